@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely'
+import type { Config } from './config.js'
+import type { Clock } from './core/clock.js'
+import type { Keyring } from './core/keyring.js'
+import type { Logger } from './core/logger.js'
+import type { Database } from './db/schema.js'
+import type { Simulator } from './simulator/simulator.js'
+import type { ChannelResolver } from './webhook/channels.js'
+import type { InboxWorker } from './webhook/inbox.worker.js'
+
+export interface Metrics {
+  rejectedSignatures: number
+}
+
+/** Everything the HTTP app needs, built once by an entry (main.node.ts, main.worker.ts, tests). */
+export interface AppDeps {
+  config: Config
+  db: Kysely<Database>
+  log: Logger
+  clock: Clock
+  keyring: Keyring
+  channels: ChannelResolver
+  inbox: InboxWorker
+  /** Runs work after the response: detached on Node, `waitUntil` on Workers. */
+  background: (task: () => Promise<unknown>) => void
+  metrics: Metrics
+  /** Present in local mode only: the LINE simulator behind /dev/chat. */
+  simulator: Simulator | null
+}
+
+export type AppEnv = { Variables: { deps: AppDeps } }

@@ -1,0 +1,38 @@
+import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import type { AppDeps, AppEnv } from './app-env.js'
+import { AppError } from './core/errors.js'
+import { errorFields } from './core/logger.js'
+import { healthRoutes } from './health/routes.js'
+import { simulatorRoutes } from './simulator/routes.js'
+import { webhookRoutes } from './webhook/routes.js'
+
+/** The one HTTP app behind both entries (Node server and Worker). No globals: deps come in. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    await next()
+  })
+  app.use('*', secureHeaders())
+
+  app.route('/webhook', webhookRoutes(deps.config.env.WEBHOOK_MAX_BODY_BYTES))
+  app.route('/healthz', healthRoutes())
+  if (deps.simulator) app.route('/dev', simulatorRoutes(deps.simulator))
+
+  app.get('/', (c) =>
+    c.text(
+      'ITA integrity bot / บอตส่งเสริมคุณธรรมและความโปร่งใส\n' +
+        (deps.simulator ? 'Local mode: chat with the bot at /dev/chat\n' : ''),
+    ),
+  )
+  app.notFound((c) => c.json({ error: 'not_found', message: 'Not found / ไม่พบหน้าที่ต้องการ' }, 404))
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json({ error: err.code, message: err.message }, err.status)
+    deps.log.error('http.unhandled', { path: c.req.path, ...errorFields(err) })
+    return c.json({ error: 'internal', message: 'Something went wrong / ระบบขัดข้อง' }, 500)
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

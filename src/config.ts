@@ -1,0 +1,118 @@
+import { z } from 'zod'
+
+const base64Key32 = z.string().refine((v) => {
+  try {
+    return atob(v).length === 32
+  } catch {
+    return false
+  }
+}, 'must be base64 of exactly 32 bytes (openssl rand -base64 32)')
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}, 'must be an IANA time zone such as Asia/Bangkok')
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+
+/** The environment contract (DESIGN.md "Environment"). Parsed once at boot. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  LINE_CHANNEL_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{32}$/i, 'must be the 32 hex characters shown in the LINE Developers console')
+      .optional(),
+  ),
+  LINE_CHANNEL_ACCESS_TOKEN: optionalText.pipe(z.string().min(20, 'looks too short').optional()),
+  LINE_API_BASE_URL: z.url().default('https://api.line.me'),
+  LINE_DATA_API_BASE_URL: z.url().default('https://api-data.line.me'),
+  APP_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  DATA_ENCRYPTION_KEY: optionalText.pipe(base64Key32.optional()),
+  TZ_DEFAULT: timeZone.default('Asia/Bangkok'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export type LineMode =
+  | { kind: 'line'; channelSecret: string; accessToken: string; apiBaseUrl: string; dataApiBaseUrl: string }
+  | { kind: 'local' }
+
+export interface Config {
+  env: Env
+  production: boolean
+  line: LineMode
+  /** Secrets may be absent only in local/dev mode: the Node entry then generates them. */
+  appSecret: string | undefined
+  dataEncryptionKey: string | undefined
+  timeZone: string
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] }
+
+/** Parses the environment; every problem names its variable so the operator can fix it. */
+export function parseConfig(raw: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(raw)
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    }
+  }
+  const env = parsed.data
+  const errors: string[] = []
+  const secret = env.LINE_CHANNEL_SECRET
+  const token = env.LINE_CHANNEL_ACCESS_TOKEN
+  if (secret && !token) errors.push('LINE_CHANNEL_ACCESS_TOKEN: required when LINE_CHANNEL_SECRET is set')
+  if (token && !secret) errors.push('LINE_CHANNEL_SECRET: required when LINE_CHANNEL_ACCESS_TOKEN is set')
+  const production = env.NODE_ENV === 'production'
+  if (production) {
+    for (const name of [
+      'LINE_CHANNEL_SECRET',
+      'LINE_CHANNEL_ACCESS_TOKEN',
+      'APP_SECRET',
+      'DATA_ENCRYPTION_KEY',
+    ] as const) {
+      if (!env[name]) errors.push(`${name}: required when NODE_ENV=production`)
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors }
+  const line: LineMode =
+    secret && token
+      ? {
+          kind: 'line',
+          channelSecret: secret,
+          accessToken: token,
+          apiBaseUrl: env.LINE_API_BASE_URL,
+          dataApiBaseUrl: env.LINE_DATA_API_BASE_URL,
+        }
+      : { kind: 'local' }
+  return {
+    ok: true,
+    config: {
+      env,
+      production,
+      line,
+      appSecret: env.APP_SECRET,
+      dataEncryptionKey: env.DATA_ENCRYPTION_KEY,
+      timeZone: env.TZ_DEFAULT,
+    },
+  }
+}

@@ -1,0 +1,41 @@
+import type { LineMessage } from '../line/port.js'
+
+/**
+ * The contract between flows/ (content as data) and the code. The loader (load.ts) validates
+ * the files and produces this; handlers only read it.
+ */
+export interface IntentDef {
+  id: string
+  /** Keywords and phrases, Thai first; matched on word segments (Intl.Segmenter 'th'). */
+  keywords: { th: string[]; en: string[] }
+}
+
+export interface Flows {
+  intents: IntentDef[]
+  /**
+   * Ready-to-send message templates by key, with `{{name}}` placeholders filled by render().
+   * Keys the foundation uses: help, fallback, greeting.follow, greeting.join,
+   * greeting.memberJoined, group.pointer.
+   */
+  render(key: string, vars?: Record<string, string>): LineMessage[]
+  has(key: string): boolean
+  richMenu: RichMenuDef
+}
+
+export interface RichMenuArea {
+  bounds: { x: number; y: number; width: number; height: number }
+  label: { th: string; en: string }
+  action:
+    | { type: 'postback'; data: string; displayText?: string }
+    | { type: 'message'; text: string }
+    | { type: 'uri'; uri: string }
+}
+
+export interface RichMenuDef {
+  name: string
+  chatBarText: string
+  size: { width: 2500; height: 1686 | 843 }
+  areas: RichMenuArea[]
+  /** Optional image in flows/ (PNG/JPEG); rendered from the labels when absent. */
+  image?: string
+}

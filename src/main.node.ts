@@ -1,0 +1,52 @@
+import { serve } from '@hono/node-server'
+import cron from 'node-cron'
+import { parseConfig } from './config.js'
+import { createLogger } from './core/logger.js'
+import { createNodeApp } from './runtime/node-app.js'
+
+async function main(): Promise<void> {
+  const parsed = parseConfig(process.env)
+  if (!parsed.ok) {
+    console.error(`Configuration error / ตั้งค่าไม่ถูกต้อง:\n  ${parsed.errors.join('\n  ')}`)
+    process.exit(1)
+  }
+  const config = parsed.config
+  const log = createLogger({ level: config.env.LOG_LEVEL, write: (l) => process.stdout.write(`${l}\n`) })
+  const node = await createNodeApp(config, log)
+  const { deps } = node
+
+  // The minute tick is the backstop: retries after backoff and anything a crash left behind.
+  const tick = cron.schedule('* * * * *', () => deps.inbox.kick(), { noOverlap: true })
+  deps.inbox.kick()
+
+  const server = serve({ fetch: node.app.fetch, port: config.env.PORT }, (info) => {
+    const base = `http://localhost:${info.port}`
+    console.log(
+      `ITA integrity bot listening on ${base} (database: ${node.dbKind}, LINE: ${config.line.kind})`,
+    )
+    console.log(`  webhook   ${base}/webhook`)
+    console.log(`  health    ${base}/healthz`)
+    if (node.simulator)
+      console.log(`  chat      ${base}/dev/chat   (LINE simulator; in a terminal: npm run chat)`)
+  })
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info('shutdown.begin', { signal })
+    await tick.stop()
+    // Stop taking requests, then let in-flight inbox work finish before the database closes.
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await node.close()
+    log.info('shutdown.done', { signal })
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

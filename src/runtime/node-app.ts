@@ -1,0 +1,86 @@
+import { type App, createApp } from '../app.js'
+import type { AppDeps } from '../app-env.js'
+import type { Config } from '../config.js'
+import { systemClock } from '../core/clock.js'
+import { createKeyring } from '../core/keyring.js'
+import { errorFields, type Logger } from '../core/logger.js'
+import { createLineApi } from '../line/sdk-adapter.js'
+import { buildServices } from '../services.js'
+import { createSimulator, type Simulator } from '../simulator/simulator.js'
+import { singleChannel } from '../webhook/channels.js'
+import { createSigner } from '../webhook/signature.js'
+import { openDatabase } from './boot.js'
+import { loadFlowsFromDir } from './flows-fs.js'
+import { loadOrCreateLocalSecrets } from './local-secrets.js'
+
+export interface NodeApp {
+  app: App
+  deps: AppDeps
+  simulator: Simulator | null
+  dbKind: 'postgres' | 'pglite'
+  /** Finishes background and inbox work, then closes the database (and its lock). */
+  close(): Promise<void>
+}
+
+/** The Node composition root shared by the server (main.node.ts) and the terminal chat. */
+export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flows'): Promise<NodeApp> {
+  let appSecret = config.appSecret
+  let dataKey = config.dataEncryptionKey
+  let simulatorSecret: string | null = null
+  if (!appSecret || !dataKey || config.line.kind === 'local') {
+    const local = loadOrCreateLocalSecrets(config.env.DATA_DIR)
+    if (local.created) log.warn('secrets.generated', { dir: config.env.DATA_DIR, note: 'local mode only' })
+    appSecret ??= local.secrets.appSecret
+    dataKey ??= local.secrets.dataEncryptionKey
+    simulatorSecret = local.secrets.simulatorChannelSecret
+  }
+  const flows = loadFlowsFromDir(flowsDir)
+  const opened = await openDatabase(config, log)
+  const keyring = await createKeyring(appSecret, dataKey)
+  const simulator =
+    config.line.kind === 'local' && simulatorSecret
+      ? createSimulator({ channelSecret: simulatorSecret })
+      : null
+  const line =
+    config.line.kind === 'line'
+      ? createLineApi({
+          accessToken: config.line.accessToken,
+          apiBaseUrl: config.line.apiBaseUrl,
+          dataApiBaseUrl: config.line.dataApiBaseUrl,
+        })
+      : simulator?.line
+  const channelSecret = config.line.kind === 'line' ? config.line.channelSecret : simulator?.channelSecret
+  if (!line || !channelSecret) throw new Error('no LINE channel and no simulator')
+
+  const inFlight = new Set<Promise<unknown>>()
+  const deps = buildServices({
+    config,
+    db: opened.db,
+    line,
+    flows,
+    keyring,
+    log,
+    clock: systemClock,
+    channels: singleChannel(await createSigner(channelSecret)),
+    simulator,
+    background: (task) => {
+      const p: Promise<unknown> = task()
+        .catch((err) => log.error('background.failed', errorFields(err)))
+        .finally(() => inFlight.delete(p))
+      inFlight.add(p)
+    },
+  })
+  const app = createApp(deps)
+  simulator?.attach(async (req) => app.fetch(req))
+  return {
+    app,
+    deps,
+    simulator,
+    dbKind: opened.kind,
+    async close() {
+      await Promise.allSettled([...inFlight])
+      await deps.inbox.stop()
+      await opened.close()
+    },
+  }
+}

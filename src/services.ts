@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely'
+import type { AppDeps } from './app-env.js'
+import type { Config } from './config.js'
+import { registerContacts } from './contacts/handlers.js'
+import { registerConversation } from './conversation/handlers.js'
+import { createIntentMatcher } from './conversation/matcher.js'
+import type { Clock } from './core/clock.js'
+import type { Keyring } from './core/keyring.js'
+import type { Logger } from './core/logger.js'
+import type { Database } from './db/schema.js'
+import type { Flows } from './flows/types.js'
+import type { LinePort } from './line/port.js'
+import type { Simulator } from './simulator/simulator.js'
+import type { ChannelResolver } from './webhook/channels.js'
+import { createDispatcher } from './webhook/dispatcher.js'
+import { createInboxWorker } from './webhook/inbox.worker.js'
+import { HandlerRegistry } from './webhook/registry.js'
+import { registerUnsend } from './webhook/unsend.js'
+
+export interface ServiceInputs {
+  config: Config
+  db: Kysely<Database>
+  line: LinePort
+  flows: Flows
+  keyring: Keyring
+  log: Logger
+  clock: Clock
+  channels: ChannelResolver
+  background: AppDeps['background']
+  simulator: Simulator | null
+}
+
+/** Every handler the bot has, registered by event type, intent and postback action. */
+export function buildRegistry(): HandlerRegistry {
+  const registry = new HandlerRegistry()
+  registerContacts(registry)
+  registerUnsend(registry)
+  registerConversation(registry)
+  return registry
+}
+
+/** Builds the services once, in one place, for every entry (Node, Worker, tests). */
+export function buildServices(input: ServiceInputs): AppDeps {
+  const { db, line, flows, keyring, log, clock } = input
+  const dispatch = createDispatcher(buildRegistry(), createIntentMatcher(flows.intents), {
+    db,
+    line,
+    log,
+    clock,
+    keyring,
+    flows,
+  })
+  const inbox = createInboxWorker({ db, keyring, dispatch, clock, log })
+  return {
+    config: input.config,
+    db,
+    log,
+    clock,
+    keyring,
+    channels: input.channels,
+    inbox,
+    background: input.background,
+    metrics: { rejectedSignatures: 0 },
+    simulator: input.simulator,
+  }
+}

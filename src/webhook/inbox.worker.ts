@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely'
+import { fromUtf8 } from '../core/bytes.js'
+import type { Clock } from '../core/clock.js'
+import type { Keyring } from '../core/keyring.js'
+import { errorFields, type Logger } from '../core/logger.js'
+import type { Database, InboxRow } from '../db/schema.js'
+import type { Dispatch } from './dispatcher.js'
+import { claimDue, completeEvents, parkEvent, scheduleRetry } from './inbox.repository.js'
+
+export interface InboxWorkerOptions {
+  db: Kysely<Database>
+  keyring: Keyring
+  dispatch: Dispatch
+  clock: Clock
+  log: Logger
+  batchSize?: number
+  leaseMs?: number
+  maxAttempts?: number
+}
+
+export interface InboxWorker {
+  /** Starts draining unless a drain is running; a running drain loops once more. */
+  kick(): void
+  /** Drains until nothing is due; resolves with the number of events handled. */
+  drain(): Promise<number>
+  /** Waits for in-flight work and refuses new kicks (graceful shutdown). */
+  stop(): Promise<void>
+}
+
+/** Backoff for failed handlers: 2 s, 4 s, 8 s … capped at 5 minutes. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(2 ** attempt * 1000, 5 * 60_000)
+}
+
+export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
+  const { db, keyring, dispatch, clock, log } = opts
+  const batchSize = opts.batchSize ?? 32
+  const leaseMs = opts.leaseMs ?? 60_000
+  const maxAttempts = opts.maxAttempts ?? 6
+  let running: Promise<number> | null = null
+  let again = false
+  let stopped = false
+
+  const handle = async (row: InboxRow): Promise<{ id: string; outcome: string } | null> => {
+    try {
+      if (!row.payload || !row.key_id) return { id: row.event_id, outcome: 'no payload' }
+      const raw: unknown = JSON.parse(fromUtf8(await keyring.open(row.key_id, row.payload)))
+      return { id: row.event_id, outcome: await dispatch(row.org_id, raw) }
+    } catch (err) {
+      const reason = `${errorFields(err).error}: ${String(errorFields(err).reason ?? '')}`.slice(0, 300)
+      const now = clock.now()
+      if (row.attempts >= maxAttempts) {
+        await parkEvent(db, row.event_id, reason, now)
+        log.error('inbox.parked', { eventType: row.event_type, attempts: row.attempts, ...errorFields(err) })
+      } else {
+        await scheduleRetry(db, row.event_id, reason, new Date(now.getTime() + retryDelayMs(row.attempts)))
+        log.warn('inbox.retry', { eventType: row.event_type, attempts: row.attempts, ...errorFields(err) })
+      }
+      return null
+    }
+  }
+
+  const loop = async (): Promise<number> => {
+    let total = 0
+    do {
+      again = false
+      for (;;) {
+        const now = clock.now()
+        const rows = await claimDue(db, now, new Date(now.getTime() + leaseMs), batchSize)
+        if (rows.length === 0) break
+        // One row per chat per claim, so running them together keeps each chat in order.
+        const done = (await Promise.all(rows.map(handle))).filter((d) => d !== null)
+        const byOutcome = new Map<string, string[]>()
+        for (const d of done) byOutcome.set(d.outcome, [...(byOutcome.get(d.outcome) ?? []), d.id])
+        for (const [outcome, ids] of byOutcome) await completeEvents(db, ids, outcome, clock.now())
+        total += done.length
+      }
+    } while (again && !stopped)
+    return total
+  }
+
+  const drain = (): Promise<number> => {
+    if (running) {
+      again = true
+      return running
+    }
+    running = loop().finally(() => {
+      running = null
+    })
+    return running
+  }
+
+  return {
+    kick() {
+      if (stopped) return
+      drain().catch((err) => log.error('inbox.drain_failed', errorFields(err)))
+    },
+    drain,
+    async stop() {
+      stopped = true
+      while (running) await running.catch(() => 0)
+    },
+  }
+}

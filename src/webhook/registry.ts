@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../core/clock.js'
+import type { Keyring } from '../core/keyring.js'
+import type { Logger } from '../core/logger.js'
+import type { Database } from '../db/schema.js'
+import type { Flows } from '../flows/types.js'
+import type { LinePort } from '../line/port.js'
+import type { EventOf, KnownEventType, MessageContent, MessageEvent, PostbackEvent } from './events.js'
+import type { Responder } from './responder.js'
+
+/** What every handler may use; built once in app wiring. */
+export interface HandlerDeps {
+  db: Kysely<Database>
+  line: LinePort
+  log: Logger
+  clock: Clock
+  keyring: Keyring
+  flows: Flows
+}
+
+export interface EventContext<E> {
+  orgId: string
+  event: E
+  now: Date
+  deps: HandlerDeps
+  responder: Responder
+}
+
+export interface TextContext extends EventContext<MessageEvent> {
+  text: string
+  /** True in a 1:1 chat, or when a group member mentioned the bot. */
+  addressed: boolean
+}
+
+export interface PostbackContext extends EventContext<PostbackEvent> {
+  action: string
+  params: URLSearchParams
+}
+
+export type Handler<C> = (ctx: C) => Promise<void>
+type MessageKind = MessageContent['type']
+
+/**
+ * Handlers register by event type, by intent (text messages), by postback action and by
+ * message kind; the dispatcher looks them up in maps instead of a nested switch.
+ */
+export class HandlerRegistry {
+  readonly events = new Map<KnownEventType, Handler<EventContext<unknown>>[]>()
+  readonly intents = new Map<string, Handler<TextContext>>()
+  readonly postbacks = new Map<string, Handler<PostbackContext>>()
+  readonly messageKinds = new Map<MessageKind, Handler<EventContext<MessageEvent>>>()
+  fallback: Handler<TextContext> | null = null
+
+  onEvent<T extends KnownEventType>(type: T, handler: Handler<EventContext<EventOf<T>>>): this {
+    const list = this.events.get(type) ?? []
+    list.push(handler as Handler<EventContext<unknown>>)
+    this.events.set(type, list)
+    return this
+  }
+
+  onIntent(intent: string, handler: Handler<TextContext>): this {
+    if (this.intents.has(intent)) throw new Error(`intent "${intent}" already has a handler`)
+    this.intents.set(intent, handler)
+    return this
+  }
+
+  onPostback(action: string, handler: Handler<PostbackContext>): this {
+    if (this.postbacks.has(action)) throw new Error(`postback action "${action}" already has a handler`)
+    this.postbacks.set(action, handler)
+    return this
+  }
+
+  onMessage(kind: Exclude<MessageKind, 'text'>, handler: Handler<EventContext<MessageEvent>>): this {
+    this.messageKinds.set(kind, handler)
+    return this
+  }
+
+  onFallback(handler: Handler<TextContext>): this {
+    this.fallback = handler
+    return this
+  }
+}

@@ -1,0 +1,55 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppEnv } from '../app-env.js'
+import { errorFields } from '../core/logger.js'
+import { DEFAULT_ORG } from './channels.js'
+import { parseEnvelope } from './events.js'
+import { ingestEnvelope } from './inbox.service.js'
+
+const problem = (error: string, message: string) => ({ error, message })
+
+/** DESIGN.md "The webhook pipeline": verify raw bytes, validate, store durably, then 200. */
+export function webhookRoutes(maxBodyBytes: number) {
+  const app = new Hono<AppEnv>()
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => c.json(problem('payload_too_large', `Body over ${maxBodyBytes} bytes`), 413),
+    }),
+  )
+
+  app.post('/:org{[a-z0-9-]+}?', async (c) => {
+    const { channels, db, keyring, log, inbox, background, metrics } = c.var.deps
+    const channel = await channels(c.req.param('org') ?? DEFAULT_ORG)
+    if (!channel) return c.json(problem('not_found', 'No LINE channel at this webhook path'), 404)
+
+    const raw = new Uint8Array(await c.req.arrayBuffer())
+    if (!(await channel.signer.verify(raw, c.req.header('x-line-signature')))) {
+      // Nothing stored, nothing logged beyond a counter: a forged body may carry anything.
+      metrics.rejectedSignatures++
+      return c.json(problem('invalid_signature', 'Missing or invalid x-line-signature'), 401)
+    }
+
+    let json: unknown
+    try {
+      json = JSON.parse(new TextDecoder().decode(raw))
+    } catch {
+      return c.json(problem('invalid_json', 'Body is not valid JSON'), 400)
+    }
+    const parsed = parseEnvelope(json)
+    if (!parsed.ok) return c.json(problem('invalid_envelope', parsed.error), 400)
+    if (parsed.envelope.events.length === 0) return c.json({ ok: true, received: 0 })
+
+    try {
+      const result = await ingestEnvelope(db, keyring, channel.orgId, parsed.envelope, parsed.known)
+      log.debug('webhook.accepted', { org: channel.orgId, ...result })
+      if (result.stored > 0) background(() => inbox.drain())
+      return c.json({ ok: true, received: result.received })
+    } catch (err) {
+      log.error('webhook.store_failed', { org: channel.orgId, ...errorFields(err) })
+      return c.json(problem('unavailable', 'Could not store the events; LINE will redeliver'), 503)
+    }
+  })
+  return app
+}

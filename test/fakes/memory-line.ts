@@ -1,0 +1,63 @@
+import { assertWithinLimits } from '../../src/line/limits.js'
+import type { LineMessage, LinePort, PushOptions, SendResult } from '../../src/line/port.js'
+
+export type LineCall =
+  | { op: 'reply'; replyToken: string; messages: LineMessage[] }
+  | { op: 'push'; to: string; messages: LineMessage[]; opts: PushOptions }
+  | { op: 'multicast'; to: string[]; messages: LineMessage[]; opts: PushOptions }
+  | { op: 'broadcast'; messages: LineMessage[]; opts: PushOptions }
+  | { op: 'loading'; userId: string; seconds: number }
+
+/** An in-process LinePort for handler tests: records every call, enforces LINE's limits. */
+export class MemoryLine implements LinePort {
+  readonly calls: LineCall[] = []
+  /** The next results to return from send calls, in order; `accepted` once they run out. */
+  readonly script: SendResult[] = []
+  groups = new Map<string, { name: string; count: number }>()
+
+  private next(): SendResult {
+    return (
+      this.script.shift() ?? { kind: 'accepted', requestId: `req-${this.calls.length}`, duplicate: false }
+    )
+  }
+  async reply(replyToken: string, messages: LineMessage[]) {
+    assertWithinLimits(messages)
+    this.calls.push({ op: 'reply', replyToken, messages })
+    return this.next()
+  }
+  async push(to: string, messages: LineMessage[], opts: PushOptions) {
+    assertWithinLimits(messages)
+    this.calls.push({ op: 'push', to, messages, opts })
+    return this.next()
+  }
+  async multicast(to: string[], messages: LineMessage[], opts: PushOptions) {
+    this.calls.push({ op: 'multicast', to, messages, opts })
+    return this.next()
+  }
+  async broadcast(messages: LineMessage[], opts: PushOptions) {
+    this.calls.push({ op: 'broadcast', messages, opts })
+    return this.next()
+  }
+  async getContent() {
+    return { kind: 'not_found' as const }
+  }
+  async showLoading(userId: string, seconds: number) {
+    this.calls.push({ op: 'loading', userId, seconds })
+    return this.next()
+  }
+  async getQuota() {
+    return { type: 'limited' as const, limit: 300, used: 0 }
+  }
+  async getGroupSummary(groupId: string) {
+    const g = this.groups.get(groupId)
+    return g ? { groupId, name: g.name, pictureUrl: null } : null
+  }
+  async getGroupMemberCount(groupId: string) {
+    return this.groups.get(groupId)?.count ?? null
+  }
+  texts(): string[] {
+    return this.calls.flatMap((c) =>
+      'messages' in c ? c.messages.flatMap((m) => (m.type === 'text' ? [m.text] : [])) : [],
+    )
+  }
+}

@@ -1,0 +1,74 @@
+import { createApp } from '../../src/app.js'
+import type { AppDeps } from '../../src/app-env.js'
+import { parseConfig } from '../../src/config.js'
+import { fixedClock } from '../../src/core/clock.js'
+import { createKeyring } from '../../src/core/keyring.js'
+import { createLogger, type Logger } from '../../src/core/logger.js'
+import type { Flows } from '../../src/flows/types.js'
+import type { LinePort } from '../../src/line/port.js'
+import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
+import { buildServices } from '../../src/services.js'
+import { singleChannel } from '../../src/webhook/channels.js'
+import { createSigner } from '../../src/webhook/signature.js'
+import { MemoryLine } from '../fakes/memory-line.js'
+import { type DbKind, openTestDb, type TestDb } from './db.js'
+
+export const TEST_CHANNEL_SECRET = '8c570fa6dd201bb328f1c1eac23a96d8'
+export const TEST_APP_SECRET = 'test-app-secret-test-app-secret-0123456789'
+export const TEST_DATA_KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(7)))
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>
+  deps: AppDeps
+  testDb: TestDb
+  line: LinePort
+  clock: ReturnType<typeof fixedClock>
+  logs: string[]
+  /** Resolves when every background task started so far (inbox drains) has finished. */
+  settle(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function createTestApp(
+  kind: DbKind,
+  opts: { line?: LinePort; flows?: Flows; now?: Date; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const parsed = parseConfig({ NODE_ENV: 'test', ...opts.env })
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '))
+  const testDb = await openTestDb(kind)
+  const logs: string[] = []
+  const log: Logger = createLogger({ level: 'debug', write: (l) => logs.push(l) })
+  const clock = fixedClock(opts.now ?? new Date('2026-11-22T03:00:00Z'))
+  const line = opts.line ?? new MemoryLine()
+  const pending: Promise<unknown>[] = []
+  const deps = buildServices({
+    config: parsed.config,
+    db: testDb.db,
+    line,
+    flows: opts.flows ?? loadFlowsFromDir('flows'),
+    keyring: await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY),
+    log,
+    clock,
+    channels: singleChannel(await createSigner(TEST_CHANNEL_SECRET)),
+    simulator: null,
+    background: (task) => {
+      pending.push(task())
+    },
+  })
+  const app = createApp(deps)
+  return {
+    app,
+    deps,
+    testDb,
+    line,
+    clock,
+    logs,
+    async settle() {
+      while (pending.length > 0) await Promise.allSettled(pending.splice(0))
+    },
+    async close() {
+      await deps.inbox.stop()
+      await testDb.close()
+    },
+  }
+}
