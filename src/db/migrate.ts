@@ -6,9 +6,11 @@ import type { Database } from './schema.js'
 export type MigrateResult = { ok: true; applied: string[] } | { ok: false; failed: string; error: string }
 
 /** Applies pending migrations. Kysely's Migrator holds an advisory lock, so parallel starts are safe. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateResult> {
+/** `schema` names the schema of Kysely's own bookkeeping tables when not `public` (tests isolate by schema). */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrateResult> {
   const migrator = new Migrator({
     db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async () => migrations },
   })
   const { error, results = [] } = await migrator.migrateToLatest()

@@ -1,4 +1,4 @@
-import type { LineMessage } from './port.js'
+import type { LineMessage, PushOptions } from './port.js'
 
 // LINE Messaging API limits (docs: "Message objects", "Quick reply", "Postback action").
 export const LIMITS = {
@@ -12,6 +12,8 @@ export const LIMITS = {
   flexBubbleBytes: 30_000,
   flexCarouselBytes: 50_000,
   flexCarouselBubbles: 12,
+  aggregationUnitsPerRequest: 1,
+  loadingSeconds: { min: 5, max: 60, step: 5 },
 } as const
 
 export class LineLimitError extends Error {
@@ -61,11 +63,12 @@ function checkOne(m: LineMessage, at: string): string[] {
   if (quick && quick.length > LIMITS.quickReplyItems) {
     problems.push(`${at}: ${quick.length} quick reply items, over ${LIMITS.quickReplyItems}`)
   }
-  for (const item of (quick ?? []) as { action?: { label?: unknown } }[]) {
+  // Problems name positions, never the text: these messages end up in logs.
+  for (const [i, item] of ((quick ?? []) as { action?: { label?: unknown } }[]).entries()) {
     const label = item.action?.label
     if (typeof label === 'string' && label.length > LIMITS.quickReplyLabel) {
       problems.push(
-        `${at}: quick reply label "${label.slice(0, 20)}…" is over ${LIMITS.quickReplyLabel} characters`,
+        `${at}: quick reply item ${i + 1} label has ${label.length} characters, over ${LIMITS.quickReplyLabel}`,
       )
     }
   }
@@ -93,5 +96,59 @@ export function checkMessages(messages: LineMessage[]): string[] {
 /** Throws LineLimitError naming every problem, before anything reaches LINE. */
 export function assertWithinLimits(messages: LineMessage[]): void {
   const problems = checkMessages(messages)
+  if (problems.length > 0) throw new LineLimitError(problems)
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const AGGREGATION_UNIT = /^[a-zA-Z0-9_]{1,30}$/
+
+export const isUuid = (v: string) => UUID.test(v)
+/** LINE user ids are U + 32 hex; groups are C…, rooms R…. */
+export const isUserId = (id: string) => id.startsWith('U')
+
+/** Problems with the options of a push, multicast or broadcast (broadcast has no aggregation units). */
+export function checkPushOptions(opts: PushOptions, op: 'push' | 'multicast' | 'broadcast'): string[] {
+  const problems: string[] = []
+  if (!isUuid(opts.retryKey)) problems.push('retryKey must be a UUID (X-Line-Retry-Key)')
+  const units = opts.customAggregationUnits
+  if (units && units.length > 0) {
+    if (op === 'broadcast') problems.push('broadcast does not take customAggregationUnits')
+    if (units.length > LIMITS.aggregationUnitsPerRequest) {
+      problems.push(`${units.length} customAggregationUnits, LINE takes ${LIMITS.aggregationUnitsPerRequest}`)
+    }
+    if (units.some((u) => !AGGREGATION_UNIT.test(u))) {
+      problems.push('customAggregationUnits must match ^[a-zA-Z0-9_]{1,30}$')
+    }
+  }
+  return problems
+}
+
+/** Multicast takes 1–500 user ids; groups and rooms need a push each. Ids are never quoted. */
+export function checkMulticastRecipients(userIds: string[]): string[] {
+  const problems: string[] = []
+  if (userIds.length === 0) problems.push('multicast has no recipients')
+  if (userIds.length > LIMITS.multicastRecipients) {
+    problems.push(`multicast to ${userIds.length} recipients, over ${LIMITS.multicastRecipients}`)
+  }
+  const notUsers = userIds.filter((id) => !isUserId(id)).length
+  if (notUsers > 0) {
+    problems.push(`multicast takes user ids only; ${notUsers} recipient(s) are groups, rooms or invalid`)
+  }
+  return problems
+}
+
+/** The loading animation works in 1:1 chats only, for 5–60 s in steps of 5. */
+export function checkLoading(chatId: string, seconds: number): string[] {
+  const { min, max, step } = LIMITS.loadingSeconds
+  const problems: string[] = []
+  if (!isUserId(chatId)) problems.push('loading animation works in 1:1 chats only (a user id)')
+  if (!Number.isInteger(seconds) || seconds < min || seconds > max || seconds % step !== 0) {
+    problems.push(`loading seconds must be ${min}–${max} in steps of ${step}, got ${seconds}`)
+  }
+  return problems
+}
+
+/** Throws LineLimitError when any check found a problem. */
+export function assertNoProblems(problems: string[]): void {
   if (problems.length > 0) throw new LineLimitError(problems)
 }

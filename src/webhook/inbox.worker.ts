@@ -80,6 +80,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   }
 
   const drain = (): Promise<number> => {
+    if (stopped) return Promise.resolve(0)
     if (running) {
       again = true
       return running

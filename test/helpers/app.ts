@@ -1,9 +1,11 @@
+import type { Kysely } from 'kysely'
 import { createApp } from '../../src/app.js'
 import type { AppDeps } from '../../src/app-env.js'
 import { parseConfig } from '../../src/config.js'
 import { fixedClock } from '../../src/core/clock.js'
 import { createKeyring } from '../../src/core/keyring.js'
 import { createLogger, type Logger } from '../../src/core/logger.js'
+import type { Database } from '../../src/db/schema.js'
 import type { Flows } from '../../src/flows/types.js'
 import type { LinePort } from '../../src/line/port.js'
 import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
@@ -31,7 +33,14 @@ export interface TestApp {
 
 export async function createTestApp(
   kind: DbKind,
-  opts: { line?: LinePort; flows?: Flows; now?: Date; env?: Record<string, string> } = {},
+  opts: {
+    line?: LinePort
+    flows?: Flows
+    now?: Date
+    env?: Record<string, string>
+    /** Replaces the test database in the app's deps (e.g. an unreachable server). */
+    db?: Kysely<Database>
+  } = {},
 ): Promise<TestApp> {
   const parsed = parseConfig({ NODE_ENV: 'test', ...opts.env })
   if (!parsed.ok) throw new Error(parsed.errors.join('; '))
@@ -43,7 +52,7 @@ export async function createTestApp(
   const pending: Promise<unknown>[] = []
   const deps = buildServices({
     config: parsed.config,
-    db: testDb.db,
+    db: opts.db ?? testDb.db,
     line,
     flows: opts.flows ?? loadFlowsFromDir('flows'),
     keyring: await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY),
