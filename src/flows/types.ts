@@ -8,6 +8,16 @@ export interface IntentDef {
   id: string
   /** Keywords and phrases, Thai first; matched on word segments (Intl.Segmenter 'th'). */
   keywords: { th: string[]; en: string[] }
+  /**
+   * 'low' for small talk (greetings, thanks): it wins only when no other intent matches, so
+   * "สวัสดีครับ ขอเมนูหน่อย" is a request for the menu, not a greeting.
+   */
+  priority?: 'normal' | 'low'
+}
+
+/** Who a rendered message is for: in groups, quick replies marked `groups: false` are left out. */
+export interface RenderOptions {
+  chat?: 'user' | 'group'
 }
 
 export interface Flows {
@@ -17,8 +27,12 @@ export interface Flows {
    * Keys the foundation uses: help, fallback, greeting.follow, greeting.join,
    * greeting.memberJoined, group.pointer.
    */
-  render(key: string, vars?: Record<string, string>): LineMessage[]
+  render(key: string, vars?: Record<string, string>, opts?: RenderOptions): LineMessage[]
   has(key: string): boolean
+  /** Every message key, sorted: for previews and for tests that render them all. */
+  keys(): string[]
+  /** A sample value for every declared placeholder (flows `placeholders:`), for previews. */
+  samples: Readonly<Record<string, string>>
   richMenu: RichMenuDef
 }
 

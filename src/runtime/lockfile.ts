@@ -47,7 +47,7 @@ export function acquireDirLock(dir: string): { release(): void } {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
       const pid = Number.parseInt(readFileSync(path, 'utf8'), 10)
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
         throw new DataDirLockedError(dir, pid)
       }
       rmSync(path, { force: true })

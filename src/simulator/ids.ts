@@ -35,7 +35,10 @@ export function newMessageId(): string {
 /** Quote tokens are opaque base64url-ish strings. */
 export function newQuoteToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(48))
-  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '')
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replaceAll('=', '')
 }
 
 /** A ULID: 48-bit time in Crockford base32 (10 characters), then 80 random bits (16). */

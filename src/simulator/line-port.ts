@@ -2,7 +2,7 @@ import { assertWithinLimits, LIMITS, LineLimitError } from '../line/limits.js'
 import type { ContentResult, LineMessage, LinePort, PushOptions, Quota, SendResult } from '../line/port.js'
 import { isUuid, newRequestId } from './ids.js'
 import type { Via } from './model.js'
-import { type RecordedCall, REPLY_TOKEN_VALID_MS, RETRY_KEY_VALID_MS, type SimState } from './state.js'
+import { REPLY_TOKEN_VALID_MS, RETRY_KEY_VALID_MS, type RecordedCall, type SimState } from './state.js'
 
 const rejected = (detail: string, status = 400): SendResult => ({ kind: 'rejected', status, detail })
 const accepted = (): SendResult => ({ kind: 'accepted', requestId: newRequestId(), duplicate: false })
@@ -26,7 +26,11 @@ export function createSimLine(state: SimState): LinePort {
     } catch (err) {
       if (err instanceof LineLimitError) {
         for (const chatId of chatIds) {
-          state.transcript.append(chatId, { kind: 'system', level: 'error', text: `LINE would refuse: ${err.problems.join('; ')}` })
+          state.transcript.append(chatId, {
+            kind: 'system',
+            level: 'error',
+            text: `LINE would refuse: ${err.problems.join('; ')}`,
+          })
         }
       }
       throw err
@@ -56,15 +60,29 @@ export function createSimLine(state: SimState): LinePort {
   const following = (to: string): boolean => state.groups.has(to) || state.users.get(to)?.following === true
 
   const sendTo = (op: 'push' | 'multicast', ids: string[], messages: LineMessage[], opts: PushOptions) => {
-    checkLimits(messages, ids.filter((id) => state.chatKind(id) !== null))
-    if (!isUuid(opts.retryKey)) return record({ op, chatIds: [], messages, result: rejected('X-Line-Retry-Key must be a UUID') })
+    checkLimits(
+      messages,
+      ids.filter((id) => state.chatKind(id) !== null),
+    )
+    if (!isUuid(opts.retryKey))
+      return record({ op, chatIds: [], messages, result: rejected('X-Line-Retry-Key must be a UUID') })
     const duplicate = seenRetryKey(opts)
     if (duplicate) return record({ op, chatIds: [], messages, result: duplicate })
     if (ids.some((id) => state.chatKind(id) === null)) {
-      return record({ op, chatIds: [], messages, result: rejected("The property, 'to', in the request body is invalid") })
+      return record({
+        op,
+        chatIds: [],
+        messages,
+        result: rejected("The property, 'to', in the request body is invalid"),
+      })
     }
     if (ids.some((id) => state.groups.get(id)?.botIn === false)) {
-      return record({ op, chatIds: [], messages, result: rejected('Failed to send messages: the bot is not in the group') })
+      return record({
+        op,
+        chatIds: [],
+        messages,
+        result: rejected('Failed to send messages: the bot is not in the group'),
+      })
     }
     const delivered = ids.filter(following)
     const recipients = delivered.reduce((n, id) => n + (state.groups.get(id)?.memberIds.length ?? 1), 0)
@@ -91,7 +109,12 @@ export function createSimLine(state: SimState): LinePort {
         throw new LineLimitError([`${userIds.length} recipients, over ${LIMITS.multicastRecipients}`])
       }
       if (userIds.some((id) => state.chatKind(id) !== 'user')) {
-        return record({ op: 'multicast', chatIds: [], messages, result: rejected('multicast takes user ids only') })
+        return record({
+          op: 'multicast',
+          chatIds: [],
+          messages,
+          result: rejected('multicast takes user ids only'),
+        })
       }
       return sendTo('multicast', userIds, messages, opts)
     },
@@ -108,7 +131,13 @@ export function createSimLine(state: SimState): LinePort {
     },
     async showLoading(userId, seconds) {
       const ok = state.chatKind(userId) === 'user' && seconds >= 5 && seconds <= 60 && seconds % 5 === 0
-      if (!ok) return record({ op: 'loading', chatIds: [], messages: [], result: rejected('loading needs a user id and 5–60 seconds in steps of 5') })
+      if (!ok)
+        return record({
+          op: 'loading',
+          chatIds: [],
+          messages: [],
+          result: rejected('loading needs a user id and 5–60 seconds in steps of 5'),
+        })
       if (following(userId)) state.transcript.append(userId, { kind: 'typing', seconds })
       return record({ op: 'loading', chatIds: [userId], messages: [], result: accepted() })
     },

@@ -44,7 +44,13 @@ export type PostbackParams = Record<string, string>
 
 export type EntryBody =
   | { kind: 'user'; from: Speaker; messageId: string; text: string; mentionsBot: boolean }
-  | { kind: 'postback'; from: Speaker; data: string; displayText: string | null; params: PostbackParams | null }
+  | {
+      kind: 'postback'
+      from: Speaker
+      data: string
+      displayText: string | null
+      params: PostbackParams | null
+    }
   | { kind: 'bot'; via: Via; messages: LineMessage[] }
   | { kind: 'typing'; seconds: number }
   | { kind: 'unsend'; from: Speaker; targetSeq: number }

@@ -58,7 +58,8 @@ export class SimState {
   issueReplyToken(chatId: string): string {
     const now = this.now()
     // Tokens die after a minute anyway; dropping old ones keeps a long demo's memory flat.
-    for (const [t, v] of this.replyTokens) if (now - v.issuedAt > 10 * REPLY_TOKEN_VALID_MS) this.replyTokens.delete(t)
+    for (const [t, v] of this.replyTokens)
+      if (now - v.issuedAt > 10 * REPLY_TOKEN_VALID_MS) this.replyTokens.delete(t)
     const token = newReplyToken()
     this.replyTokens.set(token, { chatId, issuedAt: now, used: false })
     return token
@@ -67,11 +68,27 @@ export class SimState {
   summary(id: string): ChatSummary | null {
     const user = this.users.get(id)
     if (user) {
-      return { id, kind: 'user', name: user.name, following: user.following, lastSeq: this.transcript.lastSeq(id) }
+      return {
+        id,
+        kind: 'user',
+        name: user.name,
+        following: user.following,
+        lastSeq: this.transcript.lastSeq(id),
+      }
     }
     const group = this.groups.get(id)
     if (!group) return null
-    const members = group.memberIds.map((userId) => ({ userId, name: this.users.get(userId)?.name ?? userId }))
-    return { id, kind: 'group', name: group.name, botIn: group.botIn, members, lastSeq: this.transcript.lastSeq(id) }
+    const members = group.memberIds.map((userId) => ({
+      userId,
+      name: this.users.get(userId)?.name ?? userId,
+    }))
+    return {
+      id,
+      kind: 'group',
+      name: group.name,
+      botIn: group.botIn,
+      members,
+      lastSeq: this.transcript.lastSeq(id),
+    }
   }
 }

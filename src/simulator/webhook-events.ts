@@ -30,7 +30,11 @@ export const events = {
     m: { id: string; text: string; quoteToken: string; mention?: Mention },
   ): WebhookEvent {
     const message = { type: 'text', id: m.id, quoteToken: m.quoteToken, text: m.text }
-    return { ...base('message', source, now), replyToken, message: m.mention ? { ...message, mention: m.mention } : message }
+    return {
+      ...base('message', source, now),
+      replyToken,
+      message: m.mention ? { ...message, mention: m.mention } : message,
+    }
   },
   postback(
     source: SimSource,

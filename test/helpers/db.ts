@@ -12,6 +12,8 @@ export type DbKind = (typeof DB_KINDS)[number]
 export interface TestDb {
   kind: DbKind
   db: Kysely<Database>
+  /** PostgreSQL only: a URL to the same schema, for a second connection pool (a second instance). */
+  url?: string
   close(): Promise<void>
 }
 
@@ -57,6 +59,7 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
   return {
     kind,
     db,
+    url: url.toString(),
     async close() {
       await db.destroy()
       const c = new pg.Client({ connectionString: postgresUrl() })

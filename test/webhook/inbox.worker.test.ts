@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { utf8 } from '../../src/core/bytes.js'
+import { fixedClock } from '../../src/core/clock.js'
+import { createKeyring, type Keyring } from '../../src/core/keyring.js'
+import { silentLogger } from '../../src/core/logger.js'
+import { createPgDb } from '../../src/db/pg.js'
+import { claimDue, insertEvents } from '../../src/webhook/inbox.repository.js'
+import { createInboxWorker, retryDelayMs } from '../../src/webhook/inbox.worker.js'
+import { TEST_APP_SECRET, TEST_DATA_KEY } from '../helpers/app.js'
+import { DB_KINDS, openTestDb, type TestDb } from '../helpers/db.js'
+
+const T0 = new Date('2026-11-22T03:00:00Z')
+
+async function seed(db: TestDb['db'], keyring: Keyring, chats: number, perChat: number) {
+  const rows = []
+  for (let c = 0; c < chats; c++) {
+    for (let i = 0; i < perChat; i++) {
+      const event = { type: 'x', chat: c, seq: i }
+      rows.push({
+        event_id: `e-${c}-${String(i).padStart(4, '0')}`,
+        org_id: 'default',
+        event_type: 'message',
+        mode: 'active',
+        chat_key: `chat-${c}`,
+        message_id: null,
+        // Interleave timestamps across chats; within a chat they rise with seq.
+        event_ts: new Date(T0.getTime() - 100_000 + i * 100 + c),
+        status: 'pending' as const,
+        payload: await keyring.seal(utf8(JSON.stringify(event))),
+        key_id: keyring.keyId,
+        outcome: null,
+      })
+    }
+  }
+  // Insert in shuffled order: arrival order must not matter.
+  rows.sort(() => Math.random() - 0.5)
+  await insertEvents(db, rows)
+}
+
+describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
+  let t: TestDb
+  let keyring: Keyring
+  beforeEach(async () => {
+    t = await openTestDb(kind)
+    keyring = await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY)
+  })
+  afterEach(() => t.close())
+
+  it('two instances draining at once handle every event exactly once, each chat in order', async () => {
+    await seed(t.db, keyring, 8, 15)
+    const second = kind === 'postgres' && t.url ? createPgDb(t.url, { max: 5 }) : t.db
+    const seen: { chat: number; seq: number; worker: string }[] = []
+    const makeWorker = (name: string, db: TestDb['db']) =>
+      createInboxWorker({
+        db,
+        keyring,
+        clock: fixedClock(T0),
+        log: silentLogger,
+        batchSize: 4,
+        dispatch: async (_org, raw) => {
+          const e = raw as { chat: number; seq: number }
+          seen.push({ chat: e.chat, seq: e.seq, worker: name })
+          await new Promise((r) => setTimeout(r, Math.random() * 3))
+          return 'ok'
+        },
+      })
+    try {
+      const [a, b] = await Promise.all([makeWorker('a', t.db).drain(), makeWorker('b', second).drain()])
+      expect(a + b).toBe(120)
+    } finally {
+      if (second !== t.db) await second.destroy()
+    }
+    expect(seen).toHaveLength(120)
+    for (let c = 0; c < 8; c++) {
+      expect(seen.filter((s) => s.chat === c).map((s) => s.seq)).toEqual([...Array(15).keys()])
+    }
+    const open = await t.db.selectFrom('webhook_inbox').select('event_id').where('status', '!=', 'done').execute()
+    expect(open).toHaveLength(0)
+  })
+
+  it('takes over an event whose worker died mid-handling once its lease expires', async () => {
+    await seed(t.db, keyring, 1, 2)
+    const clock = fixedClock(T0)
+    // A worker claims the first event and dies without finishing it.
+    const claimed = await claimDue(t.db, clock.now(), new Date(T0.getTime() + 60_000), 10)
+    expect(claimed.map((r) => r.event_id)).toEqual(['e-0-0000'])
+    const handled: number[] = []
+    const worker = createInboxWorker({
+      db: t.db,
+      keyring,
+      clock,
+      log: silentLogger,
+      leaseMs: 60_000,
+      dispatch: async (_o, raw) => {
+        handled.push((raw as { seq: number }).seq)
+        return 'ok'
+      },
+    })
+    // Within the lease nothing of that chat runs: order is kept.
+    expect(await worker.drain()).toBe(0)
+    clock.advance(61_000)
+    expect(await worker.drain()).toBe(2)
+    expect(handled).toEqual([0, 1])
+  })
+
+  it('stop() waits for in-flight handling and refuses new drains', async () => {
+    await seed(t.db, keyring, 1, 1)
+    let release = () => {}
+    const gate = new Promise<void>((r) => {
+      release = r
+    })
+    let finished = false
+    const worker = createInboxWorker({
+      db: t.db,
+      keyring,
+      clock: fixedClock(T0),
+      log: silentLogger,
+      dispatch: async () => {
+        await gate
+        finished = true
+        return 'ok'
+      },
+    })
+    worker.kick()
+    await new Promise((r) => setTimeout(r, 50))
+    const stopping = worker.stop()
+    release()
+    await stopping
+    expect(finished).toBe(true)
+    const row = await t.db.selectFrom('webhook_inbox').select('status').executeTakeFirstOrThrow()
+    expect(row.status).toBe('done')
+    expect(await worker.drain()).toBe(0)
+  })
+})
+
+describe('retry backoff', () => {
+  it('doubles from 2 s and caps at 5 minutes', () => {
+    expect([1, 2, 3].map(retryDelayMs)).toEqual([2000, 4000, 8000])
+    expect(retryDelayMs(20)).toBe(300_000)
+  })
+})
