@@ -54,7 +54,7 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
   const url = new URL(postgresUrl())
   url.searchParams.set('options', `-c search_path=${schema}`)
   const db = createPgDb(url.toString(), { max: 5 })
-  const migrated = await migrateToLatest(db, schema)
+  const migrated = await migrateToLatest(db)
   if (!migrated.ok) throw new Error(`migration failed: ${migrated.error}`)
   return {
     kind,
