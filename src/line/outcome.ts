@@ -50,20 +50,28 @@ export function lineErrorDetail(body: string, status: number): string {
   return detail.replace(LINE_ID, '[line-id]').slice(0, MAX_DETAIL)
 }
 
-function networkDetail(err: unknown): string {
+export function networkDetail(err: unknown): string {
   if (!(err instanceof Error)) return 'network error'
   const code = (err.cause as { code?: unknown } | undefined)?.code
   return `network error: ${typeof code === 'string' ? code : err.message}`.slice(0, MAX_DETAIL)
 }
 
 /** One attempt, bounded by `timeoutMs`, classified. */
-export async function callOnce<T>(timeoutMs: number, run: () => Promise<HttpInfo<T>>): Promise<CallOutcome<T>> {
+export async function callOnce<T>(
+  timeoutMs: number,
+  run: () => Promise<HttpInfo<T>>,
+): Promise<CallOutcome<T>> {
   try {
     const r = await withTimeout(timeoutMs, run)
     return { kind: 'ok', status: r.httpResponse.status, headers: r.httpResponse.headers, value: r.body }
   } catch (err) {
     if (err instanceof HTTPFetchError) {
-      return { kind: 'http', status: err.status, headers: err.headers, detail: lineErrorDetail(err.body, err.status) }
+      return {
+        kind: 'http',
+        status: err.status,
+        headers: err.headers,
+        detail: lineErrorDetail(err.body, err.status),
+      }
     }
     if (err instanceof TimeoutError) return { kind: 'timeout', detail: err.message }
     return { kind: 'network', detail: networkDetail(err) }

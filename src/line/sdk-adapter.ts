@@ -9,7 +9,7 @@ import {
 } from './limits.js'
 import { type CallOutcome, callOnce, type HttpInfo, isTransient, okValue, toSendResult } from './outcome.js'
 import type { ContentResult, LineMessage, LinePort, PushOptions, Quota } from './port.js'
-import { realSleep, type RetryPolicy, withRetries } from './retry.js'
+import { type RetryPolicy, realSleep, withRetries } from './retry.js'
 
 export interface LineApiOptions {
   accessToken: string
@@ -83,11 +83,18 @@ export function createLineApi(opts: LineApiOptions): LinePort {
   const call = <T>(run: () => Promise<HttpInfo<T>>) =>
     withRetries(() => callOnce(timeoutMs, run), isTransient, policy)
 
-  const checkSend = (messages: LineMessage[], o: PushOptions, op: 'push' | 'multicast' | 'broadcast') =>
-    assertNoProblems([...checkMessages(messages), ...checkPushOptions(o, op)])
+  const checkSend = (
+    messages: LineMessage[],
+    o: PushOptions,
+    op: 'push' | 'multicast' | 'broadcast',
+    more: string[] = [],
+  ) => assertNoProblems([...more, ...checkMessages(messages), ...checkPushOptions(o, op)])
 
   return {
     async reply(replyToken, messages) {
+      // No retry key exists for replies; the single-use token is what stops a retry from
+      // delivering twice. So a retry after a lost answer can come back 400 "Invalid reply token"
+      // although the first attempt was delivered.
       assertWithinLimits(messages)
       const request = { replyToken, messages }
       return toSendResult(await call(() => client.replyMessageWithHttpInfo(request)), false)
@@ -98,8 +105,7 @@ export function createLineApi(opts: LineApiOptions): LinePort {
       return toSendResult(await call(() => client.pushMessageWithHttpInfo(request, o.retryKey)), true)
     },
     async multicast(userIds, messages, o) {
-      assertNoProblems(checkMulticastRecipients(userIds))
-      checkSend(messages, o, 'multicast')
+      checkSend(messages, o, 'multicast', checkMulticastRecipients(userIds))
       const request = { to: userIds, messages, ...extras(o) }
       return toSendResult(await call(() => client.multicastWithHttpInfo(request, o.retryKey)), true)
     },
@@ -125,7 +131,11 @@ export function createLineApi(opts: LineApiOptions): LinePort {
       const quota = okValue(await call(() => client.getMessageQuotaWithHttpInfo()))
       const used = okValue(await call(() => client.getMessageQuotaConsumptionWithHttpInfo()))
       const limited = quota.type === 'limited'
-      return { type: limited ? 'limited' : 'none', limit: limited ? (quota.value ?? null) : null, used: used.totalUsage }
+      return {
+        type: limited ? 'limited' : 'none',
+        limit: limited ? (quota.value ?? null) : null,
+        used: used.totalUsage,
+      }
     },
     async getGroupSummary(groupId) {
       const o = await call(() => client.getGroupSummaryWithHttpInfo(groupId))

@@ -40,11 +40,18 @@ function deliver(ctx: RouteContext, via: Delivery['via'], to: string[], body: Re
   }
 }
 
-const sentMessages = (messages: unknown) =>
-  ({ sentMessages: (messages as unknown[]).map(() => ({ id: String(Date.now()) + hex(2), quoteToken: hex(16) })) })
+const sentMessages = (messages: unknown) => ({
+  sentMessages: (messages as unknown[]).map(() => ({ id: String(Date.now()) + hex(2), quoteToken: hex(16) })),
+})
 
 /** Charges the quota and records the deliveries, or answers 429 when the month is used up. */
-function send(ctx: RouteContext, via: Delivery['via'], to: string[], body: Record<string, unknown>, answer: unknown) {
+function send(
+  ctx: RouteContext,
+  via: Delivery['via'],
+  to: string[],
+  body: Record<string, unknown>,
+  answer: unknown,
+) {
   const charge = via === 'reply' ? 0 : to.reduce((n, id) => n + cost(ctx.state, id), 0)
   if (overQuota(ctx.state, charge)) return MONTHLY_LIMIT
   ctx.state.used += charge

@@ -70,11 +70,13 @@ const uploadImage: Route = {
     if (!menu) return notFound()
     if (menu.image) return badRequest('An image has already been uploaded to the richmenu')
     const type = req.headers['content-type'] ?? ''
-    if (type !== 'image/png' && type !== 'image/jpeg') return { status: 415, body: { message: 'Unsupported Media Type' } }
-    if (req.raw.length > MAX_IMAGE_BYTES) return { status: 413, body: { message: 'Request Entity Too Large' } }
+    if (type !== 'image/png' && type !== 'image/jpeg')
+      return { status: 415, body: { message: 'Unsupported Media Type' } }
+    if (req.raw.length > MAX_IMAGE_BYTES)
+      return { status: 413, body: { message: 'Request Entity Too Large' } }
     const info = readImageInfo(req.raw)
     const size = asRecord(menu.menu.size)
-    if (!info || info.contentType !== type) return badRequest('The image could not be read as ' + type)
+    if (!info || info.contentType !== type) return badRequest(`The image could not be read as ${type}`)
     if (info.width !== size.width || info.height !== size.height) {
       return badRequest('The image size does not match the rich menu size')
     }

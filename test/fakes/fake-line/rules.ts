@@ -35,7 +35,10 @@ function oneMessage(m: unknown, at: string): Detail[] {
   if (typeof msg.type !== 'string' || !MESSAGE_TYPES.has(msg.type)) {
     d.push({ property: `${at}.type`, message: 'Unknown message type' })
   }
-  if (msg.type === 'text' && (typeof msg.text !== 'string' || msg.text.length < 1 || msg.text.length > 5000)) {
+  if (
+    msg.type === 'text' &&
+    (typeof msg.text !== 'string' || msg.text.length < 1 || msg.text.length > 5000)
+  ) {
     d.push({ property: `${at}.text`, message: 'Length must be between 1 and 5000' })
   }
   if (msg.altText !== undefined && (typeof msg.altText !== 'string' || msg.altText.length > 1500)) {
@@ -72,19 +75,25 @@ const ACTION_TYPES = new Set([
   'location',
 ])
 
-const within = (v: unknown, min: number, max: number) => typeof v === 'string' && v.length >= min && v.length <= max
+const within = (v: unknown, min: number, max: number) =>
+  typeof v === 'string' && v.length >= min && v.length <= max
 
 function actionProblems(action: unknown, at: string): Detail[] {
   const a = asRecord(action)
   const d: Detail[] = []
-  if (typeof a.type !== 'string' || !ACTION_TYPES.has(a.type)) d.push({ property: `${at}.type`, message: 'Invalid' })
-  if (a.label !== undefined && !within(a.label, 0, 20)) d.push({ property: `${at}.label`, message: 'Length must be between 0 and 20' })
-  if (a.type === 'postback' && !within(a.data, 1, 300)) d.push({ property: `${at}.data`, message: 'Length must be between 1 and 300' })
+  if (typeof a.type !== 'string' || !ACTION_TYPES.has(a.type))
+    d.push({ property: `${at}.type`, message: 'Invalid' })
+  if (a.label !== undefined && !within(a.label, 0, 20))
+    d.push({ property: `${at}.label`, message: 'Length must be between 0 and 20' })
+  if (a.type === 'postback' && !within(a.data, 1, 300))
+    d.push({ property: `${at}.data`, message: 'Length must be between 1 and 300' })
   if (a.displayText !== undefined && !within(a.displayText, 1, 300)) {
     d.push({ property: `${at}.displayText`, message: 'Length must be between 1 and 300' })
   }
-  if (a.type === 'message' && !within(a.text, 1, 300)) d.push({ property: `${at}.text`, message: 'Length must be between 1 and 300' })
-  if (a.type === 'uri' && !within(a.uri, 1, 1000)) d.push({ property: `${at}.uri`, message: 'Length must be between 1 and 1000' })
+  if (a.type === 'message' && !within(a.text, 1, 300))
+    d.push({ property: `${at}.text`, message: 'Length must be between 1 and 300' })
+  if (a.type === 'uri' && !within(a.uri, 1, 1000))
+    d.push({ property: `${at}.uri`, message: 'Length must be between 1 and 1000' })
   return d
 }
 
@@ -97,11 +106,15 @@ export function richMenuProblems(value: unknown): Detail[] {
   const d: Detail[] = []
   const { width, height } = size
   if (!isCount(width, 800) || width > 2500 || !isCount(height, 250) || width / height < 1.45) {
-    d.push({ property: 'size', message: 'Width must be 800–2500, height at least 250, width/height at least 1.45' })
+    d.push({
+      property: 'size',
+      message: 'Width must be 800–2500, height at least 250, width/height at least 1.45',
+    })
   }
   if (typeof m.selected !== 'boolean') d.push({ property: 'selected', message: 'Must not be null' })
   if (!within(m.name, 1, 300)) d.push({ property: 'name', message: 'Length must be between 1 and 300' })
-  if (!within(m.chatBarText, 1, 14)) d.push({ property: 'chatBarText', message: 'Length must be between 1 and 14' })
+  if (!within(m.chatBarText, 1, 14))
+    d.push({ property: 'chatBarText', message: 'Length must be between 1 and 14' })
   if (!Array.isArray(m.areas) || m.areas.length > 20) {
     d.push({ property: 'areas', message: 'Size must be between 0 and 20' })
     return d
@@ -109,9 +122,14 @@ export function richMenuProblems(value: unknown): Detail[] {
   m.areas.forEach((area, i) => {
     const b = asRecord(asRecord(area).bounds)
     const fits =
-      isCount(b.x, 0) && isCount(b.y, 0) && isCount(b.width, 1) && isCount(b.height, 1) &&
-      typeof width === 'number' && typeof height === 'number' &&
-      b.x + b.width <= width && b.y + b.height <= height
+      isCount(b.x, 0) &&
+      isCount(b.y, 0) &&
+      isCount(b.width, 1) &&
+      isCount(b.height, 1) &&
+      typeof width === 'number' &&
+      typeof height === 'number' &&
+      b.x + b.width <= width &&
+      b.y + b.height <= height
     if (!fits) d.push({ property: `areas[${i}].bounds`, message: 'The area is out of the rich menu' })
     d.push(...actionProblems(asRecord(area).action, `areas[${i}].action`))
   })
