@@ -1,6 +1,6 @@
 import type { IntentDef } from '../flows/types.js'
 import type { IntentMatch, IntentMatcher } from './intents.js'
-import { boundaries, normalizeForMatch } from './normalize.js'
+import { normalizeForMatch, prepare } from './normalize.js'
 
 interface Keyword {
   intent: string
@@ -51,11 +51,10 @@ export function createIntentMatcher(intents: IntentDef[]): IntentMatcher {
 
   return {
     match(input: string): IntentMatch | null {
-      const text = normalizeForMatch(input)
+      const { text, cuts } = prepare(input)
       if (text.length === 0) return null
       const whole = exact.get(text)
       if (whole) return { intent: whole, exact: true, score: 1 }
-      const cuts = boundaries(text)
       let best: Candidate | null = null
       for (const keyword of keywords) {
         if (keyword.text.length >= text.length) continue

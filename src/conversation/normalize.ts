@@ -10,7 +10,6 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g
 // Nikhahit + sara aa, as some keyboards and PDF copies produce it, is one sara am to a reader;
 // the segmenter sees a different word ("คําร้อง" splits as คํา|ร้อง, "คำร้อง" stays whole).
 const SPLIT_SARA_AM = /\u0e4d\u0e32/g
-const EDGE_PUNCTUATION = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu
 
 /**
  * Polite particles and softeners that do not change what is asked: "เมนูครับ" is still the
@@ -49,15 +48,6 @@ export function normalizeText(input: string): string {
     .trim()
 }
 
-export interface Segment {
-  text: string
-  index: number
-}
-
-export function segments(text: string): Segment[] {
-  return [...segmenter.segment(text)].map((s) => ({ text: s.segment, index: s.index }))
-}
-
 /** Indices where a word segment starts or ends: a match must begin and end on one of them. */
 export function boundaries(text: string): Set<number> {
   const set = new Set<number>([text.length])
@@ -65,27 +55,46 @@ export function boundaries(text: string): Set<number> {
   return set
 }
 
-function stripEdges(text: string): string {
-  let out = text.replace(EDGE_PUNCTUATION, '')
-  for (let changed = true; changed && out.length > 0; ) {
-    changed = false
-    const cuts = boundaries(out)
-    const tail = TRAILING_PARTICLES.find((p) => out.endsWith(p) && cuts.has(out.length - p.length))
-    if (tail) {
-      out = out.slice(0, out.length - tail.length).replace(EDGE_PUNCTUATION, '')
-      changed = true
-      continue
-    }
-    const head = LEADING_PARTICLES.find((p) => out.startsWith(p) && cuts.has(p.length))
-    if (head) {
-      out = out.slice(head.length).replace(EDGE_PUNCTUATION, '')
-      changed = true
-    }
+const LEADING_SKIP = /^[\p{P}\p{S}\s]+/u
+const TRAILING_SKIP = /[\p{P}\p{S}\s]+$/u
+
+/** A message ready to match: its core text and the word boundaries inside it. */
+export interface Prepared {
+  text: string
+  cuts: Set<number>
+}
+
+/**
+ * Normalizes, segments once, then trims edge punctuation and polite particles by moving the
+ * ends inward over whole segments (one segmentation per message keeps matching cheap).
+ */
+export function prepare(input: string): Prepared {
+  const full = normalizeText(input)
+  const cuts = boundaries(full)
+  let start = 0
+  let end = full.length
+  const trim = () => {
+    start += full.slice(start, end).match(LEADING_SKIP)?.[0].length ?? 0
+    end -= full.slice(start, end).match(TRAILING_SKIP)?.[0].length ?? 0
   }
-  return out
+  trim()
+  for (let changed = true; changed && end > start; ) {
+    const tail = TRAILING_PARTICLES.find(
+      (p) => end - p.length >= start && full.endsWith(p, end) && cuts.has(end - p.length),
+    )
+    const head = tail
+      ? undefined
+      : LEADING_PARTICLES.find((p) => full.startsWith(p, start) && cuts.has(start + p.length))
+    if (tail) end -= tail.length
+    if (head) start += head.length
+    changed = tail !== undefined || head !== undefined
+    trim()
+  }
+  const inside = [...cuts].filter((c) => c >= start && c <= end).map((c) => c - start)
+  return { text: full.slice(start, end), cuts: new Set([0, end - start, ...inside]) }
 }
 
 /** What the matcher compares: normalized text without edge punctuation or polite particles. */
 export function normalizeForMatch(input: string): string {
-  return stripEdges(normalizeText(input))
+  return prepare(input).text
 }

@@ -24,8 +24,8 @@ export interface Flows {
   intents: IntentDef[]
   /**
    * Ready-to-send message templates by key, with `{{name}}` placeholders filled by render().
-   * Keys the foundation uses: help, fallback, greeting.follow, greeting.join,
-   * greeting.memberJoined, group.pointer.
+   * Throws FlowsRenderError for an unknown key or a missing value. The keys the code renders
+   * are listed in REQUIRED_MESSAGES (schema.ts); loading fails without them.
    */
   render(key: string, vars?: Record<string, string>, opts?: RenderOptions): LineMessage[]
   has(key: string): boolean

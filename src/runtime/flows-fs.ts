@@ -1,7 +1,13 @@
-// Placeholder; replaced by the flows/ loader.
-import { placeholderFlows } from '../flows/static.js'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadFlows } from '../flows/load.js'
 import type { Flows } from '../flows/types.js'
 
-export function loadFlowsFromDir(_dir: string): Flows {
-  return placeholderFlows()
+/** Node only: reads every *.yaml in the directory and loads them as one set of flows. */
+export function loadFlowsFromDir(dir: string): Flows {
+  const files: Record<string, string> = {}
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+    files[join(dir, name)] = readFileSync(join(dir, name), 'utf8')
+  }
+  return loadFlows(files)
 }

@@ -1,0 +1,276 @@
+import { z } from 'zod'
+import { LIMITS } from '../line/limits.js'
+import { PLACEHOLDER } from './render.js'
+
+const withoutPlaceholders = (s: string) => s.replace(PLACEHOLDER, '')
+
+/**
+ * The shape of a flows/*.yaml file. Each file holds one or more sections; sections of the same
+ * name from several files are merged by the loader (a key defined twice is an error).
+ * Messages follow LINE's message objects, with two conveniences for the people editing them:
+ * `text: { th, en }` (Thai first, English below) and `quickReply: <name of a shared set>`.
+ */
+
+/** Message keys the code renders; a flows directory without them does not load. */
+export const REQUIRED_MESSAGES = [
+  'help',
+  'fallback',
+  'about',
+  'greeting.follow',
+  'greeting.join',
+  'greeting.memberJoined',
+  'group.pointer',
+  'smalltalk.greeting',
+  'smalltalk.thanks',
+  'topic.budget',
+  'topic.assets',
+  'topic.nogift',
+  'topic.complaint',
+] as const
+
+const ACTION_TEXT_MAX = 300 // LINE: message action text, postback displayText
+const URI_MAX = 1000
+const RICH_MENU_AREAS_MAX = 20
+const CHAT_BAR_TEXT_MAX = 14
+
+/**
+ * Non-empty, at most `max` characters not counting {{placeholders}}: what they become is only
+ * known at render time, so the loader checks again after filling them with sample values.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine((s, ctx) => {
+      if (withoutPlaceholders(s).length > max) {
+        ctx.addIssue({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: s })
+      }
+    })
+const uri = z
+  .string()
+  .max(URI_MAX)
+  .regex(/^(https?:\/\/|line:\/\/|tel:|\{\{)/, 'must start with https://, http://, line:// or tel:')
+
+const label = text(LIMITS.quickReplyLabel)
+const postbackData = text(LIMITS.postbackData)
+
+export const actionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('message'), label, text: text(ACTION_TEXT_MAX) }),
+  z.strictObject({
+    type: z.literal('postback'),
+    label,
+    data: postbackData,
+    displayText: text(ACTION_TEXT_MAX).optional(),
+  }),
+  z.strictObject({ type: z.literal('uri'), label, uri }),
+])
+
+const quickReplyItem = z.strictObject({
+  type: z.literal('action'),
+  imageUrl: z.url({ protocol: /^https$/ }).optional(),
+  action: actionSchema,
+  /** Not LINE's: false leaves the item out in groups (e.g. "report", which would out the reporter). */
+  groups: z.boolean().optional(),
+})
+
+export const quickReplySet = z.strictObject({
+  items: z.array(quickReplyItem).min(1).max(LIMITS.quickReplyItems),
+})
+
+const bilingual = z.strictObject({ th: text(LIMITS.textUtf16), en: text(LIMITS.textUtf16).optional() })
+const quickReply = z.union([z.string().min(1), quickReplySet])
+
+const textMessage = z.strictObject({
+  type: z.literal('text'),
+  text: z.union([text(LIMITS.textUtf16), bilingual]),
+  quickReply: quickReply.optional(),
+})
+
+const flexMessage = z.strictObject({
+  type: z.literal('flex'),
+  altText: text(LIMITS.altText),
+  // Flex is large and evolves; LINE checks its grammar, the loader checks its size limits.
+  contents: z.looseObject({ type: z.enum(['bubble', 'carousel']) }),
+  quickReply: quickReply.optional(),
+})
+
+export const messageSchema = z.discriminatedUnion('type', [textMessage, flexMessage])
+
+const KEY = /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const ID = /^[a-z][a-z0-9_-]*$/
+
+const intentSchema = z.strictObject({
+  id: z.string().regex(ID, 'use lowercase letters, digits, - or _'),
+  keywords: z.strictObject({
+    th: z.array(text(100)).min(1),
+    en: z.array(text(100)).default([]),
+  }),
+  priority: z.enum(['normal', 'low']).default('normal'),
+})
+
+const boundsSchema = z.strictObject({
+  x: z.int().min(0),
+  y: z.int().min(0),
+  width: z.int().min(1),
+  height: z.int().min(1),
+})
+
+const areaSchema = z.strictObject({
+  bounds: boundsSchema,
+  // th is also the action label LINE reads aloud (max 20); en is for the drawn menu image.
+  label: z.strictObject({ th: text(LIMITS.quickReplyLabel), en: text(40) }),
+  action: z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('postback'),
+      data: postbackData,
+      displayText: text(ACTION_TEXT_MAX).optional(),
+    }),
+    z.strictObject({ type: z.literal('message'), text: text(ACTION_TEXT_MAX) }),
+    z.strictObject({ type: z.literal('uri'), uri }),
+  ]),
+})
+
+type Bounds = z.infer<typeof boundsSchema>
+const overlaps = (a: Bounds, b: Bounds) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+export const richMenuSchema = z
+  .strictObject({
+    name: text(300),
+    chatBarText: text(CHAT_BAR_TEXT_MAX),
+    size: z.strictObject({ width: z.literal(2500), height: z.union([z.literal(1686), z.literal(843)]) }),
+    areas: z.array(areaSchema).min(1).max(RICH_MENU_AREAS_MAX),
+    image: z
+      .string()
+      .regex(/^[\w-]+\.(png|jpe?g)$/, 'a PNG or JPEG file name in flows/')
+      .optional(),
+  })
+  .superRefine((menu, ctx) => {
+    menu.areas.forEach((area, i) => {
+      const b = area.bounds
+      if (b.x + b.width > menu.size.width || b.y + b.height > menu.size.height) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['areas', i, 'bounds'],
+          message: `goes outside the ${menu.size.width}×${menu.size.height} menu`,
+        })
+      }
+      const j = menu.areas.findIndex((other, k) => k < i && overlaps(other.bounds, b))
+      if (j >= 0)
+        ctx.addIssue({ code: 'custom', path: ['areas', i, 'bounds'], message: `overlaps area ${j}` })
+    })
+  })
+
+export const flowFileSchema = z.strictObject({
+  intents: z.array(intentSchema).optional(),
+  messages: z
+    .record(
+      z.string().regex(KEY, 'message keys look like "topic.budget"'),
+      z.array(messageSchema).min(1).max(LIMITS.messagesPerCall),
+    )
+    .optional(),
+  quickReplies: z
+    .record(z.string().regex(NAME, 'set names use letters, digits and _'), quickReplySet)
+    .optional(),
+  /** Placeholder name → sample value, used to check LINE's limits at load time and in previews. */
+  placeholders: z
+    .record(z.string().regex(NAME, 'placeholder names use letters, digits and _'), z.string())
+    .optional(),
+  richMenu: richMenuSchema.optional(),
+})
+
+export type FlowFile = z.infer<typeof flowFileSchema>
+export type MessageDef = z.infer<typeof messageSchema>
+export type QuickReplySet = z.infer<typeof quickReplySet>
+
+type Path = readonly PropertyKey[]
+
+/** The value at a path of the parsed file, to say what was found instead. */
+function valueAt(data: unknown, path: Path): unknown {
+  let v = data
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined
+    v = (v as Record<PropertyKey, unknown>)[key]
+  }
+  return v
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'a list'
+  if (typeof v === 'string') return `text "${v.length > 30 ? `${v.slice(0, 30)}…` : v}"`
+  if (typeof v === 'object') return 'a mapping'
+  return `${typeof v} ${String(v)}`
+}
+
+const sizeOf = (v: unknown) =>
+  typeof v === 'string' ? withoutPlaceholders(v).length : Array.isArray(v) ? v.length : 0
+
+/** One zod issue in words an editor of the file can act on, with the path inside the file. */
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, base: Path): [Path, string][] {
+  const path = [...base, ...issue.path]
+  const found = valueAt(data, path)
+  switch (issue.code) {
+    case 'too_big':
+      return issue.origin === 'string'
+        ? [
+            [
+              path,
+              `too long (${sizeOf(found)} characters${typeof found === 'string' && withoutPlaceholders(found) !== found ? ' besides {{placeholders}}' : ''}, max ${issue.maximum})`,
+            ],
+          ]
+        : issue.origin === 'array'
+          ? [[path, `too many items (${sizeOf(found)}, max ${issue.maximum})`]]
+          : [[path, `must be at most ${issue.maximum}`]]
+    case 'too_small':
+      if (issue.origin === 'string') return [[path, 'must not be empty']]
+      if (issue.origin === 'array') return [[path, `needs at least ${issue.minimum} item(s)`]]
+      return [[path, `must be at least ${issue.minimum}`]]
+    case 'unrecognized_keys': {
+      // At the top level the likely cause is a new kind of content the schema does not know yet.
+      const what =
+        path.length === 0
+          ? `unknown section (known: ${Object.keys(flowFileSchema.shape).join(', ')})`
+          : 'unknown field'
+      return issue.keys.map((k) => [[...path, k], what])
+    }
+    case 'invalid_type':
+      if (path.length === 0) return [[path, `expected a mapping of sections, got ${describe(found)}`]]
+      return [
+        [path, found === undefined ? 'is required' : `expected ${issue.expected}, got ${describe(found)}`],
+      ]
+    case 'invalid_value':
+      return [[path, `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`]]
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options
+      if (options) {
+        const what = found === undefined ? 'is required' : `${JSON.stringify(found)} is not supported`
+        return [[path, `${what}: use ${options.join(' or ')}`]]
+      }
+      // Report the branch that got past the basic type check; if none did, name the types.
+      const deep = issue.errors.find((branch) =>
+        branch.some((i) => i.code !== 'invalid_type' || i.path.length > 0),
+      )
+      if (deep) return deep.flatMap((i) => describeIssue(i, data, path))
+      const expected = issue.errors.flatMap((b) =>
+        b.map((i) => (i.code === 'invalid_type' ? i.expected : '?')),
+      )
+      return [[path, `expected ${[...new Set(expected)].join(' or ')}, got ${describe(found)}`]]
+    }
+    case 'invalid_key':
+      return [[path, `bad key: ${issue.issues.map((i) => i.message).join('; ')}`]]
+    default:
+      return [[path, issue.message]]
+  }
+}
+
+/** `path.inside.file: problem` lines for every issue. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown): string[] {
+  return issues.flatMap((issue) =>
+    describeIssue(issue, data, []).map(([path, text]) =>
+      path.length > 0 ? `${path.map(String).join('.')}: ${text}` : text,
+    ),
+  )
+}

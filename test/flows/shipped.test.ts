@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { createIntentMatcher } from '../../src/conversation/matcher.js'
+import { loadFlows } from '../../src/flows/load.js'
+import { REQUIRED_MESSAGES } from '../../src/flows/schema.js'
+import { checkMessages } from '../../src/line/limits.js'
+import { toLineRichMenu } from '../../src/line/richmenu-rules.js'
+import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
+import { buildRegistry } from '../../src/services.js'
+
+// The files the bot ships with: whatever agency staff change, these checks must keep passing.
+const flows = loadFlowsFromDir('flows')
+const matcher = createIntentMatcher(flows.intents)
+const THAI = /[\u0e01-\u0e5b]/
+const firstLetter = (s: string) => s.match(/\p{L}/u)?.[0] ?? ''
+
+type Action = { type: string; label?: string; text?: string; data?: string }
+function quickActions(key: string, chat: 'user' | 'group'): Action[] {
+  return flows
+    .render(key, flows.samples, { chat })
+    .flatMap((m) => m.quickReply?.items ?? [])
+    .map((i) => i.action as Action)
+}
+
+describe('shipped flows/', () => {
+  it('loads from the directory and from a files map alike', () => {
+    const files = Object.fromEntries(
+      readdirSync('flows')
+        .filter((n) => n.endsWith('.yaml'))
+        .map((n) => [`flows/${n}`, readFileSync(`flows/${n}`, 'utf8')]),
+    )
+    const again = loadFlows(files)
+    expect(again.keys()).toEqual(flows.keys())
+    expect(again.intents).toEqual(flows.intents)
+  })
+
+  it('has every message the code renders', () => {
+    for (const key of REQUIRED_MESSAGES) expect(flows.has(key), key).toBe(true)
+  })
+
+  it.each(flows.keys())('renders %s within LINE limits, for 1:1 and for groups, Thai first', (key) => {
+    for (const chat of ['user', 'group'] as const) {
+      const messages = flows.render(key, flows.samples, { chat })
+      expect(checkMessages(messages)).toEqual([])
+      for (const m of messages) {
+        const text = m.type === 'text' ? m.text : m.type === 'flex' ? m.altText : ''
+        expect(THAI.test(firstLetter(text)), `${key} starts in Thai`).toBe(true)
+        expect(text).not.toMatch(/\{\{|\}\}/)
+      }
+    }
+  })
+
+  it('quick replies send keywords the bot understands as exact commands', () => {
+    for (const key of flows.keys()) {
+      for (const action of quickActions(key, 'user')) {
+        expect(action.type).toBe('message')
+        expect(action.label?.length ?? 0).toBeLessThanOrEqual(20)
+        expect(matcher.match(action.text ?? '')?.exact, `${key}: ${action.text}`).toBe(true)
+      }
+    }
+  })
+
+  it('offers the complaint button in 1:1 chats only', () => {
+    const complaint = (a: Action) => matcher.match(a.text ?? '')?.intent === 'complaint'
+    expect(quickActions('help', 'user').some(complaint)).toBe(true)
+    for (const key of flows.keys()) expect(quickActions(key, 'group').some(complaint), key).toBe(false)
+  })
+
+  it('has a handler for every intent and every rich-menu postback', () => {
+    const registry = buildRegistry()
+    for (const intent of flows.intents) expect(registry.intents.has(intent.id), intent.id).toBe(true)
+    for (const area of flows.richMenu.areas) {
+      if (area.action.type === 'postback') {
+        const action = new URLSearchParams(area.action.data).get('action') ?? ''
+        expect(registry.postbacks.has(action), action).toBe(true)
+      }
+      if (area.action.type === 'message') expect(matcher.match(area.action.text)?.exact).toBe(true)
+    }
+  })
+
+  it('defines a 2500×1686 rich menu of six areas that tile it exactly', () => {
+    const menu = flows.richMenu
+    expect(menu.size).toEqual({ width: 2500, height: 1686 })
+    expect(menu.areas).toHaveLength(6)
+    expect(menu.chatBarText.length).toBeLessThanOrEqual(14)
+    const area = menu.areas.reduce((sum, a) => sum + a.bounds.width * a.bounds.height, 0)
+    expect(area).toBe(2500 * 1686)
+    for (const a of menu.areas) {
+      expect(a.bounds.x + a.bounds.width).toBeLessThanOrEqual(2500)
+      expect(a.bounds.y + a.bounds.height).toBeLessThanOrEqual(1686)
+      expect(THAI.test(firstLetter(a.label.th)) || a.label.th === a.label.en).toBe(true)
+    }
+  })
+
+  it('is a rich menu the uploader accepts as it stands', () => {
+    const checked = toLineRichMenu(flows.richMenu)
+    expect(checked.ok ? [] : checked.problems).toEqual([])
+  })
+
+  it('intents are declared Thai first, with English beside them', () => {
+    for (const intent of flows.intents) {
+      expect(intent.keywords.th.length, intent.id).toBeGreaterThan(0)
+      expect(
+        intent.keywords.th.every((k) => THAI.test(k)),
+        intent.id,
+      ).toBe(true)
+    }
+  })
+})
