@@ -21,7 +21,7 @@ export const fromGroup = (groupId = GROUP_1, userId?: string): Src =>
 function base(type: string, source: Src, timestamp: number) {
   return {
     type,
-    mode: 'active',
+    mode: 'active' as 'active' | 'standby',
     timestamp,
     source,
     webhookEventId: eventId(),

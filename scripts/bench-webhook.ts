@@ -1,0 +1,128 @@
+// npm run bench:webhook — our webhook's acknowledgment against the least a durable
+// acknowledgment can cost, measured side by side in one run on PostgreSQL:
+//   (a) the bot (src/main.node.ts): signature, envelope, encrypted inbox INSERT, 200; handlers after
+//   (b) floor: bare Hono, signature check + one INSERT per request
+//   (c) the same without the INSERT, for context
+// Prints req/s at saturation, p50/p99, p99 at a fixed 300 req/s, the ratio (a)/(b), whether
+// every event was handled exactly once, and RSS (also of (a) in local mode on PGlite).
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { startFakeLine } from '../test/fakes/fake-line-server.js'
+import { type BodySource, bodies, drive, type Run } from './bench/load.js'
+import { type Server, startServer } from './bench/servers.js'
+
+const SECRET = 'b'.repeat(32)
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
+
+const baseUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  execFileSync('bash', ['scripts/ensure-postgres.sh'], { encoding: 'utf8' }).trim()
+
+async function freshSchema(name: string): Promise<string> {
+  const c = new pg.Client({ connectionString: baseUrl })
+  await c.connect()
+  await c.query(`drop schema if exists ${name} cascade`)
+  await c.query(`create schema ${name}`)
+  await c.end()
+  const u = new URL(baseUrl)
+  u.searchParams.set('options', `-c search_path=${name}`)
+  return u.toString()
+}
+
+async function count(url: string, query: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  const r = await c.query(query)
+  await c.end()
+  return Number(r.rows[0]?.n ?? 0)
+}
+
+async function measure(server: Server, source: BodySource): Promise<{ warm: Run; sat: Run; fixed: Run }> {
+  const warm = await drive(server.url, source, { seconds: 2, connections: CONNECTIONS })
+  const sat = await drive(server.url, source, { seconds: DURATION, connections: CONNECTIONS })
+  await new Promise((r) => setTimeout(r, 2000))
+  const fixed = await drive(server.url, source, { seconds: DURATION, connections: 16, rate: 300 })
+  return { warm, sat, fixed }
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d).padStart(9)
+const row = (name: string, m: { sat: Run; fixed: Run }) =>
+  `${name.padEnd(34)}${fmt(m.sat.rps, 0)}${fmt(m.sat.p50)}${fmt(m.sat.p99)}${fmt(m.fixed.p99)}${String(m.sat.non2xx + m.fixed.non2xx).padStart(8)}`
+
+const fake = await startFakeLine()
+const servers: Server[] = []
+try {
+  const urlA = await freshSchema('bench_bot')
+  const urlB = await freshSchema('bench_floor')
+  const lineEnv = {
+    LINE_CHANNEL_SECRET: SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: fake.token,
+    LINE_API_BASE_URL: fake.url,
+    LINE_DATA_API_BASE_URL: fake.url,
+    APP_SECRET: 'bench-app-secret-bench-app-secret-0123',
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+    LOG_LEVEL: 'warn',
+  }
+  const a = await startServer('src/main.node.ts', 4101, { ...lineEnv, DATABASE_URL: urlA })
+  const b = await startServer('scripts/bench/baseline-server.ts', 4102, {
+    BENCH_CHANNEL_SECRET: SECRET,
+    DATABASE_URL: urlB,
+  })
+  const c = await startServer('scripts/bench/baseline-server.ts', 4103, { BENCH_CHANNEL_SECRET: SECRET })
+  servers.push(a, b, c)
+
+  const sourceA = bodies(SECRET, (userId) => fake.issueReplyToken(userId, { ttlMs: 600_000 }))
+  const mA = await measure(a, sourceA)
+  const mB = await measure(b, bodies(SECRET))
+  const mC = await measure(c, bodies(SECRET))
+
+  console.log(`\nbench:webhook — ${DURATION}s per phase, ${CONNECTIONS} connections, PostgreSQL`)
+  console.log(`${'server'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'p99@300'.padStart(9)}${'non2xx'.padStart(8)}`)
+  console.log(row('(a) bot webhook', mA))
+  console.log(row('(b) floor: signature + INSERT', mB))
+  console.log(row('(c) signature only', mC))
+  const ratio = mA.sat.rps / mB.sat.rps
+  console.log(`\nratio (a)/(b) req/s: ${ratio.toFixed(2)}   target >= 0.80  ${ratio >= 0.8 ? 'OK' : 'MISSED'}`)
+  console.log(`(a) p99 at 300 req/s: ${mA.fixed.p99.toFixed(1)} ms   target < 50 ms  ${mA.fixed.p99 < 50 ? 'OK' : 'MISSED'}`)
+  // Exactly once: every stored event handled once, one reply each at LINE, none lost; then a
+  // redelivery of 500 of the same bodies must add nothing.
+  const acked = mA.warm.ok + mA.sat.ok + mA.fixed.ok
+  await a.waitIdle()
+  const replyCount = () =>
+    fake.requests().filter((r) => r.path === '/v2/bot/message/reply' && r.status === 200).length
+  const storedBefore = await count(urlA, 'select count(*) as n from webhook_inbox')
+  const repliesBefore = replyCount()
+  const redelivered = await drive(a.url, sourceA.replay(500), { seconds: 2, connections: 8, amount: 500 })
+  await a.waitIdle()
+  const stored = await count(urlA, 'select count(*) as n from webhook_inbox')
+  const done = await count(urlA, "select count(*) as n from webhook_inbox where status = 'done'")
+  const replies = replyCount()
+  const rssA = a.rssMb()
+
+  // Local mode: PGlite and the simulator, the way `npm start` runs.
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-local-'))
+  const local = await startServer('src/main.node.ts', 4104, { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' })
+  servers.push(local)
+  const simSecret = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).simulatorChannelSecret
+  const mLocal = await drive(local.url, bodies(simSecret), { seconds: DURATION, connections: CONNECTIONS })
+  await local.waitIdle()
+  const rssLocal = local.rssMb()
+
+  const once =
+    stored >= acked && done === stored && replies === stored && stored === storedBefore && replies === repliesBefore
+  console.log(
+    `exactly once: acknowledged ${acked}, stored ${stored}, handled ${done}, replies at LINE ${replies}; ` +
+      `redelivered 500 → ${redelivered.ok} acknowledged, ${stored - storedBefore} new rows, ` +
+      `${replies - repliesBefore} new replies   ${once ? 'OK' : 'MISSED'}`,
+  )
+  console.log(`RSS after run: (a) PostgreSQL ${rssA.toFixed(0)} MB; local mode (PGlite) ${rssLocal.toFixed(0)} MB` +
+      `  (${mLocal.rps.toFixed(0)} req/s)   target local < 200 MB  ${rssLocal < 200 ? 'OK' : 'MISSED'}`)
+} finally {
+  for (const s of servers) await s.stop()
+  await fake.close()
+}
