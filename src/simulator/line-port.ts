@@ -29,7 +29,7 @@ export function createSimLine(state: SimState): LinePort {
           state.transcript.append(chatId, {
             kind: 'system',
             level: 'error',
-            text: `LINE would refuse: ${err.problems.join('; ')}`,
+            text: `LINE จะไม่รับข้อความนี้ / LINE would refuse: ${err.problems.join('; ')}`,
           })
         }
       }
@@ -120,6 +120,14 @@ export function createSimLine(state: SimState): LinePort {
     },
     async broadcast(messages, opts) {
       checkLimits(messages, [])
+      if (!isUuid(opts.retryKey)) {
+        return record({
+          op: 'broadcast',
+          chatIds: [],
+          messages,
+          result: rejected('X-Line-Retry-Key must be a UUID'),
+        })
+      }
       const duplicate = seenRetryKey(opts)
       if (duplicate) return record({ op: 'broadcast', chatIds: [], messages, result: duplicate })
       const followers = [...state.users.values()].filter((u) => u.following).map((u) => u.userId)

@@ -65,9 +65,10 @@ export class SimState {
     return token
   }
 
+  /** A chat's summary; a person who never opened a 1:1 chat (only in groups) has none. */
   summary(id: string): ChatSummary | null {
     const user = this.users.get(id)
-    if (user) {
+    if (user?.everFollowed) {
       return {
         id,
         kind: 'user',
