@@ -24,7 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('outcome', 'text')
     .addColumn('handled_at', 'timestamptz')
     .execute()
-  await sql`create index webhook_inbox_due on webhook_inbox (next_attempt_at)
+  // The worker scans open events oldest first; done rows (the bulk) stay out of both indexes.
+  await sql`create index webhook_inbox_open on webhook_inbox (event_ts)
     where status in ('pending', 'processing')`.execute(db)
   await sql`create index webhook_inbox_chat_order on webhook_inbox (chat_key, event_ts, event_id)
     where status in ('pending', 'processing')`.execute(db)

@@ -7,9 +7,12 @@ import type { Database } from './db/schema.js'
 import type { Simulator } from './simulator/simulator.js'
 import type { ChannelResolver } from './webhook/channels.js'
 import type { InboxWorker } from './webhook/inbox.worker.js'
+import type { InboxWriter } from './webhook/inbox.writer.js'
 
 export interface Metrics {
   rejectedSignatures: number
+  /** Webhook requests being acknowledged right now (the inbox worker yields to them). */
+  webhookInFlight: number
 }
 
 /** Everything the HTTP app needs, built once by an entry (main.node.ts, main.worker.ts, tests). */
@@ -21,6 +24,8 @@ export interface AppDeps {
   keyring: Keyring
   channels: ChannelResolver
   inbox: InboxWorker
+  /** Group-commits webhook events into the inbox. */
+  inboxWriter: InboxWriter
   /** Runs work after the response: detached on Node, `waitUntil` on Workers. */
   background: (task: () => Promise<unknown>) => void
   metrics: Metrics

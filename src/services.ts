@@ -14,6 +14,7 @@ import type { Simulator } from './simulator/simulator.js'
 import type { ChannelResolver } from './webhook/channels.js'
 import { createDispatcher } from './webhook/dispatcher.js'
 import { createInboxWorker } from './webhook/inbox.worker.js'
+import { createInboxWriter } from './webhook/inbox.writer.js'
 import { HandlerRegistry } from './webhook/registry.js'
 import { registerUnsend } from './webhook/unsend.js'
 
@@ -50,7 +51,8 @@ export function buildServices(input: ServiceInputs): AppDeps {
     keyring,
     flows,
   })
-  const inbox = createInboxWorker({ db, keyring, dispatch, clock, log })
+  const metrics = { rejectedSignatures: 0, webhookInFlight: 0 }
+  const inbox = createInboxWorker({ db, keyring, dispatch, clock, log, busy: () => metrics.webhookInFlight > 0 })
   return {
     config: input.config,
     db,
@@ -59,8 +61,9 @@ export function buildServices(input: ServiceInputs): AppDeps {
     keyring,
     channels: input.channels,
     inbox,
+    inboxWriter: createInboxWriter(db),
     background: input.background,
-    metrics: { rejectedSignatures: 0 },
+    metrics,
     simulator: input.simulator,
   }
 }

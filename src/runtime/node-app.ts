@@ -2,16 +2,15 @@ import { type App, createApp } from '../app.js'
 import type { AppDeps } from '../app-env.js'
 import type { Config } from '../config.js'
 import { systemClock } from '../core/clock.js'
-import { createKeyring } from '../core/keyring.js'
 import { errorFields, type Logger } from '../core/logger.js'
 import { createLineApi } from '../line/sdk-adapter.js'
 import { buildServices } from '../services.js'
 import { createSimulator, type Simulator } from '../simulator/simulator.js'
 import { singleChannel } from '../webhook/channels.js'
-import { createSigner } from '../webhook/signature.js'
 import { openDatabase } from './boot.js'
 import { loadFlowsFromDir } from './flows-fs.js'
 import { loadOrCreateLocalSecrets } from './local-secrets.js'
+import { createNodeKeyring, createNodeSigner } from './node-crypto.js'
 
 export interface NodeApp {
   app: App
@@ -36,7 +35,7 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   }
   const flows = loadFlowsFromDir(flowsDir)
   const opened = await openDatabase(config, log)
-  const keyring = await createKeyring(appSecret, dataKey)
+  const keyring = createNodeKeyring(appSecret, dataKey)
   const simulator =
     config.line.kind === 'local' && simulatorSecret
       ? createSimulator({ channelSecret: simulatorSecret })
@@ -61,7 +60,7 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     keyring,
     log,
     clock: systemClock,
-    channels: singleChannel(await createSigner(channelSecret)),
+    channels: singleChannel(createNodeSigner(channelSecret)),
     simulator,
     background: (task) => {
       const p: Promise<unknown> = task()

@@ -4,6 +4,7 @@ import type { Keyring } from '../core/keyring.js'
 import type { Database, NewInboxRow } from '../db/schema.js'
 import { type BaseEvent, chatIdOf, type Envelope, type KnownEventType } from './events.js'
 import { dropPendingMessage, insertEvents } from './inbox.repository.js'
+import type { InboxWriter } from './inbox.writer.js'
 
 export interface IngestResult {
   received: number
@@ -59,6 +60,7 @@ async function toRow(
  */
 export async function ingestEnvelope(
   db: Kysely<Database>,
+  write: InboxWriter,
   keyring: Keyring,
   orgId: string,
   envelope: Envelope,
@@ -71,7 +73,8 @@ export async function ingestEnvelope(
     .filter((id): id is string => id !== null)
   let stored: string[]
   if (unsent.length === 0) {
-    stored = await insertEvents(db, rows)
+    const ids = await write(rows)
+    stored = rows.filter((r) => ids.has(r.event_id)).map((r) => r.event_id)
   } else {
     // An unsent message must not be handled later: drop its stored payload with the insert.
     stored = await db.transaction().execute(async (trx) => {

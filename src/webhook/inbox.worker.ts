@@ -16,6 +16,13 @@ export interface InboxWorkerOptions {
   batchSize?: number
   leaseMs?: number
   maxAttempts?: number
+  /**
+   * True while webhook requests are being acknowledged. Handling then waits (up to
+   * `maxDeferMs` per batch, so it never starves): LINE's 2-second acknowledgment comes first,
+   * and a burst is absorbed by the inbox and handled right after.
+   */
+  busy?: () => boolean
+  maxDeferMs?: number
 }
 
 export interface InboxWorker {
@@ -37,6 +44,8 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const batchSize = opts.batchSize ?? 32
   const leaseMs = opts.leaseMs ?? 60_000
   const maxAttempts = opts.maxAttempts ?? 6
+  const busy = opts.busy ?? (() => false)
+  const maxDeferMs = opts.maxDeferMs ?? 1000
   let running: Promise<number> | null = null
   let again = false
   let stopped = false
@@ -65,6 +74,9 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     do {
       again = false
       for (;;) {
+        for (let waited = 0; busy() && waited < maxDeferMs && !stopped; waited += 5) {
+          await new Promise((r) => setTimeout(r, 5))
+        }
         const now = clock.now()
         const rows = await claimDue(db, now, new Date(now.getTime() + leaseMs), batchSize)
         if (rows.length === 0) break

@@ -19,8 +19,18 @@ export function webhookRoutes(maxBodyBytes: number) {
     }),
   )
 
+  app.use('*', async (c, next) => {
+    const { metrics } = c.var.deps
+    metrics.webhookInFlight++
+    try {
+      await next()
+    } finally {
+      metrics.webhookInFlight--
+    }
+  })
+
   app.post('/:org{[a-z0-9-]+}?', async (c) => {
-    const { channels, db, keyring, log, inbox, background, metrics } = c.var.deps
+    const { channels, db, inboxWriter, keyring, log, inbox, background, metrics } = c.var.deps
     const channel = await channels(c.req.param('org') ?? DEFAULT_ORG)
     if (!channel) return c.json(problem('not_found', 'No LINE channel at this webhook path'), 404)
 
@@ -42,7 +52,7 @@ export function webhookRoutes(maxBodyBytes: number) {
     if (parsed.envelope.events.length === 0) return c.json({ ok: true, received: 0 })
 
     try {
-      const result = await ingestEnvelope(db, keyring, channel.orgId, parsed.envelope, parsed.known)
+      const result = await ingestEnvelope(db, inboxWriter, keyring, channel.orgId, parsed.envelope, parsed.known)
       log.debug('webhook.accepted', { org: channel.orgId, ...result })
       if (result.stored > 0) background(() => inbox.drain())
       return c.json({ ok: true, received: result.received })
