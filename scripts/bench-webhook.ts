@@ -82,13 +82,19 @@ try {
   const mC = await measure(c, bodies(SECRET))
 
   console.log(`\nbench:webhook — ${DURATION}s per phase, ${CONNECTIONS} connections, PostgreSQL`)
-  console.log(`${'server'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'p99@300'.padStart(9)}${'non2xx'.padStart(8)}`)
+  console.log(
+    `${'server'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'p99@300'.padStart(9)}${'non2xx'.padStart(8)}`,
+  )
   console.log(row('(a) bot webhook', mA))
   console.log(row('(b) floor: signature + INSERT', mB))
   console.log(row('(c) signature only', mC))
   const ratio = mA.sat.rps / mB.sat.rps
-  console.log(`\nratio (a)/(b) req/s: ${ratio.toFixed(2)}   target >= 0.80  ${ratio >= 0.8 ? 'OK' : 'MISSED'}`)
-  console.log(`(a) p99 at 300 req/s: ${mA.fixed.p99.toFixed(1)} ms   target < 50 ms  ${mA.fixed.p99 < 50 ? 'OK' : 'MISSED'}`)
+  console.log(
+    `\nratio (a)/(b) req/s: ${ratio.toFixed(2)}   target >= 0.80  ${ratio >= 0.8 ? 'OK' : 'MISSED'}`,
+  )
+  console.log(
+    `(a) p99 at 300 req/s: ${mA.fixed.p99.toFixed(1)} ms   target < 50 ms  ${mA.fixed.p99 < 50 ? 'OK' : 'MISSED'}`,
+  )
   // Exactly once: every stored event handled once, one reply each at LINE, none lost; then a
   // redelivery of 500 of the same bodies must add nothing.
   const acked = mA.warm.ok + mA.sat.ok + mA.fixed.ok
@@ -106,7 +112,11 @@ try {
 
   // Local mode: PGlite and the simulator, the way `npm start` runs.
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-local-'))
-  const local = await startServer('src/main.node.ts', 4104, { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' })
+  const local = await startServer('src/main.node.ts', 4104, {
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+  })
   servers.push(local)
   const simSecret = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).simulatorChannelSecret
   const mLocal = await drive(local.url, bodies(simSecret), { seconds: DURATION, connections: CONNECTIONS })
@@ -114,14 +124,20 @@ try {
   const rssLocal = local.rssMb()
 
   const once =
-    stored >= acked && done === stored && replies === stored && stored === storedBefore && replies === repliesBefore
+    stored >= acked &&
+    done === stored &&
+    replies === stored &&
+    stored === storedBefore &&
+    replies === repliesBefore
   console.log(
     `exactly once: acknowledged ${acked}, stored ${stored}, handled ${done}, replies at LINE ${replies}; ` +
       `redelivered 500 → ${redelivered.ok} acknowledged, ${stored - storedBefore} new rows, ` +
       `${replies - repliesBefore} new replies   ${once ? 'OK' : 'MISSED'}`,
   )
-  console.log(`RSS after run: (a) PostgreSQL ${rssA.toFixed(0)} MB; local mode (PGlite) ${rssLocal.toFixed(0)} MB` +
-      `  (${mLocal.rps.toFixed(0)} req/s)   target local < 200 MB  ${rssLocal < 200 ? 'OK' : 'MISSED'}`)
+  console.log(
+    `RSS after run: (a) PostgreSQL ${rssA.toFixed(0)} MB; local mode (PGlite) ${rssLocal.toFixed(0)} MB` +
+      `  (${mLocal.rps.toFixed(0)} req/s)   target local < 200 MB  ${rssLocal < 200 ? 'OK' : 'MISSED'}`,
+  )
 } finally {
   for (const s of servers) await s.stop()
   await fake.close()

@@ -52,7 +52,14 @@ export function buildServices(input: ServiceInputs): AppDeps {
     flows,
   })
   const metrics = { rejectedSignatures: 0, webhookInFlight: 0 }
-  const inbox = createInboxWorker({ db, keyring, dispatch, clock, log, busy: () => metrics.webhookInFlight > 0 })
+  const inbox = createInboxWorker({
+    db,
+    keyring,
+    dispatch,
+    clock,
+    log,
+    busy: () => metrics.webhookInFlight > 0,
+  })
   return {
     config: input.config,
     db,

@@ -45,10 +45,20 @@ describe('config', () => {
     const r = parseConfig({ NODE_ENV: 'production' })
     expect(r.ok).toBe(false)
     const text = r.ok ? '' : r.errors.join('\n')
-    for (const name of ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'APP_SECRET', 'DATA_ENCRYPTION_KEY']) {
+    for (const name of [
+      'LINE_CHANNEL_SECRET',
+      'LINE_CHANNEL_ACCESS_TOKEN',
+      'APP_SECRET',
+      'DATA_ENCRYPTION_KEY',
+    ]) {
       expect(text).toContain(name)
     }
-    const full = parseConfig({ NODE_ENV: 'production', ...LINE, APP_SECRET: 's'.repeat(40), DATA_ENCRYPTION_KEY: KEY })
+    const full = parseConfig({
+      NODE_ENV: 'production',
+      ...LINE,
+      APP_SECRET: 's'.repeat(40),
+      DATA_ENCRYPTION_KEY: KEY,
+    })
     expect(full.ok).toBe(true)
   })
 

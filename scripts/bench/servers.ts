@@ -12,7 +12,11 @@ export interface Server {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Runs a TypeScript entry on this Node (24, through npm) with tsx's loader, one process per server. */
-export async function startServer(script: string, port: number, env: Record<string, string>): Promise<Server> {
+export async function startServer(
+  script: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

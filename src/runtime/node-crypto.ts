@@ -42,7 +42,10 @@ export function createNodeKeyring(appSecret: string, dataKeyBase64: string): Key
       const tag = sealed.subarray(sealed.length - TAG_BYTES)
       const decipher = createDecipheriv('aes-256-gcm', aesKey, iv)
       decipher.setAuthTag(tag)
-      const out = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()])
+      const out = Buffer.concat([
+        decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)),
+        decipher.final(),
+      ])
       return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
     },
   }

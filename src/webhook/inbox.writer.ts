@@ -30,7 +30,10 @@ export function createInboxWriter(
     while (inFlight < maxInFlight && queue.length > 0) {
       const batch: Waiting[] = []
       let size = 0
-      while (queue.length > 0 && (batch.length === 0 || size + (queue[0]?.rows.length ?? 0) <= maxBatchRows)) {
+      while (
+        queue.length > 0 &&
+        (batch.length === 0 || size + (queue[0]?.rows.length ?? 0) <= maxBatchRows)
+      ) {
         const next = queue.shift()
         if (!next) break
         batch.push(next)

@@ -52,7 +52,14 @@ export function webhookRoutes(maxBodyBytes: number) {
     if (parsed.envelope.events.length === 0) return c.json({ ok: true, received: 0 })
 
     try {
-      const result = await ingestEnvelope(db, inboxWriter, keyring, channel.orgId, parsed.envelope, parsed.known)
+      const result = await ingestEnvelope(
+        db,
+        inboxWriter,
+        keyring,
+        channel.orgId,
+        parsed.envelope,
+        parsed.known,
+      )
       log.debug('webhook.accepted', { org: channel.orgId, ...result })
       if (result.stored > 0) background(() => inbox.drain())
       return c.json({ ok: true, received: result.received })

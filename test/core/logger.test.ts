@@ -22,7 +22,12 @@ describe('logger', () => {
     const { lines, log } = capture()
     log.warn('x', { text: 'ลับ', userId: 'U1', replyToken: 'r', ok: true })
     const rec = JSON.parse(lines[0] ?? '')
-    expect(rec).toMatchObject({ text: '[redacted]', userId: '[redacted]', replyToken: '[redacted]', ok: true })
+    expect(rec).toMatchObject({
+      text: '[redacted]',
+      userId: '[redacted]',
+      replyToken: '[redacted]',
+      ok: true,
+    })
   })
 
   it('masks anything shaped like a LINE id inside values and event names', () => {

@@ -74,7 +74,11 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
     for (let c = 0; c < 8; c++) {
       expect(seen.filter((s) => s.chat === c).map((s) => s.seq)).toEqual([...Array(15).keys()])
     }
-    const open = await t.db.selectFrom('webhook_inbox').select('event_id').where('status', '!=', 'done').execute()
+    const open = await t.db
+      .selectFrom('webhook_inbox')
+      .select('event_id')
+      .where('status', '!=', 'done')
+      .execute()
     expect(open).toHaveLength(0)
   })
 

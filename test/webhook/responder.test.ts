@@ -42,7 +42,12 @@ describe('responder', () => {
   it('sends nothing in standby mode', async () => {
     const line = new MemoryLine()
     const ev = { ...textEvent('x', fromGroup(), 1_000_000), mode: 'standby' as const }
-    const result = await createResponder({ event: ev, line, log: silentLogger, now: new Date(1_000_100) }).reply(text)
+    const result = await createResponder({
+      event: ev,
+      line,
+      log: silentLogger,
+      now: new Date(1_000_100),
+    }).reply(text)
     expect(line.calls).toHaveLength(0)
     expect(result?.kind).toBe('rejected')
   })

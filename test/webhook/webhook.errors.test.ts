@@ -3,7 +3,15 @@ import { createPgDb } from '../../src/db/pg.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
-import { envelope, fromGroup, fromUser, signedRequest, simpleEvent, textEvent, USER_A } from '../helpers/line-events.js'
+import {
+  envelope,
+  fromGroup,
+  fromUser,
+  signedRequest,
+  simpleEvent,
+  textEvent,
+  USER_A,
+} from '../helpers/line-events.js'
 
 describe.each(DB_KINDS)('webhook bad input and failures (%s)', (kind) => {
   let t: TestApp

@@ -58,7 +58,9 @@ describe.each(DB_KINDS)('webhook happy path (%s)', (kind) => {
   })
 
   it('registers a follower and greets them; an unfollow is recorded without any send', async () => {
-    await post([simpleEvent('follow', fromUser(USER_B), { replyToken: 'rt-f', follow: { isUnblocked: false } }, now())])
+    await post([
+      simpleEvent('follow', fromUser(USER_B), { replyToken: 'rt-f', follow: { isUnblocked: false } }, now()),
+    ])
     expect(await findFriend(t.testDb.db, 'default', USER_B)).toMatchObject({ status: 'following' })
     expect(line.calls.map((c) => c.op)).toEqual(['reply'])
     t.clock.advance(1000)
@@ -78,12 +80,19 @@ describe.each(DB_KINDS)('webhook happy path (%s)', (kind) => {
     })
     expect(line.calls[0]).toMatchObject({ op: 'reply', replyToken: 'rt-j' })
 
-    const members = { members: [{ type: 'user', userId: USER_A }, { type: 'user', userId: USER_B }] }
+    const members = {
+      members: [
+        { type: 'user', userId: USER_A },
+        { type: 'user', userId: USER_B },
+      ],
+    }
     t.clock.advance(1000)
     await post([simpleEvent('memberJoined', fromGroup(), { replyToken: 'rt-m', joined: members }, now())])
     expect((await findGroup(t.testDb.db, 'default', GROUP_1))?.member_count).toBe(14)
     t.clock.advance(1000)
-    await post([simpleEvent('memberLeft', fromGroup(), { left: { members: members.members.slice(0, 1) } }, now())])
+    await post([
+      simpleEvent('memberLeft', fromGroup(), { left: { members: members.members.slice(0, 1) } }, now()),
+    ])
     expect((await findGroup(t.testDb.db, 'default', GROUP_1))?.member_count).toBe(13)
 
     const sendsBefore = line.calls.length

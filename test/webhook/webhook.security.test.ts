@@ -3,7 +3,14 @@ import { signBody } from '../../src/webhook/signature.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, TEST_CHANNEL_SECRET, type TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
-import { envelope, fromGroup, fromUser, signedRequest, simpleEvent, textEvent } from '../helpers/line-events.js'
+import {
+  envelope,
+  fromGroup,
+  fromUser,
+  signedRequest,
+  simpleEvent,
+  textEvent,
+} from '../helpers/line-events.js'
 
 const SENTINEL_USER = `U${'5e7e'.repeat(8)}`
 const SENTINEL_GROUP = `C${'9a9b'.repeat(8)}`
