@@ -49,7 +49,7 @@ describe('npm start (Node entry, local mode)', () => {
 
   it('boots on PGlite, prints its URLs, and serves /healthz and /dev/chat', async () => {
     const first = start(port)
-    await first.waitFor(/listening on/)
+    await first.waitFor(/chat +http/)
     expect(first.output()).toContain(`http://localhost:${port}/dev/chat`)
     expect(first.output()).toContain(`http://localhost:${port}/webhook`)
     const health = await fetch(`http://localhost:${port}/healthz`)
