@@ -112,11 +112,13 @@ try {
 
   // Local mode: PGlite and the simulator, the way `npm start` runs.
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-local-'))
-  const local = await startServer('src/main.node.ts', 4104, {
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    LOG_LEVEL: 'warn',
-  })
+  // Same Node flags as `npm start` (package.json).
+  const local = await startServer(
+    'src/main.node.ts',
+    4104,
+    { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    ['--liftoff-only', '--max-semi-space-size=2', '--max-old-space-size=160'],
+  )
   servers.push(local)
   const simSecret = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).simulatorChannelSecret
   const mLocal = await drive(local.url, bodies(simSecret), { seconds: DURATION, connections: CONNECTIONS })

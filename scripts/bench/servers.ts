@@ -16,8 +16,9 @@ export async function startServer(
   script: string,
   port: number,
   env: Record<string, string>,
+  nodeArgs: string[] = [],
 ): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

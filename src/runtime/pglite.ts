@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect } from 'kysely'
@@ -10,13 +12,41 @@ export interface EmbeddedDb {
   close(): Promise<void>
 }
 
+// Local mode serves one agency's trial from a laptop: PostgreSQL's server-sized defaults
+// (128 MB of shared buffers) would double the process's memory for no gain.
+const SMALL_SERVER = [
+  'shared_buffers = 16MB',
+  'wal_buffers = 1MB',
+  'work_mem = 2MB',
+  'maintenance_work_mem = 16MB',
+]
+
+/**
+ * Creating a data directory (initdb) peaks at ~600 MB of WebAssembly memory that the process
+ * never returns to the OS; doing it in a short-lived child keeps the server's memory at what
+ * an existing database needs.
+ */
+async function initInChild(pgdata: string): Promise<void> {
+  const module = import.meta.resolve('@electric-sql/pglite')
+  const code = `const { PGlite } = await import(${JSON.stringify(module)});
+    const db = await PGlite.create(${JSON.stringify(pgdata)}, { postgresqlconf: ${JSON.stringify(SMALL_SERVER)} });
+    await db.close();`
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: 'inherit' })
+    child.on('error', reject)
+    child.on('exit', (status) =>
+      status === 0 ? resolve() : reject(new Error(`creating the embedded database failed (exit ${status})`)),
+    )
+  })
+}
+
 /** Embedded PostgreSQL (PGlite) in `<dataDir>/pgdata`, or in memory when dataDir is null (tests). */
 export async function openPglite(dataDir: string | null): Promise<EmbeddedDb> {
   const lock = dataDir ? acquireDirLock(dataDir) : null
   try {
-    const pglite = await PGlite.create(dataDir ? join(dataDir, 'pgdata') : undefined, {
-      parsers: typeParsers,
-    })
+    const pgdata = dataDir ? join(dataDir, 'pgdata') : undefined
+    if (pgdata && !existsSync(join(pgdata, 'PG_VERSION'))) await initInChild(pgdata)
+    const pglite = await PGlite.create(pgdata, { parsers: typeParsers, postgresqlconf: SMALL_SERVER })
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
     return {
       db,
