@@ -1,0 +1,105 @@
+// Cloudflare Workers entry: the same app and inbox worker as the Node server, over PostgreSQL
+// through Hyperdrive. Proven end to end in workerd by a later issue (#7); this file keeps the
+// app core honest about bundling for Workers (no Node-only imports outside src/runtime/).
+import intents from '../flows/intents.yaml'
+import messages from '../flows/messages.yaml'
+import richmenu from '../flows/richmenu.yaml'
+import { createApp } from './app.js'
+import type { AppDeps } from './app-env.js'
+import { parseConfig } from './config.js'
+import { systemClock } from './core/clock.js'
+import { createKeyring } from './core/keyring.js'
+import { createLogger } from './core/logger.js'
+import { createPgDb } from './db/pg.js'
+import { loadFlows } from './flows/load.js'
+import { createLineApi } from './line/sdk-adapter.js'
+import { buildServices } from './services.js'
+import { singleChannel } from './webhook/channels.js'
+import { createSigner } from './webhook/signature.js'
+
+interface WorkerEnv {
+  HYPERDRIVE?: { connectionString: string }
+  [name: string]: unknown
+}
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void
+}
+
+const flows = loadFlows({
+  'flows/intents.yaml': intents,
+  'flows/messages.yaml': messages,
+  'flows/richmenu.yaml': richmenu,
+})
+
+function stringsOf(env: WorkerEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {}
+  for (const [k, v] of Object.entries(env)) if (typeof v === 'string') out[k] = v
+  return out
+}
+
+/** One set of services per invocation: Workers must not share a database client across requests. */
+type Services = { ok: true; deps: AppDeps; close: () => Promise<void> } | { ok: false; errors: string[] }
+
+async function servicesFor(env: WorkerEnv, ctx: ExecutionContext): Promise<Services> {
+  const parsed = parseConfig({ ...stringsOf(env), NODE_ENV: 'production' })
+  if (!parsed.ok) return { ok: false, errors: parsed.errors }
+  const { config } = parsed
+  const url = env.HYPERDRIVE?.connectionString
+  if (!url) return { ok: false, errors: ['HYPERDRIVE: binding missing (see wrangler.toml)'] }
+  if (config.line.kind !== 'line' || !config.appSecret || !config.dataEncryptionKey) {
+    return {
+      ok: false,
+      errors: [
+        'LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN, APP_SECRET and DATA_ENCRYPTION_KEY are required',
+      ],
+    }
+  }
+  const db = createPgDb(url, { max: 1 })
+  const log = createLogger({ level: config.env.LOG_LEVEL, write: (l) => console.log(l) })
+  const deps = buildServices({
+    config,
+    db,
+    line: createLineApi({
+      accessToken: config.line.accessToken,
+      apiBaseUrl: config.line.apiBaseUrl,
+      dataApiBaseUrl: config.line.dataApiBaseUrl,
+    }),
+    flows,
+    keyring: await createKeyring(config.appSecret, config.dataEncryptionKey),
+    log,
+    clock: systemClock,
+    channels: singleChannel(await createSigner(config.line.channelSecret)),
+    simulator: null,
+    background: (task) => ctx.waitUntil(task()),
+  })
+  return { ok: true, deps, close: () => db.destroy() }
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    const s = await servicesFor(env, ctx)
+    if (!s.ok) {
+      console.error(
+        JSON.stringify({ level: 'error', event: 'worker.misconfigured', missing: s.errors.join('; ') }),
+      )
+      return new Response(`Service misconfigured: ${s.errors.join('; ')}`, { status: 503 })
+    }
+    try {
+      return await createApp(s.deps).fetch(request)
+    } finally {
+      // The inbox drain runs in waitUntil; close the client after it.
+      ctx.waitUntil(s.deps.inbox.stop().finally(() => s.close()))
+    }
+  },
+
+  /** The cron trigger: the backstop drain (and, with later issues, broadcasts and reminders). */
+  async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const s = await servicesFor(env, ctx)
+    if (!s.ok) throw new Error(s.errors.join('; '))
+    try {
+      await s.deps.inbox.drain()
+    } finally {
+      await s.close()
+    }
+  },
+}
