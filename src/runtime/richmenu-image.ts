@@ -2,23 +2,14 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
-import { chromium } from 'playwright-core'
 import type { RichMenuDef } from '../flows/types.js'
 import { readImageInfo } from '../line/image-size.js'
 import { richMenuHtml } from '../line/richmenu-html.js'
 import { RICH_MENU_LIMITS, type RichMenuImage } from '../line/richmenu-rules.js'
+import { CHROMIUM_PATH, launchChromium } from './chromium.js'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
-// Offline, sandbox-less (containers, CI) and quiet: no updates, sync or first-run pages.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export { CHROMIUM_PATH }
+
 const JPEG_QUALITIES = [90, 80, 70, 60]
 
 export type ImageResult =
@@ -52,7 +43,7 @@ export async function renderRichMenuImage(
     }
   }
   const warning = await thaiFontWarning()
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  const browser = await launchChromium(executablePath)
   try {
     const page = await browser.newPage({ viewport: { ...def.size }, deviceScaleFactor: 1 })
     await page.setContent(richMenuHtml(def), { waitUntil: 'load' })

@@ -1,25 +1,14 @@
-import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { LineMessage } from '../../src/line/port.js'
+import { launchChromium } from '../../src/runtime/chromium.js'
 import { createSimApp, type SimApp } from './helpers.js'
 
 // The chat page in real headless Chromium (Debian's /usr/bin/chromium; CI installs it), against
 // the app served on a random loopback port. Wording belongs to flows/: the assertions are on
 // structure (bot bubbles, chips, members) and on the names the test itself typed.
-
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 let t: SimApp
 let server: ServerType
@@ -29,13 +18,12 @@ const pageErrors: string[] = []
 const dialogs: string[] = []
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`)
   t = await createSimApp()
   server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {
