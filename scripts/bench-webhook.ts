@@ -112,12 +112,13 @@ try {
 
   // Local mode: PGlite and the simulator, the way `npm start` runs.
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-local-'))
-  // Same Node flags as `npm start` (package.json).
+  // Exactly what `npm start` runs (package.json): the esbuild bundle with the same Node flags.
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' })
   const local = await startServer(
-    'src/main.node.ts',
+    'dist/main.node.js',
     4104,
     { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
-    ['--liftoff-only', '--max-semi-space-size=2', '--max-old-space-size=160'],
+    ['--liftoff-only', '--max-semi-space-size=1', '--max-old-space-size=128'],
   )
   servers.push(local)
   const simSecret = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).simulatorChannelSecret

@@ -4,7 +4,6 @@ import type { Logger } from '../core/logger.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { createPgDb } from '../db/pg.js'
 import type { Database } from '../db/schema.js'
-import { openPglite } from './pglite.js'
 
 export interface OpenedDb {
   db: Kysely<Database>
@@ -12,15 +11,21 @@ export interface OpenedDb {
   close(): Promise<void>
 }
 
+function openPostgres(url: string): OpenedDb {
+  const db = createPgDb(url)
+  return { db, kind: 'postgres', close: () => db.destroy() }
+}
+
+/** Imported only when used: PGlite's module alone costs ~40 MB that a PostgreSQL server never needs. */
+async function openEmbedded(dataDir: string): Promise<OpenedDb> {
+  const { openPglite } = await import('./pglite.js')
+  return { ...(await openPglite(dataDir)), kind: 'pglite' }
+}
+
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR; migrated either way. */
 export async function openDatabase(config: Config, log: Logger): Promise<OpenedDb> {
   const url = config.env.DATABASE_URL
-  const opened: OpenedDb = url
-    ? (() => {
-        const db = createPgDb(url)
-        return { db, kind: 'postgres' as const, close: () => db.destroy() }
-      })()
-    : { ...(await openPglite(config.env.DATA_DIR)), kind: 'pglite' as const }
+  const opened = url ? openPostgres(url) : await openEmbedded(config.env.DATA_DIR)
   const migrated = await migrateToLatest(opened.db)
   if (!migrated.ok) {
     await opened.close()

@@ -13,7 +13,7 @@ export interface EmbeddedDb {
 }
 
 // Local mode serves one agency's trial from a laptop: PostgreSQL's server-sized defaults
-// (128 MB of shared buffers) would double the process's memory for no gain.
+// (128 MB of shared buffers) would more than double the process's memory for no gain.
 const SMALL_SERVER = [
   'shared_buffers = 16MB',
   'wal_buffers = 1MB',

@@ -1,16 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-// The real entry, as `npm start` runs it: embedded PGlite in a fresh data directory.
-const tsx = join(process.cwd(), 'node_modules/.bin/tsx')
+// The real entry, as `npm start` runs it (the esbuild bundle): embedded PGlite in a fresh data directory.
 const dataDir = mkdtempSync(join(tmpdir(), 'bot-data-'))
 const children: ChildProcess[] = []
 
 function start(port: number, env: Record<string, string> = {}) {
-  const child = spawn(tsx, ['src/main.node.ts'], {
+  const child = spawn(process.execPath, ['--liftoff-only', 'dist/main.node.js'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -39,6 +38,10 @@ function start(port: number, env: Record<string, string> = {}) {
   }
   return { child, exited, waitFor, output: () => out }
 }
+
+beforeAll(() => {
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' })
+})
 
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')

@@ -1,0 +1,46 @@
+// Child process of bench-fanout.ts: one scheduler instance ticking until the broadcast's run
+// is finished. Several run side by side, as several app instances would.
+import { listRuns } from '../../src/broadcasts/repository.js'
+import { DEFAULT_SEND_OPTIONS, tick } from '../../src/broadcasts/tick.js'
+import { systemClock } from '../../src/core/clock.js'
+import { createKeyring } from '../../src/core/keyring.js'
+import { createPgDb } from '../../src/db/pg.js'
+import { createLineApi } from '../../src/line/sdk-adapter.js'
+
+const env = (k: string) => process.env[k] ?? ''
+const db = createPgDb(env('BENCH_DB_URL'), { max: 5 })
+const line = createLineApi({
+  accessToken: env('BENCH_LINE_TOKEN'),
+  apiBaseUrl: env('BENCH_LINE_URL'),
+  dataApiBaseUrl: env('BENCH_LINE_URL'),
+  baseDelayMs: 100,
+  maxDelayMs: 1_000,
+})
+const deps = {
+  db,
+  lineFor: async () => line,
+  keyring: await createKeyring('bench-app-secret-0123456789abcdef', btoa('k'.repeat(32))),
+  clock: systemClock,
+  options: {
+    ...DEFAULT_SEND_OPTIONS,
+    concurrency: Number(env('BENCH_CONCURRENCY') || 64),
+    // The channel's allowance shared between the instances, with 5 % headroom.
+    maxPerSecond: (Number(env('FAKE_RATE')) * 0.95) / Number(env('BENCH_INSTANCES') || 1),
+    retryBaseMs: 1_000,
+  },
+}
+// Set up first (tsx compiles, pools connect), then wait for the start signal: the parent times the send only.
+const go = new Promise<string>((resolve) =>
+  process.once('message', (m: { broadcastId: string }) => resolve(m.broadcastId)),
+)
+process.send?.({ type: 'ready' })
+const broadcastId = await go
+let sent = 0
+for (;;) {
+  sent += (await tick(deps, new Date())).sent
+  const [run] = await listRuns(db, 'default', broadcastId)
+  if (run && run.status !== 'pending' && run.status !== 'sending') break
+  await new Promise((r) => setTimeout(r, 50))
+}
+await db.destroy()
+process.send?.({ type: 'done', sent })
