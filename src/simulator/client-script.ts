@@ -201,7 +201,7 @@ export const clientScript = String.raw`
   $('composer').onsubmit = (e) => {
     e.preventDefault();
     const text = $('text').value;
-    if (!text.trim()) return;
+    if (!text.trim() || !current) return;
     run(api('/say', 'POST', { chat: current, as: speaker(), text }).then(() => { $('text').value = ''; return poll(); }));
   };
   $('text').addEventListener('keydown', (e) => {
@@ -216,6 +216,9 @@ export const clientScript = String.raw`
   run(refresh().then(() => {
     const m = /chat=([UC][0-9a-f]{32})/.exec(location.hash);
     if (m && state.chats.some((c) => c.id === m[1])) return select(m[1]);
+    // A newcomer's first move is to type: start in a 1:1 chat with the first persona.
+    const first = document.querySelector('#personas button');
+    if (first && first.dataset.name) return open(first.dataset.name);
   }));
 })();
 `
