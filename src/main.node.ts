@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server'
 import cron from 'node-cron'
 import { parseConfig } from './config.js'
-import { createLogger } from './core/logger.js'
+import { createLogger, errorFields } from './core/logger.js'
 import { createNodeApp } from './runtime/node-app.js'
 
 async function main(): Promise<void> {
@@ -16,7 +16,14 @@ async function main(): Promise<void> {
   const { deps } = node
 
   // The minute tick is the backstop: retries after backoff and anything a crash left behind.
-  const tick = cron.schedule('* * * * *', () => deps.inbox.kick(), { noOverlap: true })
+  const tick = cron.schedule(
+    '* * * * *',
+    async () => {
+      deps.inbox.kick()
+      await deps.inbox.purge().catch((err) => log.error('inbox.purge_failed', errorFields(err)))
+    },
+    { noOverlap: true },
+  )
   deps.inbox.kick()
 
   const server = serve({ fetch: node.app.fetch, port: config.env.PORT }, (info) => {

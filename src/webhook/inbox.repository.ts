@@ -103,3 +103,17 @@ export async function backlog(db: Db): Promise<{ pending: number; parked: number
 export async function findEvent(db: Db, eventId: string): Promise<InboxRow | undefined> {
   return db.selectFrom('webhook_inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst()
 }
+
+/**
+ * Deletes finished rows received before `before`. They exist only to recognise a redelivery,
+ * and LINE redelivers within hours; keeping them longer would only keep timestamps of who
+ * wrote when.
+ */
+export async function purgeFinished(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_inbox')
+    .where('status', 'in', ['done', 'ignored', 'dropped'])
+    .where('received_at', '<', before)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -5,7 +5,7 @@ import type { Keyring } from '../core/keyring.js'
 import { errorFields, type Logger } from '../core/logger.js'
 import type { Database, InboxRow } from '../db/schema.js'
 import type { Dispatch } from './dispatcher.js'
-import { claimDue, completeEvents, parkEvent, scheduleRetry } from './inbox.repository.js'
+import { claimDue, completeEvents, parkEvent, purgeFinished, scheduleRetry } from './inbox.repository.js'
 
 export interface InboxWorkerOptions {
   db: Kysely<Database>
@@ -23,6 +23,8 @@ export interface InboxWorkerOptions {
    */
   busy?: () => boolean
   maxDeferMs?: number
+  /** How long finished rows stay to recognise redeliveries. Default 7 days. */
+  retentionMs?: number
 }
 
 export interface InboxWorker {
@@ -32,6 +34,8 @@ export interface InboxWorker {
   drain(): Promise<number>
   /** Waits for in-flight work and refuses new kicks (graceful shutdown). */
   stop(): Promise<void>
+  /** Deletes finished rows older than the retention (default 7 days); run from the minute tick. */
+  purge(): Promise<number>
 }
 
 /** Backoff for failed handlers: 2 s, 4 s, 8 s … capped at 5 minutes. */
@@ -109,6 +113,10 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       drain().catch((err) => log.error('inbox.drain_failed', errorFields(err)))
     },
     drain,
+    purge() {
+      const retentionMs = opts.retentionMs ?? 7 * 24 * 3600_000
+      return purgeFinished(db, new Date(clock.now().getTime() - retentionMs))
+    },
     async stop() {
       stopped = true
       while (running) await running.catch(() => 0)

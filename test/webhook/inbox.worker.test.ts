@@ -143,3 +143,46 @@ describe('retry backoff', () => {
     expect(retryDelayMs(20)).toBe(300_000)
   })
 })
+
+describe.each(DB_KINDS)('inbox retention (%s)', (kind) => {
+  it('purges finished rows past the retention and keeps open and recent ones', async () => {
+    const t = await openTestDb(kind)
+    try {
+      const keyring = await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY)
+      const clock = fixedClock(T0)
+      const row = (id: string, status: 'done' | 'ignored' | 'pending' | 'parked', daysAgo: number) => ({
+        event_id: id,
+        org_id: 'default',
+        event_type: 'message',
+        mode: 'active',
+        chat_key: null,
+        message_id: null,
+        event_ts: null,
+        received_at: new Date(T0.getTime() - daysAgo * 86_400_000),
+        status,
+        payload: null,
+        key_id: null,
+        outcome: null,
+      })
+      await insertEvents(t.db, [
+        row('old-done', 'done', 8),
+        row('old-ignored', 'ignored', 9),
+        row('old-pending', 'pending', 8),
+        row('old-parked', 'parked', 8),
+        row('new-done', 'done', 1),
+      ])
+      const worker = createInboxWorker({
+        db: t.db,
+        keyring,
+        clock,
+        log: silentLogger,
+        dispatch: async () => 'ok',
+      })
+      expect(await worker.purge()).toBe(2)
+      const left = await t.db.selectFrom('webhook_inbox').select('event_id').orderBy('event_id').execute()
+      expect(left.map((r) => r.event_id)).toEqual(['new-done', 'old-parked', 'old-pending'])
+    } finally {
+      await t.close()
+    }
+  })
+})
