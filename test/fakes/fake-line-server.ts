@@ -52,6 +52,7 @@ import {
   type QuotaSetting,
   type Route,
 } from './fake-line/state.js'
+import type { Throttle } from './fake-line-throttle.js'
 
 export type { Delivery, FakeRichMenu, GroupEntry, QuotaSetting }
 
@@ -99,6 +100,8 @@ export interface FakeLineOptions {
   quota?: QuotaSetting
   /** Added to every answer, for benchmarks that want a realistic round trip. */
   latencyMs?: number
+  /** A rate limit and random 500s for sending paths (fake-line-throttle.ts), for benchmarks. */
+  throttle?: Throttle
 }
 
 export interface FakeLine {
@@ -238,10 +241,11 @@ export async function startFakeLine(opts: FakeLineOptions = {}): Promise<FakeLin
     const i = pending.findIndex((f) => faultMatches(f, parsed.path))
     const fault = i >= 0 ? pending.splice(i, 1)[0] : undefined
     if (fault && 'hang' in fault) return
+    const throttled = fault ? null : (opts.throttle?.check(parsed.path) ?? null)
     const a =
       fault && 'status' in fault
         ? { status: fault.status, body: fault.body ?? {} }
-        : answer(state, parsed, requestId)
+        : (throttled ?? answer(state, parsed, requestId))
     const delay =
       (opts.latencyMs ?? 0) +
       (fault && 'status' in fault ? (fault.delayMs ?? 0) : 0) +

@@ -1,0 +1,59 @@
+/** Expected failures of the broadcast service, as values with a message in Thai and English. */
+export type BroadcastErrorCode =
+  | 'invalid_title'
+  | 'messages_over_limits'
+  | 'invalid_time_zone'
+  | 'invalid_cron'
+  | 'run_at_in_past'
+  | 'empty_audience'
+  | 'not_found'
+  | 'not_editable'
+  | 'not_cancellable'
+  | 'nothing_to_retry'
+
+export interface BroadcastError {
+  code: BroadcastErrorCode
+  th: string
+  en: string
+  /** Specifics (LINE limit problems, the cron parser's complaint); never message text or ids. */
+  problems: string[]
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: BroadcastError }
+
+const TEXT: Record<BroadcastErrorCode, { th: string; en: string }> = {
+  invalid_title: { th: 'กรุณาตั้งชื่อข้อความประกาศ', en: 'The broadcast needs a title.' },
+  messages_over_limits: {
+    th: 'ข้อความเกินขีดจำกัดของ LINE จึงส่งไม่ได้',
+    en: 'The messages exceed LINE limits and cannot be sent.',
+  },
+  invalid_time_zone: { th: 'ไม่รู้จักเขตเวลานี้', en: 'Unknown time zone.' },
+  invalid_cron: {
+    th: 'รูปแบบการทำซ้ำ (cron) ไม่ถูกต้อง ต้องมี 5 ช่อง: นาที ชั่วโมง วัน เดือน วันในสัปดาห์',
+    en: 'The recurrence (cron expression) is invalid: it needs 5 fields: minute hour day month weekday.',
+  },
+  run_at_in_past: { th: 'วันและเวลาที่จะส่งผ่านไปแล้ว', en: 'The send date and time is in the past.' },
+  empty_audience: {
+    th: 'กลุ่มผู้รับว่าง ไม่มีกลุ่มหรือผู้ติดตามที่จะส่งถึง',
+    en: 'The audience is empty: no group or follower would receive this.',
+  },
+  not_found: { th: 'ไม่พบข้อความประกาศนี้', en: 'Broadcast not found.' },
+  not_editable: {
+    th: 'แก้ไขไม่ได้ เพราะเริ่มส่งแล้ว',
+    en: 'It can no longer be edited: sending has started.',
+  },
+  not_cancellable: {
+    th: 'ยกเลิกไม่ได้ เพราะเริ่มส่งแล้วหรือยังไม่ได้ตั้งเวลา',
+    en: 'It cannot be cancelled: sending has started or it is not scheduled.',
+  },
+  nothing_to_retry: { th: 'ไม่มีผู้รับที่ส่งไม่สำเร็จให้ส่งซ้ำ', en: 'No failed recipients to retry.' },
+}
+
+export function broadcastError(code: BroadcastErrorCode, problems: string[] = []): BroadcastError {
+  return { code, ...TEXT[code], problems }
+}
+
+export const fail = <T>(code: BroadcastErrorCode, problems: string[] = []): Result<T> => ({
+  ok: false,
+  error: broadcastError(code, problems),
+})

@@ -1,0 +1,173 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../core/clock.js'
+import type { Keyring } from '../core/keyring.js'
+import type { Logger } from '../core/logger.js'
+import type { Database } from '../db/schema.js'
+import { engagementChatKey } from '../engagement/events.js'
+import type { LinePort, SendResult } from '../line/port.js'
+import { claimDeliveries, type DeliveryOutcome, recordOutcomes } from './deliveries.js'
+import { failed, type OutcomeContext, released, toOutcome } from './outcome.js'
+import { findRun, pauseRun, setRunReason } from './repository.js'
+import { ALL_FOLLOWERS, type DeliveryRow, type RunRow } from './tables.js'
+
+export interface SendOptions {
+  leaseMs: number
+  batchSize: number
+  /** Requests to LINE in flight at once. */
+  concurrency: number
+  /** Client-side pacing under LINE's 2,000 req/s per channel; null = unpaced. */
+  maxPerSecond: number | null
+  maxAttempts: number
+  retryBaseMs: number
+  rateBackoffMs: number
+  /** Stop claiming new work after this long (a Workers scheduled handler has a time limit). */
+  budgetMs: number
+  flushSize: number
+}
+
+export interface SendDeps {
+  db: Kysely<Database>
+  lineFor(orgId: string): Promise<LinePort | null>
+  keyring: Keyring
+  clock: Clock
+  log: Logger
+  sleep(ms: number): Promise<void>
+}
+
+export interface SendTally {
+  sent: number
+  failed: number
+  retried: number
+}
+
+const QUOTA_STOP = 'not sent: monthly quota exhausted'
+
+/** Claims due deliveries in batches and pushes each with its stored retry key; all state is local. */
+export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promise<SendTally> {
+  const { db, clock } = deps
+  const at = () => new Date(Math.max(now.getTime(), clock.now().getTime()))
+  const deadline = performance.now() + o.budgetMs
+  const runs = new Map<string, Promise<RunRow | undefined>>()
+  const ports = new Map<string, Promise<LinePort | null>>()
+  const paused = new Set<string>()
+  const stopped = new Set<string>()
+  const queue: DeliveryRow[] = []
+  const buffer: DeliveryOutcome[] = []
+  const tally: SendTally = { sent: 0, failed: 0, retried: 0 }
+  let drained = false
+  let claiming: Promise<void> | null = null
+  let nextSlot = 0
+
+  const claim = async () => {
+    if (performance.now() > deadline) {
+      drained = true
+      return
+    }
+    const t = at()
+    const rows = await claimDeliveries(db, {
+      now: t,
+      leaseUntil: new Date(t.getTime() + o.leaseMs),
+      limit: o.batchSize,
+    })
+    if (rows.length === 0) drained = true
+    queue.push(...rows)
+  }
+  const pace = async () => {
+    if (o.maxPerSecond === null) return
+    const t = performance.now()
+    const slot = Math.max(nextSlot, t)
+    nextSlot = slot + 1000 / o.maxPerSecond
+    if (slot - t >= 1) await deps.sleep(slot - t)
+  }
+  const flush = async () => {
+    if (buffer.length > 0) await recordOutcomes(db, buffer.splice(0))
+  }
+  const record = async (out: DeliveryOutcome) => {
+    if (out.status === 'sent') tally.sent++
+    else if (out.status === 'failed') tally.failed++
+    else tally.retried++
+    buffer.push(out)
+    if (buffer.length >= o.flushSize) await flush()
+  }
+
+  const send = async (port: LinePort, d: DeliveryRow, run: RunRow): Promise<SendResult> => {
+    await pace()
+    const opts = { retryKey: d.retry_key }
+    try {
+      return d.recipient_type === 'all_followers'
+        ? await port.broadcast(run.messages, opts)
+        : await port.push(d.recipient, run.messages, opts)
+    } catch (err) {
+      // Only the adapter's limit checks throw; their messages name positions, never content.
+      return {
+        kind: 'rejected',
+        status: 400,
+        detail: err instanceof Error ? err.message.slice(0, 300) : 'error',
+      }
+    }
+  }
+
+  const handle = async (d: DeliveryRow): Promise<DeliveryOutcome | null> => {
+    if (!runs.has(d.run_id)) runs.set(d.run_id, findRun(db, d.run_id))
+    const run = await runs.get(d.run_id)
+    if (!run) return null
+    if (!ports.has(run.org_id)) ports.set(run.org_id, deps.lineFor(run.org_id))
+    const port = await ports.get(run.org_id)
+    const chatKey = d.recipient === ALL_FOLLOWERS ? null : await engagementChatKey(deps.keyring, d.recipient)
+    const ctx = (): OutcomeContext => ({
+      delivery: d,
+      run,
+      chatKey,
+      now: at(),
+      maxAttempts: o.maxAttempts,
+      retryBaseMs: o.retryBaseMs,
+    })
+    if (stopped.has(run.id)) return failed(ctx(), null, QUOTA_STOP, 'quota_exhausted')
+    if (paused.has(run.id)) return released(ctx(), at(), 'run paused by a rate limit')
+    if (!port)
+      return released(ctx(), new Date(at().getTime() + o.rateBackoffMs), 'organization has no LINE channel')
+    const result = await send(port, d, run)
+    if (result.kind === 'rate_limited' && !paused.has(run.id)) {
+      paused.add(run.id)
+      await pauseRun(db, run.id, new Date(at().getTime() + o.rateBackoffMs))
+      deps.log.warn('broadcast.rate_limited', { run: run.id })
+    }
+    if (result.kind === 'quota_exhausted' && !stopped.has(run.id)) {
+      stopped.add(run.id)
+      await setRunReason(db, run.id, 'monthly quota exhausted')
+      deps.log.warn('broadcast.quota_exhausted', { run: run.id })
+      // The rest of this run is claimed here and failed as not sent (retryable next month).
+      const t = at()
+      queue.push(
+        ...(await claimDeliveries(db, {
+          now: t,
+          leaseUntil: new Date(t.getTime() + o.leaseMs),
+          limit: 1e9,
+          runId: run.id,
+        })),
+      )
+    }
+    return toOutcome(ctx(), result)
+  }
+
+  const worker = async () => {
+    for (;;) {
+      if (queue.length <= o.concurrency && !drained) {
+        claiming ??= claim().finally(() => {
+          claiming = null
+        })
+        if (queue.length === 0) await claiming
+      }
+      const d = queue.shift()
+      if (!d) {
+        if (drained) return
+        continue
+      }
+      const out = await handle(d)
+      if (out) await record(out)
+    }
+  }
+  await Promise.all(Array.from({ length: o.concurrency }, worker))
+  await flush()
+  return tally
+}

@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../core/clock.js'
+import { uuidFromName } from '../core/ids.js'
+import type { Keyring } from '../core/keyring.js'
+import { type Logger, silentLogger } from '../core/logger.js'
+import type { Database } from '../db/schema.js'
+import type { LinePort } from '../line/port.js'
+import { resolveRecipients } from './audiences.js'
+import { insertDeliveries } from './deliveries.js'
+import {
+  finishRuns,
+  insertRun,
+  lockDueBroadcasts,
+  lockPendingRun,
+  setRunReason,
+  setRunSending,
+  updateBroadcastIf,
+} from './repository.js'
+import { nextOccurrence } from './schedule.js'
+import { type SendOptions, type SendTally, sendDue } from './sender.js'
+
+export interface TickDeps {
+  db: Kysely<Database>
+  /** The LINE channel of an organization; null when it has none (its deliveries wait). */
+  lineFor(orgId: string): Promise<LinePort | null>
+  keyring: Keyring
+  clock: Clock
+  log?: Logger
+  sleep?: (ms: number) => Promise<void>
+  options?: Partial<SendOptions>
+}
+
+export const DEFAULT_SEND_OPTIONS: SendOptions = {
+  // Longer than the adapter's worst case for one push (4 attempts × 10 s timeout + backoff).
+  leaseMs: 120_000,
+  batchSize: 200,
+  concurrency: 20,
+  maxPerSecond: 1_800,
+  maxAttempts: 6,
+  retryBaseMs: 30_000,
+  rateBackoffMs: 1_000,
+  budgetMs: 50_000,
+  flushSize: 50,
+}
+
+export interface TickReport extends SendTally {
+  runsCreated: number
+  runsExpanded: number
+  runsFinished: number
+}
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+/** The run id of an occurrence is derived from it, so a second materialisation is the same row. */
+export const runIdFor = (broadcastId: string, at: Date) =>
+  uuidFromName(`broadcast-run:${broadcastId}:${at.toISOString()}`)
+export const retryKeyFor = (runId: string, recipient: string) => uuidFromName(`${runId}:${recipient}`)
+
+/**
+ * The occurrence to run now and the next one. Occurrences missed while no instance ran
+ * collapse into one run for the most recent of them, instead of a burst of stale messages.
+ */
+function dueOccurrence(
+  due: Date,
+  cron: string | null,
+  tz: string,
+  now: Date,
+): { at: Date; next: Date | null } {
+  if (cron === null) return { at: due, next: null }
+  let at = due
+  let next = nextOccurrence(cron, tz, at)
+  for (let i = 0; next !== null && next.getTime() <= now.getTime() && i < 10_000; i++) {
+    at = next
+    next = nextOccurrence(cron, tz, at)
+  }
+  return { at, next }
+}
+
+/** (1) Turns due broadcasts into runs; a one-off broadcast becomes 'sending'. */
+async function materialise(db: Kysely<Database>, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let created = 0
+    for (const b of await lockDueBroadcasts(trx, now, 50)) {
+      const { at, next } = dueOccurrence(b.next_run_at ?? b.run_at, b.recurrence, b.time_zone, now)
+      if (await insertRun(trx, { id: await runIdFor(b.id, at), broadcast: b, scheduled_for: at, now }))
+        created++
+      await updateBroadcastIf(trx, b.org_id, b.id, ['scheduled'], {
+        next_run_at: next,
+        ...(b.recurrence ? {} : { status: 'sending' as const }),
+        now,
+      })
+    }
+    return created
+  })
+}
+
+/**
+ * (2)+(3) Claims one pending run and writes all its deliveries, retry keys included, in one
+ * transaction: the row lock is the lease, and a process killed here rolls everything back.
+ */
+async function expandOne(db: Kysely<Database>, now: Date): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const run = await lockPendingRun(trx)
+    if (!run) return false
+    const recipients = await resolveRecipients(trx, run.org_id, run.audience)
+    const rows = await Promise.all(
+      recipients.map(async (r) => ({
+        recipient: r.recipient,
+        type: r.type,
+        retryKey: await retryKeyFor(run.id, r.recipient),
+      })),
+    )
+    await insertDeliveries(trx, run.org_id, run.id, rows, now)
+    await setRunSending(trx, run.id, now)
+    if (rows.length === 0) await setRunReason(trx, run.id, 'the audience has no recipients')
+    return true
+  })
+}
+
+/** One scheduler pass, shared by node-cron and the Workers scheduled handler. Safe to run anywhere, any number of times. */
+export async function tick(deps: TickDeps, now: Date): Promise<TickReport> {
+  const log = deps.log ?? silentLogger
+  const options = { ...DEFAULT_SEND_OPTIONS, ...deps.options }
+  const runsCreated = await materialise(deps.db, now)
+  let runsExpanded = 0
+  while (runsExpanded < 20 && (await expandOne(deps.db, now))) runsExpanded++
+  const tally = await sendDue({ ...deps, log, sleep: deps.sleep ?? realSleep }, now, options)
+  const later = new Date(Math.max(now.getTime(), deps.clock.now().getTime()))
+  const finished = await finishRuns(deps.db, later)
+  const report = { runsCreated, runsExpanded, runsFinished: finished.length, ...tally }
+  if (runsCreated + runsExpanded + tally.sent + tally.failed + tally.retried + finished.length > 0) {
+    log.info('broadcast.tick', { ...report })
+  }
+  return report
+}
+
+/**
+ * For node-cron and the Workers scheduled handler: a failed tick (database down, say) is logged
+ * and left to the next one; leases and retry keys make the next tick pick up exactly where it was.
+ */
+export async function safeTick(deps: TickDeps, now: Date): Promise<TickReport | null> {
+  try {
+    return await tick(deps, now)
+  } catch (err) {
+    ;(deps.log ?? silentLogger).error('broadcast.tick_failed', {
+      error: err instanceof Error ? err.name : 'unknown',
+    })
+    return null
+  }
+}

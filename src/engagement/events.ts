@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely'
+import type { Keyring } from '../core/keyring.js'
+import type { Database } from '../db/schema.js'
+
+type Db = Kysely<Database>
+
+/** The keyring purpose for engagement chat keys: one chat gets the same key in every event. */
+export const ENGAGEMENT_PURPOSE = 'engagement'
+
+/**
+ * One engagement event (pseudonymous class, DESIGN.md). `chatKey` is already an HMAC; use
+ * engagementChatKey() to make one. Kinds are dotted names: 'message.sent', 'message.failed', …
+ */
+export interface EngagementEvent {
+  orgId: string
+  occurredAt: Date
+  kind: string
+  chatKey: string | null
+  refType?: string | null
+  refId?: string | null
+  measure?: string | null
+  data?: Record<string, unknown>
+}
+
+/** HMAC of a LINE chat id: enough to count unique reach, not enough to message anyone. */
+export function engagementChatKey(keyring: Keyring, chatId: string): Promise<string> {
+  return keyring.pseudonym(ENGAGEMENT_PURPOSE, chatId)
+}
+
+/** Appends events. There is deliberately no update or delete: the log is evidence. */
+export async function appendEvents(db: Db, events: EngagementEvent[]): Promise<void> {
+  if (events.length === 0) return
+  await db
+    .insertInto('engagement_events')
+    .values(
+      events.map((e) => ({
+        org_id: e.orgId,
+        occurred_at: e.occurredAt,
+        kind: e.kind,
+        chat_key: e.chatKey,
+        ref_type: e.refType ?? null,
+        ref_id: e.refId ?? null,
+        measure: e.measure ?? null,
+        data: JSON.stringify(e.data ?? {}),
+      })),
+    )
+    .execute()
+}
+
+export interface EventQuery {
+  orgId: string
+  refType?: string
+  refId?: string
+  kind?: string
+}
+
+/** Reads events oldest first (reports in issue 6 build on this). */
+export async function listEvents(db: Db, q: EventQuery) {
+  let query = db.selectFrom('engagement_events').selectAll().where('org_id', '=', q.orgId)
+  if (q.refType !== undefined) query = query.where('ref_type', '=', q.refType)
+  if (q.refId !== undefined) query = query.where('ref_id', '=', q.refId)
+  if (q.kind !== undefined) query = query.where('kind', '=', q.kind)
+  return query.orderBy('id').execute()
+}
