@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
+import { adminRoutes } from './admin/routes.js'
 import type { AppDeps, AppEnv } from './app-env.js'
 import { AppError } from './core/errors.js'
 import { errorFields } from './core/logger.js'
@@ -18,6 +19,7 @@ export function createApp(deps: AppDeps) {
   app.route('/webhook', webhookRoutes(deps.config.env.WEBHOOK_MAX_BODY_BYTES))
   app.use('*', secureHeaders())
   app.route('/healthz', healthRoutes())
+  app.route('/admin', adminRoutes())
   if (deps.simulator) app.route('/dev', simulatorRoutes(deps.simulator))
 
   app.get('/', (c) =>

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { AdminTables } from '../admin/tables.js'
+import type { BroadcastTables } from '../broadcasts/tables.js'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
@@ -46,7 +48,7 @@ export interface LineGroupsTable {
   updated_at: Timestamp
 }
 
-export interface Database {
+export interface Database extends AdminTables, BroadcastTables {
   webhook_inbox: WebhookInboxTable
   line_friends: LineFriendsTable
   line_groups: LineGroupsTable

@@ -1,9 +1,11 @@
+import { ensureLocalOwner, LOCAL_OWNER_EMAIL } from '../admin/accounts.js'
 import { type App, createApp } from '../app.js'
 import type { AppDeps } from '../app-env.js'
 import type { Config } from '../config.js'
 import { systemClock } from '../core/clock.js'
 import { errorFields, type Logger } from '../core/logger.js'
 import { createLineApi } from '../line/sdk-adapter.js'
+import { orgChannels } from '../orgs/channels.js'
 import { buildServices } from '../services.js'
 import { createSimulator, type Simulator } from '../simulator/simulator.js'
 import { singleChannel } from '../webhook/channels.js'
@@ -60,7 +62,14 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     keyring,
     log,
     clock: systemClock,
-    channels: singleChannel(createNodeSigner(channelSecret)),
+    // `/webhook` is the environment's channel (default org); `/webhook/<slug>` reads `orgs`.
+    channels: orgChannels({
+      db: opened.db,
+      keyring,
+      clock: systemClock,
+      fallback: singleChannel(createNodeSigner(channelSecret)),
+      makeSigner: createNodeSigner,
+    }),
     simulator,
     background: (task) => {
       const p: Promise<unknown> = task()
@@ -69,6 +78,15 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
       inFlight.add(p)
     },
   })
+  if (config.line.kind === 'local') {
+    // Shown once, here only: afterwards just its hash exists, and it must be changed at first login.
+    const password = await ensureLocalOwner(opened.db, systemClock.now())
+    if (password) {
+      console.log(`Admin console: sign in at /admin as ${LOCAL_OWNER_EMAIL} with the one-time password`)
+      console.log(`  ${password}`)
+      console.log('  (shown once; you will be asked to change it / แสดงครั้งเดียว ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก)')
+    }
+  }
   const app = createApp(deps)
   simulator?.attach(async (req) => app.fetch(req))
   return {

@@ -1,0 +1,129 @@
+import { Hono } from 'hono'
+import { createAccount, disableAccount, listAccountViews } from './accounts.js'
+import { readAudit } from './audit.js'
+import { homeCounts, listGroups, setGroupLabels } from './groups.js'
+import { type AdminContext, type AdminEnv, form, view } from './http.js'
+import { MessagePage } from './pages/auth.js'
+import { AccountsPage, AuditPage, GroupsPage, HomePage } from './pages/console.js'
+import type { Session } from './service.js'
+import type { Role } from './tables.js'
+
+const html = (c: AdminContext, node: unknown, status: 200 | 403 | 404 | 422 = 200) =>
+  c.html(`<!doctype html>${String(node)}`, status)
+
+function requireSession(c: AdminContext): Session {
+  const s = c.var.session
+  // The session middleware in routes.tsx guarantees it; reaching here without one is a bug.
+  if (!s) throw new Error('admin route without a session')
+  return s
+}
+
+const allowed = (s: Session, roles: readonly Role[]) => roles.includes(s.admin.role)
+
+function forbidden(c: AdminContext) {
+  const v = view(c)
+  return html(c, MessagePage({ v, title: '403', message: v.t('forbidden') }), 403)
+}
+
+function notFound(c: AdminContext) {
+  const v = view(c)
+  return html(c, MessagePage({ v, title: '404', message: v.t('notFound') }), 404)
+}
+
+const LABELLERS: readonly Role[] = ['owner', 'broadcaster']
+
+/** Console pages behind a session. Every query is scoped by the session's organization. */
+export function consoleRoutes() {
+  const app = new Hono<AdminEnv>()
+
+  app.get('/home', async (c) => {
+    const s = requireSession(c)
+    return html(c, HomePage({ v: view(c), counts: await homeCounts(c.var.deps.db, s.admin.orgId) }))
+  })
+
+  const groupsPage = async (c: AdminContext, s: Session, msg?: { message: string; error: boolean }) =>
+    GroupsPage({
+      v: view(c),
+      groups: await listGroups(c.var.deps.db, s.admin.orgId),
+      canLabel: allowed(s, LABELLERS),
+      ...msg,
+    })
+
+  app.get('/groups', async (c) => html(c, await groupsPage(c, requireSession(c))))
+
+  app.post('/groups/labels', async (c) => {
+    const s = requireSession(c)
+    if (!allowed(s, LABELLERS)) return forbidden(c)
+    const f = await form(c)
+    const { db, clock } = c.var.deps
+    const r = await db
+      .transaction()
+      .execute((trx) => setGroupLabels(trx, clock.now(), s, f('chat'), f('labels')))
+    if (!r.ok && r.reason === 'not_found') return notFound(c)
+    const v = view(c)
+    const msg = r.ok
+      ? { message: v.t('saved'), error: false }
+      : { message: v.t('invalidLabels'), error: true }
+    return html(c, await groupsPage(c, s, msg), r.ok ? 200 : 422)
+  })
+
+  const accountsPage = async (
+    c: AdminContext,
+    s: Session,
+    extra: Partial<Parameters<typeof AccountsPage>[0]> = {},
+  ) => AccountsPage({ v: view(c), accounts: await listAccountViews(c.var.deps.db, s.admin.orgId), ...extra })
+
+  app.get('/accounts', async (c) => {
+    const s = requireSession(c)
+    if (!allowed(s, ['owner'])) return forbidden(c)
+    return html(c, await accountsPage(c, s))
+  })
+
+  app.post('/accounts', async (c) => {
+    const s = requireSession(c)
+    if (!allowed(s, ['owner'])) return forbidden(c)
+    const f = await form(c)
+    const { db, clock } = c.var.deps
+    // New accounts always join the creator's organization.
+    const input = { orgId: s.admin.orgId, email: f('email'), role: f('role') }
+    const r = await db.transaction().execute((trx) => createAccount(trx, clock.now(), input, s))
+    const v = view(c)
+    if (!r.ok)
+      return html(
+        c,
+        await accountsPage(c, s, {
+          message: v.t(r.reason === 'no_org' ? 'notFound' : r.reason),
+          error: true,
+        }),
+        422,
+      )
+    return html(
+      c,
+      await accountsPage(c, s, {
+        oneTime: { email: input.email.trim().toLowerCase(), password: r.password },
+      }),
+    )
+  })
+
+  app.post('/accounts/disable', async (c) => {
+    const s = requireSession(c)
+    if (!allowed(s, ['owner'])) return forbidden(c)
+    const f = await form(c)
+    const { db, clock } = c.var.deps
+    const r = await db.transaction().execute((trx) => disableAccount(trx, clock.now(), s, f('id')))
+    if (!r.ok && r.reason === 'not_found') return notFound(c)
+    const v = view(c)
+    const msg = r.ok
+      ? { message: v.t('saved') }
+      : { message: v.t(r.reason === 'not_found' ? 'notFound' : r.reason), error: true }
+    return html(c, await accountsPage(c, s, msg), r.ok ? 200 : 422)
+  })
+
+  app.get('/audit', async (c) => {
+    const s = requireSession(c)
+    if (!allowed(s, ['owner'])) return forbidden(c)
+    return html(c, AuditPage({ v: view(c), entries: await readAudit(c.var.deps.db, s.admin.orgId) }))
+  })
+
+  return app
+}

@@ -1,0 +1,86 @@
+import type { Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import type { AppDeps } from '../app-env.js'
+import { originAllowed } from './csrf.js'
+import { type Lang, translator } from './i18n.js'
+import type { View } from './pages/layout.js'
+import type { Session } from './service.js'
+import { SESSION_COOKIE } from './session.js'
+import { formatDateTimeEn, formatThaiDateTime } from './thai-date.js'
+
+export type AdminEnv = {
+  Variables: { deps: AppDeps; lang: Lang; nonce: string; session: Session | null; orgName: string }
+}
+export type AdminContext = Context<AdminEnv>
+
+const COOKIE = { prefix: 'host', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' } as const
+
+export const readSessionCookie = (c: AdminContext) => getCookie(c, SESSION_COOKIE, 'host')
+export const writeSessionCookie = (c: AdminContext, value: string) =>
+  setCookie(c, SESSION_COOKIE, value, COOKIE)
+export const clearSessionCookie = (c: AdminContext) => deleteCookie(c, SESSION_COOKIE, COOKIE)
+export const readHostCookie = (c: AdminContext, name: string) => getCookie(c, name, 'host')
+export const writeHostCookie = (c: AdminContext, name: string, value: string) =>
+  setCookie(c, name, value, COOKIE)
+
+/**
+ * The client address for per-address throttling. Cloudflare sets cf-connecting-ip itself; behind
+ * another proxy, that proxy must overwrite X-Forwarded-For (a client could otherwise rotate it).
+ */
+export function clientAddress(c: AdminContext): string {
+  const cf = c.req.header('cf-connecting-ip')
+  if (cf) return cf.trim()
+  const xff = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+  return xff || 'direct'
+}
+
+export function view(c: AdminContext): View {
+  const lang = c.var.lang
+  const tz = c.var.deps.config.timeZone
+  const session = c.var.session
+  return {
+    t: translator(lang),
+    lang,
+    nonce: c.var.nonce,
+    csrf: session?.csrfToken ?? '',
+    admin: session?.admin ?? null,
+    orgName: c.var.orgName,
+    path: c.req.path,
+    date: (d) => (lang === 'en' ? formatDateTimeEn(d, tz) : formatThaiDateTime(d, tz)),
+  }
+}
+
+/** Form fields as strings: a missing or file field is the empty string. */
+export async function form(c: AdminContext): Promise<(name: string) => string> {
+  const body = await c.req.parseBody()
+  return (name) => {
+    const v = body[name]
+    return typeof v === 'string' ? v : ''
+  }
+}
+
+/** Origin and Sec-Fetch-Site checks for a state-changing request (see csrf.ts). */
+export const sameOrigin = (c: AdminContext) =>
+  originAllowed(
+    c.req.header('origin'),
+    c.req.url,
+    c.var.deps.config.env.PUBLIC_BASE_URL,
+    c.req.header('sec-fetch-site'),
+  )
+
+export function securityHeaders(c: AdminContext, nonce: string): void {
+  // No script at all; only our nonce'd stylesheet; forms post back to us only.
+  c.header(
+    'Content-Security-Policy',
+    [
+      "default-src 'none'",
+      "script-src 'none'",
+      `style-src 'nonce-${nonce}'`,
+      "img-src 'self' data:",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+  )
+  c.header('Cache-Control', 'no-store')
+}

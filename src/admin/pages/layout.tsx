@@ -1,0 +1,88 @@
+import type { Child } from 'hono/jsx'
+import type { Lang, T } from '../i18n.js'
+import type { Admin } from '../service.js'
+
+/** What every page needs; built once per request by the routes. */
+export interface View {
+  t: T
+  lang: Lang
+  nonce: string
+  csrf: string
+  admin: Admin | null
+  orgName: string
+  path: string
+  date: (d: Date) => string
+}
+
+const css = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,"Noto Sans Thai",sans-serif;color:#1b1f23;background:#f5f6f8}
+header{background:#06c755;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+header a{color:#fff}header .org{font-weight:600;flex:1 1 auto}nav{display:flex;flex-wrap:wrap;gap:.4rem 1rem}
+main{max-width:960px;margin:0 auto;padding:1rem}h1{font-size:1.3rem}
+form.stack{display:grid;gap:.6rem;max-width:28rem}label{display:grid;gap:.2rem}
+input,select,button{font:inherit;padding:.45rem .6rem;border:1px solid #bbb;border-radius:6px;max-width:100%}
+button{background:#06c755;color:#fff;border-color:#06c755;cursor:pointer}button.secondary{background:#fff;color:#333}
+.msg{padding:.6rem .8rem;border-radius:6px;background:#e8f5e9;margin:.5rem 0}.msg.error{background:#fdecea;color:#8a1c1c}
+.cards{display:flex;flex-wrap:wrap;gap:1rem}.card{background:#fff;border-radius:8px;padding:1rem;min-width:10rem}
+.card b{display:block;font-size:2rem}.table{width:100%;overflow-x:auto}table{border-collapse:collapse;width:100%;background:#fff}
+td,th{padding:.4rem .5rem;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
+form.inline{display:flex;flex-wrap:wrap;gap:.4rem}code{background:#eee;padding:.1rem .3rem;border-radius:4px}
+`
+
+export function Csrf(props: { v: View }) {
+  return <input type="hidden" name="_csrf" value={props.v.csrf} />
+}
+
+export function Msg(props: { text: string | undefined; error?: boolean }) {
+  if (!props.text) return null
+  return (
+    <p class={props.error ? 'msg error' : 'msg'} role={props.error ? 'alert' : 'status'}>
+      {props.text}
+    </p>
+  )
+}
+
+export function Layout(props: { v: View; title: string; children: Child }) {
+  const { v } = props
+  const other = v.lang === 'th' ? { lang: 'en', label: 'English' } : { lang: 'th', label: 'ภาษาไทย' }
+  return (
+    <html lang={v.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · ${v.t('title')}`}</title>
+        <link rel="icon" href="data:," />
+        <style nonce={v.nonce} dangerouslySetInnerHTML={{ __html: css }} />
+      </head>
+      <body>
+        <header>
+          <span class="org">{v.orgName || v.t('title')}</span>
+          {v.admin && !v.admin.mustChangePassword ? (
+            <nav>
+              <a href="/admin/home">{v.t('home')}</a>
+              <a href="/admin/groups">{v.t('groups')}</a>
+              {v.admin.role === 'owner' ? <a href="/admin/accounts">{v.t('accounts')}</a> : null}
+              {v.admin.role === 'owner' ? <a href="/admin/audit">{v.t('audit')}</a> : null}
+              <a href="/admin/password">{v.t('changePassword')}</a>
+            </nav>
+          ) : null}
+          <a href={`${v.path}?lang=${other.lang}`} hreflang={other.lang}>
+            {other.label}
+          </a>
+          {v.admin ? (
+            <form method="post" action="/admin/logout" class="inline">
+              <Csrf v={v} />
+              <button type="submit" class="secondary" id="logout">
+                {v.t('logout')}
+              </button>
+            </form>
+          ) : null}
+        </header>
+        <main>
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  )
+}

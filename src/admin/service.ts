@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely'
+import type { Keyring } from '../core/keyring.js'
+import type { Database } from '../db/schema.js'
+import { audit } from './audit.js'
+import { hashPassword, MIN_PASSWORD_LENGTH, needsRehash, verifyPassword } from './password.js'
+import * as repo from './repository.js'
+import {
+  hashToken,
+  randomToken,
+  SESSION_ABSOLUTE_MS,
+  SESSION_TOUCH_MS,
+  sessionState,
+  signCookie,
+  unsignCookie,
+} from './session.js'
+import type { Role } from './tables.js'
+import { defaultThrottle, laterOf, lockedUntil } from './throttle.js'
+
+export interface Admin {
+  id: string
+  orgId: string
+  email: string
+  role: Role
+  mustChangePassword: boolean
+}
+
+export interface Session {
+  admin: Admin
+  tokenHash: string
+  csrfToken: string
+}
+
+type Db = Kysely<Database>
+export interface AuthDeps {
+  keyring: Keyring
+  now: Date
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase()
+
+// Verifying against a real hash when the account does not exist keeps the answer time the
+// same, so timing does not tell which e-mails have accounts.
+let dummyHash: Promise<string> | null = null
+
+export type LoginResult =
+  | { ok: true; cookie: string; admin: Admin }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; until: Date }
+
+async function lockOf(db: Db, keys: string[], now: Date): Promise<Date | null> {
+  let until: Date | null = null
+  for (const key of keys) {
+    const since = new Date(now.getTime() - defaultThrottle.windowMs)
+    until = laterOf(until, lockedUntil(await repo.recentFailures(db, key, since), now))
+  }
+  return until
+}
+
+export async function login(
+  db: Db,
+  deps: AuthDeps,
+  input: { email: string; password: string; address: string },
+): Promise<LoginResult> {
+  const { keyring, now } = deps
+  const email = normalizeEmail(input.email)
+  const accountKey = `a:${await keyring.pseudonym('admin-login-account', email)}`
+  const addressKey = `i:${await keyring.pseudonym('admin-login-address', input.address)}`
+  const account = await repo.findAccountByEmail(db, email)
+  const who = {
+    orgId: account?.org_id ?? null,
+    actorId: account?.id ?? null,
+    actorEmail: account?.email ?? null,
+  }
+
+  const locked = await lockOf(db, [accountKey, addressKey], now)
+  if (locked) {
+    await audit(db, now, { ...who, action: 'login.locked' })
+    return { ok: false, reason: 'locked', until: locked }
+  }
+  dummyHash ??= hashPassword('not a password')
+  const valid = await verifyPassword(input.password, account?.password_hash ?? (await dummyHash))
+  if (!account || !valid || account.disabled_at) {
+    await repo.insertFailure(db, accountKey, now)
+    await repo.insertFailure(db, addressKey, now)
+    await audit(db, now, { ...who, action: 'login.failed', detail: account ? null : 'unknown account' })
+    const nowLocked = await lockOf(db, [accountKey, addressKey], now)
+    return nowLocked ? { ok: false, reason: 'locked', until: nowLocked } : { ok: false, reason: 'invalid' }
+  }
+  await repo.clearFailures(db, accountKey)
+  if (needsRehash(account.password_hash)) {
+    await repo.setPassword(
+      db,
+      account.org_id,
+      account.id,
+      await hashPassword(input.password),
+      account.must_change_password,
+    )
+  }
+  const token = randomToken()
+  await repo.insertSession(db, {
+    token_hash: await hashToken(token),
+    account_id: account.id,
+    org_id: account.org_id,
+    csrf_token: randomToken(),
+    created_at: now,
+    last_seen_at: now,
+    expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+  })
+  await audit(db, now, { ...who, action: 'login.succeeded' })
+  const admin: Admin = {
+    id: account.id,
+    orgId: account.org_id,
+    email: account.email,
+    role: account.role,
+    mustChangePassword: account.must_change_password,
+  }
+  return { ok: true, cookie: await signCookie(keyring, token), admin }
+}
+
+export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; session: Session }
+
+/** The session behind a cookie; expired ones are deleted so they cannot come back. */
+export async function loadSession(
+  db: Db,
+  deps: AuthDeps,
+  cookie: string | undefined,
+): Promise<SessionLookup> {
+  const token = await unsignCookie(deps.keyring, cookie)
+  if (!token) return { kind: 'none' }
+  const tokenHash = await hashToken(token)
+  const row = await repo.findSession(db, tokenHash)
+  if (!row) return { kind: 'none' }
+  if (row.disabled_at || sessionState(row, deps.now) !== 'valid') {
+    await repo.deleteSession(db, tokenHash)
+    return { kind: 'expired' }
+  }
+  if (deps.now.getTime() - row.last_seen_at.getTime() >= SESSION_TOUCH_MS) {
+    await repo.touchSession(db, tokenHash, deps.now)
+  }
+  const admin: Admin = {
+    id: row.account_id,
+    orgId: row.org_id,
+    email: row.email,
+    role: row.role,
+    mustChangePassword: row.must_change_password,
+  }
+  return { kind: 'ok', session: { admin, tokenHash, csrfToken: row.csrf_token } }
+}
+
+export async function logout(db: Db, now: Date, s: Session): Promise<void> {
+  await repo.deleteSession(db, s.tokenHash)
+  await audit(db, now, {
+    orgId: s.admin.orgId,
+    actorId: s.admin.id,
+    actorEmail: s.admin.email,
+    action: 'logout',
+  })
+}
+
+export type PasswordChange =
+  | { ok: true }
+  | { ok: false; reason: 'wrong_current' | 'too_short' | 'mismatch' | 'same' }
+
+export async function changePassword(
+  db: Db,
+  now: Date,
+  s: Session,
+  input: { current: string; next: string; confirm: string },
+): Promise<PasswordChange> {
+  const account = await repo.findAccount(db, s.admin.orgId, s.admin.id)
+  if (!account || !(await verifyPassword(input.current, account.password_hash))) {
+    return { ok: false, reason: 'wrong_current' }
+  }
+  if (input.next.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'too_short' }
+  if (input.next !== input.confirm) return { ok: false, reason: 'mismatch' }
+  if (input.next === input.current) return { ok: false, reason: 'same' }
+  await repo.setPassword(db, account.org_id, account.id, await hashPassword(input.next), false)
+  // Any other session (someone who had the old password) ends here.
+  await repo.deleteSessionsOf(db, account.id, s.tokenHash)
+  await audit(db, now, {
+    orgId: account.org_id,
+    actorId: account.id,
+    actorEmail: account.email,
+    action: 'password.changed',
+  })
+  return { ok: true }
+}

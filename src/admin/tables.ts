@@ -1,0 +1,58 @@
+import type { ColumnType, Generated, Selectable } from 'kysely'
+import type { OrgTables } from '../orgs/tables.js'
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+
+export const ROLES = ['owner', 'broadcaster', 'complaint_officer', 'auditor'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface AdminAccountsTable {
+  id: string
+  org_id: string
+  email: string
+  role: Role
+  password_hash: string
+  must_change_password: Generated<boolean>
+  disabled_at: NullableTimestamp
+  created_at: Timestamp
+}
+
+export interface AdminSessionsTable {
+  token_hash: string
+  account_id: string
+  org_id: string
+  csrf_token: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+}
+
+export interface AdminLoginFailuresTable {
+  id: Generated<number>
+  key: string
+  at: Timestamp
+}
+
+/** Append-only: the repository has no update or delete, and a trigger refuses them too. */
+export interface AdminAuditLogTable {
+  id: Generated<number>
+  org_id: string | null
+  at: Timestamp
+  actor_id: string | null
+  actor_email: string | null
+  action: string
+  target: string | null
+  detail: string | null
+}
+
+export interface AdminTables extends OrgTables {
+  admin_accounts: AdminAccountsTable
+  admin_sessions: AdminSessionsTable
+  admin_login_failures: AdminLoginFailuresTable
+  admin_audit_log: AdminAuditLogTable
+}
+
+export type AccountRow = Selectable<AdminAccountsTable>
+export type SessionRow = Selectable<AdminSessionsTable>
+export type AuditRow = Selectable<AdminAuditLogTable>

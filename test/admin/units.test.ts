@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest'
+import { originAllowed, tokensMatch } from '../../src/admin/csrf.js'
+import {
+  generatePassword,
+  hashPassword,
+  needsRehash,
+  pbkdf2Sha256,
+  verifyPassword,
+} from '../../src/admin/password.js'
+import { hashToken, randomToken, sessionState, signCookie, unsignCookie } from '../../src/admin/session.js'
+import { formatDateTimeEn, formatThaiDateTime } from '../../src/admin/thai-date.js'
+import { lockedUntil } from '../../src/admin/throttle.js'
+import { toHex, utf8 } from '../../src/core/bytes.js'
+import { createKeyring } from '../../src/core/keyring.js'
+import { TEST_APP_SECRET, TEST_DATA_KEY } from '../helpers/app.js'
+
+describe('PBKDF2-SHA256 password hashing', () => {
+  test('matches the published test vectors (RFC 7914 §11 and the PBKDF2-HMAC-SHA256 set)', async () => {
+    expect(toHex(await pbkdf2Sha256('password', utf8('salt'), 1))).toBe(
+      '120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b',
+    )
+    expect(toHex(await pbkdf2Sha256('password', utf8('salt'), 4096))).toBe(
+      'c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a',
+    )
+    expect(toHex(await pbkdf2Sha256('passwd', utf8('salt'), 1, 64))).toBe(
+      '55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783',
+    )
+  })
+
+  test('stores algorithm, iterations and salt; verifies only the right password', async () => {
+    const stored = await hashPassword('รหัสผ่านยาวพอสมควร', 1000)
+    expect(stored).toMatch(/^pbkdf2-sha256\$1000\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
+    expect(await verifyPassword('รหัสผ่านยาวพอสมควร', stored)).toBe(true)
+    expect(await verifyPassword('รหัสผ่านยาวพอสมควร ', stored)).toBe(false)
+    expect(await hashPassword('same', 1000)).not.toBe(await hashPassword('same', 1000))
+  })
+
+  test('the default is 100,000 iterations (the Workers cap); lower counts ask for a rehash', async () => {
+    const stored = await hashPassword('x')
+    expect(stored.split('$')[1]).toBe('100000')
+    expect(needsRehash(stored)).toBe(false)
+    expect(needsRehash(await hashPassword('x', 1000))).toBe(true)
+  })
+
+  test('a malformed stored hash verifies nothing and does not throw', async () => {
+    for (const bad of [
+      '',
+      'md5$1$a$b',
+      'pbkdf2-sha256$x$a$b',
+      'pbkdf2-sha256$10$%%%$b',
+      'pbkdf2-sha256$10$',
+    ]) {
+      expect(await verifyPassword('x', bad)).toBe(false)
+    }
+  })
+
+  test('one-time passwords: 16 characters without look-alikes, all different', () => {
+    const seen = new Set(Array.from({ length: 50 }, () => generatePassword()))
+    expect(seen.size).toBe(50)
+    for (const p of seen) expect(p).toMatch(/^[a-km-np-zA-HJ-NP-Z2-9]{16}$/)
+  })
+})
+
+describe('session cookie signing', () => {
+  test('round-trips; a changed token or signature is refused', async () => {
+    const keyring = await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY)
+    const token = randomToken()
+    const value = await signCookie(keyring, token)
+    expect(await unsignCookie(keyring, value)).toBe(token)
+    const [tok = '', sig = ''] = value.split('.')
+    expect(await unsignCookie(keyring, `${tok}x.${sig}`)).toBeNull()
+    expect(await unsignCookie(keyring, `${tok}.${sig.slice(0, -1)}0`)).toBeNull()
+    expect(await unsignCookie(keyring, tok)).toBeNull()
+    expect(await unsignCookie(keyring, undefined)).toBeNull()
+    const other = await createKeyring(`${TEST_APP_SECRET}-other`, TEST_DATA_KEY)
+    expect(await unsignCookie(other, value)).toBeNull()
+  })
+
+  test('the database key is SHA-256 of the token, not the token', async () => {
+    const token = randomToken()
+    expect(await hashToken(token)).toMatch(/^[0-9a-f]{64}$/)
+    expect(await hashToken(token)).not.toContain(token)
+  })
+
+  test('idle and absolute expiry', () => {
+    const t0 = new Date('2026-11-22T00:00:00Z')
+    const s = { last_seen_at: t0, expires_at: new Date(t0.getTime() + 12 * 3600_000) }
+    expect(sessionState(s, new Date(t0.getTime() + 29 * 60_000))).toBe('valid')
+    expect(sessionState(s, new Date(t0.getTime() + 30 * 60_000))).toBe('idle')
+    const busy = { last_seen_at: new Date(t0.getTime() + 12 * 3600_000 - 1000), expires_at: s.expires_at }
+    expect(sessionState(busy, new Date(t0.getTime() + 12 * 3600_000))).toBe('expired')
+  })
+})
+
+describe('CSRF checks', () => {
+  test('tokens must be present and equal', () => {
+    expect(tokensMatch('abc', 'abc')).toBe(true)
+    expect(tokensMatch('abc', 'abd')).toBe(false)
+    expect(tokensMatch('abc', '')).toBe(false)
+    expect(tokensMatch('abc', undefined)).toBe(false)
+    expect(tokensMatch('', '')).toBe(false)
+    expect(tokensMatch(undefined, 'abc')).toBe(false)
+  })
+
+  test('Origin: absent or same-site passes; another site does not', () => {
+    expect(originAllowed(undefined, 'http://localhost/admin/login')).toBe(true)
+    expect(originAllowed('http://localhost', 'http://localhost/admin/login')).toBe(true)
+    expect(originAllowed('https://evil.example', 'http://localhost/admin/login')).toBe(false)
+    expect(originAllowed('null', 'http://localhost/admin/login')).toBe(false)
+    expect(originAllowed('https://bot.go.th', 'http://10.0.0.5/admin', 'https://bot.go.th/')).toBe(true)
+  })
+
+  test('Sec-Fetch-Site, when the browser sends it, must be same-origin (it may send Origin: null)', () => {
+    expect(originAllowed('null', 'http://localhost/admin', undefined, 'same-origin')).toBe(true)
+    expect(originAllowed('http://localhost', 'http://localhost/admin', undefined, 'cross-site')).toBe(false)
+    expect(originAllowed('http://localhost', 'http://localhost/admin', undefined, 'same-site')).toBe(false)
+    expect(originAllowed(undefined, 'http://localhost/admin', undefined, 'none')).toBe(false)
+  })
+})
+
+describe('login throttle', () => {
+  const now = new Date('2026-11-22T03:00:00Z')
+  const ago = (min: number) => new Date(now.getTime() - min * 60_000)
+  test('four failures in 15 minutes: not locked', () => {
+    expect(lockedUntil([ago(1), ago(2), ago(3), ago(4)], now)).toBeNull()
+  })
+  test('five failures: locked until the oldest of them leaves the window', () => {
+    expect(lockedUntil([ago(1), ago(2), ago(3), ago(4), ago(10)], now)).toEqual(
+      new Date(ago(10).getTime() + 15 * 60_000),
+    )
+  })
+  test('failures older than the window do not count', () => {
+    expect(lockedUntil([ago(1), ago(2), ago(3), ago(4), ago(16), ago(20)], now)).toBeNull()
+  })
+})
+
+describe('formatThaiDateTime', () => {
+  test('Buddhist era, Thai month, Bangkok time', () => {
+    expect(formatThaiDateTime(new Date('2026-11-22T02:30:00Z'), 'Asia/Bangkok')).toBe('22 พ.ย. 2569 09:30 น.')
+  })
+  test('crosses the date line into the next day and year in Bangkok', () => {
+    expect(formatThaiDateTime(new Date('2026-12-31T17:05:00Z'), 'Asia/Bangkok')).toBe('1 ม.ค. 2570 00:05 น.')
+  })
+  test('other time zones and every month name', () => {
+    expect(formatThaiDateTime(new Date('2026-11-22T02:30:00Z'), 'UTC')).toBe('22 พ.ย. 2569 02:30 น.')
+    const months = Array.from(
+      { length: 12 },
+      (_, m) => formatThaiDateTime(new Date(Date.UTC(2025, m, 15, 5)), 'Asia/Bangkok').split(' ')[1],
+    )
+    expect(months).toEqual([
+      'ม.ค.',
+      'ก.พ.',
+      'มี.ค.',
+      'เม.ย.',
+      'พ.ค.',
+      'มิ.ย.',
+      'ก.ค.',
+      'ส.ค.',
+      'ก.ย.',
+      'ต.ค.',
+      'พ.ย.',
+      'ธ.ค.',
+    ])
+  })
+  test('English keeps the Buddhist year', () => {
+    expect(formatDateTimeEn(new Date('2026-11-22T02:30:00Z'))).toBe('22 Nov 2569 BE 09:30')
+  })
+})
