@@ -15,12 +15,14 @@ async function main(): Promise<void> {
   const node = await createNodeApp(config, log)
   const { deps } = node
 
-  // The minute tick is the backstop: retries after backoff and anything a crash left behind.
+  // The minute tick: due broadcasts, and the inbox backstop (retries after backoff, anything a
+  // crash left behind). The Worker's scheduled handler runs the same steps.
   const tick = cron.schedule(
     '* * * * *',
     async () => {
       deps.inbox.kick()
       await deps.inbox.purge().catch((err) => log.error('inbox.purge_failed', errorFields(err)))
+      await node.tick(new Date())
     },
     { noOverlap: true },
   )

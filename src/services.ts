@@ -9,9 +9,9 @@ import type { Keyring } from './core/keyring.js'
 import type { Logger } from './core/logger.js'
 import type { Database } from './db/schema.js'
 import type { Flows } from './flows/types.js'
-import type { LinePort } from './line/port.js'
+import type { LinePort, LineResolver } from './line/port.js'
 import type { Simulator } from './simulator/simulator.js'
-import type { ChannelResolver } from './webhook/channels.js'
+import { type ChannelResolver, DEFAULT_ORG } from './webhook/channels.js'
 import { createDispatcher } from './webhook/dispatcher.js'
 import { createInboxWorker } from './webhook/inbox.worker.js'
 import { createInboxWriter } from './webhook/inbox.writer.js'
@@ -21,7 +21,10 @@ import { registerUnsend } from './webhook/unsend.js'
 export interface ServiceInputs {
   config: Config
   db: Kysely<Database>
+  /** The default organization's channel (or the simulator). */
   line: LinePort
+  /** Every organization's channel; defaults to `line` for the default organization only. */
+  lines?: LineResolver
   flows: Flows
   keyring: Keyring
   log: Logger
@@ -43,9 +46,10 @@ export function buildRegistry(): HandlerRegistry {
 /** Builds the services once, in one place, for every entry (Node, Worker, tests). */
 export function buildServices(input: ServiceInputs): AppDeps {
   const { db, line, flows, keyring, log, clock } = input
+  const lines = input.lines ?? (async (orgId: string) => (orgId === DEFAULT_ORG ? line : null))
   const dispatch = createDispatcher(buildRegistry(), createIntentMatcher(flows.intents), {
     db,
-    line,
+    lines,
     log,
     clock,
     keyring,

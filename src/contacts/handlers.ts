@@ -18,7 +18,8 @@ function groupOf(source: Source): { chatId: string; chatType: 'group' | 'room' }
 
 /** Name and member count from LINE; best effort, since the greeting must not wait on it failing. */
 async function refreshGroupProfile(ctx: EventContext<{ source: Source }>, chatId: string): Promise<void> {
-  const { db, line, log } = ctx.deps
+  const { db, log } = ctx.deps
+  const { line } = ctx
   try {
     const [summary, count] = await Promise.all([
       line.getGroupSummary(chatId),

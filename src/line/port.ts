@@ -59,3 +59,6 @@ export interface LinePort {
   getGroupSummary(groupId: string): Promise<GroupSummary | null>
   getGroupMemberCount(groupId: string): Promise<number | null>
 }
+
+/** The LINE channel of an organization (hosted deployments serve several); null when it has none. */
+export type LineResolver = (orgId: string) => Promise<LinePort | null>

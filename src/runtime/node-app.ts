@@ -1,11 +1,13 @@
 import { ensureLocalOwner, LOCAL_OWNER_EMAIL } from '../admin/accounts.js'
 import { type App, createApp } from '../app.js'
 import type { AppDeps } from '../app-env.js'
+import { safeTick } from '../broadcasts/tick.js'
 import type { Config } from '../config.js'
 import { systemClock } from '../core/clock.js'
 import { errorFields, type Logger } from '../core/logger.js'
 import { createLineApi } from '../line/sdk-adapter.js'
 import { orgChannels } from '../orgs/channels.js'
+import { orgLines } from '../orgs/line.js'
 import { buildServices } from '../services.js'
 import { createSimulator, type Simulator } from '../simulator/simulator.js'
 import { singleChannel } from '../webhook/channels.js'
@@ -19,6 +21,8 @@ export interface NodeApp {
   deps: AppDeps
   simulator: Simulator | null
   dbKind: 'postgres' | 'pglite'
+  /** The scheduler's minute: due broadcasts sent, exactly once per recipient. */
+  tick(now: Date): Promise<void>
   /** Finishes background and inbox work, then closes the database (and its lock). */
   close(): Promise<void>
 }
@@ -53,11 +57,29 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   const channelSecret = config.line.kind === 'line' ? config.line.channelSecret : simulator?.channelSecret
   if (!line || !channelSecret) throw new Error('no LINE channel and no simulator')
 
+  const lineMode = config.line
+  const lines = orgLines({
+    db: opened.db,
+    keyring,
+    clock: systemClock,
+    fallback: line,
+    ...(lineMode.kind === 'line'
+      ? {
+          makeLine: (accessToken: string) =>
+            createLineApi({
+              accessToken,
+              apiBaseUrl: lineMode.apiBaseUrl,
+              dataApiBaseUrl: lineMode.dataApiBaseUrl,
+            }),
+        }
+      : {}),
+  })
   const inFlight = new Set<Promise<unknown>>()
   const deps = buildServices({
     config,
     db: opened.db,
     line,
+    lines,
     flows,
     keyring,
     log,
@@ -94,6 +116,9 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     deps,
     simulator,
     dbKind: opened.kind,
+    async tick(now) {
+      await safeTick({ db: opened.db, lineFor: lines, keyring, clock: systemClock, log }, now)
+    },
     async close() {
       await Promise.allSettled([...inFlight])
       await deps.inbox.stop()

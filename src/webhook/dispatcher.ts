@@ -63,8 +63,10 @@ export function createDispatcher(
     if (typeof type !== 'string' || !isKnownEventType(type)) return 'ignored:unknown type'
     const event = eventSchemas[type].parse(raw) as BaseEvent
     const now = deps.clock.now()
-    const responder = createResponder({ event, line: deps.line, log: deps.log, now })
-    const ctx: EventContext<unknown> = { orgId, event, now, deps, responder }
+    const line = await deps.lines(orgId)
+    if (!line) throw new Error(`organization ${orgId} has no LINE channel`)
+    const responder = createResponder({ event, line, log: deps.log, now })
+    const ctx: EventContext<unknown> = { orgId, event, line, now, deps, responder }
     const outcomes: string[] = []
     for (const handler of registry.events.get(type) ?? []) await handler(ctx)
     if (registry.events.has(type)) outcomes.push(type)

@@ -23,6 +23,7 @@ function unsentIdOf(event: BaseEvent): string | null {
 }
 
 async function toRow(
+  now: Date,
   keyring: Keyring,
   orgId: string,
   event: BaseEvent,
@@ -38,6 +39,9 @@ async function toRow(
     message_id: null,
     event_ts: new Date(event.timestamp),
     status: 'pending',
+    // The app's clock, not the database's now(): due times and the worker's claims must agree.
+    received_at: now,
+    next_attempt_at: now,
     payload: null,
     key_id: null,
     outcome: null,
@@ -65,8 +69,9 @@ export async function ingestEnvelope(
   orgId: string,
   envelope: Envelope,
   known: Map<number, KnownEventType>,
+  now: Date,
 ): Promise<IngestResult> {
-  const rows = await Promise.all(envelope.events.map((e, i) => toRow(keyring, orgId, e, known.get(i))))
+  const rows = await Promise.all(envelope.events.map((e, i) => toRow(now, keyring, orgId, e, known.get(i))))
   const unsent = envelope.events
     .filter((e) => e.type === 'unsend')
     .map(unsentIdOf)

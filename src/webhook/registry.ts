@@ -4,14 +4,15 @@ import type { Keyring } from '../core/keyring.js'
 import type { Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
 import type { Flows } from '../flows/types.js'
-import type { LinePort } from '../line/port.js'
+import type { LinePort, LineResolver } from '../line/port.js'
 import type { EventOf, KnownEventType, MessageContent, MessageEvent, PostbackEvent } from './events.js'
 import type { Responder } from './responder.js'
 
 /** What every handler may use; built once in app wiring. */
 export interface HandlerDeps {
   db: Kysely<Database>
-  line: LinePort
+  /** The sending channel of each organization. */
+  lines: LineResolver
   log: Logger
   clock: Clock
   keyring: Keyring
@@ -21,6 +22,8 @@ export interface HandlerDeps {
 export interface EventContext<E> {
   orgId: string
   event: E
+  /** The channel of the organization the event came to. */
+  line: LinePort
   now: Date
   deps: HandlerDeps
   responder: Responder

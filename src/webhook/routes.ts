@@ -30,7 +30,7 @@ export function webhookRoutes(maxBodyBytes: number) {
   })
 
   app.post('/:org{[a-z0-9-]+}?', async (c) => {
-    const { channels, db, inboxWriter, keyring, log, inbox, background, metrics } = c.var.deps
+    const { channels, clock, db, inboxWriter, keyring, log, inbox, background, metrics } = c.var.deps
     const channel = await channels(c.req.param('org') ?? DEFAULT_ORG)
     if (!channel) return c.json(problem('not_found', 'No LINE channel at this webhook path'), 404)
 
@@ -59,6 +59,7 @@ export function webhookRoutes(maxBodyBytes: number) {
         channel.orgId,
         parsed.envelope,
         parsed.known,
+        clock.now(),
       )
       log.debug('webhook.accepted', { org: channel.orgId, ...result })
       if (result.stored > 0) background(() => inbox.drain())

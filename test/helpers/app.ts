@@ -7,7 +7,7 @@ import { createKeyring } from '../../src/core/keyring.js'
 import { createLogger, type Logger } from '../../src/core/logger.js'
 import type { Database } from '../../src/db/schema.js'
 import type { Flows } from '../../src/flows/types.js'
-import type { LinePort } from '../../src/line/port.js'
+import type { LinePort, LineResolver } from '../../src/line/port.js'
 import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { buildServices } from '../../src/services.js'
 import { singleChannel } from '../../src/webhook/channels.js'
@@ -35,6 +35,8 @@ export async function createTestApp(
   kind: DbKind,
   opts: {
     line?: LinePort
+    /** Channels of organizations other than the default one. */
+    lines?: LineResolver
     flows?: Flows
     now?: Date
     env?: Record<string, string>
@@ -54,6 +56,7 @@ export async function createTestApp(
     config: parsed.config,
     db: opts.db ?? testDb.db,
     line,
+    ...(opts.lines ? { lines: opts.lines } : {}),
     flows: opts.flows ?? loadFlowsFromDir('flows'),
     keyring: await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY),
     log,

@@ -4,6 +4,7 @@ import { orgChannels } from '../../src/orgs/channels.js'
 import { createOrg, getOrg, setOrgChannel } from '../../src/orgs/service.js'
 import { singleChannel } from '../../src/webhook/channels.js'
 import { createSigner, signBody } from '../../src/webhook/signature.js'
+import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, TEST_CHANNEL_SECRET, type TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { envelope, fromUser, signedRequest, simpleEvent } from '../helpers/line-events.js'
@@ -123,5 +124,40 @@ describe.each(DB_KINDS)('/webhook/<org> through the DB-backed resolver (%s)', (k
     expect(rows.map((r) => r.org_id)).toEqual(['default', 'north'])
     expect((await t.app.request(await signedRequest(north, NORTH, '/webhook/nowhere'))).status).toBe(404)
     await t.settle()
+  })
+})
+
+describe.each(DB_KINDS)("replies go out through the event's own organization (%s)", (kind) => {
+  let t: TestApp
+  afterEach(async () => t?.close())
+
+  test("a follow on /webhook/north is greeted with north's channel, never the default one", async () => {
+    const home = new MemoryLine()
+    const northLine = new MemoryLine()
+    t = await createTestApp(kind, {
+      line: home,
+      lines: async (org) => (org === 'north' ? northLine : org === 'default' ? home : null),
+    })
+    await createOrg(t.deps.db, t.deps.keyring, {
+      slug: 'north',
+      nameTh: 'ภาคเหนือ',
+      nameEn: 'North',
+      channel: { channelSecret: NORTH, accessToken: TOKEN },
+    })
+    t.deps.channels = orgChannels({
+      db: t.deps.db,
+      keyring: t.deps.keyring,
+      clock: t.clock,
+      fallback: singleChannel(await createSigner(TEST_CHANNEL_SECRET)),
+      makeSigner: createSigner,
+    })
+    const follow = simpleEvent('follow', fromUser(), { replyToken: 'rt-north' }, t.clock.now().getTime())
+    const res = await t.app.request(await signedRequest(envelope([follow]), NORTH, '/webhook/north'))
+    expect(res.status).toBe(200)
+    await t.settle()
+    expect(northLine.calls.map((c) => c.op)).toEqual(['reply'])
+    expect(home.calls).toEqual([])
+    const friend = await t.deps.db.selectFrom('line_friends').select('org_id').executeTakeFirst()
+    expect(friend?.org_id).toBe('north')
   })
 })

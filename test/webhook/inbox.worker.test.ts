@@ -25,6 +25,7 @@ async function seed(db: TestDb['db'], keyring: Keyring, chats: number, perChat: 
         message_id: null,
         // Interleave timestamps across chats; within a chat they rise with seq.
         event_ts: new Date(T0.getTime() - 100_000 + i * 100 + c),
+        next_attempt_at: new Date(T0.getTime() - 100_000),
         status: 'pending' as const,
         payload: await keyring.seal(utf8(JSON.stringify(event))),
         key_id: keyring.keyId,
