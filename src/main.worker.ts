@@ -6,6 +6,7 @@ import messages from '../flows/messages.yaml'
 import richmenu from '../flows/richmenu.yaml'
 import { createApp } from './app.js'
 import type { AppDeps } from './app-env.js'
+import { safeTick } from './broadcasts/tick.js'
 import { parseConfig } from './config.js'
 import { systemClock } from './core/clock.js'
 import { createKeyring } from './core/keyring.js'
@@ -13,6 +14,8 @@ import { createLogger } from './core/logger.js'
 import { createPgDb } from './db/pg.js'
 import { loadFlows } from './flows/load.js'
 import { createLineApi } from './line/sdk-adapter.js'
+import { orgChannels } from './orgs/channels.js'
+import { orgLines } from './orgs/line.js'
 import { buildServices } from './services.js'
 import { singleChannel } from './webhook/channels.js'
 import { createSigner } from './webhook/signature.js'
@@ -38,7 +41,9 @@ function stringsOf(env: WorkerEnv): Record<string, string | undefined> {
 }
 
 /** One set of services per invocation: Workers must not share a database client across requests. */
-type Services = { ok: true; deps: AppDeps; close: () => Promise<void> } | { ok: false; errors: string[] }
+type Services =
+  | { ok: true; deps: AppDeps; tick: (now: Date) => Promise<unknown>; close: () => Promise<void> }
+  | { ok: false; errors: string[] }
 
 async function servicesFor(env: WorkerEnv, ctx: ExecutionContext): Promise<Services> {
   const parsed = parseConfig({ ...stringsOf(env), NODE_ENV: 'production' })
@@ -56,23 +61,33 @@ async function servicesFor(env: WorkerEnv, ctx: ExecutionContext): Promise<Servi
   }
   const db = createPgDb(url, { max: 1 })
   const log = createLogger({ level: config.env.LOG_LEVEL, write: (l) => console.log(l) })
+  const keyring = await createKeyring(config.appSecret, config.dataEncryptionKey)
+  const lineMode = config.line
+  const makeLine = (accessToken: string) =>
+    createLineApi({ accessToken, apiBaseUrl: lineMode.apiBaseUrl, dataApiBaseUrl: lineMode.dataApiBaseUrl })
+  const line = makeLine(lineMode.accessToken)
+  const lines = orgLines({ db, keyring, clock: systemClock, fallback: line, makeLine })
   const deps = buildServices({
     config,
     db,
-    line: createLineApi({
-      accessToken: config.line.accessToken,
-      apiBaseUrl: config.line.apiBaseUrl,
-      dataApiBaseUrl: config.line.dataApiBaseUrl,
-    }),
+    line,
+    lines,
     flows,
-    keyring: await createKeyring(config.appSecret, config.dataEncryptionKey),
+    keyring,
     log,
     clock: systemClock,
-    channels: singleChannel(await createSigner(config.line.channelSecret)),
+    channels: orgChannels({
+      db,
+      keyring,
+      clock: systemClock,
+      fallback: singleChannel(await createSigner(lineMode.channelSecret)),
+      makeSigner: createSigner,
+    }),
     simulator: null,
     background: (task) => ctx.waitUntil(task()),
   })
-  return { ok: true, deps, close: () => db.destroy() }
+  const tick = (now: Date) => safeTick({ db, lineFor: lines, keyring, clock: systemClock, log }, now)
+  return { ok: true, deps, tick, close: () => db.destroy() }
 }
 
 export default {
@@ -92,12 +107,14 @@ export default {
     }
   },
 
-  /** The cron trigger: the backstop drain (and, with later issues, broadcasts and reminders). */
+  /** The cron trigger: the same minute as node-cron's — inbox backstop, retention, broadcasts. */
   async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const s = await servicesFor(env, ctx)
     if (!s.ok) throw new Error(s.errors.join('; '))
     try {
       await s.deps.inbox.drain()
+      await s.deps.inbox.purge()
+      await s.tick(new Date())
     } finally {
       await s.close()
     }
