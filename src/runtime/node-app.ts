@@ -5,7 +5,7 @@ import { safeTick } from '../broadcasts/tick.js'
 import type { Config } from '../config.js'
 import { systemClock } from '../core/clock.js'
 import { errorFields, type Logger } from '../core/logger.js'
-import { createLineApi } from '../line/sdk-adapter.js'
+import type { LinePort } from '../line/port.js'
 import { orgChannels } from '../orgs/channels.js'
 import { orgLines } from '../orgs/line.js'
 import { buildServices } from '../services.js'
@@ -46,33 +46,26 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     config.line.kind === 'local' && simulatorSecret
       ? createSimulator({ channelSecret: simulatorSecret })
       : null
-  const line =
-    config.line.kind === 'line'
-      ? createLineApi({
-          accessToken: config.line.accessToken,
-          apiBaseUrl: config.line.apiBaseUrl,
-          dataApiBaseUrl: config.line.dataApiBaseUrl,
-        })
-      : simulator?.line
-  const channelSecret = config.line.kind === 'line' ? config.line.channelSecret : simulator?.channelSecret
-  if (!line || !channelSecret) throw new Error('no LINE channel and no simulator')
-
   const lineMode = config.line
+  // The SDK is loaded only for a real channel: local mode talks to the simulator alone.
+  const sdk = lineMode.kind === 'line' ? await import('../line/sdk-adapter.js') : null
+  const connect = (accessToken: string): LinePort | null =>
+    sdk && lineMode.kind === 'line'
+      ? sdk.createLineApi({
+          accessToken,
+          apiBaseUrl: lineMode.apiBaseUrl,
+          dataApiBaseUrl: lineMode.dataApiBaseUrl,
+        })
+      : null
+  const line = lineMode.kind === 'line' ? connect(lineMode.accessToken) : simulator?.line
+  const channelSecret = lineMode.kind === 'line' ? lineMode.channelSecret : simulator?.channelSecret
+  if (!line || !channelSecret) throw new Error('no LINE channel and no simulator')
   const lines = orgLines({
     db: opened.db,
     keyring,
     clock: systemClock,
     fallback: line,
-    ...(lineMode.kind === 'line'
-      ? {
-          makeLine: (accessToken: string) =>
-            createLineApi({
-              accessToken,
-              apiBaseUrl: lineMode.apiBaseUrl,
-              dataApiBaseUrl: lineMode.dataApiBaseUrl,
-            }),
-        }
-      : {}),
+    ...(sdk ? { makeLine: (token: string) => connect(token) ?? line } : {}),
   })
   const inFlight = new Set<Promise<unknown>>()
   const deps = buildServices({
