@@ -2,8 +2,7 @@
 // PostgreSQL, against a fake LINE API (own process) that allows 2,000 requests/s and fails 5 % of
 // calls with 500. Prints the achieved send rate, its ratio to the allowed rate (target ≥ 0.8),
 // duplicates at LINE (target 0) and recipients missed (target 0).
-import { execFileSync, fork } from 'node:child_process'
-import pg from 'pg'
+import { fork } from 'node:child_process'
 import { saveAudience } from '../src/broadcasts/audiences.js'
 import { listRuns } from '../src/broadcasts/repository.js'
 import { createDraft, scheduleBroadcast } from '../src/broadcasts/service.js'
@@ -11,6 +10,7 @@ import { systemClock } from '../src/core/clock.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { createPgDb } from '../src/db/pg.js'
 import { createLineApi } from '../src/line/sdk-adapter.js'
+import { freshSchema } from './bench/pg.js'
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 5000)
 const ALLOWED = Number(process.env.FAKE_RATE ?? 2000)
@@ -37,22 +37,6 @@ async function rawCeiling(lineUrl: string, token: string): Promise<number> {
   }
   await Promise.all(Array.from({ length: 64 }, worker))
   return n / ((performance.now() - t0) / 1000)
-}
-
-const baseUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  execFileSync('bash', ['scripts/ensure-postgres.sh'], { encoding: 'utf8' }).trim()
-
-async function freshSchema(name: string): Promise<string> {
-  const c = new pg.Client({ connectionString: baseUrl })
-  await c.connect()
-  await c.query(`drop schema if exists ${name} cascade`)
-  await c.query(`create schema ${name}`)
-  await c.end()
-  const u = new URL(baseUrl)
-  u.searchParams.set('options', `-c search_path=${name}`)
-  return u.toString()
 }
 
 type Msg = {

@@ -12,27 +12,12 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { startFakeLine } from '../test/fakes/fake-line-server.js'
 import { type BodySource, bodies, drive, type Run } from './bench/load.js'
+import { freshSchema } from './bench/pg.js'
 import { type Server, startServer } from './bench/servers.js'
 
 const SECRET = 'b'.repeat(32)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
-
-const baseUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  execFileSync('bash', ['scripts/ensure-postgres.sh'], { encoding: 'utf8' }).trim()
-
-async function freshSchema(name: string): Promise<string> {
-  const c = new pg.Client({ connectionString: baseUrl })
-  await c.connect()
-  await c.query(`drop schema if exists ${name} cascade`)
-  await c.query(`create schema ${name}`)
-  await c.end()
-  const u = new URL(baseUrl)
-  u.searchParams.set('options', `-c search_path=${name}`)
-  return u.toString()
-}
 
 async function count(url: string, query: string): Promise<number> {
   const c = new pg.Client({ connectionString: url })
