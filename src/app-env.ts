@@ -4,6 +4,7 @@ import type { Clock } from './core/clock.js'
 import type { Keyring } from './core/keyring.js'
 import type { Logger } from './core/logger.js'
 import type { Database } from './db/schema.js'
+import type { LineResolver } from './line/port.js'
 import type { Simulator } from './simulator/simulator.js'
 import type { ChannelResolver } from './webhook/channels.js'
 import type { InboxWorker } from './webhook/inbox.worker.js'
@@ -22,6 +23,8 @@ export interface AppDeps {
   log: Logger
   clock: Clock
   keyring: Keyring
+  /** Each organization's sending channel (quota, test sends). */
+  lines: LineResolver
   channels: ChannelResolver
   inbox: InboxWorker
   /** Group-commits webhook events into the inbox. */

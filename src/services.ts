@@ -70,6 +70,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     log,
     clock,
     keyring,
+    lines,
     channels: input.channels,
     inbox,
     inboxWriter: createInboxWriter(db),

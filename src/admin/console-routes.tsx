@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { createAccount, disableAccount, listAccountViews } from './accounts.js'
 import { readAudit } from './audit.js'
+import { broadcastRoutes } from './broadcast-routes.js'
 import { homeCounts, listGroups, setGroupLabels } from './groups.js'
 import { type AdminContext, type AdminEnv, form, view } from './http.js'
 import { MessagePage } from './pages/auth.js'
@@ -125,5 +126,6 @@ export function consoleRoutes() {
     return html(c, AuditPage({ v: view(c), entries: await readAudit(c.var.deps.db, s.admin.orgId) }))
   })
 
+  app.route('/', broadcastRoutes())
   return app
 }

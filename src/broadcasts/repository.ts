@@ -176,3 +176,53 @@ export async function finishRuns(db: Db, now: Date): Promise<{ id: string; statu
   }
   return r.rows.map(({ id, status }) => ({ id, status }))
 }
+
+/** The console's list: an organization's broadcasts, latest first. */
+export async function listBroadcasts(db: Db, orgId: string, limit = 200): Promise<BroadcastRow[]> {
+  return db
+    .selectFrom('broadcasts')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+}
+
+export async function listAudiences(db: Db, orgId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('audiences')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .orderBy('name')
+    .execute()
+}
+
+/**
+ * LINE names and unit labels of chats, any status (a delivery log outlives a group the bot
+ * left), so the console never has to show a raw LINE id.
+ */
+export async function chatNames(
+  db: Db,
+  orgId: string,
+  chatIds: string[],
+): Promise<Map<string, { name: string | null; labels: string[] }>> {
+  const out = new Map<string, { name: string | null; labels: string[] }>()
+  if (chatIds.length === 0) return out
+  const groups = await db
+    .selectFrom('line_groups')
+    .select(['chat_id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('chat_id', 'in', chatIds)
+    .execute()
+  for (const g of groups) out.set(g.chat_id, { name: g.name, labels: [] })
+  const labels = await db
+    .selectFrom('group_labels')
+    .select(['chat_id', 'label'])
+    .where('org_id', '=', orgId)
+    .where('chat_id', 'in', chatIds)
+    .orderBy('label')
+    .execute()
+  for (const l of labels) out.get(l.chat_id)?.labels.push(l.label)
+  return out
+}

@@ -1,5 +1,5 @@
 import { assertWithinLimits } from '../../src/line/limits.js'
-import type { LineMessage, LinePort, PushOptions, SendResult } from '../../src/line/port.js'
+import type { LineMessage, LinePort, PushOptions, Quota, SendResult } from '../../src/line/port.js'
 
 export type LineCall =
   | { op: 'reply'; replyToken: string; messages: LineMessage[] }
@@ -45,8 +45,9 @@ export class MemoryLine implements LinePort {
     this.calls.push({ op: 'loading', userId, seconds })
     return this.next()
   }
+  quota: Quota = { type: 'limited', limit: 300, used: 0 }
   async getQuota() {
-    return { type: 'limited' as const, limit: 300, used: 0 }
+    return this.quota
   }
   async getGroupSummary(groupId: string) {
     const g = this.groups.get(groupId)

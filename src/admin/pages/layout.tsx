@@ -61,6 +61,9 @@ export function Layout(props: { v: View; title: string; children: Child }) {
             <nav>
               <a href="/admin/home">{v.t('home')}</a>
               <a href="/admin/groups">{v.t('groups')}</a>
+              {v.admin.role !== 'complaint_officer' ? (
+                <a href="/admin/broadcasts">{v.t('broadcasts')}</a>
+              ) : null}
               {v.admin.role === 'owner' ? <a href="/admin/accounts">{v.t('accounts')}</a> : null}
               {v.admin.role === 'owner' ? <a href="/admin/audit">{v.t('audit')}</a> : null}
               <a href="/admin/password">{v.t('changePassword')}</a>

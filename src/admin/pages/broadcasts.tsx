@@ -1,0 +1,236 @@
+import { raw } from 'hono/html'
+import type { QuotaEstimate } from '../../broadcasts/quota.js'
+import type { BroadcastRow, DeliveryRow, RunRow } from '../../broadcasts/tables.js'
+import type { MessageKey } from '../i18n.js'
+import { Csrf, Layout, Msg, type View } from './layout.js'
+
+// Broadcast list, detail (preview, quota, actions, runs) and a run's delivery log.
+
+const statusKey = (s: string): MessageKey => `st_${s}` as MessageKey
+
+function Status(props: { v: View; status: string }) {
+  return <span class={`status status-${props.status}`}>{props.v.t(statusKey(props.status))}</span>
+}
+
+export function BroadcastListPage(props: {
+  v: View
+  rows: BroadcastRow[]
+  audienceName: (id: string) => string
+  canCompose: boolean
+}) {
+  const { v } = props
+  return (
+    <Layout v={v} title={v.t('broadcasts')}>
+      {props.canCompose ? (
+        <p>
+          <a href="/admin/broadcasts/new" id="new-broadcast">
+            {v.t('newBroadcast')}
+          </a>
+        </p>
+      ) : null}
+      {props.rows.length === 0 ? <p>{v.t('noBroadcasts')}</p> : null}
+      <div class="table">
+        <table>
+          <thead>
+            <tr>
+              <th>{v.t('bTitle')}</th>
+              <th>{v.t('bStatus')}</th>
+              <th>{v.t('bNextRun')}</th>
+              <th>{v.t('bAudience')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((b) => (
+              <tr class="broadcast">
+                <td>
+                  <a href={`/admin/broadcasts/${b.id}`}>{b.title}</a>
+                </td>
+                <td>
+                  <Status v={v} status={b.status} />
+                </td>
+                <td>{b.next_run_at ? v.date(b.next_run_at) : '—'}</td>
+                <td>{props.audienceName(b.audience)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  )
+}
+
+const QUOTA_KEY = { ok: 'quotaOk', warn: 'quotaWarn', block: 'quotaBlock' } as const
+
+function Quota(props: { v: View; q: QuotaEstimate; known: boolean }) {
+  const { v, q } = props
+  return (
+    <section id="quota" class={`msg${q.level === 'ok' ? '' : ' error'}`}>
+      <strong>{v.t('quota')}: </strong>
+      {props.known ? v.t(QUOTA_KEY[q.level]) : v.t('quotaUnknown')}
+      <br />
+      {v.t('recipients')} {q.recipients} · {v.t('cost')} {q.cost}
+      {q.unknownCounts > 0 ? '+' : ''}
+      {q.limit !== null ? ` · ${q.used} / ${q.limit}` : ''}
+    </section>
+  )
+}
+
+function Action(props: { v: View; action: string; id: string; label: string; disabled?: boolean }) {
+  return (
+    <form method="post" action={props.action} class="inline">
+      <Csrf v={props.v} />
+      <button type="submit" id={props.id} disabled={props.disabled}>
+        {props.label}
+      </button>
+    </form>
+  )
+}
+
+export function BroadcastPage(props: {
+  v: View
+  b: BroadcastRow
+  audienceName: string
+  preview: string
+  previewCss: string
+  quota: QuotaEstimate
+  quotaKnown: boolean
+  runs: RunRow[]
+  canCompose: boolean
+  message?: string
+  error?: boolean
+  problems?: string[]
+}) {
+  const { v, b } = props
+  const base = `/admin/broadcasts/${b.id}`
+  const editable = props.canCompose && (b.status === 'draft' || b.status === 'scheduled')
+  const blocked = props.quota.level === 'block'
+  return (
+    <Layout v={v} title={b.title}>
+      <style nonce={v.nonce} dangerouslySetInnerHTML={{ __html: props.previewCss }} />
+      <Msg text={props.message} error={props.error} />
+      {props.problems?.map((p) => (
+        <p>
+          <code>{p}</code>
+        </p>
+      ))}
+      <p>
+        {v.t('bStatus')}: <Status v={v} status={b.status} /> · {v.t('bAudience')}: {props.audienceName}
+        <br />
+        {v.t('bNextRun')}: {b.next_run_at ? v.date(b.next_run_at) : v.date(b.run_at)}
+        {b.recurrence ? (
+          <>
+            {' '}
+            · <code>{b.recurrence}</code>
+          </>
+        ) : null}
+      </p>
+      <h2>{v.t('preview')}</h2>
+      <div class="preview" id="preview">
+        {raw(props.preview)}
+      </div>
+      <Quota v={v} q={props.quota} known={props.quotaKnown} />
+      {props.canCompose ? (
+        <div class="actions inline">
+          {editable ? <a href={`${base}/edit`}>{v.t('edit')}</a> : null}
+          {b.status === 'draft' ? (
+            <>
+              <Action
+                v={v}
+                action={`${base}/schedule`}
+                id="schedule"
+                label={v.t('scheduleIt')}
+                disabled={blocked}
+              />
+              {b.recurrence === null ? (
+                <Action
+                  v={v}
+                  action={`${base}/send-now`}
+                  id="send-now"
+                  label={v.t('sendNow')}
+                  disabled={blocked}
+                />
+              ) : null}
+            </>
+          ) : null}
+          {b.status === 'scheduled' ? (
+            <Action v={v} action={`${base}/cancel`} id="cancel" label={v.t('cancelToDraft')} />
+          ) : null}
+        </div>
+      ) : null}
+      <h2>{v.t('runs')}</h2>
+      <ul id="runs">
+        {props.runs.map((r) => (
+          <li>
+            <a href={`${base}/runs/${r.id}`}>{v.date(r.scheduled_for)}</a> <Status v={v} status={r.status} />
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  )
+}
+
+export interface DeliveryView extends DeliveryRow {
+  name: string
+  labels: string[]
+}
+
+export function DeliveriesPage(props: {
+  v: View
+  b: BroadcastRow
+  run: RunRow
+  rows: DeliveryView[]
+  canRetry: boolean
+  message?: string
+  error?: boolean
+}) {
+  const { v, run } = props
+  const failed = props.rows.some((d) => d.status === 'failed')
+  return (
+    <Layout v={v} title={`${v.t('deliveryLog')}: ${props.b.title}`}>
+      <Msg text={props.message} error={props.error} />
+      <p>
+        {v.date(run.scheduled_for)} · <Status v={v} status={run.status} />
+      </p>
+      {props.canRetry && failed ? (
+        <Action
+          v={v}
+          action={`/admin/broadcasts/${props.b.id}/runs/${run.id}/retry`}
+          id="retry"
+          label={v.t('retryFailed')}
+        />
+      ) : null}
+      <div class="table">
+        <table id="deliveries">
+          <thead>
+            <tr>
+              <th>{v.t('recipients')}</th>
+              <th>{v.t('bStatus')}</th>
+              <th>{v.t('attempts')}</th>
+              <th>{v.t('lineAnswer')}</th>
+              <th>{v.t('sentAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((d) => (
+              <tr class="delivery">
+                <td>
+                  {d.name}
+                  {d.labels.length > 0 ? <small> ({d.labels.join(', ')})</small> : null}
+                </td>
+                <td>
+                  <Status v={v} status={d.status} />
+                </td>
+                <td>{d.attempts}</td>
+                <td>
+                  {d.answer_status ?? '—'}
+                  {d.request_id ? <small> {d.request_id}</small> : null}
+                </td>
+                <td>{d.sent_at ? v.date(d.sent_at) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  )
+}

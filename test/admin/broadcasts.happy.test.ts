@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, test } from 'vitest'
+import type { TestApp } from '../helpers/app.js'
+import { DB_KINDS } from '../helpers/db.js'
+import { broadcastApp, GROUP, noGift, runTick } from './broadcasts.fixture.js'
+import { auditActions, Client, PASSWORD_A } from './helpers.js'
+
+const idFrom = (location: string | null) => (location ?? '').split('/').at(-1) ?? ''
+
+describe.each(DB_KINDS)('admin broadcasts, happy path (%s)', (kind) => {
+  let t: TestApp | undefined
+  afterEach(async () => t?.close())
+
+  test('compose → preview → schedule → tick → delivery log shows sent', async () => {
+    const made = await broadcastApp(kind)
+    t = made.t
+    const b = made.sender
+    await b.get('/admin/broadcasts/new')
+    expect(b.lastHtml).toContain('กองคลัง')
+    // 10:01 Bangkok on the test day (03:00 UTC = 10:00): a minute ahead.
+    const created = await b.post('/admin/broadcasts', {
+      ...noGift,
+      mode: 'at',
+      date: '2026-11-22',
+      time: '10:01',
+    })
+    expect(created.status).toBe(303)
+    const id = idFrom(created.headers.get('location'))
+    await b.get(`/admin/broadcasts/${id}`)
+    expect(b.lastHtml).toContain('ร่าง')
+    expect(b.lastHtml).toContain('class="lc-messages"') // the simulator's renderer
+    expect(b.lastHtml).toContain('นโยบายไม่รับของขวัญ')
+    expect(b.lastHtml).toMatch(/id="quota"/)
+    expect(b.lastHtml).toContain('ผู้รับ 1 · ค่าใช้โควตา 12')
+    const s = await b.post(`/admin/broadcasts/${id}/schedule`, {})
+    expect(s.status).toBe(200)
+    expect(b.lastHtml).toContain('ตั้งเวลาแล้ว')
+    expect(b.lastHtml).toContain('22 พ.ย. 2569 10:01 น.')
+
+    await runTick(t) // not yet due
+    expect(made.line.texts()).toEqual([])
+    t.clock.advance(60_000)
+    await runTick(t)
+    await runTick(t)
+    expect(made.line.texts()).toHaveLength(1)
+
+    await b.get('/admin/broadcasts')
+    expect(b.lastHtml).toContain('ส่งแล้ว')
+    await b.get(`/admin/broadcasts/${id}`)
+    const run = b.lastHtml.match(/href="(\/admin\/broadcasts\/[^"]+\/runs\/[^"]+)"/)?.[1] ?? ''
+    await b.get(run)
+    expect(b.lastHtml).toContain('ฝ่ายการเงิน')
+    expect(b.lastHtml).toContain('(กองคลัง)')
+    expect(b.lastHtml).toMatch(/class="status status-sent">ส่งแล้ว/)
+    expect(b.lastHtml).not.toContain(GROUP) // never the raw LINE id
+    expect(await auditActions(t, 'default')).toEqual(
+      expect.arrayContaining(['broadcast.created', 'broadcast.scheduled']),
+    )
+  })
+
+  test('recurring preset, cancel back to draft; English switch; auditor reads but cannot act', async () => {
+    const made = await broadcastApp(kind)
+    t = made.t
+    const b = made.sender
+    await b.get('/admin/broadcasts/new')
+    const created = await b.post('/admin/broadcasts', {
+      title: 'สรุปงบ',
+      content: 'text',
+      text: 'สรุปงบประมาณประจำเดือน',
+      audienceKind: 'labels',
+      labels: 'กองคลัง',
+      mode: 'monthly',
+      day: '1',
+      time: '09:00',
+    })
+    const id = idFrom(created.headers.get('location'))
+    await b.get(`/admin/broadcasts/${id}`)
+    expect(b.lastHtml).toContain('<code>0 9 1 * *</code>')
+    await b.post(`/admin/broadcasts/${id}/schedule`, {})
+    expect(b.lastHtml).toContain('1 ธ.ค. 2569 09:00 น.')
+    await b.post(`/admin/broadcasts/${id}/cancel`, {})
+    expect(b.lastHtml).toContain('ยกเลิกกลับเป็นร่างแล้ว')
+    await b.get(`/admin/broadcasts/${id}?lang=en`)
+    expect(b.lastHtml).toContain('Draft')
+
+    const auditor = new Client(t, '192.0.2.50')
+    await auditor.login('auditor@agency.go.th', PASSWORD_A)
+    expect((await auditor.get('/admin/broadcasts')).status).toBe(200)
+    expect(auditor.lastHtml).toContain('สรุปงบ')
+    expect(auditor.lastHtml).not.toContain('id="new-broadcast"')
+    expect((await auditor.get(`/admin/broadcasts/${id}`)).status).toBe(200)
+    expect(auditor.lastHtml).not.toContain('id="schedule"')
+  })
+
+  test('no broadcasts yet: the list says so', async () => {
+    const made = await broadcastApp(kind)
+    t = made.t
+    await made.sender.get('/admin/broadcasts')
+    expect(made.sender.lastHtml).toContain('ยังไม่มีข้อความประกาศ')
+  })
+})
