@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration'
 import * as m20261122T0100 from './2026-11-22T0100-foundation.js'
 import * as m20261122T0200b from './2026-11-22T0200-broadcasts.js'
 import * as m20261122T0300 from './2026-11-22T0300-admin.js'
+import * as m20261122T0400 from './2026-11-22T0400-api-tokens.js'
 
 // A static list, not a folder scan, so the Worker bundle carries the migrations too.
 // Append new migrations; never edit or reorder landed ones.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0100-foundation': m20261122T0100,
   '2026-11-22T0200-broadcasts': m20261122T0200b,
   '2026-11-22T0300-admin': m20261122T0300,
+  '2026-11-22T0400-api-tokens': m20261122T0400,
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { adminRoutes } from './admin/routes.js'
+import { apiRoutes } from './api/routes.js'
 import type { AppDeps, AppEnv } from './app-env.js'
 import { AppError } from './core/errors.js'
 import { errorFields } from './core/logger.js'
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', secureHeaders())
   app.route('/healthz', healthRoutes())
   app.route('/admin', adminRoutes())
+  app.route('/api/v1', apiRoutes())
   if (deps.simulator) app.route('/dev', simulatorRoutes(deps.simulator))
 
   app.get('/', (c) =>

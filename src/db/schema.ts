@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { AdminTables } from '../admin/tables.js'
+import type { ApiTables } from '../api/tables.js'
 import type { BroadcastTables } from '../broadcasts/tables.js'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -48,7 +49,7 @@ export interface LineGroupsTable {
   updated_at: Timestamp
 }
 
-export interface Database extends AdminTables, BroadcastTables {
+export interface Database extends AdminTables, ApiTables, BroadcastTables {
   webhook_inbox: WebhookInboxTable
   line_friends: LineFriendsTable
   line_groups: LineGroupsTable
