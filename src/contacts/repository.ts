@@ -135,7 +135,3 @@ export async function findGroup(db: Db, orgId: string, chatId: string): Promise<
     .where('chat_id', '=', chatId)
     .executeTakeFirst()
 }
-
-export async function listGroups(db: Db, orgId: string): Promise<GroupRow[]> {
-  return db.selectFrom('line_groups').selectAll().where('org_id', '=', orgId).orderBy('joined_at').execute()
-}

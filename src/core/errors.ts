@@ -11,11 +11,3 @@ export class AppError extends Error {
     this.name = 'AppError'
   }
 }
-
-/** The database could not be reached: LINE must redeliver, so answer 503 rather than 500. */
-export class DatabaseUnavailableError extends AppError {
-  constructor() {
-    super(503, 'database_unavailable', 'The database is unreachable; please retry.')
-    this.name = 'DatabaseUnavailableError'
-  }
-}

@@ -100,10 +100,6 @@ export async function backlog(db: Db): Promise<{ pending: number; parked: number
   return { pending: Number(row.pending), parked: Number(row.parked), oldest: row.oldest ?? null }
 }
 
-export async function findEvent(db: Db, eventId: string): Promise<InboxRow | undefined> {
-  return db.selectFrom('webhook_inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst()
-}
-
 /**
  * Deletes finished rows received before `before`. They exist only to recognise a redelivery,
  * and LINE redelivers within hours; keeping them longer would only keep timestamps of who
