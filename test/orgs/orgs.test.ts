@@ -90,26 +90,31 @@ describe.each(DB_KINDS)('organizations (%s)', (kind) => {
   })
 })
 
+/** Adds the organization `north` with its own channel, and resolves webhook paths as the Node
+ * entry does: the environment's channel for `/webhook`, `orgs` for the rest. */
+async function withNorth(t: TestApp): Promise<void> {
+  await createOrg(t.deps.db, t.deps.keyring, {
+    slug: 'north',
+    nameTh: 'ภาคเหนือ',
+    nameEn: 'North',
+    channel: { channelSecret: NORTH, accessToken: TOKEN },
+  })
+  t.deps.channels = orgChannels({
+    db: t.deps.db,
+    keyring: t.deps.keyring,
+    clock: t.clock,
+    fallback: singleChannel(await createSigner(TEST_CHANNEL_SECRET)),
+    makeSigner: createSigner,
+  })
+}
+
 describe.each(DB_KINDS)('/webhook/<org> through the DB-backed resolver (%s)', (kind) => {
   let t: TestApp
   afterEach(async () => t?.close())
 
   test("each org's events are signed with its own secret and stored under its id", async () => {
     t = await createTestApp(kind)
-    await createOrg(t.deps.db, t.deps.keyring, {
-      slug: 'north',
-      nameTh: 'ภาคเหนือ',
-      nameEn: 'North',
-      channel: { channelSecret: NORTH, accessToken: TOKEN },
-    })
-    // What the Node entry wires: the environment's channel for `/webhook`, `orgs` for the rest.
-    t.deps.channels = orgChannels({
-      db: t.deps.db,
-      keyring: t.deps.keyring,
-      clock: t.clock,
-      fallback: singleChannel(await createSigner(TEST_CHANNEL_SECRET)),
-      makeSigner: createSigner,
-    })
+    await withNorth(t)
     const north = envelope([simpleEvent('follow', fromUser())])
     const forged = await t.app.request(await signedRequest(north, TEST_CHANNEL_SECRET, '/webhook/north'))
     expect(forged.status).toBe(401)
@@ -138,19 +143,7 @@ describe.each(DB_KINDS)("replies go out through the event's own organization (%s
       line: home,
       lines: async (org) => (org === 'north' ? northLine : org === 'default' ? home : null),
     })
-    await createOrg(t.deps.db, t.deps.keyring, {
-      slug: 'north',
-      nameTh: 'ภาคเหนือ',
-      nameEn: 'North',
-      channel: { channelSecret: NORTH, accessToken: TOKEN },
-    })
-    t.deps.channels = orgChannels({
-      db: t.deps.db,
-      keyring: t.deps.keyring,
-      clock: t.clock,
-      fallback: singleChannel(await createSigner(TEST_CHANNEL_SECRET)),
-      makeSigner: createSigner,
-    })
+    await withNorth(t)
     const follow = simpleEvent('follow', fromUser(), { replyToken: 'rt-north' }, t.clock.now().getTime())
     const res = await t.app.request(await signedRequest(envelope([follow]), NORTH, '/webhook/north'))
     expect(res.status).toBe(200)
