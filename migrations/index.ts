@@ -3,6 +3,11 @@ import * as m20261122T0100 from './2026-11-22T0100-foundation.js'
 import * as m20261122T0200b from './2026-11-22T0200-broadcasts.js'
 import * as m20261122T0300 from './2026-11-22T0300-admin.js'
 import * as m20261122T0400 from './2026-11-22T0400-api-tokens.js'
+import * as m20261122T0500 from './2026-11-22T0500-admin-line-link.js'
+import * as m20261122T0600 from './2026-11-22T0600-budget.js'
+import * as m20261122T0700 from './2026-11-22T0700-dialogues.js'
+import * as m20261122T0800 from './2026-11-22T0800-questions.js'
+import * as m20261122T0900 from './2026-11-22T0900-complaints.js'
 
 // A static list, not a folder scan, so the Worker bundle carries the migrations too.
 // Append new migrations; never edit or reorder landed ones.
@@ -11,4 +16,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0200-broadcasts': m20261122T0200b,
   '2026-11-22T0300-admin': m20261122T0300,
   '2026-11-22T0400-api-tokens': m20261122T0400,
+  '2026-11-22T0500-admin-line-link': m20261122T0500,
+  '2026-11-22T0600-budget': m20261122T0600,
+  '2026-11-22T0700-dialogues': m20261122T0700,
+  '2026-11-22T0800-questions': m20261122T0800,
+  '2026-11-22T0900-complaints': m20261122T0900,
 }

@@ -4,6 +4,7 @@ import type { Clock } from './core/clock.js'
 import type { Keyring } from './core/keyring.js'
 import type { Logger } from './core/logger.js'
 import type { Database } from './db/schema.js'
+import type { Flows } from './flows/types.js'
 import type { LineResolver } from './line/port.js'
 import type { Simulator } from './simulator/simulator.js'
 import type { ChannelResolver } from './webhook/channels.js'
@@ -34,6 +35,8 @@ export interface AppDeps {
   metrics: Metrics
   /** Present in local mode only: the LINE simulator behind /dev/chat. */
   simulator: Simulator | null
+  /** The loaded flows/ content (console previews render with it). */
+  flows: Flows
 }
 
 export type AppEnv = { Variables: { deps: AppDeps } }

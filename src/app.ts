@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { adminRoutes } from './admin/routes.js'
 import { apiRoutes } from './api/routes.js'
 import type { AppDeps, AppEnv } from './app-env.js'
+import { budgetUploadGuard } from './budget/guard.js'
 import { AppError } from './core/errors.js'
 import { errorFields } from './core/logger.js'
 import { healthRoutes } from './health/routes.js'
@@ -20,6 +21,8 @@ export function createApp(deps: AppDeps) {
   app.route('/webhook', webhookRoutes(deps.config.env.WEBHOOK_MAX_BODY_BYTES))
   app.use('*', secureHeaders())
   app.route('/healthz', healthRoutes())
+  // Before the console parses any body: an oversized budget upload is refused unread.
+  app.use('/admin/budget/upload', budgetUploadGuard())
   app.route('/admin', adminRoutes())
   app.route('/api/v1', apiRoutes())
   if (deps.simulator) app.route('/dev', simulatorRoutes(deps.simulator))

@@ -46,7 +46,28 @@ export const envSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Budget uploads (CSV/XLSX) larger than this are refused before they are read. */
+  BUDGET_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
+  /** Days the agency commits to acknowledge a complaint, and to give feedback on it. */
+  COMPLAINT_ACK_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  COMPLAINT_FEEDBACK_DAYS: z.coerce.number().int().min(7).max(365).default(90),
+  /** Closed cases keep their content this long, then only a statistics stub remains. */
+  COMPLAINT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1825),
+  /** An unfinished complaint (and its evidence) is destroyed after this many minutes. */
+  COMPLAINT_DRAFT_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  /** One piece of evidence, after LINE delivers it. */
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(25 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -1,18 +1,27 @@
 // Cloudflare Workers entry: the same app and inbox worker as the Node server, over PostgreSQL
 // through Hyperdrive. Proven end to end in workerd by a later issue (#7); this file keeps the
 // app core honest about bundling for Workers (no Node-only imports outside src/runtime/).
-import intents from '../flows/intents.yaml'
-import messages from '../flows/messages.yaml'
-import richmenu from '../flows/richmenu.yaml'
+import assetsYaml from '../flows/assets.yaml'
+import budgetYaml from '../flows/budget.yaml'
+import dialoguesYaml from '../flows/dialogues.yaml'
+import ethicsYaml from '../flows/ethics.yaml'
+import intentsYaml from '../flows/intents.yaml'
+import measuresYaml from '../flows/measures.yaml'
+import messagesYaml from '../flows/messages.yaml'
+import nogiftYaml from '../flows/nogift.yaml'
+import questionsYaml from '../flows/questions.yaml'
+import richmenuYaml from '../flows/richmenu.yaml'
 import { createApp } from './app.js'
 import type { AppDeps } from './app-env.js'
 import { safeTick } from './broadcasts/tick.js'
+import { budgetRunRenderer } from './budget/schedule.js'
 import { parseConfig } from './config.js'
 import { systemClock } from './core/clock.js'
 import { createKeyring } from './core/keyring.js'
 import { createLogger } from './core/logger.js'
 import { createPgDb } from './db/pg.js'
 import { loadFlows } from './flows/load.js'
+import { housekeeping } from './jobs/minute.js'
 import { createLineApi } from './line/sdk-adapter.js'
 import { orgChannels } from './orgs/channels.js'
 import { orgLines } from './orgs/line.js'
@@ -28,10 +37,18 @@ interface ExecutionContext {
   waitUntil(promise: Promise<unknown>): void
 }
 
+// Every file in flows/ (a test checks none is missing).
 const flows = loadFlows({
-  'flows/intents.yaml': intents,
-  'flows/messages.yaml': messages,
-  'flows/richmenu.yaml': richmenu,
+  'flows/assets.yaml': assetsYaml,
+  'flows/budget.yaml': budgetYaml,
+  'flows/dialogues.yaml': dialoguesYaml,
+  'flows/ethics.yaml': ethicsYaml,
+  'flows/intents.yaml': intentsYaml,
+  'flows/measures.yaml': measuresYaml,
+  'flows/messages.yaml': messagesYaml,
+  'flows/nogift.yaml': nogiftYaml,
+  'flows/questions.yaml': questionsYaml,
+  'flows/richmenu.yaml': richmenuYaml,
 })
 
 function stringsOf(env: WorkerEnv): Record<string, string | undefined> {
@@ -86,7 +103,11 @@ async function servicesFor(env: WorkerEnv, ctx: ExecutionContext): Promise<Servi
     simulator: null,
     background: (task) => ctx.waitUntil(task()),
   })
-  const tick = (now: Date) => safeTick({ db, lineFor: lines, keyring, clock: systemClock, log }, now)
+  const tick = async (now: Date) => {
+    await housekeeping({ db, flows, log }, now)
+    const renderRun = budgetRunRenderer({ flows, timeZone: config.timeZone, log })
+    return safeTick({ db, lineFor: lines, keyring, clock: systemClock, log, renderRun }, now)
+  }
   return { ok: true, deps, tick, close: () => db.destroy() }
 }
 

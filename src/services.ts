@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
+import { registerLineLink } from './admin/line-link-handler.js'
 import type { AppDeps } from './app-env.js'
+import { registerBudget } from './budget/handlers.js'
 import type { Config } from './config.js'
 import { registerContacts } from './contacts/handlers.js'
 import { registerConversation } from './conversation/handlers.js'
@@ -8,8 +10,12 @@ import type { Clock } from './core/clock.js'
 import type { Keyring } from './core/keyring.js'
 import type { Logger } from './core/logger.js'
 import type { Database } from './db/schema.js'
+import { registerCards } from './dialogues/cards.js'
+import { FormHandlers, registerForms } from './dialogues/forms.js'
 import type { Flows } from './flows/types.js'
 import type { LinePort, LineResolver } from './line/port.js'
+import { registerNoGift } from './nogift/handlers.js'
+import { registerQuestions } from './questions/handlers.js'
 import type { Simulator } from './simulator/simulator.js'
 import { type ChannelResolver, DEFAULT_ORG } from './webhook/channels.js'
 import { createDispatcher } from './webhook/dispatcher.js'
@@ -38,7 +44,15 @@ export interface ServiceInputs {
 export function buildRegistry(): HandlerRegistry {
   const registry = new HandlerRegistry()
   registerContacts(registry)
+  // Before any dialogue: a link code is a command of its own, never an answer to a question.
+  registerLineLink(registry)
   registerUnsend(registry)
+  const forms = new FormHandlers()
+  registerForms(registry, forms)
+  registerCards(registry)
+  registerNoGift(registry, forms)
+  registerQuestions(registry, forms)
+  registerBudget(registry)
   registerConversation(registry)
   return registry
 }
@@ -77,5 +91,6 @@ export function buildServices(input: ServiceInputs): AppDeps {
     background: input.background,
     metrics,
     simulator: input.simulator,
+    flows,
   }
 }

@@ -2,15 +2,44 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { appendAudit, listAudit } from './repository.js'
 
-export type AuditAction =
-  | 'login.succeeded'
-  | 'login.failed'
-  | 'login.locked'
-  | 'logout'
-  | 'password.changed'
-  | 'account.created'
-  | 'account.disabled'
-  | 'group.labelled'
+/**
+ * Every action the audit log records, from the console, the API (actor "api:<token name>") and
+ * the LINE account link. A list as well as a type, so a test can check what was written.
+ */
+export const AUDIT_ACTIONS = [
+  'login.succeeded',
+  'login.failed',
+  'login.locked',
+  'logout',
+  'password.changed',
+  'account.created',
+  'account.disabled',
+  'group.labelled',
+  'broadcast.created',
+  'broadcast.updated',
+  'broadcast.scheduled',
+  'broadcast.cancelled',
+  'broadcast.retried',
+  'broadcast.test_sent',
+  'budget.uploaded',
+  'line_link.code_issued',
+  'line_link.linked',
+  'line_link.unlinked',
+  'org.created',
+  'org.channel_rotated',
+  'api_token.created',
+  'api_token.revoked',
+  'api.audience.created',
+  'api.broadcast.created',
+  'api.broadcast.scheduled',
+  'api.broadcast.cancelled',
+  'api.run.retried',
+  'gift.viewed',
+  'gift.reviewed',
+  'question.viewed',
+  'question.answered',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 export interface AuditEntry {
   id: number

@@ -7,7 +7,7 @@ import type { LineMessage } from '../line/port.js'
  * The compose form, field by field, and its reading into the service's input. Pure: the route
  * saves a labels audience and calls the service; every rule the service checks stays there.
  */
-export type ContentKind = 'text' | 'nogift' | 'flex'
+export type ContentKind = 'text' | 'nogift' | 'flex' | 'budget'
 export type AudienceKind = 'saved' | 'labels' | 'all'
 export type ScheduleMode = 'now' | 'at' | 'monthly' | 'weekdays' | 'cron'
 
@@ -40,7 +40,7 @@ const pick = <T extends string>(v: string, allowed: readonly T[], fallback: T): 
 export function readCompose(f: (name: string) => string, all: (name: string) => string[]): ComposeFields {
   return {
     title: f('title'),
-    content: pick(f('content'), ['text', 'nogift', 'flex'], 'text'),
+    content: pick(f('content'), ['text', 'nogift', 'flex', 'budget'], 'text'),
     text: f('text'),
     flex: f('flex'),
     audienceKind: pick(f('audienceKind'), ['saved', 'labels', 'all'], 'saved'),
@@ -60,9 +60,21 @@ export function readCompose(f: (name: string) => string, all: (name: string) => 
   }
 }
 
-export type Problem = { key: 'invalidFlexJson' | 'invalidDateTime' | 'invalidPreset'; detail: string }
+export type Problem = {
+  key: 'invalidFlexJson' | 'invalidDateTime' | 'invalidPreset' | 'noBudget'
+  detail: string
+}
 
-export function toMessages(c: ComposeFields): { template: TemplateKey; messages: LineMessage[] } | Problem {
+/** `budget`: the current budget card (the route reads it; null before any upload). */
+export function toMessages(
+  c: ComposeFields,
+  budget: LineMessage[] | null = null,
+): { template: TemplateKey; messages: LineMessage[] } | Problem {
+  // Kept for the preview: each run of a budget broadcast renders the card current at that moment.
+  if (c.content === 'budget')
+    return budget
+      ? { template: 'budget', messages: budget }
+      : { key: 'noBudget', detail: 'no budget uploaded' }
   if (c.content === 'nogift') return { template: 'nogift', messages: [{ type: 'text', text: NO_GIFT_TEXT }] }
   if (c.content === 'text') return { template: 'text', messages: [{ type: 'text', text: c.text.trim() }] }
   let parsed: unknown
@@ -140,7 +152,8 @@ export function fieldsOf(
 ): ComposeFields {
   const first = b.messages[0]
   const text = first?.type === 'text' ? first.text : ''
-  const content: ContentKind = b.template === 'nogift' ? 'nogift' : b.template === 'flex' ? 'flex' : 'text'
+  const content: ContentKind =
+    b.template === 'nogift' || b.template === 'flex' || b.template === 'budget' ? b.template : 'text'
   const at = wallClock(b.run_at)
   return {
     title: b.title,

@@ -1,13 +1,20 @@
 import { Hono } from 'hono'
+import { budgetRoutes } from '../budget/routes.js'
+import { engagementRoutes } from '../engagement/routes.js'
+import { giftRoutes } from '../nogift/routes.js'
+import { questionRoutes } from '../questions/routes.js'
 import { createAccount, disableAccount, listAccountViews } from './accounts.js'
 import { readAudit } from './audit.js'
 import { broadcastRoutes } from './broadcast-routes.js'
 import { homeCounts, listGroups, setGroupLabels } from './groups.js'
 import { type AdminContext, type AdminEnv, form, view } from './http.js'
+import { lineLinkRoutes } from './line-link-routes.js'
+import { orgRoutes } from './org-routes.js'
 import { MessagePage } from './pages/auth.js'
 import { AccountsPage, AuditPage, GroupsPage, HomePage } from './pages/console.js'
 import type { Session } from './service.js'
 import type { Role } from './tables.js'
+import { tokenRoutes } from './token-routes.js'
 
 const html = (c: AdminContext, node: unknown, status: 200 | 403 | 404 | 422 = 200) =>
   c.html(`<!doctype html>${String(node)}`, status)
@@ -127,5 +134,12 @@ export function consoleRoutes() {
   })
 
   app.route('/', broadcastRoutes())
+  app.route('/', lineLinkRoutes())
+  app.route('/', orgRoutes())
+  app.route('/', tokenRoutes())
+  app.route('/', budgetRoutes())
+  app.route('/', giftRoutes())
+  app.route('/', questionRoutes())
+  app.route('/', engagementRoutes())
   return app
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import type { AuditAction } from './audit.js'
 import type {
   AccountRow,
   AdminAccountsTable,
@@ -126,7 +127,11 @@ export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('admin_login_failures').where('key', '=', key).execute()
 }
 
-export async function appendAudit(db: Db, row: Insertable<AdminAuditLogTable>): Promise<void> {
+/** Typed by AuditAction, so no caller can write an action the log does not know. */
+export async function appendAudit(
+  db: Db,
+  row: Insertable<AdminAuditLogTable> & { action: AuditAction },
+): Promise<void> {
   await db.insertInto('admin_audit_log').values(row).execute()
 }
 

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely'
 import type { OrgTables } from '../orgs/tables.js'
+import type { AdminLineLinkTables } from './line-link-tables.js'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
@@ -46,7 +47,7 @@ export interface AdminAuditLogTable {
   detail: string | null
 }
 
-export interface AdminTables extends OrgTables {
+export interface AdminTables extends OrgTables, AdminLineLinkTables {
   admin_accounts: AdminAccountsTable
   admin_sessions: AdminSessionsTable
   admin_login_failures: AdminLoginFailuresTable

@@ -2,7 +2,7 @@
 // agency's time zone ("22 พ.ย. 2569 09:30 น."). Built from numeric parts rather than the th
 // locale's own formatting, so the output does not depend on the runtime's ICU data.
 
-const MONTHS_TH = [
+export const MONTHS_TH = [
   'ม.ค.',
   'ก.พ.',
   'มี.ค.',
@@ -16,7 +16,7 @@ const MONTHS_TH = [
   'พ.ย.',
   'ธ.ค.',
 ]
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+export const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const BUDDHIST_ERA_OFFSET = 543
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
@@ -53,4 +53,17 @@ export function formatThaiDateTime(date: Date, tz = 'Asia/Bangkok'): string {
 export function formatDateTimeEn(date: Date, tz = 'Asia/Bangkok'): string {
   const p = partsIn(date, tz)
   return `${p.day} ${MONTHS_EN[p.month - 1]} ${p.year + BUDDHIST_ERA_OFFSET} BE ${pad(p.hour)}:${pad(p.minute)}`
+}
+
+/** The calendar day in the agency's time zone, as 'YYYY-MM-DD' (Christian era, for storage). */
+export function localDay(date: Date, tz = 'Asia/Bangkok'): string {
+  const p = partsIn(date, tz)
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`
+}
+
+/** '2026-11-22' → '22 พ.ย. 2569'. */
+export function formatThaiDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  if (!y || !m || !d) return day
+  return `${d} ${MONTHS_TH[m - 1]} ${y + BUDDHIST_ERA_OFFSET}`
 }

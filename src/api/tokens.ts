@@ -82,7 +82,14 @@ export async function createApiToken(
   return { ok: true, token, row }
 }
 
-export async function revokeApiToken(db: Db, now: Date, orgId: string, id: string, by: string) {
+export async function revokeApiToken(
+  db: Db,
+  now: Date,
+  orgId: string,
+  id: string,
+  by: string,
+  byEmail: string | null = null,
+) {
   const r = await db
     .updateTable('api_tokens')
     .set({ revoked_at: now })
@@ -92,7 +99,14 @@ export async function revokeApiToken(db: Db, now: Date, orgId: string, id: strin
     .executeTakeFirst()
   const revoked = Number(r.numUpdatedRows) > 0
   if (revoked) {
-    await appendAudit(db, { org_id: orgId, at: now, actor_id: by, action: 'api_token.revoked', target: id })
+    await appendAudit(db, {
+      org_id: orgId,
+      at: now,
+      actor_id: by,
+      actor_email: byEmail,
+      action: 'api_token.revoked',
+      target: id,
+    })
   }
   return revoked
 }

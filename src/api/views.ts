@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { AuditAction } from '../admin/audit.js'
 import { appendAudit } from '../admin/repository.js'
 import { resolveRecipients } from '../broadcasts/audiences.js'
 import { countByStatus, listDeliveries } from '../broadcasts/deliveries.js'
@@ -107,7 +108,7 @@ export async function auditApi(
   db: Db,
   at: Date,
   caller: ApiCaller,
-  action: string,
+  action: AuditAction,
   target: string,
   detail: string | null = null,
 ): Promise<void> {

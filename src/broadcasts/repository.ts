@@ -76,7 +76,13 @@ export async function lockDueBroadcasts(db: Db, now: Date, limit: number): Promi
 /** One run per occurrence: the unique (broadcast, scheduled_for) makes a second firing a no-op. */
 export async function insertRun(
   db: Db,
-  run: { id: string; broadcast: BroadcastRow; scheduled_for: Date; now: Date },
+  run: {
+    id: string
+    broadcast: BroadcastRow
+    scheduled_for: Date
+    now: Date
+    messages?: LineMessage[] | null
+  },
 ): Promise<boolean> {
   const b = run.broadcast
   const r = await db
@@ -87,7 +93,7 @@ export async function insertRun(
       broadcast_id: b.id,
       scheduled_for: run.scheduled_for,
       status: 'pending',
-      messages: JSON.stringify(b.messages),
+      messages: JSON.stringify(run.messages ?? b.messages),
       audience: b.audience,
       measure: b.measure,
       resume_at: run.scheduled_for,

@@ -4,7 +4,7 @@ import { uuidFromName } from '../core/ids.js'
 import type { Keyring } from '../core/keyring.js'
 import { type Logger, silentLogger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
-import type { LinePort } from '../line/port.js'
+import type { LineMessage, LinePort } from '../line/port.js'
 import { resolveRecipients } from './audiences.js'
 import { insertDeliveries } from './deliveries.js'
 import {
@@ -18,6 +18,7 @@ import {
 } from './repository.js'
 import { nextOccurrence } from './schedule.js'
 import { type SendOptions, type SendTally, sendDue } from './sender.js'
+import type { BroadcastRow } from './tables.js'
 
 export interface TickDeps {
   db: Kysely<Database>
@@ -28,7 +29,20 @@ export interface TickDeps {
   log?: Logger
   sleep?: (ms: number) => Promise<void>
   options?: Partial<SendOptions>
+  /** Content rendered when a run is created (a budget summary current at run time). */
+  renderRun?: RunRenderer
 }
+
+/**
+ * The messages a new run sends instead of the broadcast's own, which were frozen at compose
+ * time; null keeps those. Runs inside the materialising transaction: read-only, and it must not
+ * throw for content reasons (a failure keeps the frozen messages).
+ */
+export type RunRenderer = (
+  db: Kysely<Database>,
+  broadcast: BroadcastRow,
+  now: Date,
+) => Promise<LineMessage[] | null>
 
 export const DEFAULT_SEND_OPTIONS: SendOptions = {
   // Longer than the adapter's worst case for one push (4 attempts × 10 s timeout + backoff).
@@ -77,13 +91,14 @@ function dueOccurrence(
 }
 
 /** (1) Turns due broadcasts into runs; a one-off broadcast becomes 'sending'. */
-async function materialise(db: Kysely<Database>, now: Date): Promise<number> {
+async function materialise(db: Kysely<Database>, now: Date, renderRun?: RunRenderer): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let created = 0
     for (const b of await lockDueBroadcasts(trx, now, 50)) {
       const { at, next } = dueOccurrence(b.next_run_at ?? b.run_at, b.recurrence, b.time_zone, now)
-      if (await insertRun(trx, { id: await runIdFor(b.id, at), broadcast: b, scheduled_for: at, now }))
-        created++
+      const messages = renderRun ? await renderRun(trx, b, now) : null
+      const run = { id: await runIdFor(b.id, at), broadcast: b, scheduled_for: at, now, messages }
+      if (await insertRun(trx, run)) created++
       await updateBroadcastIf(trx, b.org_id, b.id, ['scheduled'], {
         next_run_at: next,
         ...(b.recurrence ? {} : { status: 'sending' as const }),
@@ -121,7 +136,7 @@ async function expandOne(db: Kysely<Database>, now: Date): Promise<boolean> {
 export async function tick(deps: TickDeps, now: Date): Promise<TickReport> {
   const log = deps.log ?? silentLogger
   const options = { ...DEFAULT_SEND_OPTIONS, ...deps.options }
-  const runsCreated = await materialise(deps.db, now)
+  const runsCreated = await materialise(deps.db, now, deps.renderRun)
   let runsExpanded = 0
   while (runsExpanded < 20 && (await expandOne(deps.db, now))) runsExpanded++
   const tally = await sendDue({ ...deps, log, sleep: deps.sleep ?? realSleep }, now, options)

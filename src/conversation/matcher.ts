@@ -5,7 +5,8 @@ import { normalizeForMatch, prepare } from './normalize.js'
 interface Keyword {
   intent: string
   text: string
-  low: boolean
+  /** 2 for FAQ situations, 1 for topics, 0 for small talk: a higher rank wins first. */
+  rank: number
   /** Position of the intent in flows, the last tie-breaker, so results never depend on Map order. */
   order: number
 }
@@ -23,9 +24,11 @@ function findOnBoundaries(text: string, cuts: Set<number>, keyword: string): num
   return -1
 }
 
-/** Normal intents before small talk, then the longest keyword, then the earliest in the message. */
+const RANK = { high: 2, normal: 1, low: 0 } as const
+
+/** Higher priority first (small talk last), then the longest keyword, then the earliest. */
 function better(a: Candidate, b: Candidate): boolean {
-  if (a.keyword.low !== b.keyword.low) return !a.keyword.low
+  if (a.keyword.rank !== b.keyword.rank) return a.keyword.rank > b.keyword.rank
   if (a.keyword.text.length !== b.keyword.text.length) return a.keyword.text.length > b.keyword.text.length
   if (a.at !== b.at) return a.at < b.at
   return a.keyword.order < b.keyword.order
@@ -44,7 +47,7 @@ export function createIntentMatcher(intents: IntentDef[]): IntentMatcher {
     [...intent.keywords.th, ...intent.keywords.en]
       .map((k) => normalizeForMatch(k))
       .filter((text) => text.length > 0)
-      .map((text) => ({ intent: intent.id, text, low: intent.priority === 'low', order })),
+      .map((text) => ({ intent: intent.id, text, rank: RANK[intent.priority ?? 'normal'], order })),
   )
   const exact = new Map<string, string>()
   for (const k of keywords) if (!exact.has(k.text)) exact.set(k.text, k.intent)

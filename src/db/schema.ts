@@ -2,6 +2,11 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { AdminTables } from '../admin/tables.js'
 import type { ApiTables } from '../api/tables.js'
 import type { BroadcastTables } from '../broadcasts/tables.js'
+import type { ComplaintTables } from '../complaints/tables.js'
+import type { BudgetTables } from '../budget/tables.js'
+import type { DialogueTables } from '../dialogues/tables.js'
+import type { NoGiftTables } from '../nogift/tables.js'
+import type { QuestionTables } from '../questions/tables.js'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
@@ -49,7 +54,15 @@ export interface LineGroupsTable {
   updated_at: Timestamp
 }
 
-export interface Database extends AdminTables, ApiTables, BroadcastTables {
+export interface Database
+  extends AdminTables,
+    ComplaintTables,
+    ApiTables,
+    BroadcastTables,
+    BudgetTables,
+    DialogueTables,
+    NoGiftTables,
+    QuestionTables {
   webhook_inbox: WebhookInboxTable
   line_friends: LineFriendsTable
   line_groups: LineGroupsTable

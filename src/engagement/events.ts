@@ -27,6 +27,18 @@ export function engagementChatKey(keyring: Keyring, chatId: string): Promise<str
   return keyring.pseudonym(ENGAGEMENT_PURPOSE, chatId)
 }
 
+/**
+ * The key of whoever acted: the person when LINE says who (1:1, and a member tapping in a
+ * group), else the chat. Unique people reached and acknowledgments are counted on it.
+ */
+export function actorKey(
+  keyring: Keyring,
+  source: { type: string; userId?: string; groupId?: string; roomId?: string },
+) {
+  const id = source.userId ?? source.groupId ?? source.roomId
+  return id ? engagementChatKey(keyring, id) : Promise.resolve(null)
+}
+
 /** Appends events. There is deliberately no update or delete: the log is evidence. */
 export async function appendEvents(db: Db, events: EngagementEvent[]): Promise<void> {
   if (events.length === 0) return

@@ -1,6 +1,8 @@
 import { parseDocument } from 'yaml'
 import { normalizeForMatch } from '../conversation/normalize.js'
 import { checkMessages } from '../line/limits.js'
+import { checkDialogueLimits, checkReferences, collectDialogues, valuesOf } from './load-dialogues.js'
+import { at, type Located, type Parsed } from './located.js'
 import { FlowsRenderError, PLACEHOLDER, renderTemplate, type Tree } from './render.js'
 import {
   type FlowFile,
@@ -19,17 +21,6 @@ export class FlowsError extends Error {
     this.name = 'FlowsError'
   }
 }
-
-interface Parsed {
-  file: string
-  data: FlowFile
-}
-interface Located<T> {
-  value: T
-  file: string
-  path: string
-}
-const at = (l: { file: string; path: string }) => `${l.file}: ${l.path}`
 
 function protoKeyPath(value: unknown, path: string[]): string | null {
   if (!value || typeof value !== 'object') return null
@@ -94,37 +85,47 @@ function merge<T>(
   return out
 }
 
-function collectIntents(files: Parsed[], problems: string[]): IntentDef[] {
+/** An intent as written in a file, or made from a guide's or FAQ's keywords. */
+export interface IntentEntry {
+  def: IntentDef
+  where: string
+}
+
+function intentEntries(files: Parsed[]): IntentEntry[] {
+  return files.flatMap(({ file, data }) =>
+    (data.intents ?? []).map((intent, i) => ({
+      where: `${file}: intents.${i}`,
+      def: { id: intent.id, keywords: intent.keywords, priority: intent.priority, measure: intent.measure },
+    })),
+  )
+}
+
+function collectIntents(entries: IntentEntry[], problems: string[]): IntentDef[] {
   const ids = new Map<string, string>()
   const words = new Map<string, { intent: string; where: string }>()
-  const intents: IntentDef[] = []
-  for (const { file, data } of files) {
-    data.intents?.forEach((intent, i) => {
-      const where = `${file}: intents.${i}`
-      const before = ids.get(intent.id)
-      if (before) problems.push(`${where}.id: intent "${intent.id}" is already defined at ${before}`)
-      else ids.set(intent.id, where)
-      for (const lang of ['th', 'en'] as const) {
-        intent.keywords[lang].forEach((keyword, j) => {
-          const here = `${where}.keywords.${lang}.${j}`
-          // Compared as the matcher sees them: "เมนูครับ" and "เมนู" are the same keyword.
-          const norm = normalizeForMatch(keyword)
-          const seen = words.get(norm)
-          if (norm.length === 0) {
-            problems.push(`${here}: "${keyword}" is only punctuation or polite particles`)
-          } else if (seen) {
-            problems.push(
-              `${here}: keyword "${keyword}" is already used by intent "${seen.intent}" (${seen.where})`,
-            )
-          } else {
-            words.set(norm, { intent: intent.id, where: here })
-          }
-        })
-      }
-      intents.push({ id: intent.id, keywords: intent.keywords, priority: intent.priority })
-    })
+  for (const { def: intent, where } of entries) {
+    const before = ids.get(intent.id)
+    if (before) problems.push(`${where}.id: intent "${intent.id}" is already defined at ${before}`)
+    else ids.set(intent.id, where)
+    for (const lang of ['th', 'en'] as const) {
+      intent.keywords[lang].forEach((keyword, j) => {
+        const here = `${where}.keywords.${lang}.${j}`
+        // Compared as the matcher sees them: "เมนูครับ" and "เมนู" are the same keyword.
+        const norm = normalizeForMatch(keyword)
+        const seen = words.get(norm)
+        if (norm.length === 0) {
+          problems.push(`${here}: "${keyword}" is only punctuation or polite particles`)
+        } else if (seen) {
+          problems.push(
+            `${here}: keyword "${keyword}" is already used by intent "${seen.intent}" (${seen.where})`,
+          )
+        } else {
+          words.set(norm, { intent: intent.id, where: here })
+        }
+      })
+    }
   }
-  return intents
+  return entries.map((e) => e.def)
 }
 
 function walkStrings(value: unknown, path: string, visit: (s: string, path: string) => void): void {
@@ -217,7 +218,8 @@ export function loadFlows(files: Record<string, string>): Flows {
   const parsed = names.flatMap((name) => parseFile(name, files[name] ?? '', problems) ?? [])
   if (problems.length > 0) throw new FlowsError(problems)
 
-  const intents = collectIntents(parsed, problems)
+  const dialogues = collectDialogues(parsed, problems)
+  const intents = collectIntents([...intentEntries(parsed), ...dialogues.intents], problems)
   const messages = merge(parsed, 'messages', (d) => d.messages, problems)
   const sets = merge(parsed, 'quickReplies', (d) => d.quickReplies, problems)
   const declared = merge(parsed, 'placeholders', (d) => d.placeholders, problems)
@@ -235,13 +237,23 @@ export function loadFlows(files: Record<string, string>): Flows {
   const menus = parsed.flatMap(({ file, data }) => (data.richMenu ? [{ file, menu: data.richMenu }] : []))
   if (menus.length === 0) problems.push('flows: richMenu: missing')
   if (menus.length > 1) problems.push(`flows: richMenu: defined in ${menus.map((m) => m.file).join(' and ')}`)
-  if (problems.length === 0) checkLimits(templates, samples, problems)
+  checkReferences(dialogues, intents, new Set(templates.keys()), problems)
+  if (problems.length === 0) {
+    checkLimits(templates, samples, problems)
+    checkDialogueLimits(dialogues, problems)
+  }
   const richMenu: RichMenuDef | undefined = menus[0]?.menu
   if (problems.length > 0 || !richMenu) throw new FlowsError(problems)
 
   return {
     intents,
     richMenu,
+    measures: dialogues.measures.map((m) => m.value),
+    guides: valuesOf(dialogues.guides),
+    quizzes: valuesOf(dialogues.quizzes),
+    forms: valuesOf(dialogues.forms),
+    faqs: valuesOf(dialogues.faqs),
+    calendar: dialogues.calendar.map((c) => c.value),
     samples: Object.freeze(samples),
     has: (key) => templates.has(key),
     keys: () => [...templates.keys()].sort(),

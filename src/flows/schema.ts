@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { LIMITS } from '../line/limits.js'
 import { PLACEHOLDER } from './render.js'
+import { dialogueSections } from './schema-dialogues.js'
 
 const withoutPlaceholders = (s: string) => s.replace(PLACEHOLDER, '')
 
@@ -26,6 +27,21 @@ export const REQUIRED_MESSAGES = [
   'topic.assets',
   'topic.nogift',
   'topic.complaint',
+  'form.onlyPrivate',
+  'form.cancelled',
+  'form.expired',
+  'nogift.declaration',
+  'nogift.reminder',
+  'nogift.pledged',
+  'nogift.pledgedBefore',
+  'nogift.reported',
+  'questions.received.named',
+  'questions.received.anonymous',
+  'questions.followup.open',
+  'questions.followup.answered',
+  'questions.followup.wrong',
+  'questions.followup.locked',
+  'questions.answer',
 ] as const
 
 const ACTION_TEXT_MAX = 300 // LINE: message action text, postback displayText
@@ -107,7 +123,9 @@ const intentSchema = z.strictObject({
     th: z.array(text(100)).min(1),
     en: z.array(text(100)).default([]),
   }),
-  priority: z.enum(['normal', 'low']).default('normal'),
+  priority: z.enum(['high', 'normal', 'low']).default('normal'),
+  /** The measure (flows `measures:`) a use of this intent is evidence for. */
+  measure: z.string().optional(),
 })
 
 const boundsSchema = z.strictObject({
@@ -179,6 +197,7 @@ export const flowFileSchema = z.strictObject({
     .record(z.string().regex(NAME, 'placeholder names use letters, digits and _'), z.string())
     .optional(),
   richMenu: richMenuSchema.optional(),
+  ...dialogueSections,
 })
 
 export type FlowFile = z.infer<typeof flowFileSchema>

@@ -1,4 +1,5 @@
 import type { LineMessage } from '../line/port.js'
+import type { CalendarEntry, FaqDef, FormDef, GuideDef, MeasureDef, QuizDef } from './schema-dialogues.js'
 
 /**
  * The contract between flows/ (content as data) and the code. The loader (load.ts) validates
@@ -10,9 +11,12 @@ export interface IntentDef {
   keywords: { th: string[]; en: string[] }
   /**
    * 'low' for small talk (greetings, thanks): it wins only when no other intent matches, so
-   * "สวัสดีครับ ขอเมนูหน่อย" is a request for the menu, not a greeting.
+   * "สวัสดีครับ ขอเมนูหน่อย" is a request for the menu, not a greeting. 'high' is given to FAQ
+   * answers: "โน้ตบุ๊กชำรุด" asks about damage, not for the notebook guide.
    */
-  priority?: 'normal' | 'low'
+  priority?: 'high' | 'normal' | 'low'
+  /** The measure its use is evidence for. */
+  measure?: string
 }
 
 /** Who a rendered message is for: in groups, quick replies marked `groups: false` are left out. */
@@ -34,7 +38,19 @@ export interface Flows {
   /** A sample value for every declared placeholder (flows `placeholders:`), for previews. */
   samples: Readonly<Record<string, string>>
   richMenu: RichMenuDef
+  /** The agency's measures and the ITA items they answer; every piece below names one. */
+  measures: readonly MeasureDef[]
+  guides: ReadonlyMap<string, GuideDef>
+  quizzes: ReadonlyMap<string, QuizDef>
+  forms: ReadonlyMap<string, FormDef>
+  faqs: ReadonlyMap<string, FaqDef>
+  /** Seasonal reminders (No Gift Policy) that become default broadcasts. */
+  calendar: readonly CalendarEntry[]
 }
+
+/** Intents made from guides' and FAQs' keywords: `guide:<id>` and `faq:<id>`. */
+export const GUIDE_INTENT = 'guide:'
+export const FAQ_INTENT = 'faq:'
 
 export interface RichMenuArea {
   bounds: { x: number; y: number; width: number; height: number }

@@ -2,9 +2,11 @@ import { ensureLocalOwner, LOCAL_OWNER_EMAIL } from '../admin/accounts.js'
 import { type App, createApp } from '../app.js'
 import type { AppDeps } from '../app-env.js'
 import { safeTick } from '../broadcasts/tick.js'
+import { budgetRunRenderer } from '../budget/schedule.js'
 import type { Config } from '../config.js'
 import { systemClock } from '../core/clock.js'
 import { errorFields, type Logger } from '../core/logger.js'
+import { housekeeping } from '../jobs/minute.js'
 import type { LinePort } from '../line/port.js'
 import { orgChannels } from '../orgs/channels.js'
 import { orgLines } from '../orgs/line.js'
@@ -102,6 +104,8 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
       console.log('  (shown once; you will be asked to change it / แสดงครั้งเดียว ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก)')
     }
   }
+  // A budget broadcast's runs carry the summary current when each run is created.
+  const renderRun = budgetRunRenderer({ flows, timeZone: config.timeZone, log })
   const app = createApp(deps)
   simulator?.attach(async (req) => app.fetch(req))
   return {
@@ -110,7 +114,8 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     simulator,
     dbKind: opened.kind,
     async tick(now) {
-      await safeTick({ db: opened.db, lineFor: lines, keyring, clock: systemClock, log }, now)
+      await housekeeping({ db: opened.db, flows, log }, now)
+      await safeTick({ db: opened.db, lineFor: lines, keyring, clock: systemClock, log, renderRun }, now)
     },
     async close() {
       await Promise.allSettled([...inFlight])

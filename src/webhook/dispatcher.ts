@@ -22,13 +22,19 @@ export function createDispatcher(
   const routeText = async (ctx: EventContext<MessageEvent>, text: string): Promise<string> => {
     const addressed = ctx.event.source.type === 'user' || mentionsBot(ctx.event)
     const textCtx: TextContext = { ...ctx, text, addressed }
+    for (const claim of registry.textClaims) {
+      const outcome = await claim(textCtx)
+      if (outcome !== null) return outcome
+    }
     const match = matcher.match(text)
     // In a group the bot speaks only when addressed or when the whole message is a command,
     // so ordinary conversation between staff is left alone.
     if (match && (addressed || match.exact)) {
-      const handler = registry.intents.get(match.intent)
+      // Intents made from flows data ("guide:assets.it") share one handler per kind.
+      const kind = match.intent.includes(':') ? `${match.intent.split(':')[0]}:` : null
+      const handler = registry.intents.get(match.intent) ?? (kind ? registry.intents.get(kind) : undefined)
       if (handler) {
-        await handler(textCtx)
+        await handler({ ...textCtx, intent: match.intent })
         return `intent:${match.intent}`
       }
     }

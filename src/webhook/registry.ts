@@ -33,6 +33,8 @@ export interface TextContext extends EventContext<MessageEvent> {
   text: string
   /** True in a 1:1 chat, or when a group member mentioned the bot. */
   addressed: boolean
+  /** The intent that matched, when an intent handler runs. */
+  intent?: string
 }
 
 export interface PostbackContext extends EventContext<PostbackEvent> {
@@ -41,6 +43,12 @@ export interface PostbackContext extends EventContext<PostbackEvent> {
 }
 
 export type Handler<C> = (ctx: C) => Promise<void>
+/**
+ * Sees a text before intent matching and answers whether it took it: a dialogue waiting for
+ * the user's next answer, or a message in a fixed shape such as a code. Returns the outcome
+ * label for the inbox, or null to let the next claim and then the intents have it.
+ */
+export type TextClaim = (ctx: TextContext) => Promise<string | null>
 type MessageKind = MessageContent['type']
 
 /**
@@ -52,6 +60,7 @@ export class HandlerRegistry {
   readonly intents = new Map<string, Handler<TextContext>>()
   readonly postbacks = new Map<string, Handler<PostbackContext>>()
   readonly messageKinds = new Map<MessageKind, Handler<EventContext<MessageEvent>>>()
+  readonly textClaims: TextClaim[] = []
   fallback: Handler<TextContext> | null = null
 
   onEvent<T extends KnownEventType>(type: T, handler: Handler<EventContext<EventOf<T>>>): this {
@@ -75,6 +84,12 @@ export class HandlerRegistry {
 
   onMessage(kind: Exclude<MessageKind, 'text'>, handler: Handler<EventContext<MessageEvent>>): this {
     this.messageKinds.set(kind, handler)
+    return this
+  }
+
+  /** Claims run in registration order, before intents. */
+  onTextClaim(claim: TextClaim): this {
+    this.textClaims.push(claim)
     return this
   }
 

@@ -31,10 +31,16 @@ describe.each(DB_KINDS)('admin broadcasts, happy path (%s)', (kind) => {
     expect(b.lastHtml).toContain('นโยบายไม่รับของขวัญ')
     expect(b.lastHtml).toMatch(/id="quota"/)
     expect(b.lastHtml).toContain('ผู้รับ 1 · ค่าใช้โควตา 12')
+    // Post/redirect/get: the outcome is shown once after the redirect, and a reload repeats nothing.
     const s = await b.post(`/admin/broadcasts/${id}/schedule`, {})
-    expect(s.status).toBe(200)
-    expect(b.lastHtml).toContain('ตั้งเวลาแล้ว')
+    expect(s.status).toBe(303)
+    expect(s.headers.get('location')).toBe(`/admin/broadcasts/${id}`)
+    await b.get(`/admin/broadcasts/${id}`)
+    expect(b.lastHtml).toContain('<p class="msg" role="status">ตั้งเวลาแล้ว</p>')
     expect(b.lastHtml).toContain('22 พ.ย. 2569 10:01 น.')
+    await b.get(`/admin/broadcasts/${id}`)
+    expect(b.lastHtml).not.toContain('role="status"')
+    expect(b.lastHtml).toContain('class="status status-scheduled"')
 
     await runTick(t) // not yet due
     expect(made.line.texts()).toEqual([])
@@ -76,9 +82,13 @@ describe.each(DB_KINDS)('admin broadcasts, happy path (%s)', (kind) => {
     await b.get(`/admin/broadcasts/${id}`)
     expect(b.lastHtml).toContain('<code>0 9 1 * *</code>')
     await b.post(`/admin/broadcasts/${id}/schedule`, {})
+    await b.get(`/admin/broadcasts/${id}`)
     expect(b.lastHtml).toContain('1 ธ.ค. 2569 09:00 น.')
-    await b.post(`/admin/broadcasts/${id}/cancel`, {})
+    const cancelled = await b.post(`/admin/broadcasts/${id}/cancel`, {})
+    expect(cancelled.status).toBe(303)
+    await b.get(`/admin/broadcasts/${id}`)
     expect(b.lastHtml).toContain('ยกเลิกกลับเป็นร่างแล้ว')
+    expect(b.lastHtml).toContain('class="status status-draft"')
     await b.get(`/admin/broadcasts/${id}?lang=en`)
     expect(b.lastHtml).toContain('Draft')
 
@@ -89,6 +99,33 @@ describe.each(DB_KINDS)('admin broadcasts, happy path (%s)', (kind) => {
     expect(auditor.lastHtml).not.toContain('id="new-broadcast"')
     expect((await auditor.get(`/admin/broadcasts/${id}`)).status).toBe(200)
     expect(auditor.lastHtml).not.toContain('id="schedule"')
+  })
+
+  test('retry of failed recipients: 303 to the delivery log, which says so once', async () => {
+    const made = await broadcastApp(kind)
+    t = made.t
+    const b = made.sender
+    await b.get('/admin/broadcasts/new')
+    const created = await b.post('/admin/broadcasts', { ...noGift, mode: 'now' })
+    const id = idFrom(created.headers.get('location'))
+    await b.get(`/admin/broadcasts/${id}`)
+    await b.post(`/admin/broadcasts/${id}/schedule`, {})
+    made.line.script.push({ kind: 'rejected', status: 400, detail: 'bad request' })
+    await runTick(t)
+    await b.get(`/admin/broadcasts/${id}`)
+    const run = b.lastHtml.match(/href="(\/admin\/broadcasts\/[^"]+\/runs\/[^"]+)"/)?.[1] ?? ''
+    await b.get(run)
+    expect(b.lastHtml).toContain('id="retry"')
+    const r = await b.post(`${run}/retry`, {})
+    expect(r.status).toBe(303)
+    expect(r.headers.get('location')).toBe(run)
+    await b.get(run)
+    expect(b.lastHtml).toContain('ตั้งให้ส่งซ้ำแล้ว')
+    await b.get(run)
+    expect(b.lastHtml).not.toContain('ตั้งให้ส่งซ้ำแล้ว')
+    await runTick(t)
+    expect(made.line.calls.filter((c) => c.op === 'push')).toHaveLength(2)
+    expect(await auditActions(t, 'default')).toContain('broadcast.retried')
   })
 
   test('no broadcasts yet: the list says so', async () => {

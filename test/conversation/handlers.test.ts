@@ -54,8 +54,7 @@ describe.each(DB_KINDS)('conversation through the webhook (%s)', (kind) => {
   it.each([
     ['เมนูค่ะ', 'help'],
     ['HELP', 'help'],
-    ['อยากดูงบประมาณ', 'topic.budget'],
-    ['ยืมโน้ตบุ๊กต้องทำยังไง', 'topic.assets'],
+    ['อยากขอยืมครุภัณฑ์ของกอง', 'topic.assets'],
     ['รับของขวัญได้ไหม', 'topic.nogift'],
     ['อยากร้องเรียนเจ้าหน้าที่', 'topic.complaint'],
     ['สวัสดีครับ', 'smalltalk.greeting'],
@@ -117,8 +116,8 @@ describe.each(DB_KINDS)('conversation through the webhook (%s)', (kind) => {
   })
 
   it('answers a topic in a group when mentioned', async () => {
-    await post([mentioning('@บอท อยากดูงบประมาณ', fromGroup(), now())])
-    expect(sent()).toEqual(flows.render('topic.budget', {}, { chat: 'group' }))
+    await post([mentioning('@บอท รับของขวัญได้ไหม', fromGroup(), now())])
+    expect(sent()).toEqual(flows.render('topic.nogift', {}, { chat: 'group' }))
   })
 
   it('answers the fallback in a group only when mentioned', async () => {

@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { FlowsError, loadFlows } from '../../src/flows/load.js'
+import { shippedFlowFiles } from '../helpers/flows.js'
 
-const shipped = Object.fromEntries(
-  ['intents', 'messages', 'richmenu'].map((n) => [
-    `flows/${n}.yaml`,
-    readFileSync(`flows/${n}.yaml`, 'utf8'),
-  ]),
-)
+const shipped = shippedFlowFiles()
 
 /** Loads the shipped files plus or instead of the given ones; returns every reported problem. */
 function problems(files: Record<string, string>): string[] {

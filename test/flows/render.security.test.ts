@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { FlowsError, loadFlows } from '../../src/flows/load.js'
 import { FlowsRenderError } from '../../src/flows/render.js'
+import { shippedFlowFiles } from '../helpers/flows.js'
 
-const shipped = Object.fromEntries(
-  ['intents', 'messages', 'richmenu'].map((n) => [
-    `flows/${n}.yaml`,
-    readFileSync(`flows/${n}.yaml`, 'utf8'),
-  ]),
-)
+const shipped = shippedFlowFiles()
 const flows = loadFlows({
   ...shipped,
   'flows/x-card.yaml': `

@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadFlows } from '../../src/flows/load.js'
 import { FlowsRenderError } from '../../src/flows/render.js'
+import { shippedFlowFiles } from '../helpers/flows.js'
 
-const shipped = Object.fromEntries(
-  ['intents', 'messages', 'richmenu'].map((n) => [
-    `flows/${n}.yaml`,
-    readFileSync(`flows/${n}.yaml`, 'utf8'),
-  ]),
-)
+const shipped = shippedFlowFiles()
 
 const extra = `
 placeholders:
@@ -97,6 +92,6 @@ describe('render', () => {
   it('lists its keys and the sample values of its placeholders', () => {
     expect(flows.keys()).toContain('budget.card')
     expect(flows.keys()).toEqual([...flows.keys()].sort())
-    expect(flows.samples).toEqual({ fiscalYear: '2569', unit: 'กองคลัง' })
+    expect(flows.samples).toMatchObject({ fiscalYear: '2569', unit: 'กองคลัง', ref: 'b-2f1c9a7e' })
   })
 })

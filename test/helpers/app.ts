@@ -10,6 +10,7 @@ import type { Flows } from '../../src/flows/types.js'
 import type { LinePort, LineResolver } from '../../src/line/port.js'
 import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { buildServices } from '../../src/services.js'
+import type { Simulator } from '../../src/simulator/simulator.js'
 import { singleChannel } from '../../src/webhook/channels.js'
 import { createSigner } from '../../src/webhook/signature.js'
 import { MemoryLine } from '../fakes/memory-line.js'
@@ -42,6 +43,11 @@ export async function createTestApp(
     env?: Record<string, string>
     /** Replaces the test database in the app's deps (e.g. an unreachable server). */
     db?: Kysely<Database>
+    /**
+     * Local mode: the simulator is the LINE port and serves /dev/chat, as `npm start` wires it.
+     * Create it with TEST_CHANNEL_SECRET, so its signed webhooks pass the test channel's check.
+     */
+    simulator?: Simulator
   } = {},
 ): Promise<TestApp> {
   const parsed = parseConfig({ NODE_ENV: 'test', ...opts.env })
@@ -50,7 +56,7 @@ export async function createTestApp(
   const logs: string[] = []
   const log: Logger = createLogger({ level: 'debug', write: (l) => logs.push(l) })
   const clock = fixedClock(opts.now ?? new Date('2026-11-22T03:00:00Z'))
-  const line = opts.line ?? new MemoryLine()
+  const line = opts.line ?? opts.simulator?.line ?? new MemoryLine()
   const pending: Promise<unknown>[] = []
   const deps = buildServices({
     config: parsed.config,
@@ -62,12 +68,13 @@ export async function createTestApp(
     log,
     clock,
     channels: singleChannel(await createSigner(TEST_CHANNEL_SECRET)),
-    simulator: null,
+    simulator: opts.simulator ?? null,
     background: (task) => {
       pending.push(task())
     },
   })
   const app = createApp(deps)
+  opts.simulator?.attach(async (req) => app.fetch(req))
   return {
     app,
     deps,

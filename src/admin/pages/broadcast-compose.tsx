@@ -49,6 +49,7 @@ export function ComposePage(props: ComposeProps) {
             {f.text}
           </textarea>
           <Radio name="content" value="nogift" checked={f.content === 'nogift'} label={v.t('cNogift')} />
+          <Radio name="content" value="budget" checked={f.content === 'budget'} label={v.t('cBudget')} />
           <Radio name="content" value="flex" checked={f.content === 'flex'} label={v.t('cFlex')} />
           <textarea name="flex" id="flex" rows={6} aria-label={v.t('cFlex')}>
             {f.flex}

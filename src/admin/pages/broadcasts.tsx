@@ -2,6 +2,7 @@ import { raw } from 'hono/html'
 import type { QuotaEstimate } from '../../broadcasts/quota.js'
 import type { BroadcastRow, DeliveryRow, RunRow } from '../../broadcasts/tables.js'
 import type { MessageKey } from '../i18n.js'
+import { TestSend, type TestSendOptions } from './broadcast-test.js'
 import { Csrf, Layout, Msg, type View } from './layout.js'
 
 // Broadcast list, detail (preview, quota, actions, runs) and a run's delivery log.
@@ -96,6 +97,8 @@ export function BroadcastPage(props: {
   quotaKnown: boolean
   runs: RunRow[]
   canCompose: boolean
+  /** Absent for roles that may not compose. */
+  testSend?: TestSendOptions
   message?: string
   error?: boolean
   problems?: string[]
@@ -156,6 +159,9 @@ export function BroadcastPage(props: {
             <Action v={v} action={`${base}/cancel`} id="cancel" label={v.t('cancelToDraft')} />
           ) : null}
         </div>
+      ) : null}
+      {props.canCompose && props.testSend ? (
+        <TestSend v={v} action={`${base}/test`} opts={props.testSend} />
       ) : null}
       <h2>{v.t('runs')}</h2>
       <ul id="runs">

@@ -64,8 +64,21 @@ export function Layout(props: { v: View; title: string; children: Child }) {
               {v.admin.role !== 'complaint_officer' ? (
                 <a href="/admin/broadcasts">{v.t('broadcasts')}</a>
               ) : null}
+              {v.admin.role !== 'complaint_officer' ? <a href="/admin/budget">{v.t('budget')}</a> : null}
+              {v.admin.role === 'owner' || v.admin.role === 'broadcaster' ? (
+                <a href="/admin/questions">{v.t('questions')}</a>
+              ) : null}
+              {v.admin.role !== 'broadcaster' ? <a href="/admin/gifts">{v.t('gifts')}</a> : null}
+              {v.admin.role !== 'complaint_officer' ? (
+                <a href="/admin/engagement">{v.t('engagement')}</a>
+              ) : null}
               {v.admin.role === 'owner' ? <a href="/admin/accounts">{v.t('accounts')}</a> : null}
               {v.admin.role === 'owner' ? <a href="/admin/audit">{v.t('audit')}</a> : null}
+              {v.admin.role === 'owner' ? <a href="/admin/api-tokens">{v.t('apiTokens')}</a> : null}
+              {v.admin.role === 'owner' && v.admin.orgId === 'default' ? (
+                <a href="/admin/orgs">{v.t('orgs')}</a>
+              ) : null}
+              <a href="/admin/line-link">{v.t('lineLink')}</a>
               <a href="/admin/password">{v.t('changePassword')}</a>
             </nav>
           ) : null}

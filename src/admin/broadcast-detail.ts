@@ -1,0 +1,71 @@
+import { estimateQuota } from '../broadcasts/quota.js'
+import { listAudiences, listRuns } from '../broadcasts/repository.js'
+import { ALL_FOLLOWERS, type BroadcastRow } from '../broadcasts/tables.js'
+import { rendererCss, renderMessages } from '../simulator/render.js'
+import {
+  type BroadcastRouteOptions,
+  canCompose,
+  orgOf,
+  quotaSource,
+  UNKNOWN_QUOTA,
+} from './broadcast-http.js'
+import { html, type Status } from './console-http.js'
+import { type AdminContext, view } from './http.js'
+import { linkedSince } from './line-link.js'
+import { BroadcastPage } from './pages/broadcasts.js'
+import type { Session } from './service.js'
+
+export interface PageMessage {
+  message?: string
+  error?: boolean
+  problems?: string[]
+}
+
+/** Audience ids as the admins named them; "all followers" in the page's language. */
+export async function audienceNames(c: AdminContext, s: Session) {
+  const v = view(c)
+  const m = new Map((await listAudiences(c.var.deps.db, orgOf(s))).map((a) => [a.id, a.name]))
+  return (id: string) => (id === ALL_FOLLOWERS ? v.t('aAll') : (m.get(id) ?? '—'))
+}
+
+/** The broadcast page: preview as LINE shows it, quota, actions, test send, runs. */
+export async function renderDetail(
+  c: AdminContext,
+  s: Session,
+  b: BroadcastRow,
+  opts: BroadcastRouteOptions,
+  msg: PageMessage = {},
+  status: Status = 200,
+) {
+  const { db, simulator } = c.var.deps
+  const q = await quotaSource(c, opts)(orgOf(s))
+  const quota = await estimateQuota(db, async () => q ?? UNKNOWN_QUOTA, orgOf(s), b.audience)
+  // Flex previews draw with inline style attributes (sanitized by the renderer): allow those only.
+  c.header(
+    'Content-Security-Policy',
+    `default-src 'none'; script-src 'none'; style-src 'nonce-${c.var.nonce}'; style-src-attr 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+  )
+  const composer = canCompose(s)
+  const page = BroadcastPage({
+    v: view(c),
+    b,
+    audienceName: (await audienceNames(c, s))(b.audience),
+    preview: renderMessages(b.messages),
+    previewCss: rendererCss,
+    quota,
+    quotaKnown: q !== null,
+    runs: await listRuns(db, orgOf(s), b.id),
+    canCompose: composer,
+    ...(composer
+      ? {
+          testSend: {
+            personas: simulator?.personas ?? null,
+            linked: (await linkedSince(db, orgOf(s), s.admin.id)) !== null,
+            sendId: crypto.randomUUID(),
+          },
+        }
+      : {}),
+    ...msg,
+  })
+  return html(c, page, status)
+}

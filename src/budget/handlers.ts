@@ -1,0 +1,47 @@
+import { appendEvents, engagementChatKey } from '../engagement/events.js'
+import { chatIdOf } from '../webhook/events.js'
+import type { Handler, HandlerRegistry, TextContext } from '../webhook/registry.js'
+import { fiscalYearOf } from './calendar.js'
+import { labelsOfChat } from './repository.js'
+import { currentCard } from './service.js'
+
+// "งบประมาณ" / "budget": the current summary. In a group labelled with a unit that is in the
+// data, the unit's own card (with the agency-wide line); elsewhere the agency's.
+
+/** Thai fiscal years turn at midnight in Thailand, whatever zone the server runs in. */
+const TIME_ZONE = 'Asia/Bangkok'
+
+const showBudget: Handler<TextContext> = async (ctx) => {
+  const { db, flows, keyring } = ctx.deps
+  const source = ctx.event.source
+  const chat = source.type === 'user' ? 'user' : 'group'
+  const chatId = chatIdOf(source)
+  const labels = chat === 'group' && chatId ? await labelsOfChat(db, ctx.orgId, chatId) : []
+  const card = await currentCard(db, flows, ctx.orgId, {
+    fiscalYear: fiscalYearOf(ctx.now, TIME_ZONE),
+    labels,
+  })
+  if (!card) {
+    await ctx.responder.reply(flows.render('budget.empty', {}, { chat }))
+    return
+  }
+  await ctx.responder.reply(card.messages)
+  // Evidence that the measure reached someone (pseudonymous: an HMAC of the chat, never its id).
+  await appendEvents(db, [
+    {
+      orgId: ctx.orgId,
+      occurredAt: ctx.now,
+      kind: 'budget.viewed',
+      chatKey: chatId ? await engagementChatKey(keyring, chatId) : null,
+      refType: 'budget_version',
+      refId: card.version.id,
+      measure: 'budget',
+      data: { scope: card.summary.scope.kind, chat, fiscalYear: card.version.fiscalYear },
+    },
+  ])
+}
+
+/** Registered before the conversation module, so the "being prepared" placeholder steps aside. */
+export function registerBudget(registry: HandlerRegistry): void {
+  registry.onIntent('budget', showBudget)
+}

@@ -1,0 +1,119 @@
+import { parseCsv } from './csv.js'
+import type { FileType, ImportResult, Issue } from './types.js'
+import { type ValidateOptions, validateRows } from './validate.js'
+import { readXlsx } from './xlsx.js'
+
+// An uploaded file to validated budget rows, or a report of every problem. Pure of I/O: the
+// route hands the bytes over and stores nothing unless the answer is ok.
+
+/** The default upload limit (BUDGET_MAX_UPLOAD_BYTES overrides it). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+export interface ImportOptions extends ValidateOptions {
+  maxBytes: number
+}
+
+const fileIssue = (th: string, en: string): Issue => ({ line: null, column: null, th, en })
+const refuse = (fileType: FileType | null, th: string, en: string): ImportResult => ({
+  ok: false,
+  fileType,
+  issues: [fileIssue(th, en)],
+})
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b)
+const ZIP = [0x50, 0x4b, 0x03, 0x04]
+const OLE = [0xd0, 0xcf, 0x11, 0xe0]
+
+const MB = 1024 * 1024
+/** 20971520 → "20.0 MB"; under a megabyte in whole kilobytes, rounded up. */
+export const formatSize = (n: number) => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`)
+
+/** "ไฟล์มีขนาด 20.0 MB เกินขนาดสูงสุด 5.0 MB": the size message, also for the HTTP guard. */
+export function tooLarge(size: number, max: number): Issue {
+  return fileIssue(
+    `ไฟล์มีขนาด ${formatSize(size)} เกินขนาดสูงสุด ${formatSize(max)} กรุณาลบแถวหรือแผ่นงานที่ไม่ใช้แล้วอัปโหลดใหม่`,
+    `The file is ${formatSize(size)}, over the ${formatSize(max)} limit. Remove unused rows or sheets and upload again.`,
+  )
+}
+
+export async function importBudgetFile(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  // Size first: a huge upload is refused before a byte of it is parsed.
+  if (bytes.byteLength > opts.maxBytes)
+    return { ok: false, fileType: null, issues: [tooLarge(bytes.byteLength, opts.maxBytes)] }
+  if (bytes.byteLength === 0) return refuse(null, 'ไฟล์ว่างเปล่า', 'The file is empty')
+  const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? ''
+  if (ext === 'xls' || startsWith(bytes, OLE)) {
+    return refuse(
+      null,
+      'ไม่รองรับไฟล์ .xls (Excel 97–2003) กรุณาบันทึกเป็น .xlsx หรือ CSV UTF-8',
+      'Old .xls files are not supported: save as .xlsx or CSV UTF-8',
+    )
+  }
+  if (ext === 'xlsx') {
+    if (!startsWith(bytes, ZIP))
+      return refuse('xlsx', 'ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) ที่ถูกต้อง', 'This is not a valid Excel (.xlsx) file')
+    const sheet = await readXlsx(bytes)
+    if (!sheet.ok) {
+      return sheet.reason === 'too_large'
+        ? refuse(
+            'xlsx',
+            'ข้อมูลในไฟล์ Excel ใหญ่เกินไปเมื่อคลายการบีบอัด',
+            'The workbook is too large once uncompressed',
+          )
+        : refuse(
+            'xlsx',
+            'เปิดไฟล์ Excel นี้ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ .xlsx',
+            'This Excel file cannot be read: damaged or not .xlsx',
+          )
+    }
+    return withType('xlsx', validateRows(sheet.rows, opts))
+  }
+  if (ext !== 'csv' && ext !== 'txt') {
+    return refuse(null, 'รองรับเฉพาะไฟล์ .csv และ .xlsx', 'Only .csv and .xlsx files are accepted')
+  }
+  if (startsWith(bytes, ZIP)) {
+    return refuse(
+      'csv',
+      'ไฟล์นี้เป็นไฟล์ Excel ที่ตั้งชื่อเป็น .csv กรุณาใช้นามสกุล .xlsx',
+      'This is an Excel file named .csv: name it .xlsx',
+    )
+  }
+  let text: string
+  try {
+    // fatal: a file saved as Windows-874 (Thai ANSI) must not import as mojibake.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    text = '\u0000'
+  }
+  if (text.includes('\u0000')) {
+    return refuse(
+      'csv',
+      'ไฟล์ไม่ใช่ข้อความ UTF-8 ใน Excel ให้เลือก "บันทึกเป็น" แล้วเลือกชนิด "CSV UTF-8 (คั่นด้วยจุลภาค)"',
+      'The file is not UTF-8 text: in Excel use "Save As" → "CSV UTF-8 (Comma delimited)"',
+    )
+  }
+  const csv = parseCsv(text)
+  if (!csv.ok) {
+    return {
+      ok: false,
+      fileType: 'csv',
+      issues: [
+        {
+          line: csv.line,
+          column: null,
+          th: 'เครื่องหมายคำพูด (") เปิดแล้วไม่ปิด',
+          en: 'A quote (") is opened and never closed',
+        },
+      ],
+    }
+  }
+  return withType('csv', validateRows(csv.records, opts))
+}
+
+function withType(fileType: FileType, v: ReturnType<typeof validateRows>): ImportResult {
+  return v.ok ? { ok: true, fileType, rows: v.rows } : { ok: false, fileType, issues: v.issues }
+}

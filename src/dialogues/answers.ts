@@ -1,0 +1,97 @@
+import { normalizeForMatch } from '../conversation/normalize.js'
+import type { FormField } from '../flows/schema-dialogues.js'
+
+export type Parsed = { ok: true; value: string } | { ok: false; error: string }
+
+const fail = (th: string, en: string): Parsed => ({ ok: false, error: `⚠️ ${th} · ${en}` })
+const DAY_MS = 86_400_000
+
+/** Thai digits typed on a Thai keyboard read as the same numbers. */
+const arabic = (s: string) => s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
+
+function parseNumber(field: Extract<FormField, { type: 'number' }>, raw: string): Parsed {
+  const cleaned = arabic(raw).replace(/[,\s]|บาท|baht|thb|฿/gi, '')
+  if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) {
+    return fail('กรุณาพิมพ์เป็นตัวเลข เช่น 2500', 'Please type a number, e.g. 2500.')
+  }
+  const n = Number(cleaned)
+  if (n < 0) return fail('จำนวนต้องไม่ติดลบ', 'The amount cannot be negative.')
+  if (n < field.min || n > field.max) {
+    const range = `${field.min.toLocaleString('en-US')}–${field.max.toLocaleString('en-US')}`
+    return fail(`กรุณาระบุระหว่าง ${range}`, `Please give a number between ${range}.`)
+  }
+  return { ok: true, value: cleaned.replace(/^(-?)0+(?=\d)/, '$1') }
+}
+
+/** 15/11/2569, 15/11/69, 15-11-2026 or 2026-11-15; Buddhist-era years are converted. */
+export function parseDay(raw: string): string | null {
+  const s = arabic(raw).trim()
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s)
+  let y: number
+  let m: number
+  let d: number
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+  else if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])]
+  else return null
+  if (y < 100) y += 2500 // two-digit years are Buddhist era in Thai use ("69" = 2569)
+  if (y > 2400) y -= 543
+  const date = new Date(Date.UTC(y, m - 1, d))
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null
+  return date.toISOString().slice(0, 10)
+}
+
+function parseDate(field: Extract<FormField, { type: 'date' }>, raw: string, today: string): Parsed {
+  const day = parseDay(raw)
+  if (!day) return fail('กรุณาระบุวันที่ เช่น 15/11/2569', 'Please give a date, e.g. 15/11/2569.')
+  if (day > today) return fail('วันที่ต้องไม่เกินวันนี้', 'The date cannot be in the future.')
+  const oldest = new Date(Date.parse(`${today}T00:00:00Z`) - field.maxAgeDays * DAY_MS)
+    .toISOString()
+    .slice(0, 10)
+  if (day < oldest) {
+    return fail(`ระบุได้ย้อนหลังไม่เกิน ${field.maxAgeDays} วัน`, `At most ${field.maxAgeDays} days back.`)
+  }
+  return { ok: true, value: day }
+}
+
+function parseChoice(field: Extract<FormField, { type: 'choice' }>, raw: string): Parsed {
+  const wanted = normalizeForMatch(raw)
+  const index = Number(arabic(raw).trim())
+  const found =
+    field.choices.find((c) => c.value === raw.trim() || normalizeForMatch(c.label) === wanted) ??
+    (Number.isInteger(index) ? field.choices[index - 1] : undefined)
+  if (!found) return fail('กรุณาเลือกจากปุ่มด้านล่าง', 'Please tap one of the buttons below.')
+  return { ok: true, value: found.value }
+}
+
+/** Checks one answer against its field; the error is said to the person, Thai first. */
+export function parseAnswer(field: FormField, raw: string, today: string): Parsed {
+  switch (field.type) {
+    case 'number':
+      return parseNumber(field, raw)
+    case 'date':
+      return parseDate(field, raw, today)
+    case 'choice':
+      return parseChoice(field, raw)
+    case 'attachments':
+      // Photos and files arrive as their own messages; typed text can only close the question.
+      return DONE.has(normalizeForMatch(raw))
+        ? { ok: true, value: 'done' }
+        : fail('กรุณาส่งรูปภาพหรือไฟล์ หรือแตะ "เสร็จ"', 'Send a photo or file, or tap "Done".')
+    case 'text': {
+      const value = raw.trim()
+      if (value.length === 0) return fail('กรุณาพิมพ์ข้อความ', 'Please type your answer.')
+      if (value.length > field.max) {
+        return fail(
+          `ข้อความยาว ${value.length} ตัวอักษร เกิน ${field.max}`,
+          `${value.length} characters, over the limit of ${field.max}.`,
+        )
+      }
+      return { ok: true, value }
+    }
+  }
+}
+
+const DONE = new Set(['เสร็จ', 'เสร็จแล้ว', 'ไม่มี', 'ข้าม', 'done', 'none', 'skip'].map(normalizeForMatch))
+const CANCEL = new Set(['ยกเลิก', 'cancel', 'stop', 'หยุด'].map(normalizeForMatch))
+export const isCancel = (text: string) => CANCEL.has(normalizeForMatch(text))

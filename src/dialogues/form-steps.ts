@@ -1,0 +1,113 @@
+import { localDay } from '../admin/thai-date.js'
+import { both } from '../flows/flex.js'
+import { applies, renderPrompt, renderSummary } from '../flows/render-form.js'
+import type { FormDef } from '../flows/schema-dialogues.js'
+import type { LineMessage } from '../line/port.js'
+import type { Source } from '../webhook/events.js'
+import type { EventContext } from '../webhook/registry.js'
+import { parseAnswer } from './answers.js'
+import type { FormHandlers, FormOptions } from './form-handlers.js'
+import { type FormState, loadState, SESSION_TTL_MS, sessionKey, storeState } from './sessions.js'
+
+// The steps of a form: ask, check an answer, move on, go back to a question, start over.
+
+export type Ctx = EventContext<{ source: Source }>
+
+export const userOf = (ctx: Ctx) => (ctx.event.source.type === 'user' ? ctx.event.source.userId : null)
+export const say = (ctx: Ctx, key: string) =>
+  ctx.responder.reply(ctx.deps.flows.render(key, {}, { chat: 'user' }))
+export const ttlOf = (ctx: Ctx, options: FormOptions | undefined) =>
+  options?.ttlMs?.(ctx.deps) ?? SESSION_TTL_MS
+export const countOf = (state: FormState, fieldId: string) => Number(state.answers[`_n_${fieldId}`] ?? 0)
+
+export function promptFor(ctx: Ctx, form: FormDef, state: FormState, error?: string): LineMessage {
+  if (state.step >= form.fields.length) return renderSummary(state.formId, form, state.answers)
+  const field = form.fields[state.step]
+  const count = field ? countOf(state, field.id) : 0
+  return renderPrompt(state.formId, form, state.step, {
+    today: localDay(ctx.now),
+    count,
+    ...(error ? { error } : {}),
+  })
+}
+
+/**
+ * The first question still to ask: unanswered, and asked given the answers so far. Always from
+ * the top, so an edit that changes an earlier answer brings up the questions it now needs.
+ */
+export function advance(form: FormDef, state: FormState): FormState {
+  const answers = { ...state.answers }
+  // An answer whose condition no longer holds (named → anonymous) is dropped, not kept hidden.
+  for (const f of form.fields) if (!applies(f, answers)) delete answers[f.id]
+  const step = form.fields.findIndex((f) => answers[f.id] === undefined && applies(f, answers))
+  return { ...state, answers, step: step < 0 ? form.fields.length : step }
+}
+
+export async function saveAndAsk(
+  ctx: Ctx,
+  key: string,
+  form: FormDef,
+  state: FormState,
+  handlers: FormHandlers,
+) {
+  const next = advance(form, state)
+  await storeState(ctx.deps, ctx.orgId, key, next, ctx.now, ttlOf(ctx, handlers.forms.get(next.formId)))
+  return ctx.responder.reply([promptFor(ctx, form, next)])
+}
+
+/** Checks an answer to the current question; `messageId` is kept so `unsend` can take it back. */
+export async function answer(
+  ctx: Ctx,
+  key: string,
+  form: FormDef,
+  state: FormState,
+  raw: string | null,
+  handlers: FormHandlers,
+  messageId?: string,
+) {
+  const field = form.fields[state.step]
+  if (!field) return ctx.responder.reply([promptFor(ctx, form, state)])
+  const optional = field.type === 'text' && field.optional
+  const parsed =
+    raw === null && optional
+      ? { ok: true as const, value: '' }
+      : parseAnswer(field, raw ?? '', localDay(ctx.now))
+  if (!parsed.ok) return ctx.responder.reply([promptFor(ctx, form, state, parsed.error)])
+  const value = field.type === 'attachments' ? String(countOf(state, field.id)) : parsed.value
+  const answers = { ...state.answers, [field.id]: value }
+  if (messageId) answers[`_m_${field.id}`] = messageId
+  return saveAndAsk(ctx, key, form, { ...state, answers }, handlers)
+}
+
+/**
+ * Opens a form for the person (1:1 only). `params` may carry the form's presets (e.g. which
+ * button opened it); a restart keeps the presets of the draft it replaces.
+ */
+export async function startForm(
+  ctx: Ctx,
+  handlers: FormHandlers,
+  id: string,
+  params: { get(name: string): string | null } = new URLSearchParams(),
+  restart = false,
+): Promise<void> {
+  const form = ctx.deps.flows.forms.get(id)
+  if (!form) return void (await say(ctx, 'form.expired'))
+  const user = userOf(ctx)
+  if (!user) return void (await say(ctx, 'form.onlyPrivate'))
+  const key = await sessionKey(ctx.deps, ctx.orgId, user, ctx.now)
+  const before = await loadState(ctx.deps, ctx.orgId, key, ctx.now)
+  const options = handlers.forms.get(id)
+  // Whatever an earlier draft left (its evidence) goes with it: one draft per person.
+  if (before) await handlers.forms.get(before.formId)?.discard?.(ctx.deps, ctx.orgId, key)
+  const presets: Record<string, string> = {}
+  for (const name of form.presets) {
+    const v = (restart && before?.formId === id ? before.answers[name] : undefined) ?? params.get(name)
+    if (v && /^[a-z0-9_-]{1,30}$/.test(v)) presets[name] = v
+  }
+  const state = advance(form, { formId: id, step: 0, answers: presets })
+  await storeState(ctx.deps, ctx.orgId, key, state, ctx.now, ttlOf(ctx, options))
+  const intro: LineMessage[] = options?.intro?.(ctx) ?? [
+    { type: 'text', text: both(form.intro, '\n\n') } as unknown as LineMessage,
+  ]
+  await ctx.responder.reply(restart ? [promptFor(ctx, form, state)] : [...intro, promptFor(ctx, form, state)])
+}

@@ -1,0 +1,171 @@
+import { renderEditMenu } from '../flows/render-form.js'
+import type { FormDef } from '../flows/schema-dialogues.js'
+import type { MessageEvent } from '../webhook/events.js'
+import type { EventContext, HandlerRegistry, PostbackContext, TextContext } from '../webhook/registry.js'
+import { isCancel } from './answers.js'
+import type { FormHandlers } from './form-handlers.js'
+import {
+  answer,
+  type Ctx,
+  countOf,
+  promptFor,
+  saveAndAsk,
+  say,
+  startForm,
+  ttlOf,
+  userOf,
+} from './form-steps.js'
+import { dropState, type FormState, loadState, sessionKey, storeState } from './sessions.js'
+
+export type { AttachHandler, Draft, FormContext, FormOptions, FormSubmit } from './form-handlers.js'
+export { FormHandlers, missingSubmits } from './form-handlers.js'
+
+/** The open draft of the person behind an event, if any (1:1 only). */
+async function openDraft(ctx: Ctx) {
+  const user = userOf(ctx)
+  if (!user) return null
+  const key = await sessionKey(ctx.deps, ctx.orgId, user, ctx.now)
+  const state = await loadState(ctx.deps, ctx.orgId, key, ctx.now)
+  const form = state ? ctx.deps.flows.forms.get(state.formId) : undefined
+  return state && form ? { key, state, form } : null
+}
+
+/**
+ * Forms in 1:1 chat: buttons (postbacks) and typed answers move a draft along; photos and
+ * files answer an "attachments" question; `unsend` takes an answer back. Every button carries
+ * the form id and the question, and a button of another step only re-asks the current one.
+ */
+export function registerForms(registry: HandlerRegistry, handlers: FormHandlers): void {
+  const discard = async (ctx: Ctx, key: string, formId: string) => {
+    await handlers.forms.get(formId)?.discard?.(ctx.deps, ctx.orgId, key)
+    await dropState(ctx.deps, ctx.orgId, key)
+  }
+
+  const withDraft = async (
+    ctx: PostbackContext,
+    run: (key: string, form: FormDef, state: FormState) => Promise<unknown>,
+  ) => {
+    if (!userOf(ctx)) return void (await say(ctx, 'form.onlyPrivate'))
+    const draft = await openDraft(ctx)
+    // A button from a finished, cancelled or expired form, or from another form.
+    if (!draft || draft.state.formId !== ctx.params.get('id')) return void (await say(ctx, 'form.expired'))
+    await run(draft.key, draft.form, draft.state)
+  }
+
+  registry.onPostback('form', (ctx) =>
+    startForm(ctx, handlers, ctx.params.get('id') ?? '', ctx.params, ctx.params.get('restart') !== null),
+  )
+
+  registry.onPostback('form-answer', (ctx) =>
+    withDraft(ctx, async (key, form, state) => {
+      const field = form.fields[state.step]
+      if (!field || field.id !== ctx.params.get('f'))
+        return ctx.responder.reply([promptFor(ctx, form, state)])
+      const picked = ctx.event.postback.params?.date
+      const raw = typeof picked === 'string' ? picked : ctx.params.get('v')
+      return answer(ctx, key, form, state, ctx.params.get('skip') ? null : (raw ?? ''), handlers)
+    }),
+  )
+
+  registry.onPostback('form-edit-menu', (ctx) =>
+    withDraft(ctx, async (_key, form, state) =>
+      ctx.responder.reply([renderEditMenu(state.formId, form, state.answers)]),
+    ),
+  )
+
+  registry.onPostback('form-edit', (ctx) =>
+    withDraft(ctx, async (key, form, state) => {
+      const f = ctx.params.get('f') ?? ''
+      if (!form.fields.some((x) => x.id === f)) return ctx.responder.reply([promptFor(ctx, form, state)])
+      const { [f]: _old, ...answers } = state.answers
+      return saveAndAsk(ctx, key, form, { ...state, answers }, handlers)
+    }),
+  )
+
+  registry.onPostback('form-cancel', (ctx) =>
+    withDraft(ctx, async (key, _form, state) => {
+      await discard(ctx, key, state.formId)
+      await say(ctx, 'form.cancelled')
+    }),
+  )
+
+  registry.onPostback('form-submit', (ctx) =>
+    withDraft(ctx, async (key, form, state) => {
+      if (state.step < form.fields.length) return ctx.responder.reply([promptFor(ctx, form, state)])
+      const options = handlers.forms.get(state.formId)
+      if (!options) throw new Error(`form "${state.formId}" has no submit handler`)
+      const reply = await options.submit(ctx, state.answers)
+      await dropState(ctx.deps, ctx.orgId, key)
+      await ctx.responder.reply(reply)
+    }),
+  )
+
+  // Typed answers: only in 1:1, only while a form waits for one.
+  registry.onTextClaim(async (ctx: TextContext) => {
+    const draft = await openDraft(ctx)
+    if (!draft) return null
+    const { key, form, state } = draft
+    if (isCancel(ctx.text)) {
+      await discard(ctx, key, state.formId)
+      await say(ctx, 'form.cancelled')
+      return 'form:cancelled'
+    }
+    if (state.step >= form.fields.length) {
+      await ctx.responder.reply([promptFor(ctx, form, state)])
+      return 'form:confirm'
+    }
+    await answer(ctx, key, form, state, ctx.text, handlers, ctx.event.message.id)
+    return 'form:answer'
+  })
+
+  const attachment = async (ctx: EventContext<MessageEvent>) => {
+    const draft = await openDraft(ctx)
+    if (!draft) return
+    const { key, form, state } = draft
+    const field = form.fields[state.step]
+    const attach = handlers.forms.get(state.formId)?.attach
+    if (field?.type !== 'attachments' || !attach) {
+      // A photo where a typed answer is expected: ask the current question again.
+      return void (await ctx.responder.reply([promptFor(ctx, form, state)]))
+    }
+    const count = countOf(state, field.id)
+    if (count >= field.max) {
+      const error = `⚠️ ส่งได้ไม่เกิน ${field.max} รายการ · At most ${field.max} items.`
+      return void (await ctx.responder.reply([promptFor(ctx, form, state, error)]))
+    }
+    const ttl = ttlOf(ctx, handlers.forms.get(state.formId))
+    const expiresAt = new Date(ctx.now.getTime() + ttl)
+    const r = await attach(ctx, { orgId: ctx.orgId, key, formId: state.formId, count, expiresAt })
+    if (!r.ok) return void (await ctx.responder.reply([promptFor(ctx, form, state, r.error)]))
+    const next = { ...state, answers: { ...state.answers, [`_n_${field.id}`]: String(count + 1) } }
+    await storeState(ctx.deps, ctx.orgId, key, next, ctx.now, ttl)
+    await ctx.responder.reply([promptFor(ctx, form, next)])
+  }
+  for (const kind of ['image', 'file', 'video', 'audio'] as const) registry.onMessage(kind, attachment)
+
+  // The user took a message back: the answer it gave is forgotten and asked again later.
+  registry.onEvent('unsend', async (ctx) => {
+    const draft = await openDraft(ctx)
+    if (!draft) return
+    const messageId = ctx.event.unsend.messageId
+    const answers = { ...draft.state.answers }
+    for (const [k, v] of Object.entries(draft.state.answers)) {
+      if (k.startsWith('_m_') && v === messageId) {
+        delete answers[k]
+        delete answers[k.slice(3)]
+      }
+    }
+    await handlers.forms.get(draft.state.formId)?.unsend?.(ctx.deps, ctx.orgId, draft.key, messageId)
+    const next = { ...draft.state, answers, step: draft.state.step }
+    await storeState(
+      ctx.deps,
+      ctx.orgId,
+      draft.key,
+      next,
+      ctx.now,
+      ttlOf(ctx, handlers.forms.get(next.formId)),
+    )
+  })
+}
+
+export { startForm }

@@ -1,0 +1,58 @@
+import { localDay } from '../admin/thai-date.js'
+import { utf8 } from '../core/bytes.js'
+import type { HandlerDeps } from '../webhook/registry.js'
+import { deleteSession, findSession, saveSession } from './repository.js'
+
+/** How long a half-filled form waits for its next answer before it is destroyed. */
+export const SESSION_TTL_MS = 30 * 60_000
+
+export interface FormState {
+  formId: string
+  /** Index of the field being asked; fields.length = waiting for "submit". */
+  step: number
+  /**
+   * Answers by field id, plus bookkeeping under reserved keys (field ids start with a letter):
+   * `_m_<field>` the LINE message an answer came from (for unsend), `_n_<field>` attachments
+   * received so far.
+   */
+  answers: Record<string, string>
+}
+
+/**
+ * The session key changes every day (HMAC of the day and the user id under its own purpose),
+ * so a draft cannot be joined to engagement events, to yesterday's draft, or to anything a
+ * complaint leaves behind. A form left open across midnight simply expires.
+ */
+export function sessionKey(deps: HandlerDeps, orgId: string, userId: string, now: Date): Promise<string> {
+  return deps.keyring.pseudonym(`dialogue:${localDay(now)}`, `${orgId}\u0000${userId}`)
+}
+
+export async function loadState(deps: HandlerDeps, orgId: string, key: string, now: Date) {
+  const row = await findSession(deps.db, orgId, key, now)
+  if (!row) return null
+  const plain = await deps.keyring.open(row.key_id, row.answers)
+  const answers = JSON.parse(new TextDecoder().decode(plain)) as Record<string, string>
+  return { formId: row.form_id, step: row.step, answers } satisfies FormState
+}
+
+export async function storeState(
+  deps: HandlerDeps,
+  orgId: string,
+  key: string,
+  state: FormState,
+  now: Date,
+  ttlMs = SESSION_TTL_MS,
+): Promise<void> {
+  await saveSession(deps.db, {
+    org_id: orgId,
+    session_key: key,
+    form_id: state.formId,
+    step: state.step,
+    answers: await deps.keyring.seal(utf8(JSON.stringify(state.answers))),
+    key_id: deps.keyring.keyId,
+    expires_at: new Date(now.getTime() + ttlMs),
+    updated_at: now,
+  })
+}
+
+export const dropState = (deps: HandlerDeps, orgId: string, key: string) => deleteSession(deps.db, orgId, key)

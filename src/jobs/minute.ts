@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely'
+import { errorFields, type Logger } from '../core/logger.js'
+import type { Database } from '../db/schema.js'
+import { purgeExpiredSessions } from '../dialogues/repository.js'
+import type { Flows } from '../flows/types.js'
+import { ensureCalendarReminders } from '../nogift/calendar.js'
+import { listOrgs } from '../orgs/repository.js'
+import { DEFAULT_ORG } from '../webhook/channels.js'
+
+export interface HousekeepingDeps {
+  db: Kysely<Database>
+  flows: Flows
+  log: Logger
+}
+
+/**
+ * The minute's housekeeping, before the broadcast tick (Node's cron and the Worker's
+ * `scheduled` both call it): destroy expired form drafts, and put each organization's
+ * seasonal reminders into its schedule. Each part is independent: one failing is logged and
+ * does not stop the others or the tick.
+ */
+export async function housekeeping(deps: HousekeepingDeps, now: Date): Promise<void> {
+  try {
+    const n = await purgeExpiredSessions(deps.db, now)
+    if (n > 0) deps.log.info('dialogues.expired', { count: n })
+  } catch (err) {
+    deps.log.error('dialogues.purge_failed', errorFields(err))
+  }
+  const orgs = new Set([DEFAULT_ORG, ...(await listOrgs(deps.db)).map((o) => o.slug)])
+  for (const org of orgs) {
+    try {
+      const n = await ensureCalendarReminders(deps.db, deps.flows, org, now)
+      if (n > 0) deps.log.info('calendar.reminders_created', { org, count: n })
+    } catch (err) {
+      deps.log.error('calendar.failed', { org, ...errorFields(err) })
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { systemRandom } from '../core/receipt.js'
+import { type FormHandlers, startForm } from '../dialogues/forms.js'
+import { actorKey, appendEvents } from '../engagement/events.js'
+import type { Source } from '../webhook/events.js'
+import type { EventContext, HandlerRegistry } from '../webhook/registry.js'
+import { giftReference, readGiftInput, recordGift } from './gifts.js'
+import { hasPledged } from './repository.js'
+
+type Ctx = EventContext<{ source: Source }>
+const chatOf = (ctx: Ctx) => (ctx.event.source.type === 'user' ? 'user' : 'group')
+const REF = /^[A-Za-z0-9_-]{1,64}$/
+const GIFT_FORM = 'nogift.report'
+
+async function declaration(ctx: Ctx): Promise<void> {
+  await appendEvents(ctx.deps.db, [
+    {
+      orgId: ctx.orgId,
+      occurredAt: ctx.now,
+      kind: 'declaration.viewed',
+      chatKey: await actorKey(ctx.deps.keyring, ctx.event.source),
+      refType: 'message',
+      refId: 'nogift.declaration',
+      measure: 'nogift',
+    },
+  ])
+  await ctx.responder.reply(ctx.deps.flows.render('nogift.declaration', {}, { chat: chatOf(ctx) }))
+}
+
+/**
+ * No Gift Policy: the declaration, the "รับทราบและร่วมปฏิบัติ" pledge (counted once per
+ * person per broadcast), and the gift report form.
+ */
+export function registerNoGift(registry: HandlerRegistry, forms: FormHandlers): void {
+  registry.onPostback('nogift-declaration', declaration)
+  registry.onIntent('nogift-declaration', declaration)
+  registry.onIntent('gift-report', (ctx) => startForm(ctx, forms, GIFT_FORM))
+
+  registry.onPostback('pledge', async (ctx) => {
+    const ref = ctx.params.get('ref') ?? ''
+    const wanted = ctx.params.get('m') ?? ''
+    const measure = ctx.deps.flows.measures.some((m) => m.id === wanted) ? wanted : 'nogift'
+    const key = await actorKey(ctx.deps.keyring, ctx.event.source)
+    if (!REF.test(ref) || !key) return
+    if (await hasPledged(ctx.deps.db, ctx.orgId, ref, key)) {
+      return void (await ctx.responder.reply(
+        ctx.deps.flows.render('nogift.pledgedBefore', {}, { chat: chatOf(ctx) }),
+      ))
+    }
+    await appendEvents(ctx.deps.db, [
+      {
+        orgId: ctx.orgId,
+        occurredAt: ctx.now,
+        kind: 'pledge',
+        chatKey: key,
+        refType: ref === 'topic' ? 'message' : 'broadcast',
+        refId: ref,
+        measure,
+      },
+    ])
+    await ctx.responder.reply(ctx.deps.flows.render('nogift.pledged', {}, { chat: chatOf(ctx) }))
+  })
+
+  forms.onSubmit(GIFT_FORM, async (ctx, answers) => {
+    const input = readGiftInput(answers)
+    if (!input) throw new Error('gift report form completed without its answers')
+    const reference = giftReference(ctx.now, 'Asia/Bangkok', systemRandom)
+    await ctx.deps.db.transaction().execute(async (trx) => {
+      await recordGift(trx, ctx.deps.keyring, ctx.orgId, input, {
+        now: ctx.now,
+        tz: 'Asia/Bangkok',
+        reference,
+        id: crypto.randomUUID(),
+      })
+      await appendEvents(trx, [
+        {
+          orgId: ctx.orgId,
+          occurredAt: ctx.now,
+          kind: 'gift.reported',
+          chatKey: await actorKey(ctx.deps.keyring, ctx.event.source),
+          refType: 'form',
+          refId: GIFT_FORM,
+          measure: 'nogift',
+          data: { handling: input.handling },
+        },
+      ])
+    })
+    return ctx.deps.flows.render('nogift.reported', { reference }, { chat: 'user' })
+  })
+}
