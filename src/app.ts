@@ -4,6 +4,7 @@ import { adminRoutes } from './admin/routes.js'
 import { apiRoutes } from './api/routes.js'
 import type { AppDeps, AppEnv } from './app-env.js'
 import { budgetUploadGuard } from './budget/guard.js'
+import { webComplaintRoutes } from './complaints/web/routes.js'
 import { AppError } from './core/errors.js'
 import { errorFields } from './core/logger.js'
 import { healthRoutes } from './health/routes.js'
@@ -24,6 +25,8 @@ export function createApp(deps: AppDeps) {
   // Before the console parses any body: an oversized budget upload is refused unread.
   app.use('/admin/budget/upload', budgetUploadGuard())
   app.route('/admin', adminRoutes())
+  // The web complaint channel: one static URL for everyone, no LINE login (issue 5).
+  app.route('/report', webComplaintRoutes())
   app.route('/api/v1', apiRoutes())
   if (deps.simulator) app.route('/dev', simulatorRoutes(deps.simulator))
 

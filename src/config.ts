@@ -68,6 +68,10 @@ export const envSchema = z.object({
     .min(64 * 1024)
     .max(25 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** Groups carrying this label (set on /admin/groups) get the officers' complaint deadline reminders. */
+  COMPLAINT_OFFICERS_LABEL: optionalText
+    .transform((v) => v ?? 'เจ้าหน้าที่รับเรื่องร้องเรียน')
+    .pipe(z.string().max(50, 'must be at most 50 characters (a group label)')),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -3,6 +3,7 @@
 // app core honest about bundling for Workers (no Node-only imports outside src/runtime/).
 import assetsYaml from '../flows/assets.yaml'
 import budgetYaml from '../flows/budget.yaml'
+import complaintsYaml from '../flows/complaints.yaml'
 import dialoguesYaml from '../flows/dialogues.yaml'
 import ethicsYaml from '../flows/ethics.yaml'
 import intentsYaml from '../flows/intents.yaml'
@@ -41,6 +42,7 @@ interface ExecutionContext {
 const flows = loadFlows({
   'flows/assets.yaml': assetsYaml,
   'flows/budget.yaml': budgetYaml,
+  'flows/complaints.yaml': complaintsYaml,
   'flows/dialogues.yaml': dialoguesYaml,
   'flows/ethics.yaml': ethicsYaml,
   'flows/intents.yaml': intentsYaml,

@@ -3,6 +3,7 @@ import { registerLineLink } from './admin/line-link-handler.js'
 import type { AppDeps } from './app-env.js'
 import { registerBudget } from './budget/handlers.js'
 import type { Config } from './config.js'
+import { registerComplaints } from './complaints/followup.js'
 import { registerContacts } from './contacts/handlers.js'
 import { registerConversation } from './conversation/handlers.js'
 import { createIntentMatcher } from './conversation/matcher.js'
@@ -52,6 +53,7 @@ export function buildRegistry(): HandlerRegistry {
   registerCards(registry)
   registerNoGift(registry, forms)
   registerQuestions(registry, forms)
+  registerComplaints(registry, forms)
   registerBudget(registry)
   registerConversation(registry)
   return registry
@@ -68,6 +70,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     clock,
     keyring,
     flows,
+    config: input.config,
   })
   const metrics = { rejectedSignatures: 0, webhookInFlight: 0 }
   const inbox = createInboxWorker({

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 
 export interface Server {
   url: string
+  pid: number
   /** Waits until the bot's inbox has nothing pending (the baseline has no inbox). */
   waitIdle(): Promise<void>
   rssMb(): number
@@ -39,6 +40,7 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`
   return {
     url,
+    pid: child.pid ?? 0,
     async waitIdle() {
       const deadline = Date.now() + 120_000
       for (;;) {

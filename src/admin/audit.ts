@@ -38,6 +38,16 @@ export const AUDIT_ACTIONS = [
   'gift.reviewed',
   'question.viewed',
   'question.answered',
+  'complaint.viewed',
+  'complaint.access_refused',
+  'complaint.evidence_downloaded',
+  'complaint.status_changed',
+  'complaint.message_sent',
+  'complaint.officer_excluded',
+  'complaint.reveal_requested',
+  'complaint.reveal_approved',
+  'complaint.reveal_rejected',
+  'complaint.identity_viewed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

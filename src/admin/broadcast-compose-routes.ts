@@ -75,7 +75,13 @@ async function save(c: AdminContext, s: Session, id: string | null) {
   const { db, clock, config } = c.var.deps
   const v = view(c)
   const budget = fields.content === 'budget' ? await currentBudgetMessages(c.var.deps, orgOf(s)) : null
-  const content = bf.toMessages(fields, budget)
+  // The id is chosen before the row exists: the No Gift reminder's pledge button carries it.
+  const broadcastId = id ?? crypto.randomUUID()
+  const noGift =
+    fields.content === 'nogift'
+      ? c.var.deps.flows.render('nogift.reminder', { ref: broadcastId }, { chat: 'group' })
+      : null
+  const content = bf.toMessages(fields, budget, noGift)
   const when = bf.toSchedule(fields, clock.now(), config.timeZone)
   if (bf.isProblem(content))
     return compose(c, s, action, fields, { message: v.t(content.key), problems: [content.detail] })
@@ -103,7 +109,7 @@ async function save(c: AdminContext, s: Session, id: string | null) {
         const members = fields.labels.map((value) => ({ kind: 'label' as const, value }))
         await saveAudience(trx, orgOf(s), audience, fields.labels.join(', '), members, clock.now())
       }
-      const deps = { db: trx, clock }
+      const deps = { db: trx, clock, newId: () => broadcastId }
       const r: Result<BroadcastRow> = id
         ? await updateBroadcast(deps, orgOf(s), id, input)
         : await createDraft(deps, orgOf(s), s.admin.id, input)

@@ -66,16 +66,22 @@ export type Problem = {
 }
 
 /** `budget`: the current budget card (the route reads it; null before any upload). */
+/**
+ * `noGift`: the flows reminder with this broadcast's id in its pledge button, so presses are
+ * counted per broadcast; without it (previews elsewhere) a plain-text reminder.
+ */
 export function toMessages(
   c: ComposeFields,
   budget: LineMessage[] | null = null,
+  noGift: LineMessage[] | null = null,
 ): { template: TemplateKey; messages: LineMessage[] } | Problem {
   // Kept for the preview: each run of a budget broadcast renders the card current at that moment.
   if (c.content === 'budget')
     return budget
       ? { template: 'budget', messages: budget }
       : { key: 'noBudget', detail: 'no budget uploaded' }
-  if (c.content === 'nogift') return { template: 'nogift', messages: [{ type: 'text', text: NO_GIFT_TEXT }] }
+  if (c.content === 'nogift')
+    return { template: 'nogift', messages: noGift ?? [{ type: 'text', text: NO_GIFT_TEXT }] }
   if (c.content === 'text') return { template: 'text', messages: [{ type: 'text', text: c.text.trim() }] }
   let parsed: unknown
   try {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { budgetRoutes } from '../budget/routes.js'
+import { complaintRoutes } from '../complaints/routes.js'
 import { engagementRoutes } from '../engagement/routes.js'
 import { giftRoutes } from '../nogift/routes.js'
 import { questionRoutes } from '../questions/routes.js'
@@ -140,6 +141,7 @@ export function consoleRoutes() {
   app.route('/', budgetRoutes())
   app.route('/', giftRoutes())
   app.route('/', questionRoutes())
+  app.route('/', complaintRoutes())
   app.route('/', engagementRoutes())
   return app
 }

@@ -33,6 +33,8 @@ const M = {
   home: ['หน้าหลัก', 'Home'],
   questions: ['คำถามงบประมาณ', 'Budget questions'],
   gifts: ['ทะเบียนของขวัญ', 'Gift register'],
+  complaints: ['เรื่องร้องเรียน', 'Complaints'],
+  complaintStats: ['สถิติเรื่องร้องเรียน', 'Complaint statistics'],
   engagement: ['การมีส่วนร่วม', 'Engagement'],
   groups: ['กลุ่ม LINE', 'LINE groups'],
   followers: ['ผู้ติดตาม', 'Followers'],

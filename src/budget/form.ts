@@ -23,7 +23,11 @@ const fieldsSchema = (latestYear: number, today: string) =>
       .refine(realDay, 'not a date')
       .refine((d) => d <= today, 'in the future'),
     audience: z.enum(['groups', 'labels', 'none']),
-    labels: z.array(z.string().trim().min(1).max(50)).max(10),
+    // Sorted and distinct, as the compose form keeps them: the same set is the same saved audience.
+    labels: z
+      .array(z.string().trim().min(1).max(50))
+      .max(10)
+      .transform((ls) => [...new Set(ls)].sort()),
     day: z.coerce.number().int().min(1).max(28),
   })
 

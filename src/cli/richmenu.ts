@@ -14,6 +14,7 @@ import type { RichMenuDef } from '../flows/types.js'
 import {
   checkRichMenuImage,
   createRichMenuClients,
+  fillRichMenu,
   toLineRichMenu,
   uploadRichMenu,
 } from '../line/richmenu.js'
@@ -76,6 +77,12 @@ export async function runRichMenuCli(deps: RichMenuCliDeps): Promise<number> {
   } catch (e) {
     return fail(1, `${args.flowsDir}: ${(e as Error).message}`)
   }
+  // Uris written `{{publicBaseUrl}}/report?…` in flows/ get this deployment's address.
+  const filled = fillRichMenu(def, { publicBaseUrl: env.PUBLIC_BASE_URL })
+  if (filled.ok) def = filled.value
+  else if (!args.dryRun) {
+    return fail(1, 'Set PUBLIC_BASE_URL to upload this rich menu:', ...filled.problems.map((p) => `  - ${p}`))
+  } else for (const p of filled.problems) err(`warning: ${p} (dry run: checked with a sample address)`)
   const checked = toLineRichMenu(def)
   if (!checked.ok) {
     const head = `The rich menu "${def.name}" in ${args.flowsDir}/ breaks LINE's rules:`

@@ -1,8 +1,8 @@
 import type { Source } from '../webhook/events.js'
 import type { EventContext, Handler, HandlerRegistry, TextContext } from '../webhook/registry.js'
 
-/** Capabilities whose own modules arrive later; until then they answer with `topic.<id>`. */
-const TOPICS = ['budget', 'assets', 'nogift'] as const
+/** Topics whose first answer is a flows message (`topic.<id>`): a menu of what the topic offers. */
+const TOPICS = ['assets', 'nogift'] as const
 
 const chatOf = (source: Source) => (source.type === 'user' ? 'user' : 'group')
 
@@ -13,15 +13,6 @@ function replyWith<C extends EventContext<{ source: Source }>>(key: string): Han
     await ctx.responder.reply(messages)
   }
 }
-
-/**
- * A complaint must never be written in a group. Outside 1:1 the bot answers only with a
- * pointer to the 1:1 chat; the text is not read, stored or logged here.
- */
-const complaintTopic = replyWith<TextContext>('topic.complaint')
-const groupPointer = replyWith<TextContext>('group.pointer')
-const complaint: Handler<TextContext> = (ctx) =>
-  (ctx.event.source.type === 'user' ? complaintTopic : groupPointer)(ctx)
 
 /**
  * Menu, small talk, "being prepared" topics and the fallback. Registered after the
@@ -41,7 +32,6 @@ export function registerConversation(registry: HandlerRegistry): void {
   intent('about', replyWith('about'))
   postback('about', 'about')
   for (const topic of TOPICS) intent(topic, replyWith(`topic.${topic}`))
-  intent('complaint', complaint)
   intent('greeting', replyWith('smalltalk.greeting'))
   intent('thanks', replyWith('smalltalk.thanks'))
   // Groups never reach the fallback unless the bot was mentioned (the dispatcher decides).

@@ -12,7 +12,18 @@ export type FormContext = EventContext<PostbackEvent>
 export type FormSubmit = (
   ctx: FormContext,
   answers: Readonly<Record<string, string>>,
-) => Promise<LineMessage[]>
+  draft: { key: string },
+) => Promise<LineMessage[] | SubmitResult>
+
+/**
+ * A reply, and optionally a form to keep ready (parked) for this person: e.g. after a
+ * complaint's code and secret were checked, "reply" needs the case without asking again.
+ * A parked form takes no typed text until a button resumes it.
+ */
+export interface SubmitResult {
+  reply: LineMessage[]
+  park?: { formId: string; hidden: Record<string, string>; ttlMs: number }
+}
 
 export interface Draft {
   orgId: string

@@ -7,7 +7,7 @@ import type { Source } from '../webhook/events.js'
 import type { EventContext } from '../webhook/registry.js'
 import { parseAnswer } from './answers.js'
 import type { FormHandlers, FormOptions } from './form-handlers.js'
-import { type FormState, loadState, SESSION_TTL_MS, sessionKey, storeState } from './sessions.js'
+import { type FormState, loadState, PARKED, SESSION_TTL_MS, sessionKey, storeState } from './sessions.js'
 
 // The steps of a form: ask, check an answer, move on, go back to a question, start over.
 
@@ -110,4 +110,36 @@ export async function startForm(
     { type: 'text', text: both(form.intro, '\n\n') } as unknown as LineMessage,
   ]
   await ctx.responder.reply(restart ? [promptFor(ctx, form, state)] : [...intro, promptFor(ctx, form, state)])
+}
+
+/**
+ * Resumes the form parked for this person (see SubmitResult.park) with the button's presets;
+ * without one (expired, another person, never parked) the form is not opened.
+ */
+export async function resumeParked(
+  ctx: Ctx,
+  handlers: FormHandlers,
+  formId: string,
+  params: { get(name: string): string | null } = new URLSearchParams(),
+): Promise<void> {
+  const form = ctx.deps.flows.forms.get(formId)
+  const user = userOf(ctx)
+  if (!user) return void (await say(ctx, 'form.onlyPrivate'))
+  const key = await sessionKey(ctx.deps, ctx.orgId, user, ctx.now)
+  const parked = await loadState(ctx.deps, ctx.orgId, key, ctx.now)
+  if (!form || !parked || parked.formId !== formId || parked.step !== PARKED) {
+    return void (await say(ctx, 'form.expired'))
+  }
+  const hidden = Object.fromEntries(Object.entries(parked.answers).filter(([k]) => k.startsWith('_')))
+  const presets: Record<string, string> = {}
+  for (const name of form.presets) {
+    const v = params.get(name)
+    if (v && /^[a-z0-9_-]{1,30}$/.test(v)) presets[name] = v
+  }
+  const state = advance(form, { formId, step: 0, answers: { ...hidden, ...presets } })
+  await storeState(ctx.deps, ctx.orgId, key, state, ctx.now, ttlOf(ctx, handlers.forms.get(formId)))
+  await ctx.responder.reply([
+    { type: 'text', text: both(form.intro, '\n\n') } as unknown as LineMessage,
+    promptFor(ctx, form, state),
+  ])
 }

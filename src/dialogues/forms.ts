@@ -15,9 +15,16 @@ import {
   ttlOf,
   userOf,
 } from './form-steps.js'
-import { dropState, type FormState, loadState, sessionKey, storeState } from './sessions.js'
+import { dropState, type FormState, loadState, PARKED, sessionKey, storeState } from './sessions.js'
 
-export type { AttachHandler, Draft, FormContext, FormOptions, FormSubmit } from './form-handlers.js'
+export type {
+  AttachHandler,
+  Draft,
+  FormContext,
+  FormOptions,
+  FormSubmit,
+  SubmitResult,
+} from './form-handlers.js'
 export { FormHandlers, missingSubmits } from './form-handlers.js'
 
 /** The open draft of the person behind an event, if any (1:1 only). */
@@ -94,8 +101,13 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
       if (state.step < form.fields.length) return ctx.responder.reply([promptFor(ctx, form, state)])
       const options = handlers.forms.get(state.formId)
       if (!options) throw new Error(`form "${state.formId}" has no submit handler`)
-      const reply = await options.submit(ctx, state.answers)
+      const result = await options.submit(ctx, state.answers, { key })
       await dropState(ctx.deps, ctx.orgId, key)
+      const { reply, park } = Array.isArray(result) ? { reply: result, park: undefined } : result
+      if (park) {
+        const parked = { formId: park.formId, step: PARKED, answers: park.hidden }
+        await storeState(ctx.deps, ctx.orgId, key, parked, ctx.now, park.ttlMs)
+      }
       await ctx.responder.reply(reply)
     }),
   )
@@ -103,7 +115,7 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
   // Typed answers: only in 1:1, only while a form waits for one.
   registry.onTextClaim(async (ctx: TextContext) => {
     const draft = await openDraft(ctx)
-    if (!draft) return null
+    if (!draft || draft.state.step === PARKED) return null
     const { key, form, state } = draft
     if (isCancel(ctx.text)) {
       await discard(ctx, key, state.formId)
@@ -120,7 +132,7 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
 
   const attachment = async (ctx: EventContext<MessageEvent>) => {
     const draft = await openDraft(ctx)
-    if (!draft) return
+    if (!draft || draft.state.step === PARKED) return
     const { key, form, state } = draft
     const field = form.fields[state.step]
     const attach = handlers.forms.get(state.formId)?.attach
@@ -137,7 +149,12 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
     const expiresAt = new Date(ctx.now.getTime() + ttl)
     const r = await attach(ctx, { orgId: ctx.orgId, key, formId: state.formId, count, expiresAt })
     if (!r.ok) return void (await ctx.responder.reply([promptFor(ctx, form, state, r.error)]))
-    const next = { ...state, answers: { ...state.answers, [`_n_${field.id}`]: String(count + 1) } }
+    const answers = {
+      ...state.answers,
+      [`_n_${field.id}`]: String(count + 1),
+      [`_a_${ctx.event.message.id}`]: field.id,
+    }
+    const next = { ...state, answers }
     await storeState(ctx.deps, ctx.orgId, key, next, ctx.now, ttl)
     await ctx.responder.reply([promptFor(ctx, form, next)])
   }
@@ -155,6 +172,11 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
         delete answers[k.slice(3)]
       }
     }
+    const attachedTo = answers[`_a_${messageId}`]
+    if (attachedTo) {
+      delete answers[`_a_${messageId}`]
+      answers[`_n_${attachedTo}`] = String(Math.max(0, Number(answers[`_n_${attachedTo}`] ?? 1) - 1))
+    }
     await handlers.forms.get(draft.state.formId)?.unsend?.(ctx.deps, ctx.orgId, draft.key, messageId)
     const next = { ...draft.state, answers, step: draft.state.step }
     await storeState(
@@ -168,4 +190,4 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
   })
 }
 
-export { startForm }
+export { resumeParked, startForm } from './form-steps.js'

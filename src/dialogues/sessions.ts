@@ -6,6 +6,9 @@ import { deleteSession, findSession, saveSession } from './repository.js'
 /** How long a half-filled form waits for its next answer before it is destroyed. */
 export const SESSION_TTL_MS = 30 * 60_000
 
+/** The step of a parked form: ready for this person, waiting for a button to resume it. */
+export const PARKED = -1
+
 export interface FormState {
   formId: string
   /** Index of the field being asked; fields.length = waiting for "submit". */

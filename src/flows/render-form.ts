@@ -104,7 +104,7 @@ export const applies = (field: FormField, answers: Readonly<Record<string, strin
 export function renderSummary(formId: string, form: FormDef, answers: Record<string, string>): LineMessage {
   const lines = form.fields
     .filter((f) => applies(f, answers))
-    .map((f) => `• ${th(f.prompt).split('\n')[0]}: ${displayAnswer(f, answers[f.id])}`)
+    .map((f) => `• ${f.short ?? th(f.prompt).split('\n')[0]}: ${displayAnswer(f, answers[f.id])}`)
   const text = [`ตรวจสอบก่อนส่ง · Please check before sending`, th(form.title), ...lines].join('\n')
   const items = [
     item({
@@ -113,6 +113,16 @@ export function renderSummary(formId: string, form: FormDef, answers: Record<str
       data: data('form-submit', { id: formId }),
       displayText: 'ส่ง',
     }),
+    ...(form.editable
+      ? [
+          item({
+            type: 'postback',
+            label: 'แก้ไข Edit',
+            data: data('form-edit-menu', { id: formId }),
+            displayText: 'แก้ไข',
+          }),
+        ]
+      : []),
     item({
       type: 'postback',
       label: 'เริ่มใหม่ Start over',

@@ -125,7 +125,7 @@ const fieldSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...fieldBase,
     type: z.literal('text'),
-    max: z.int().min(1).max(2000).default(500),
+    max: z.int().min(1).max(5000).default(500),
     optional: z.boolean().default(false),
   }),
   z.strictObject({

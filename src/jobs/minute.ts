@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely'
+import { complaintHousekeeping } from '../complaints/housekeeping.js'
+import type { Config } from '../config.js'
 import { errorFields, type Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
 import { purgeExpiredSessions } from '../dialogues/repository.js'
 import type { Flows } from '../flows/types.js'
+import type { LineResolver } from '../line/port.js'
 import { ensureCalendarReminders } from '../nogift/calendar.js'
 import { listOrgs } from '../orgs/repository.js'
 import { DEFAULT_ORG } from '../webhook/channels.js'
@@ -11,6 +14,9 @@ export interface HousekeepingDeps {
   db: Kysely<Database>
   flows: Flows
   log: Logger
+  /** Complaint deadline reminders go out only when the caller passes both. */
+  lines?: LineResolver
+  config?: Config
 }
 
 /**
@@ -35,4 +41,6 @@ export async function housekeeping(deps: HousekeepingDeps, now: Date): Promise<v
       deps.log.error('calendar.failed', { org, ...errorFields(err) })
     }
   }
+  // Complaints: retention stubs, expired draft evidence, deadline reminders (logs its own failures).
+  await complaintHousekeeping(deps, now)
 }

@@ -22,6 +22,10 @@ const SIZES = [
   [2500, 843],
 ] as const
 const URI_SCHEMES = /^(https?:\/\/|line:\/\/|tel:)/
+/** The one placeholder a rich-menu uri may hold: PUBLIC_BASE_URL, filled by fillRichMenu(). */
+const PUBLIC_BASE_URL = /\{\{\s*publicBaseUrl\s*\}\}/g
+const HAS_PUBLIC_BASE_URL = /\{\{\s*publicBaseUrl\s*\}\}/
+const ANY_PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] }
 
@@ -50,8 +54,13 @@ function areaProblems(area: RichMenuArea, at: string, size: RichMenuDef['size'])
   } else if (a.type === 'message') {
     p.push(...tooLong('message text', a.text, L.messageText))
   } else if (a.type === 'uri') {
-    p.push(...tooLong('uri', a.uri, L.uri))
-    if (!URI_SCHEMES.test(a.uri)) p.push(`${at}: uri must start with https://, http://, line:// or tel:`)
+    // {{publicBaseUrl}} is checked as the https:// URL fillRichMenu() will put there.
+    const uri = a.uri.replace(PUBLIC_BASE_URL, 'https://example.go.th')
+    p.push(...tooLong('uri', uri, L.uri))
+    if (!URI_SCHEMES.test(uri)) p.push(`${at}: uri must start with https://, http://, line:// or tel:`)
+    for (const m of uri.matchAll(ANY_PLACEHOLDER)) {
+      p.push(`${at}: uri has {{${m[1]}}}; a rich-menu uri can only use {{publicBaseUrl}}`)
+    }
   } else {
     p.push(`${at}: action type must be postback, message or uri`)
   }
@@ -111,3 +120,34 @@ export function checkRichMenuImage(image: RichMenuImage, size: RichMenuDef['size
   }
   return p
 }
+
+/**
+ * Puts PUBLIC_BASE_URL into the uris that ask for it (`{{publicBaseUrl}}/report?…`): flows
+ * are static data, the deployment's address is not. Without it, says what to set.
+ */
+export function fillRichMenu(
+  def: RichMenuDef,
+  vars: { publicBaseUrl: string | undefined },
+): Checked<RichMenuDef> {
+  const base = vars.publicBaseUrl?.replace(/\/+$/, '')
+  const p: string[] = []
+  const areas = def.areas.map((area, i) => {
+    if (area.action.type !== 'uri' || !HAS_PUBLIC_BASE_URL.test(area.action.uri)) return area
+    if (!base) {
+      p.push(
+        `area ${i + 1} (${area.label.th}): uri ${area.action.uri} needs PUBLIC_BASE_URL, the address the bot is served at (e.g. https://integrity.agency.go.th)`,
+      )
+      return area
+    }
+    return { ...area, action: { type: 'uri' as const, uri: area.action.uri.replace(PUBLIC_BASE_URL, base) } }
+  })
+  return p.length > 0 ? { ok: false, problems: p } : { ok: true, value: { ...def, areas } }
+}
+
+/** Uris still holding a placeholder: never sent to LINE. */
+export const unfilledUris = (def: RichMenuDef): string[] =>
+  def.areas.flatMap((a, i) =>
+    a.action.type === 'uri' && /\{\{/.test(a.action.uri)
+      ? [`area ${i + 1} (${a.label.th}): uri ${a.action.uri} is not filled in`]
+      : [],
+  )

@@ -1,9 +1,15 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk'
 import type { RichMenuDef } from '../flows/types.js'
 import { lineErrorDetail, networkDetail } from './outcome.js'
-import { checkRichMenuImage, type RichMenuImage, toLineRichMenu } from './richmenu-rules.js'
+import { checkRichMenuImage, type RichMenuImage, toLineRichMenu, unfilledUris } from './richmenu-rules.js'
 
-export { checkRichMenuImage, RICH_MENU_LIMITS, type RichMenuImage, toLineRichMenu } from './richmenu-rules.js'
+export {
+  checkRichMenuImage,
+  fillRichMenu,
+  RICH_MENU_LIMITS,
+  type RichMenuImage,
+  toLineRichMenu,
+} from './richmenu-rules.js'
 
 /** The SDK calls the upload needs; both hosts, as separate clients like LINE's own SDK splits them. */
 export interface RichMenuClients {
@@ -48,6 +54,8 @@ export async function uploadRichMenu(
 ): Promise<UploadResult> {
   const menu = toLineRichMenu(def)
   if (!menu.ok) return { ok: false, step: 'definition', problems: menu.problems, cleanedUp: true }
+  const unfilled = unfilledUris(def)
+  if (unfilled.length > 0) return { ok: false, step: 'definition', problems: unfilled, cleanedUp: true }
   const imageProblems = checkRichMenuImage(image, def.size)
   if (imageProblems.length > 0) return { ok: false, step: 'image', problems: imageProblems, cleanedUp: true }
   const { api, blob } = clients

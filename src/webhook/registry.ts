@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { Config } from '../config.js'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Logger } from '../core/logger.js'
@@ -17,6 +18,8 @@ export interface HandlerDeps {
   clock: Clock
   keyring: Keyring
   flows: Flows
+  /** Settings handlers need (complaint deadlines, evidence limits, time zone). */
+  config: Config
 }
 
 export interface EventContext<E> {

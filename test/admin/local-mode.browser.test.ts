@@ -103,11 +103,24 @@ describe('local mode in Chromium: console → scheduler → simulated LINE group
     expect(await tickLocal(t)).toMatchObject({ sent: 0 }) // a second tick sends nothing again
 
     // The chat page polls the simulator: the reminder appears in the group, from the bot.
-    await chat.waitForSelector('#log .entry-bot .lc-text-message:has-text("นโยบายไม่รับของขวัญ")')
+    await chat.waitForSelector('#log .entry-bot:has-text("นโยบายไม่รับของขวัญ")')
     expect(await chat.locator('#log .entry-bot:has-text("นโยบายไม่รับของขวัญ")').count()).toBe(1)
     const group = sim.chats().find((c) => c.name === 'ฝ่ายการเงิน')
     const pushes = sim.transcript.since(group?.id ?? '').filter((e) => e.kind === 'bot' && e.via === 'push')
     expect(pushes).toHaveLength(1)
+
+    // A member acknowledges in the group: the press is counted under this broadcast.
+    const broadcastId = new URL(detailUrl).pathname.split('/').pop() ?? ''
+    await chat.locator('#log [data-label="รับทราบและร่วมปฏิบัติ"]').last().click()
+    await chat.waitForSelector('#log .entry-bot:has-text("ขอบคุณที่ร่วมแสดงเจตนารมณ์")')
+    const pledges = await t.deps.db
+      .selectFrom('engagement_events')
+      .selectAll()
+      .where('kind', '=', 'pledge')
+      .execute()
+    expect(pledges.map((p) => [p.ref_type, p.ref_id, p.measure])).toEqual([
+      ['broadcast', broadcastId, 'nogift'],
+    ])
 
     await admin.goto(detailUrl)
     await admin.click('#runs a')
@@ -126,7 +139,7 @@ describe('local mode in Chromium: console → scheduler → simulated LINE group
     await admin.click('#test-simulator')
     await admin.waitForSelector('text=ส่งทดสอบแล้ว ดูได้ที่หน้าจำลองแชต')
     await chat.click('#personas button[data-name="สมหญิง รักงาน"]')
-    await chat.waitForSelector('#log .entry-bot .lc-text-message:has-text("นโยบายไม่รับของขวัญ")')
+    await chat.waitForSelector('#log .entry-bot:has-text("นโยบายไม่รับของขวัญ")')
     await admin.click('#schedule')
     await admin.waitForSelector('#cancel')
     await admin.click('#cancel')

@@ -30,7 +30,9 @@ afterAll(async () => {
 })
 
 describe('/admin/budget in Chromium', () => {
-  test('a bad CSV shows the report; the workbook imports and shows its card as LINE does', { timeout: 60_000 }, async () => {
+  test('a bad CSV shows the report; the workbook imports and shows its card as LINE does', {
+    timeout: 60_000,
+  }, async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } })
     const errors: string[] = []
     page.on('console', (m) => {
@@ -49,7 +51,9 @@ describe('/admin/budget in Chromium', () => {
     await page.setInputFiles('#file', {
       name: 'bad.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('ปีงบประมาณ,งวด,หน่วยงาน,แผนงาน,งบที่ได้รับจัดสรร,ก่อหนี้ผูกพัน,เบิกจ่าย,เป้าหมาย\n2569,Q1,กองคลัง,แผน,100,0,200,30%\n'),
+      buffer: Buffer.from(
+        'ปีงบประมาณ,งวด,หน่วยงาน,แผนงาน,งบที่ได้รับจัดสรร,ก่อหนี้ผูกพัน,เบิกจ่าย,เป้าหมาย\n2569,Q1,กองคลัง,แผน,100,0,200,30%\n',
+      ),
     })
     await page.click('#submit')
     await page.waitForSelector('#report')
@@ -63,7 +67,9 @@ describe('/admin/budget in Chromium', () => {
     expect(await page.textContent('#preview')).toContain('สรุปงบประมาณ ปีงบประมาณ 2569')
     expect(await page.textContent('#total')).toContain('52,035,500.00')
     // The bar is drawn: its width comes from an inline style the page's CSP must allow.
-    const widths = await page.$$eval('#preview .lc-box', (els) => els.map((e) => (e as HTMLElement).style.width))
+    const widths = await page.$$eval('#preview .lc-box', (els) =>
+      els.map((e) => (e as HTMLElement).style.width),
+    )
     expect(widths).toContain('41.8%')
     await page.screenshot({ path: '/tmp/budget-version.png', fullPage: true })
     // The refused CSV's 422 is expected; nothing else (no CSP refusal) may be logged.

@@ -73,8 +73,16 @@ describe.each(DB_KINDS)('budget console, happy path (%s)', (kind) => {
     const owner = await loggedIn(t, 'owner')
     const first = versionIdFrom((await upload(t, owner, csvFile())).res)
     const broadcaster = await loggedIn(t, 'broadcaster')
-    const { res } = await upload(t, broadcaster, xlsxFile(), { audience: 'labels', labels: ['กองคลัง'] })
+    const labels = ['กองช่าง', 'กองคลัง', 'กองช่าง']
+    const { res } = await upload(t, broadcaster, xlsxFile(), { audience: 'labels', labels })
     expect(res.headers.get('location')).toMatch(/\?m=m_exists$/)
+    // Both labels reach the saved audience (a multipart form with a repeated field), sorted.
+    const saved = await t.deps.db
+      .selectFrom('audiences')
+      .select('name')
+      .where('name', 'like', 'กอง%')
+      .execute()
+    expect(saved.map((a) => a.name)).toEqual(['กองคลัง, กองช่าง'])
     const second = versionIdFrom(res)
     expect(await count(t, 'broadcasts')).toBe(1)
     const versions = await t.deps.db

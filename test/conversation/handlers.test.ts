@@ -56,7 +56,6 @@ describe.each(DB_KINDS)('conversation through the webhook (%s)', (kind) => {
     ['HELP', 'help'],
     ['อยากขอยืมครุภัณฑ์ของกอง', 'topic.assets'],
     ['รับของขวัญได้ไหม', 'topic.nogift'],
-    ['อยากร้องเรียนเจ้าหน้าที่', 'topic.complaint'],
     ['สวัสดีครับ', 'smalltalk.greeting'],
     ['ขอบคุณมากค่ะ', 'smalltalk.thanks'],
     ['เกี่ยวกับบอท', 'about'],

@@ -45,8 +45,16 @@ afterAll(async () => {
 })
 
 const bots = (page: Page) => page.locator('#log .entry-bot').count()
+/** Waits for the bot's answer, then until no more bubbles arrive (a reply may hold several). */
 async function waitForMoreBots(page: Page, before: number) {
   await page.waitForFunction((n) => document.querySelectorAll('#log .entry-bot').length > n, before)
+  let seen = await bots(page)
+  for (;;) {
+    await page.waitForTimeout(300)
+    const now = await bots(page)
+    if (now === seen) return
+    seen = now
+  }
 }
 async function say(page: Page, text: string) {
   const before = await bots(page)

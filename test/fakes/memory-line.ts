@@ -1,5 +1,12 @@
 import { assertWithinLimits } from '../../src/line/limits.js'
-import type { LineMessage, LinePort, PushOptions, Quota, SendResult } from '../../src/line/port.js'
+import type {
+  ContentResult,
+  LineMessage,
+  LinePort,
+  PushOptions,
+  Quota,
+  SendResult,
+} from '../../src/line/port.js'
 
 export type LineCall =
   | { op: 'reply'; replyToken: string; messages: LineMessage[] }
@@ -38,8 +45,10 @@ export class MemoryLine implements LinePort {
     this.calls.push({ op: 'broadcast', messages, opts })
     return this.next()
   }
-  async getContent() {
-    return { kind: 'not_found' as const }
+  /** What getContent answers per message id (LINE keeps content for a while, then 410). */
+  readonly contents = new Map<string, ContentResult>()
+  async getContent(messageId: string): Promise<ContentResult> {
+    return this.contents.get(messageId) ?? { kind: 'not_found' }
   }
   async showLoading(userId: string, seconds: number) {
     this.calls.push({ op: 'loading', userId, seconds })

@@ -77,7 +77,7 @@ describe('render', () => {
   })
 
   it('throws a clear error for a message key that does not exist; has() tells first', () => {
-    expect(flows.has('topic.budget')).toBe(true)
+    expect(flows.has('topic.assets')).toBe(true)
     expect(flows.has('topic.weather')).toBe(false)
     expect(() => flows.render('topic.weather')).toThrow('flows: no message "topic.weather"')
   })

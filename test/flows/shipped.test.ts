@@ -11,6 +11,7 @@ import { checkMessages } from '../../src/line/limits.js'
 import { toLineRichMenu } from '../../src/line/richmenu-rules.js'
 import { registerNoGift } from '../../src/nogift/handlers.js'
 import { registerQuestions } from '../../src/questions/handlers.js'
+import { registerComplaints } from '../../src/complaints/followup.js'
 import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { buildRegistry } from '../../src/services.js'
 import { HandlerRegistry } from '../../src/webhook/registry.js'
@@ -57,12 +58,15 @@ describe('shipped flows/', () => {
     }
   })
 
-  it('quick replies send keywords the bot understands as exact commands', () => {
+  it('quick replies send keywords the bot understands as exact commands (or a handled postback)', () => {
     for (const key of flows.keys()) {
       for (const action of quickActions(key, 'user')) {
-        expect(action.type).toBe('message')
+        expect(['message', 'postback']).toContain(action.type)
         expect(action.label?.length ?? 0).toBeLessThanOrEqual(20)
-        expect(matcher.match(action.text ?? '')?.exact, `${key}: ${action.text}`).toBe(true)
+        // Postbacks are checked against the registry in "every button … has a handler".
+        if (action.type === 'message') {
+          expect(matcher.match(action.text ?? '')?.exact, `${key}: ${action.text}`).toBe(true)
+        }
       }
     }
   })
@@ -158,6 +162,7 @@ describe('shipped dialogues', () => {
     const handlers = new FormHandlers()
     registerNoGift(new HandlerRegistry(), handlers)
     registerQuestions(new HandlerRegistry(), handlers)
+    registerComplaints(new HandlerRegistry(), handlers)
     expect(missingSubmits(flows.forms.keys(), handlers)).toEqual([])
   })
 

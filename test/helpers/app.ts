@@ -20,6 +20,13 @@ export const TEST_CHANNEL_SECRET = '8c570fa6dd201bb328f1c1eac23a96d8'
 export const TEST_APP_SECRET = 'test-app-secret-test-app-secret-0123456789'
 export const TEST_DATA_KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(7)))
 
+/** The configuration tests run with, plus any variables given. */
+export function testConfig(env: Record<string, string> = {}) {
+  const parsed = parseConfig({ NODE_ENV: 'test', ...env })
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '))
+  return parsed.config
+}
+
 export interface TestApp {
   app: ReturnType<typeof createApp>
   deps: AppDeps

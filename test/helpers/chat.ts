@@ -21,6 +21,11 @@ export function chatAs(t: TestApp, line: MemoryLine, source: Src = fromUser()) {
   const now = () => t.clock.now().getTime()
   return {
     say: (text: string) => send(textEvent(text, source, now())),
+    /** Sends a photo or file message; its bytes are whatever the fake LINE holds for `id`. */
+    attach: (message: { type: 'image' | 'file' | 'video'; id: string; fileName?: string; fileSize?: number }) => {
+      const ev = textEvent('', source, now())
+      return send({ ...ev, message: { ...message, contentProvider: { type: 'line' } } })
+    },
     tap: (data: string, params?: Record<string, string>) => {
       const ev = postbackEvent(data, source, now())
       return send(params ? { ...ev, postback: { data, params } } : ev)

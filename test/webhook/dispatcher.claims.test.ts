@@ -8,7 +8,7 @@ import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { createDispatcher } from '../../src/webhook/dispatcher.js'
 import { type HandlerDeps, HandlerRegistry } from '../../src/webhook/registry.js'
 import { MemoryLine } from '../fakes/memory-line.js'
-import { TEST_APP_SECRET, TEST_DATA_KEY } from '../helpers/app.js'
+import { TEST_APP_SECRET, TEST_DATA_KEY, testConfig } from '../helpers/app.js'
 import { openTestDb, type TestDb } from '../helpers/db.js'
 import { fromGroup, textEvent } from '../helpers/line-events.js'
 
@@ -28,6 +28,7 @@ beforeAll(async () => {
     clock: fixedClock(new Date(1_000_000)),
     keyring: await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY),
     flows,
+    config: testConfig(),
   }
 })
 afterAll(async () => testDb?.close())

@@ -69,6 +69,12 @@ export function Layout(props: { v: View; title: string; children: Child }) {
                 <a href="/admin/questions">{v.t('questions')}</a>
               ) : null}
               {v.admin.role !== 'broadcaster' ? <a href="/admin/gifts">{v.t('gifts')}</a> : null}
+              {v.admin.role === 'owner' || v.admin.role === 'complaint_officer' ? (
+                <a href="/admin/complaints">{v.t('complaints')}</a>
+              ) : null}
+              {v.admin.role !== 'broadcaster' ? (
+                <a href="/admin/complaints/stats">{v.t('complaintStats')}</a>
+              ) : null}
               {v.admin.role !== 'complaint_officer' ? (
                 <a href="/admin/engagement">{v.t('engagement')}</a>
               ) : null}

@@ -1,0 +1,13 @@
+export { sanitizeEvidence } from './sanitize.js'
+export {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_PIXELS,
+  type EvidenceHint,
+  type EvidenceKind,
+  type EvidenceLimits,
+  type EvidenceMessage,
+  evidenceLimitsFromEnv,
+  type Refusal,
+  type RefusalReason,
+  type Sanitized,
+} from './types.js'

@@ -1,0 +1,99 @@
+import type { Refusal } from './types.js'
+
+// What the complainant reads when evidence is refused: Thai first, English beside it, the
+// government register (no ครับ/ค่ะ), and always what to do next.
+
+const MB = 1024 * 1024
+
+/** "30.0" for the file, "10" for a round limit, so the numbers read as the sender expects. */
+function mb(bytes: number, exact: boolean): string {
+  const v = bytes / MB
+  return !exact && Number.isInteger(v) ? String(v) : v.toFixed(1)
+}
+
+export function tooLarge(size: number, limit: number): Refusal {
+  const s = mb(size, true)
+  const l = mb(limit, false)
+  return {
+    ok: false,
+    reason: 'too_large',
+    message: {
+      th: `ไฟล์มีขนาด ${s} MB เกินกำหนด ${l} MB กรุณาส่งไฟล์ที่เล็กลง หรือแบ่งส่งเป็นหลายไฟล์`,
+      en: `The file is ${s} MB, over the ${l} MB limit. Please send a smaller file, or split it into several files.`,
+    },
+  }
+}
+
+export function tooManyPixels(pixels: number, limit: number): Refusal {
+  const p = (pixels / 1e6).toFixed(1)
+  const l = Math.floor(limit / 1e6)
+  return {
+    ok: false,
+    reason: 'too_large',
+    message: {
+      th: `ภาพมีความละเอียด ${p} ล้านพิกเซล เกินกำหนด ${l} ล้านพิกเซล กรุณาย่อภาพก่อนส่ง หรือส่งภาพผ่าน LINE ตามปกติ (ไม่เลือกความละเอียดต้นฉบับ)`,
+      en: `The photo is ${p} megapixels, over the ${l}-megapixel limit. Please reduce it before sending, or send it through LINE as usual (not in original quality).`,
+    },
+  }
+}
+
+export const EMPTY: Refusal = {
+  ok: false,
+  reason: 'empty',
+  message: {
+    th: 'ไฟล์ไม่มีข้อมูล กรุณาส่งไฟล์อีกครั้ง',
+    en: 'The file is empty. Please send it again.',
+  },
+}
+
+export const CORRUPT: Refusal = {
+  ok: false,
+  reason: 'corrupt',
+  message: {
+    th: 'ไฟล์เสียหายหรือไม่สมบูรณ์ ระบบจึงเปิดไฟล์ไม่ได้ กรุณาส่งไฟล์อีกครั้ง',
+    en: 'The file is damaged or incomplete and cannot be opened. Please send it again.',
+  },
+}
+
+function unsupported(th: string, en: string): Refusal {
+  return { ok: false, reason: 'unsupported', message: { th, en } }
+}
+
+export const UNSUPPORTED = unsupported(
+  'ระบบรับหลักฐานได้เฉพาะภาพ JPEG หรือ PNG เอกสาร PDF, Word, Excel, PowerPoint (docx, xlsx, pptx) ไฟล์ข้อความ (txt) วิดีโอ MP4 และเสียง M4A กรุณาแปลงไฟล์แล้วส่งใหม่',
+  'Evidence can be a JPEG or PNG photo, a PDF, Word, Excel or PowerPoint file (docx, xlsx, pptx), a plain text file, an MP4 video or an M4A recording. Please convert the file and send it again.',
+)
+
+export const UNSUPPORTED_IMAGE = unsupported(
+  'ระบบรับภาพได้เฉพาะ JPEG หรือ PNG เพื่อให้ลบข้อมูลที่อาจระบุตัวผู้ส่ง (เช่น พิกัด GPS) ได้ครบถ้วน กรุณาส่งเป็น JPEG หรือ PNG ภาพที่ส่งผ่าน LINE ตามปกติใช้ได้ทันที',
+  'Photos are accepted as JPEG or PNG only, so that everything that could identify the sender (such as GPS location) can be removed. Please send a JPEG or PNG; photos sent through LINE as usual already are.',
+)
+
+export const UNSUPPORTED_ENCRYPTED_PDF = unsupported(
+  'ไฟล์ PDF มีรหัสผ่านหรือการเข้ารหัส ระบบจึงลบข้อมูลที่อาจระบุตัวผู้ส่งไม่ได้ กรุณายกเลิกรหัสผ่านแล้วส่งใหม่',
+  'The PDF is password-protected or encrypted, so details that could identify the sender cannot be removed. Please remove the protection and send it again.',
+)
+
+export const UNSUPPORTED_LEGACY_OFFICE = unsupported(
+  'ระบบไม่รับไฟล์ Office รุ่นเก่า (.doc .xls .ppt) กรุณาบันทึกเป็น docx, xlsx, pptx หรือ PDF แล้วส่งใหม่',
+  'Old Office files (.doc, .xls, .ppt) are not accepted. Please save the file as docx, xlsx, pptx or PDF and send it again.',
+)
+
+export const UNSUPPORTED_MACROS = unsupported(
+  'ไฟล์มีมาโครซึ่งอาจเป็นอันตรายต่อเครื่องของเจ้าหน้าที่ กรุณาบันทึกเป็นไฟล์ที่ไม่มีมาโคร (docx, xlsx, pptx) หรือ PDF แล้วส่งใหม่',
+  'The file contains macros, which could harm the officers’ computers. Please save it without macros (docx, xlsx, pptx) or as PDF and send it again.',
+)
+
+export const UNSUPPORTED_MEDIA = unsupported(
+  'ระบบลบข้อมูลระบุตัวผู้ส่งออกจากไฟล์วิดีโอหรือเสียงนี้ได้ไม่ครบ กรุณาส่งวิดีโอหรือเสียงผ่าน LINE ตามปกติ (MP4 หรือ M4A)',
+  'Details that could identify the sender cannot be fully removed from this video or recording. Please send it through LINE as usual (MP4 or M4A).',
+)
+
+export const TOO_LARGE_UNPACKED: Refusal = {
+  ok: false,
+  reason: 'too_large',
+  message: {
+    th: 'เอกสารนี้เมื่อขยายแล้วมีขนาดใหญ่เกินกว่าที่ระบบรับได้ กรุณาบันทึกเป็น PDF หรือแบ่งเป็นหลายไฟล์แล้วส่งใหม่',
+    en: 'This document is too large once unpacked. Please save it as PDF, or split it into several files, and send it again.',
+  },
+}

@@ -1,0 +1,114 @@
+import { formatThaiDateTime, formatThaiDay } from '../admin/thai-date.js'
+import { type FormHandlers, resumeParked, startForm } from '../dialogues/forms.js'
+import type { HandlerRegistry } from '../webhook/registry.js'
+import { attachEvidence, COMPLAINT_FORM, registerComplaintForm } from './intake.js'
+import { claimDraftEvidence, deleteDraftEvidence } from './repository.js'
+import { addMessage, type ComplainantView, openAsComplainant } from './service.js'
+
+const FOLLOW_UP = 'complaint.followup'
+const REPLY = 'complaint.reply'
+/** How long "reply" stays ready after the code and secret were checked. */
+const REPLY_WINDOW_MS = 15 * 60_000
+
+const STATUS: Record<string, string> = {
+  received: 'รับเรื่องแล้ว รอการตอบรับ (received)',
+  acknowledged: 'ตอบรับเรื่องแล้ว (acknowledged)',
+  under_review: 'อยู่ระหว่างการพิจารณา (under review)',
+  investigating: 'อยู่ระหว่างการตรวจสอบข้อเท็จจริง (investigating)',
+  closed: 'ปิดเรื่องแล้ว (closed)',
+}
+const OUTCOME: Record<string, string> = {
+  substantiated: 'มีมูล (substantiated)',
+  unsubstantiated: 'ไม่มีมูล (unsubstantiated)',
+  referred: 'ส่งต่อหน่วยงานที่มีอำนาจ (referred)',
+}
+
+/** Status, dates and the thread as the complainant reads them, within LINE's 5,000. */
+export function statusVars(v: ComplainantView) {
+  const thread = v.messages
+    .map(
+      (m) =>
+        `• ${formatThaiDay(m.sentOn)} ${m.author === 'officer' ? 'เจ้าหน้าที่ (officer)' : 'ท่าน (you)'}: ${m.text}`,
+    )
+    .join('\n')
+  const status = `${STATUS[v.status] ?? v.status}${v.outcome ? `: ${OUTCOME[v.outcome] ?? v.outcome}` : ''}`
+  const dates = `รับเรื่อง ${formatThaiDay(v.receivedOn)} · ตอบรับภายใน ${formatThaiDay(v.ackDue)} · แจ้งผลภายใน ${formatThaiDay(v.feedbackDue)} · หลักฐาน ${v.evidence} รายการ`
+  const budget = 4000 - status.length - dates.length
+  return {
+    caseCode: v.code,
+    caseStatus: status,
+    caseDates: dates,
+    caseThread:
+      thread.length === 0
+        ? 'ยังไม่มีข้อความ (no messages yet)'
+        : thread.length > budget
+          ? `…${thread.slice(-budget)}`
+          : thread,
+  }
+}
+
+/**
+ * Complaints in LINE: intake (1:1 only; in a group, a pointer and nothing kept), follow-up by
+ * code and secret, and the two-way thread: replies and more evidence, still anonymous.
+ */
+export function registerComplaints(registry: HandlerRegistry, forms: FormHandlers): void {
+  registerComplaintForm(forms)
+  registry.onIntent('complaint', (ctx) =>
+    ctx.event.source.type === 'user'
+      ? startForm(ctx, forms, COMPLAINT_FORM)
+      : ctx.responder
+          .reply(ctx.deps.flows.render('group.pointer', {}, { chat: 'group' }))
+          .then(() => undefined),
+  )
+  registry.onIntent('complaint-followup', (ctx) => startForm(ctx, forms, FOLLOW_UP))
+  registry.onPostback('complaint-followup', (ctx) => startForm(ctx, forms, FOLLOW_UP))
+  registry.onPostback('complaint-reply', (ctx) => resumeParked(ctx, forms, REPLY, ctx.params))
+
+  forms.configure(FOLLOW_UP, {
+    submit: async (ctx, a) => {
+      const r = await openAsComplainant(
+        ctx.deps.db,
+        ctx.deps.keyring,
+        ctx.orgId,
+        a.code ?? '',
+        a.secret ?? '',
+        ctx.now,
+      )
+      const render = ctx.deps.flows.render
+      if (r.kind === 'locked')
+        return render('complaint.followup.locked', { until: formatThaiDateTime(r.until) })
+      if (r.kind !== 'ok') return render('complaint.followup.wrong')
+      return {
+        reply: render('complaint.status', statusVars(r.view), { chat: 'user' }),
+        park: { formId: REPLY, hidden: { _case: r.view.id }, ttlMs: REPLY_WINDOW_MS },
+      }
+    },
+  })
+
+  forms.configure(REPLY, {
+    ttlMs: () => REPLY_WINDOW_MS,
+    attach: attachEvidence,
+    discard: (deps, orgId, key) => deleteDraftEvidence(deps.db, orgId, key),
+    unsend: (deps, orgId, key, messageId) => deleteDraftEvidence(deps.db, orgId, key, messageId),
+    submit: async (ctx, a, draft) => {
+      const caseId = a._case
+      if (!caseId) throw new Error('complaint reply without its case')
+      const text = (a.message ?? '').trim()
+      await ctx.deps.db.transaction().execute(async (trx) => {
+        if (text !== '') {
+          await addMessage(trx, ctx.deps.keyring, {
+            orgId: ctx.orgId,
+            caseId,
+            author: 'complainant',
+            officerId: null,
+            text,
+            now: ctx.now,
+            timeZone: ctx.deps.config.timeZone,
+          })
+        }
+        await claimDraftEvidence(trx, ctx.orgId, draft.key, caseId)
+      })
+      return ctx.deps.flows.render('complaint.replied')
+    },
+  })
+}

@@ -1,0 +1,125 @@
+import { localDay } from '../admin/thai-date.js'
+import { utf8 } from '../core/bytes.js'
+import { systemRandom } from '../core/receipt.js'
+import type { AttachHandler, FormHandlers } from '../dialogues/forms.js'
+import type { EventContext } from '../webhook/registry.js'
+import { evidenceLimitsFromEnv, sanitizeEvidence } from './evidence/index.js'
+import { deleteDraftEvidence, insertEvidence } from './repository.js'
+import { fileComplaint } from './service.js'
+
+export const COMPLAINT_FORM = 'complaint'
+const MB = 1024 * 1024
+const warn = (m: { th: string; en: string }) => `⚠️ ${m.th} · ${m.en}`
+
+/** The promise, with the deadlines and draft lifetime this deployment is configured with. */
+export function promiseMessages(ctx: EventContext<unknown>) {
+  const env = ctx.deps.config.env
+  return ctx.deps.flows.render('complaint.promise', {
+    ackDays: String(env.COMPLAINT_ACK_DAYS),
+    feedbackDays: String(env.COMPLAINT_FEEDBACK_DAYS),
+    draftMinutes: String(env.COMPLAINT_DRAFT_TTL_MINUTES),
+  })
+}
+
+/**
+ * A photo or file sent while the evidence question is open: fetched from LINE at once (LINE
+ * keeps content only for a while), checked and stripped of metadata, sealed, and kept under the
+ * draft's key until the complaint is filed or the draft dies.
+ */
+export const attachEvidence: AttachHandler = async (ctx, draft) => {
+  const max = ctx.deps.config.env.EVIDENCE_MAX_BYTES
+  const message = ctx.event.message as { id: string; fileSize?: number; fileName?: string }
+  if (typeof message.fileSize === 'number' && message.fileSize > max) {
+    const size = (message.fileSize / MB).toFixed(1)
+    const limit = Math.floor(max / MB)
+    return {
+      ok: false,
+      error: warn({
+        th: `ไฟล์มีขนาด ${size} MB เกินกำหนด ${limit} MB กรุณาส่งไฟล์ที่เล็กลง`,
+        en: `The file is ${size} MB, over the ${limit} MB limit.`,
+      }),
+    }
+  }
+  const content = await ctx.line.getContent(message.id)
+  if (content.kind === 'gone' || content.kind === 'not_found') {
+    return {
+      ok: false,
+      error: warn({
+        th: 'ไฟล์นี้ไม่มีอยู่ใน LINE แล้ว กรุณาส่งใหม่อีกครั้ง',
+        en: 'LINE no longer has this file; please send it again.',
+      }),
+    }
+  }
+  if (content.kind === 'preparing') {
+    return {
+      ok: false,
+      error: warn({
+        th: 'LINE ยังเตรียมไฟล์ไม่เสร็จ กรุณาส่งใหม่อีกครั้งในอีกสักครู่',
+        en: 'LINE is still preparing this file; please send it again shortly.',
+      }),
+    }
+  }
+  if (content.kind !== 'ok') throw new Error(`LINE content ${content.kind}`)
+  const clean = await sanitizeEvidence(
+    content.bytes,
+    { contentType: content.contentType, ...(message.fileName ? { fileName: message.fileName } : {}) },
+    evidenceLimitsFromEnv(ctx.deps.config.env),
+  )
+  if (!clean.ok) return { ok: false, error: warn(clean.message) }
+  const { keyring } = ctx.deps
+  await insertEvidence(ctx.deps.db, {
+    id: crypto.randomUUID(),
+    org_id: draft.orgId,
+    case_id: null,
+    draft_key: draft.key,
+    source_message: message.id,
+    kind: clean.kind,
+    mime: clean.mime,
+    size_bytes: clean.bytes.length,
+    name: message.fileName ? await keyring.seal(utf8(message.fileName)) : null,
+    content: await keyring.seal(new Uint8Array(clean.bytes)),
+    key_id: keyring.keyId,
+    added_on: localDay(ctx.now, ctx.deps.config.timeZone),
+    draft_expires_at: draft.expiresAt,
+  })
+  return { ok: true }
+}
+
+/** The LINE complaint form: promise first, evidence on the way, filed with nothing linking back. */
+export function registerComplaintForm(forms: FormHandlers): void {
+  forms.configure(COMPLAINT_FORM, {
+    intro: promiseMessages,
+    ttlMs: (deps) => deps.config.env.COMPLAINT_DRAFT_TTL_MINUTES * 60_000,
+    attach: attachEvidence,
+    discard: (deps, orgId, key) => deleteDraftEvidence(deps.db, orgId, key),
+    unsend: (deps, orgId, key, messageId) => deleteDraftEvidence(deps.db, orgId, key, messageId),
+    submit: async (ctx, a, draft) => {
+      const userId = ctx.event.source.type === 'user' ? ctx.event.source.userId : null
+      const { config, keyring } = ctx.deps
+      const named = a.identity === 'named'
+      const filed = await ctx.deps.db.transaction().execute((trx) =>
+        fileComplaint(
+          trx,
+          keyring,
+          {
+            orgId: ctx.orgId,
+            channel: 'line',
+            category: a.category ?? 'other',
+            content: { what: a.what ?? '', when: a.when ?? '', where: a.where ?? '', who: a.who ?? '' },
+            identity: named ? { name: a.name ?? '', contact: a.contact ?? '' } : null,
+            notifyTo: a.notify === 'yes' ? userId : null,
+            draftKey: draft.key,
+          },
+          {
+            ackDays: config.env.COMPLAINT_ACK_DAYS,
+            feedbackDays: config.env.COMPLAINT_FEEDBACK_DAYS,
+            timeZone: config.timeZone,
+            now: ctx.now,
+            random: systemRandom,
+          },
+        ),
+      )
+      return ctx.deps.flows.render('complaint.filed', { caseCode: filed.code, caseSecret: filed.secret })
+    },
+  })
+}

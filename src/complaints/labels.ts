@@ -1,0 +1,18 @@
+import type { Flows } from '../flows/types.js'
+
+// Complaint categories as flows/ names them (the choices the complainant picked from).
+
+export interface CategoryLabels {
+  /** Every category flows/ offers, in its order. */
+  values: string[]
+  label: (value: string) => string
+}
+
+export function categoryLabels(flows: Flows): CategoryLabels {
+  const field = flows.forms.get('complaint')?.fields.find((f) => f.id === 'category')
+  const choices = field?.type === 'choice' ? field.choices : []
+  return {
+    values: choices.map((c) => c.value),
+    label: (value) => choices.find((c) => c.value === value)?.label ?? value,
+  }
+}

@@ -1,0 +1,138 @@
+import type { Insertable, Kysely } from 'kysely'
+import type { Database } from '../db/schema.js'
+import type {
+  CaseStatus,
+  ComplaintCasesTable,
+  ComplaintEvidenceTable,
+  ComplaintMessagesTable,
+  Outcome,
+} from './tables.js'
+
+type Db = Kysely<Database>
+
+export async function insertCase(db: Db, row: Insertable<ComplaintCasesTable>): Promise<void> {
+  await db.insertInto('complaint_cases').values(row).execute()
+}
+
+export function findCaseByCode(db: Db, orgId: string, code: string) {
+  return db
+    .selectFrom('complaint_cases')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('code', '=', code)
+    .executeTakeFirst()
+}
+
+export function findCase(db: Db, orgId: string, id: string) {
+  return db
+    .selectFrom('complaint_cases')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function recordFailedCheck(db: Db, id: string, lockUntil: Date | null): Promise<void> {
+  await db
+    .updateTable('complaint_cases')
+    .set((eb) => ({ failed_checks: eb('failed_checks', '+', 1), locked_until: lockUntil }))
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function resetFailedChecks(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('complaint_cases')
+    .set({ failed_checks: 0, locked_until: null })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Draft evidence becomes the case's; the draft key and message ids are erased with the move. */
+export async function claimDraftEvidence(
+  db: Db,
+  orgId: string,
+  draftKey: string,
+  caseId: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('complaint_evidence')
+    .set({ case_id: caseId, draft_key: null, source_message: null, draft_expires_at: null })
+    .where('org_id', '=', orgId)
+    .where('draft_key', '=', draftKey)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows)
+}
+
+export async function insertEvidence(db: Db, row: Insertable<ComplaintEvidenceTable>): Promise<void> {
+  await db.insertInto('complaint_evidence').values(row).execute()
+}
+
+export async function deleteDraftEvidence(
+  db: Db,
+  orgId: string,
+  draftKey: string,
+  messageId?: string,
+): Promise<void> {
+  let q = db.deleteFrom('complaint_evidence').where('org_id', '=', orgId).where('draft_key', '=', draftKey)
+  if (messageId !== undefined) q = q.where('source_message', '=', messageId)
+  await q.execute()
+}
+
+export async function purgeExpiredDraftEvidence(db: Db, now: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('complaint_evidence')
+    .where('case_id', 'is', null)
+    .where('draft_expires_at', '<=', now)
+    .executeTakeFirst()
+  return Number(r.numDeletedRows)
+}
+
+export function countEvidence(db: Db, caseId: string) {
+  return db
+    .selectFrom('complaint_evidence')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow()
+}
+
+export function listMessages(db: Db, caseId: string) {
+  return db
+    .selectFrom('complaint_messages')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('seq')
+    .execute()
+}
+
+/** The next message number of a case; the unique (case, seq) index settles a race. */
+export async function insertMessage(
+  db: Db,
+  row: Omit<Insertable<ComplaintMessagesTable>, 'seq'>,
+): Promise<number> {
+  const last = await db
+    .selectFrom('complaint_messages')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('case_id', '=', row.case_id)
+    .executeTakeFirst()
+  const seq = Number(last?.seq ?? 0) + 1
+  await db
+    .insertInto('complaint_messages')
+    .values({ ...row, seq })
+    .execute()
+  return seq
+}
+
+export async function insertStatus(
+  db: Db,
+  row: {
+    org_id: string
+    case_id: string
+    status: CaseStatus
+    outcome: Outcome | null
+    officer_id: string | null
+    at: Date
+  },
+): Promise<void> {
+  await db.insertInto('complaint_status_log').values(row).execute()
+}

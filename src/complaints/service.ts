@@ -1,0 +1,198 @@
+import type { Kysely } from 'kysely'
+import { localDay } from '../admin/thai-date.js'
+import { fromUtf8, utf8 } from '../core/bytes.js'
+import type { Keyring } from '../core/keyring.js'
+import {
+  checkSecret,
+  hashSecret,
+  newCode,
+  newSecret,
+  normalizeReceipt,
+  type Random,
+} from '../core/receipt.js'
+import type { Database } from '../db/schema.js'
+import { appendEvents } from '../engagement/events.js'
+import {
+  claimDraftEvidence,
+  countEvidence,
+  findCaseByCode,
+  insertCase,
+  insertMessage,
+  insertStatus,
+  listMessages,
+  recordFailedCheck,
+  resetFailedChecks,
+} from './repository.js'
+import type { CaseStatus, Channel, Outcome } from './tables.js'
+
+type Db = Kysely<Database>
+
+export interface Deadlines {
+  ackDays: number
+  feedbackDays: number
+  timeZone: string
+}
+
+export interface NewComplaint {
+  orgId: string
+  channel: Channel
+  category: string
+  /** What happened, when, where, who: sealed together. */
+  content: Record<string, string>
+  /** Only for a named complaint: sealed on its own, revealed only through an approved request. */
+  identity: Record<string, string> | null
+  /** Only when the complainant asked to be told in LINE; deleted when the case closes. */
+  notifyTo: string | null
+  /** The LINE draft whose evidence becomes the case's. */
+  draftKey: string | null
+}
+
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+/** Midnight UTC of a day: what event logs record for a complaint, never the time of day. */
+export const dayStart = (day: string) => new Date(`${day}T00:00:00Z`)
+
+/**
+ * Files a complaint in the caller's transaction. The row holds no LINE id, no key derived
+ * from one, and only the day; the secret is returned once and stored as a slow hash.
+ */
+export async function fileComplaint(
+  db: Db,
+  keyring: Keyring,
+  c: NewComplaint,
+  opts: Deadlines & { now: Date; random: Random },
+): Promise<{ id: string; code: string; secret: string }> {
+  const day = localDay(opts.now, opts.timeZone)
+  const code = newCode('C', Number(day.slice(0, 4)) + 543, opts.random)
+  const secret = newSecret(opts.random)
+  const id = crypto.randomUUID()
+  const seal = (v: unknown) => keyring.seal(utf8(JSON.stringify(v)))
+  await insertCase(db, {
+    id,
+    org_id: c.orgId,
+    code,
+    secret_hash: await hashSecret(secret),
+    channel: c.channel,
+    category: c.category,
+    identity: c.identity ? 'named' : 'anonymous',
+    content: await seal(c.content),
+    identity_sealed: c.identity ? await seal(c.identity) : null,
+    notify_to: c.notifyTo ? await keyring.seal(utf8(c.notifyTo)) : null,
+    key_id: keyring.keyId,
+    received_on: day,
+    ack_due: addDays(day, opts.ackDays),
+    feedback_due: addDays(day, opts.feedbackDays),
+  })
+  if (c.draftKey) await claimDraftEvidence(db, c.orgId, c.draftKey, id)
+  await insertStatus(db, {
+    org_id: c.orgId,
+    case_id: id,
+    status: 'received',
+    outcome: null,
+    officer_id: null,
+    at: dayStart(day),
+  })
+  await appendEvents(db, [
+    {
+      orgId: c.orgId,
+      occurredAt: dayStart(day),
+      kind: 'complaint.filed',
+      chatKey: null,
+      measure: 'complaints',
+      data: { channel: c.channel },
+    },
+  ])
+  return { id, code, secret }
+}
+
+export interface CaseMessage {
+  author: 'complainant' | 'officer'
+  text: string
+  sentOn: string
+}
+
+export interface ComplainantView {
+  id: string
+  code: string
+  status: CaseStatus
+  outcome: Outcome | null
+  receivedOn: string
+  ackDue: string
+  feedbackDue: string
+  messages: CaseMessage[]
+  evidence: number
+}
+
+export type CaseAccess =
+  | { kind: 'not_found' }
+  | { kind: 'locked'; until: Date }
+  | { kind: 'wrong' }
+  | { kind: 'ok'; view: ComplainantView }
+
+/** Code + secret → what the complainant may see; wrong secrets count towards a lock. */
+export async function openAsComplainant(
+  db: Db,
+  keyring: Keyring,
+  orgId: string,
+  code: string,
+  secret: string,
+  now: Date,
+): Promise<CaseAccess> {
+  const row = await findCaseByCode(db, orgId, normalizeReceipt(code))
+  if (!row || row.stub) return { kind: 'not_found' }
+  const check = await checkSecret(row, secret, now)
+  if (check.kind === 'locked') return check
+  if (check.kind === 'wrong') {
+    await recordFailedCheck(db, row.id, check.lockUntil)
+    return check.lockUntil ? { kind: 'locked', until: check.lockUntil } : { kind: 'wrong' }
+  }
+  if (row.failed_checks > 0) await resetFailedChecks(db, row.id)
+  const messages = await Promise.all(
+    (await listMessages(db, row.id)).map(async (m) => ({
+      author: m.author,
+      text: fromUtf8(await keyring.open(m.key_id, m.body)),
+      sentOn: m.sent_on,
+    })),
+  )
+  const evidence = Number((await countEvidence(db, row.id)).n)
+  return {
+    kind: 'ok',
+    view: {
+      id: row.id,
+      code: row.code,
+      status: row.status,
+      outcome: row.outcome,
+      receivedOn: row.received_on,
+      ackDue: row.ack_due,
+      feedbackDue: row.feedback_due,
+      messages,
+      evidence,
+    },
+  }
+}
+
+/** A message in a case's thread; a complainant's carries only the day. */
+export async function addMessage(
+  db: Db,
+  keyring: Keyring,
+  m: {
+    orgId: string
+    caseId: string
+    author: 'complainant' | 'officer'
+    officerId: string | null
+    text: string
+    now: Date
+    timeZone: string
+  },
+): Promise<number> {
+  return insertMessage(db, {
+    id: crypto.randomUUID(),
+    org_id: m.orgId,
+    case_id: m.caseId,
+    author: m.author,
+    officer_id: m.officerId,
+    body: await keyring.seal(utf8(m.text)),
+    key_id: keyring.keyId,
+    sent_on: localDay(m.now, m.timeZone),
+  })
+}

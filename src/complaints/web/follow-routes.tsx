@@ -1,0 +1,155 @@
+import { Hono } from 'hono'
+import { formatDateTimeEn, formatThaiDateTime } from '../../admin/thai-date.js'
+import { errorFields } from '../../core/logger.js'
+import { sanitizeEvidence } from '../evidence/index.js'
+import type { ComplainantView } from '../service.js'
+import { cleanText, evidenceField, fieldName } from './fields.js'
+import { filesOf, sanitizeFiles } from './files.js'
+import { reportBodyGuard } from './guard.js'
+import {
+  ACCESS_MINUTES,
+  field,
+  html,
+  parseForm,
+  readFormCookie,
+  sameOrigin,
+  type WebContext,
+  type WebEnv,
+} from './http.js'
+import { count, evidenceLimits, formToken, limitsOf, pageOf, WEB_ORG } from './page-kit.js'
+import { CasePage, type CaseProps } from './pages/case.js'
+import { FollowPage } from './pages/follow.js'
+import { checkReceipt } from './receipt.js'
+import { refuse } from './report-routes.js'
+import { replyAsComplainant, viewCase } from './service.js'
+import { checkAccess, checkFormToken, issueAccess } from './tokens.js'
+
+// /report/follow: code and secret (posted, never in a URL) open a case for a few minutes;
+// the access token in the page's hidden fields carries that to the next action only.
+
+const FOLLOW = 'complaint.followup'
+const REPLY = 'complaint.reply'
+
+async function showFollow(
+  c: WebContext,
+  extra: { error?: string; code?: string; unsent?: string } = {},
+  status: 200 | 401 | 422 | 429 = 200,
+) {
+  const def = c.var.deps.flows.forms.get(FOLLOW)
+  return html(c, FollowPage({ p: pageOf(c), def, token: await formToken(c), ...extra }), status)
+}
+
+type Extra = Pick<CaseProps, 'notice' | 'error' | 'problems' | 'message'>
+function showCase(
+  c: WebContext,
+  view: ComplainantView,
+  access: string,
+  expires: Date,
+  extra: Extra = {},
+  status: 200 | 422 = 200,
+) {
+  const minutesLeft = Math.max(1, Math.ceil((expires.getTime() - c.var.deps.clock.now().getTime()) / 60_000))
+  const limits = limitsOf(c, REPLY)
+  return html(c, CasePage({ p: pageOf(c), view, access, minutesLeft, limits, ...extra }), status)
+}
+
+export function followRoutes() {
+  const app = new Hono<WebEnv>()
+  app.get('/', (c) => showFollow(c))
+
+  app.post('/', async (c) => {
+    const { deps } = c.var
+    const body = await parseForm(c)
+    const now = deps.clock.now()
+    const check = body && (await checkFormToken(deps.keyring, field(body, '_csrf'), readFormCookie(c), now))
+    if (!body || !sameOrigin(c) || check === 'invalid') return refuse(c, '/report/follow')
+    const p = pageOf(c)
+    const code = field(body, 'code').trim().slice(0, 40)
+    if (check === 'expired') return showFollow(c, { code, error: p.t('formExpired') }, 422)
+    const secret = field(body, 'secret')
+    const access = await deps.db
+      .transaction()
+      .execute((trx) => checkReceipt(trx, deps.keyring, WEB_ORG, code, secret, now))
+    if (access.kind === 'locked') {
+      count(c, 'follow_locked')
+      const until = p.lang === 'en' ? formatDateTimeEn(access.until) : formatThaiDateTime(access.until)
+      return showFollow(c, { code, error: p.t('locked', { until }) }, 429)
+    }
+    if (access.kind === 'wrong') {
+      count(c, 'follow_wrong')
+      return showFollow(c, { code, error: p.t('wrong') }, 401)
+    }
+    count(c, 'follow_ok')
+    const expires = new Date(now.getTime() + ACCESS_MINUTES * 60_000)
+    return showCase(c, access.view, await issueAccess(deps.keyring, access.view.id, expires), expires)
+  })
+
+  /** The case again (language switch, refresh) while the access token lives. */
+  app.post('/case', async (c) => {
+    const { deps } = c.var
+    const body = await parseForm(c)
+    if (!body || !sameOrigin(c)) return refuse(c, '/report/follow')
+    const token = field(body, 'access')
+    const access = await checkAccess(deps.keyring, token, deps.clock.now())
+    if (access.kind === 'invalid') return refuse(c, '/report/follow')
+    if (access.kind === 'expired') return showFollow(c, { error: pageOf(c).t('accessExpired') }, 401)
+    const view = await viewCase(deps.db, deps.keyring, WEB_ORG, access.caseId)
+    if (!view) return showFollow(c, { error: pageOf(c).t('wrong') }, 401)
+    return showCase(c, view, token, access.expires)
+  })
+
+  app.post('/reply', reportBodyGuard('/report/follow'), async (c) => {
+    const { deps } = c.var
+    const body = await parseForm(c)
+    if (!body || !sameOrigin(c)) return refuse(c, '/report/follow')
+    const now = deps.clock.now()
+    const token = field(body, 'access')
+    const access = await checkAccess(deps.keyring, token, now)
+    if (access.kind === 'invalid') return refuse(c, '/report/follow')
+    const p = pageOf(c)
+    const message = cleanText(field(body, 'message'))
+    if (access.kind === 'expired') return showFollow(c, { error: p.t('accessExpired'), unsent: message }, 401)
+    const view = await viewCase(deps.db, deps.keyring, WEB_ORG, access.caseId)
+    if (!view) return showFollow(c, { error: p.t('wrong') }, 401)
+
+    const def = deps.flows.forms.get(REPLY)
+    const messageField = def?.fields.find((f) => f.id === 'message')
+    const max = messageField?.type === 'text' ? messageField.max : 5000
+    const evidence = def ? evidenceField(def) : undefined
+    const chosen = filesOf(body[evidence?.id ?? 'evidence'])
+    const files = await sanitizeFiles(
+      chosen,
+      evidence?.max ?? 5,
+      sanitizeEvidence,
+      evidenceLimits(c),
+      p.t,
+      p.lang,
+    )
+    const problems = files.ok ? [] : files.errors
+    if (message.length > max) {
+      const f = messageField ? fieldName(messageField, p.lang) : p.t('thread')
+      problems.unshift(p.t('tooLong', { f, n: message.length, max }))
+    }
+    if (message.length === 0 && chosen.length === 0) problems.push(p.t('nothingToSend'))
+    if (problems.length > 0 || !files.ok) {
+      count(c, 'reply_refused')
+      return showCase(c, view, token, access.expires, { problems, message }, 422)
+    }
+    const d = { keyring: deps.keyring, timeZone: deps.config.timeZone, now }
+    const result = await deps.db
+      .transaction()
+      .execute((trx) => replyAsComplainant(trx, d, WEB_ORG, access.caseId, message, files.files))
+      .catch((err: unknown) => {
+        deps.log.error('complaint.web_failed', errorFields(err))
+        return null
+      })
+    if (!result) return showCase(c, view, token, access.expires, { error: p.t('failed'), message }, 422)
+    if (result.kind === 'gone') return showFollow(c, { error: p.t('wrong') }, 401)
+    if (result.kind === 'closed')
+      return showCase(c, view, token, access.expires, { error: p.t('closed'), message }, 422)
+    count(c, 'replied')
+    const fresh = (await viewCase(deps.db, deps.keyring, WEB_ORG, access.caseId)) ?? view
+    return showCase(c, fresh, token, access.expires, { notice: p.t('replied') })
+  })
+  return app
+}

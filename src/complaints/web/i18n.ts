@@ -1,0 +1,137 @@
+import { MONTHS_EN, MONTHS_TH } from '../../admin/thai-date.js'
+import type { CaseStatus, Outcome } from '../tables.js'
+
+// The web channel's own wording (the questions come from flows/complaints.yaml). Thai first;
+// English through ?lang=en, carried in each form rather than a cookie.
+
+export type Lang = 'th' | 'en'
+export const pickLang = (v: string | undefined | null): Lang => (v === 'en' ? 'en' : 'th')
+
+const W = {
+  title: ['ร้องเรียน/แจ้งเบาะแสทางเว็บ', 'Report misconduct on the web'],
+  siteNote: [
+    'หน้านี้ไม่ใช้การเข้าสู่ระบบ LINE ไม่ใช้สคริปต์ ไม่โหลดสิ่งใดจากเว็บไซต์อื่น และไม่บันทึกที่อยู่ IP หรือข้อมูลเบราว์เซอร์ของท่าน',
+    'This page uses no LINE login, no scripts and nothing from other sites, and does not record your IP address or browser.',
+  ],
+  promise: ['คำมั่นต่อผู้แจ้ง', 'Our promise'],
+  required: ['จำเป็น', 'required'],
+  optional: ['ไม่บังคับ', 'optional'],
+  maxChars: ['ไม่เกิน {n} ตัวอักษร', 'at most {n} characters'],
+  filesHint: [
+    'เลือกได้สูงสุด {n} ไฟล์ ไฟล์ละไม่เกิน {each} MB รวมกันไม่เกิน {total} MB: ภาพ JPEG/PNG, PDF, docx, xlsx, pptx, txt, MP4, M4A ระบบลบข้อมูลตำแหน่งและข้อมูลกล้องออกจากภาพก่อนจัดเก็บ',
+    'Up to {n} files, each at most {each} MB and {total} MB in all: JPEG/PNG photos, PDF, docx, xlsx, pptx, txt, MP4, M4A. Location and camera data are removed from photos before they are stored.',
+  ],
+  namedOnly: ['กรอกเฉพาะเมื่อเลือก "ระบุตัวตน"', 'Only if you chose to give your name'],
+  submit: ['ส่งเรื่อง', 'Send'],
+  switchLang: ['English', 'ภาษาไทย'],
+  followLink: ['ติดตามเรื่องที่แจ้งไว้แล้ว', 'Follow up a report you made'],
+  newReport: ['แจ้งเรื่องใหม่', 'Make a new report'],
+  fixErrors: ['กรุณาแก้ไขรายการที่ระบุด้านล่าง แล้วส่งอีกครั้ง', 'Please correct what is marked below and send again.'],
+  reattach: [
+    'ไฟล์ที่เลือกไว้ยังไม่ถูกส่ง กรุณาเลือกไฟล์อีกครั้ง',
+    'The files you chose were not sent: please choose them again.',
+  ],
+  missing: ['กรุณากรอก "{f}"', 'Please fill in "{f}".'],
+  pickOne: ['กรุณาเลือก "{f}" จากรายการ', 'Please choose "{f}" from the list.'],
+  tooLong: [
+    '"{f}" ยาว {n} ตัวอักษร เกินกำหนด {max} ตัวอักษร กรุณาตัดให้สั้นลง หรือแนบรายละเอียดเป็นไฟล์',
+    '"{f}" has {n} characters, over the limit of {max}. Please shorten it, or attach the details as a file.',
+  ],
+  tooManyFiles: ['เลือกไฟล์ {n} ไฟล์ เกินกำหนด {max} ไฟล์', '{n} files chosen, more than {max}.'],
+  fileRefused: ['ไฟล์ "{f}": ', 'File "{f}": '],
+  formExpired: [
+    'แบบฟอร์มนี้เปิดไว้นานเกินไป ระบบยังไม่ได้รับเรื่อง ข้อความที่พิมพ์ไว้ยังอยู่ กรุณาตรวจสอบแล้วกดส่งอีกครั้ง',
+    'This form was open too long and nothing was filed yet. What you typed is kept below: check it and send again.',
+  ],
+  csrf: [
+    'คำขอถูกปฏิเสธ เนื่องจากไม่ได้ส่งจากแบบฟอร์มของหน้านี้ (หรือเบราว์เซอร์ไม่ส่งคุกกี้ความปลอดภัย) กรุณาเปิดหน้าแบบฟอร์มใหม่แล้วลองอีกครั้ง',
+    'Request refused: it did not come from this site’s form (or the browser did not send its security cookie). Open the form again and retry.',
+  ],
+  tooLarge: [
+    'ข้อมูลที่ส่งมีขนาดรวมเกิน {total} MB ระบบจึงไม่รับและไม่ได้จัดเก็บสิ่งใด กรุณาส่งไฟล์ที่เล็กลง หรือแบ่งส่งหลายครั้ง (เพิ่มหลักฐานภายหลังได้ที่หน้าติดตามเรื่อง)',
+    'What you sent is over {total} MB in all, so nothing was accepted or stored. Please send smaller files, or split them (you can add evidence later on the follow-up page).',
+  ],
+  backToForm: ['กลับไปที่แบบฟอร์ม', 'Back to the form'],
+  failed: [
+    'ระบบขัดข้อง ยังไม่ได้รับเรื่อง กรุณาลองใหม่อีกครั้ง',
+    'Something went wrong and nothing was filed. Please try again.',
+  ],
+  filedTitle: ['รับเรื่องแล้ว', 'Your report is filed'],
+  code: ['เลขที่เรื่อง', 'Case code'],
+  secret: ['รหัสลับ', 'Secret'],
+  keepSafe: [
+    'จดเลขที่เรื่องและรหัสลับไว้ในที่ปลอดภัย ไม่บันทึกในอุปกรณ์ที่ใช้ร่วมกับผู้อื่น ระบบแสดงรหัสลับครั้งเดียวและกู้คืนไม่ได้ เมื่อจดแล้วปิดหน้านี้ และหากใช้เครื่องร่วมกับผู้อื่น ให้ลบประวัติการเข้าชม',
+    'Write the case code and secret down somewhere safe, not on a shared device: the secret is shown only once and cannot be recovered. Then close this page, and on a shared computer clear the browsing history.',
+  ],
+  evidenceStored: ['หลักฐานที่จัดเก็บ: {n} ไฟล์', 'Evidence stored: {n} file(s)'],
+  followTitle: ['ติดตามเรื่องร้องเรียน', 'Follow up a report'],
+  check: ['ตรวจสอบ', 'Check'],
+  wrong: [
+    'เลขที่เรื่องหรือรหัสลับไม่ถูกต้อง กรุณาตรวจสอบแล้วลองอีกครั้ง',
+    'Wrong case code or secret. Check them and try again.',
+  ],
+  locked: [
+    'กรอกรหัสลับผิดหลายครั้ง ระบบระงับการเข้าถึงเรื่องนี้ชั่วคราว ลองใหม่ได้หลัง {until}',
+    'Too many wrong secrets: this case is locked until {until}.',
+  ],
+  accessExpired: [
+    'หมดเวลาการเข้าถึงเรื่องนี้ กรุณากรอกเลขที่เรื่องและรหัสลับอีกครั้ง ข้อความที่ยังไม่ได้ส่งแสดงไว้ด้านล่างเพื่อคัดลอก',
+    'Access to this case has expired. Enter the case code and secret again; your unsent message is shown below to copy.',
+  ],
+  unsent: ['ข้อความที่ยังไม่ได้ส่ง', 'Your unsent message'],
+  status: ['สถานะ', 'Status'],
+  received: ['รับเรื่อง', 'Received'],
+  ackDue: ['ตอบรับภายใน', 'Acknowledgement due'],
+  feedbackDue: ['แจ้งผลภายใน', 'Feedback due'],
+  evidenceCount: ['หลักฐานในเรื่องนี้', 'Evidence on this case'],
+  thread: ['ข้อความ', 'Messages'],
+  noMessages: ['ยังไม่มีข้อความ', 'No messages yet.'],
+  fromOfficer: ['เจ้าหน้าที่', 'Officer'],
+  fromYou: ['ท่าน', 'You'],
+  reply: ['ตอบเจ้าหน้าที่/ส่งหลักฐานเพิ่ม', 'Reply or add evidence'],
+  send: ['ส่ง', 'Send'],
+  replied: ['ส่งถึงเจ้าหน้าที่แล้ว', 'Sent to the officers.'],
+  nothingToSend: ['กรุณาพิมพ์ข้อความหรือเลือกไฟล์', 'Please write a message or choose a file.'],
+  closed: ['เรื่องนี้ปิดแล้ว ส่งข้อความหรือหลักฐานเพิ่มไม่ได้', 'This case is closed: no more messages or evidence.'],
+  accessNote: [
+    'หน้านี้เปิดได้อีก {min} นาทีโดยไม่ต้องกรอกรหัสลับซ้ำ เมื่อเสร็จแล้วปิดหน้านี้',
+    'This page stays open for {min} more minutes without the secret; close it when you are done.',
+  ],
+  refresh: ['โหลดใหม่', 'Refresh'],
+  notFound: ['ไม่พบหน้าที่ต้องการ', 'Page not found'],
+} as const
+
+export type WebKey = keyof typeof W
+export type T = (key: WebKey, vars?: Record<string, string | number>) => string
+
+export function translator(lang: Lang): T {
+  return (key, vars = {}) =>
+    W[key][lang === 'en' ? 1 : 0].replace(/\{(\w+)\}/g, (m, name: string) =>
+      name in vars ? String(vars[name]) : m,
+    )
+}
+
+const STATUS: Record<CaseStatus, readonly [string, string]> = {
+  received: ['รับเรื่องแล้ว', 'Received'],
+  acknowledged: ['ตอบรับเรื่องแล้ว', 'Acknowledged'],
+  under_review: ['อยู่ระหว่างการพิจารณา', 'Under review'],
+  investigating: ['อยู่ระหว่างการตรวจสอบข้อเท็จจริง', 'Being investigated'],
+  closed: ['ปิดเรื่องแล้ว', 'Closed'],
+}
+const OUTCOME: Record<Outcome, readonly [string, string]> = {
+  substantiated: ['มีมูล', 'substantiated'],
+  unsubstantiated: ['ไม่มีมูล', 'unsubstantiated'],
+  referred: ['ส่งต่อหน่วยงานที่เกี่ยวข้อง', 'referred to the competent body'],
+}
+
+export function statusLabel(lang: Lang, status: CaseStatus, outcome: Outcome | null): string {
+  const i = lang === 'en' ? 1 : 0
+  return outcome ? `${STATUS[status][i]} (${OUTCOME[outcome][i]})` : STATUS[status][i]
+}
+
+/** '2026-11-22' → '22 พ.ย. 2569' or '22 Nov 2569 BE': the Buddhist year in both languages. */
+export function formatDay(lang: Lang, day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  if (!y || !m || !d) return day
+  return lang === 'en' ? `${d} ${MONTHS_EN[m - 1]} ${y + 543} BE` : `${d} ${MONTHS_TH[m - 1]} ${y + 543}`
+}

@@ -1,0 +1,47 @@
+import { DEFAULT_ORG } from '../../webhook/channels.js'
+import { evidenceLimitsFromEnv } from '../evidence/index.js'
+import { evidenceField } from './fields.js'
+import { toMb, totalFilesBytes } from './guard.js'
+import { randomNonceFor, readFormCookie, type WebContext, writeFormCookie } from './http.js'
+import { translator } from './i18n.js'
+import type { Page } from './pages/layout.js'
+import type { Limits } from './pages/report.js'
+import { issueFormToken } from './tokens.js'
+
+// Small helpers every web route shares: the page basics, the form token, the limits.
+
+/** One static URL for everyone: the web channel serves the default organization. */
+export const WEB_ORG = DEFAULT_ORG
+
+export const pageOf = (c: WebContext): Page => ({
+  t: translator(c.var.lang),
+  lang: c.var.lang,
+  nonce: c.var.nonce,
+})
+
+/**
+ * A form token for a page about to be served. The cookie's nonce is kept while it lives, so
+ * two open tabs both still post; it is random, never stored, and gone after the form's time.
+ */
+export async function formToken(c: WebContext): Promise<string> {
+  const { deps } = c.var
+  const minutes = deps.config.env.COMPLAINT_DRAFT_TTL_MINUTES
+  const nonce = randomNonceFor(readFormCookie(c))
+  writeFormCookie(c, nonce, minutes * 60)
+  return issueFormToken(deps.keyring, nonce, new Date(deps.clock.now().getTime() + minutes * 60_000))
+}
+
+export function limitsOf(c: WebContext, formId: string): Limits {
+  const { env } = c.var.deps.config
+  const def = c.var.deps.flows.forms.get(formId)
+  return {
+    maxFiles: (def && evidenceField(def)?.max) ?? 5,
+    eachMb: toMb(env.EVIDENCE_MAX_BYTES),
+    totalMb: toMb(totalFilesBytes(env)),
+  }
+}
+
+export const evidenceLimits = (c: WebContext) => evidenceLimitsFromEnv(c.var.deps.config.env)
+
+/** Outcomes only: never content, an address or a browser. */
+export const count = (c: WebContext, outcome: string) => c.var.deps.log.info('complaint.web', { outcome })

@@ -1,0 +1,118 @@
+import type { FormDef, FormField } from '../../../flows/schema-dialogues.js'
+import { type FieldErrors, textOf, type Values, webFields } from '../fields.js'
+import { Layout, Lines, Msg, otherLang, type Page, withLang } from './layout.js'
+
+export interface Limits {
+  maxFiles: number
+  eachMb: number
+  totalMb: number
+}
+
+export interface ReportProps {
+  p: Page
+  def: FormDef
+  promise: string
+  token: string
+  limits: Limits
+  values?: Values
+  errors?: FieldErrors
+  /** Refused files and other problems with the whole form. */
+  problems?: string[]
+  banner?: string
+}
+
+export const ACCEPT =
+  'image/jpeg,image/png,application/pdf,.docx,.xlsx,.pptx,text/plain,.txt,video/mp4,audio/mp4,.m4a'
+
+function Err(props: { id: string; text: string | undefined }) {
+  return props.text ? (
+    <p class="err" id={`err-${props.id}`} role="alert">
+      {props.text}
+    </p>
+  ) : null
+}
+
+function Field(props: { f: FormField; r: ReportProps }) {
+  const { f, r } = props
+  const { t, lang } = r.p
+  const value = r.values?.[f.id] ?? ''
+  const prompt = textOf(f.prompt, lang)
+  const error = r.errors?.[f.id]
+  if (f.type === 'choice') {
+    const chosen = value || (f.choices.some((c) => c.value === 'anonymous') ? 'anonymous' : '')
+    return (
+      <fieldset id={`q-${f.id}`}>
+        <legend>{prompt}</legend>
+        {f.choices.map((c) => (
+          <label class="choice">
+            <input type="radio" name={f.id} value={c.value} checked={chosen === c.value} required />
+            {c.label}
+          </label>
+        ))}
+        <Err id={f.id} text={error} />
+      </fieldset>
+    )
+  }
+  if (f.type === 'attachments') {
+    return (
+      <label class="q" id={`q-${f.id}`} for={f.id}>
+        {prompt}
+        <span class="hint">
+          {t('filesHint', { n: r.limits.maxFiles, each: r.limits.eachMb, total: r.limits.totalMb })}
+        </span>
+        <input type="file" name={f.id} id={f.id} multiple accept={ACCEPT} />
+        <Err id={f.id} text={error} />
+      </label>
+    )
+  }
+  if (f.type !== 'text') return null
+  const need = f.when ? t('namedOnly') : f.optional ? t('optional') : t('required')
+  return (
+    <label class="q" id={`q-${f.id}`} for={f.id}>
+      {prompt}
+      <span class="hint">{`${need} · ${t('maxChars', { n: f.max })}`}</span>
+      {f.max > 300 ? (
+        <textarea name={f.id} id={f.id} rows={f.max >= 2000 ? 8 : 3}>
+          {value}
+        </textarea>
+      ) : (
+        <input type="text" name={f.id} id={f.id} value={value} autocomplete="off" />
+      )}
+      <Err id={f.id} text={error} />
+    </label>
+  )
+}
+
+export function ReportPage(r: ReportProps) {
+  const { p } = r
+  const failed = (r.problems?.length ?? 0) > 0 || Object.keys(r.errors ?? {}).length > 0
+  return (
+    <Layout p={p} title={textOf(r.def.title, p.lang)} switchHref={otherLang('/report', p.lang)}>
+      <p>{textOf(r.def.intro, p.lang)}</p>
+      <section class="promise" aria-label={p.t('promise')}>
+        <Lines text={r.promise} />
+      </section>
+      <p class="hint">{p.t('siteNote')}</p>
+      <Msg text={r.banner} error id="banner" />
+      {failed ? <Msg text={p.t('fixErrors')} error id="fix" /> : null}
+      {r.problems?.map((m) => (
+        <p class="msg error problem" role="alert">
+          {m}
+        </p>
+      ))}
+      {failed ? <p class="hint">{p.t('reattach')}</p> : null}
+      <form method="post" action={withLang('/report', p.lang)} enctype="multipart/form-data">
+        <input type="hidden" name="_csrf" value={r.token} />
+        {webFields(r.def).map((f) => (
+          <Field f={f} r={r} />
+        ))}
+        <button type="submit" id="submit">
+          {p.t('submit')}
+        </button>
+      </form>
+      <p>
+        <a href={withLang('/report/follow', p.lang)}>{p.t('followLink')}</a>
+      </p>
+    </Layout>
+  )
+}

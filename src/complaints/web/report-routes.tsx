@@ -1,0 +1,126 @@
+import { Hono } from 'hono'
+import { errorFields } from '../../core/logger.js'
+import { systemRandom } from '../../core/receipt.js'
+import { sanitizeEvidence } from '../evidence/index.js'
+import { evidenceField, type FieldErrors, FORM_ID, type Values, validateReport, webFields } from './fields.js'
+import { filesOf, sanitizeFiles } from './files.js'
+import { reportBodyGuard } from './guard.js'
+import { field, html, parseForm, readFormCookie, sameOrigin, type WebContext, type WebEnv } from './http.js'
+import { count, evidenceLimits, formToken, limitsOf, pageOf, WEB_ORG } from './page-kit.js'
+import { FiledPage } from './pages/filed.js'
+import { MessagePage } from './pages/message.js'
+import { ReportPage } from './pages/report.js'
+import { fileWebReport } from './service.js'
+import { checkFormToken } from './tokens.js'
+
+// GET /report shows the form; POST /report checks everything, then files the complaint and
+// its evidence in one transaction and shows the code and secret once.
+
+function promiseText(c: WebContext): string {
+  const { flows, config } = c.var.deps
+  const vars = {
+    ackDays: String(config.env.COMPLAINT_ACK_DAYS),
+    feedbackDays: String(config.env.COMPLAINT_FEEDBACK_DAYS),
+    draftMinutes: String(config.env.COMPLAINT_DRAFT_TTL_MINUTES),
+  }
+  return flows
+    .render('complaint.promise', vars)
+    .map((m) => (m.type === 'text' ? m.text : ''))
+    .filter(Boolean)
+    .join('\n')
+}
+
+type Status = 200 | 422 | 500
+async function showForm(
+  c: WebContext,
+  extra: { values?: Values; errors?: FieldErrors; problems?: string[]; banner?: string } = {},
+  status: Status = 200,
+) {
+  const p = pageOf(c)
+  const def = c.var.deps.flows.forms.get(FORM_ID)
+  if (!def) return notFound(c)
+  const token = await formToken(c)
+  const props = { p, def, promise: promiseText(c), token, limits: limitsOf(c, FORM_ID), ...extra }
+  return html(c, ReportPage(props), status)
+}
+
+export function notFound(c: WebContext) {
+  const p = pageOf(c)
+  const back = { href: '/report', label: p.t('backToForm') }
+  return html(c, MessagePage({ p, title: '404', message: p.t('notFound'), id: 'not-found', back }), 404)
+}
+
+export function refuse(c: WebContext, back: string) {
+  const p = pageOf(c)
+  count(c, 'csrf')
+  const href = p.lang === 'en' ? `${back}?lang=en` : back
+  return html(
+    c,
+    MessagePage({
+      p,
+      title: '403',
+      message: p.t('csrf'),
+      id: 'csrf',
+      back: { href, label: p.t('backToForm') },
+    }),
+    403,
+  )
+}
+
+export function reportRoutes() {
+  const app = new Hono<WebEnv>()
+  app.get('/', (c) => showForm(c))
+
+  app.post('/', reportBodyGuard('/report'), async (c) => {
+    const { deps } = c.var
+    const def = deps.flows.forms.get(FORM_ID)
+    if (!def) return notFound(c)
+    const body = await parseForm(c)
+    if (!body) return refuse(c, '/report')
+    const now = deps.clock.now()
+    const check = await checkFormToken(deps.keyring, field(body, '_csrf'), readFormCookie(c), now)
+    if (!sameOrigin(c) || check === 'invalid') return refuse(c, '/report')
+    const p = pageOf(c)
+    const values: Record<string, string> = {}
+    for (const f of webFields(def)) if (f.type !== 'attachments') values[f.id] = field(body, f.id)
+    if (check === 'expired') return showForm(c, { values, banner: p.t('formExpired') }, 422)
+
+    const checked = validateReport(def, values, p.t, p.lang)
+    const evidence = evidenceField(def)
+    const files = await sanitizeFiles(
+      filesOf(evidence ? body[evidence.id] : undefined),
+      evidence?.max ?? 0,
+      sanitizeEvidence,
+      evidenceLimits(c),
+      p.t,
+      p.lang,
+    )
+    if (!checked.ok || !files.ok) {
+      count(c, files.ok ? 'invalid' : 'file_refused')
+      const errors = checked.ok ? {} : checked.errors
+      return showForm(c, { values, errors, problems: files.ok ? [] : files.errors }, 422)
+    }
+    const { env, timeZone } = deps.config
+    const d = {
+      keyring: deps.keyring,
+      timeZone,
+      now,
+      random: systemRandom,
+      deadlines: { ackDays: env.COMPLAINT_ACK_DAYS, feedbackDays: env.COMPLAINT_FEEDBACK_DAYS },
+    }
+    const filed = await deps.db
+      .transaction()
+      .execute((trx) => fileWebReport(trx, d, WEB_ORG, checked.input, files.files))
+      .catch((err: unknown) => {
+        deps.log.error('complaint.web_failed', errorFields(err))
+        return null
+      })
+    if (!filed) {
+      count(c, 'failed')
+      return showForm(c, { values, banner: p.t('failed') }, 500)
+    }
+    count(c, 'filed')
+    return html(c, FiledPage({ p, code: filed.code, secret: filed.secret, evidence: files.files.length }))
+  })
+  return app
+}

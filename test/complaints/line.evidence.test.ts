@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MemoryLine } from '../fakes/memory-line.js'
+import { createTestApp, type TestApp } from '../helpers/app.js'
+import { button, chatAs, textOf } from '../helpers/chat.js'
+import { DB_KINDS } from '../helpers/db.js'
+import { phoneJpeg } from './evidence/fixtures/images.js'
+import { contains, GPS, gpsBytes, S } from './evidence/fixtures/sentinels.js'
+
+describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
+  let t: TestApp
+  let line: MemoryLine
+  beforeEach(async () => {
+    line = new MemoryLine()
+    t = await createTestApp(kind, { line })
+  })
+  afterEach(() => t.close())
+
+  const evidence = () => t.testDb.db.selectFrom('complaint_evidence').selectAll().execute()
+
+  async function toEvidence() {
+    const chat = chatAs(t, line)
+    let step = await chat.say('ร้องเรียน')
+    step = await chat.tap(button(step, /ใช้ทรัพย์สินราชการ/))
+    await chat.say('นำรถราชการไปใช้ส่วนตัวทุกวันหยุด')
+    await chat.say('ทุกวันเสาร์')
+    step = await chat.say('ลานจอดรถ')
+    step = await chat.tap(button(step, /ข้าม/))
+    return { chat, step }
+  }
+
+  it('a GPS-tagged photo is fetched at once, stripped, sealed, and filed with the case', async () => {
+    const { chat } = await toEvidence()
+    line.contents.set('m-photo', { kind: 'ok', contentType: 'image/jpeg', bytes: phoneJpeg() })
+    let step = await chat.attach({ type: 'image', id: 'm-photo' })
+    expect(textOf(step)).toMatch(/ได้รับแล้ว 1/)
+    const [draft] = await evidence()
+    expect(draft).toMatchObject({ case_id: null, source_message: 'm-photo', kind: 'image', mime: 'image/jpeg' })
+    step = await chat.tap(button(step, /เสร็จ/))
+    step = await chat.tap(button(step, /ไม่ระบุชื่อ/))
+    step = await chat.tap(button(step, /ไม่ต้องแจ้ง/))
+    expect(textOf(step)).toMatch(/หลักฐาน: 1 รายการ/)
+    await chat.tap(button(step, /ส่ง Submit/))
+
+    const [filed] = await evidence()
+    const [c] = await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()
+    expect(filed).toMatchObject({ case_id: c?.id, draft_key: null, source_message: null, draft_expires_at: null })
+    expect(contains(filed?.content ?? new Uint8Array(), S.make)).toBe(false) // sealed
+    const clear = await t.deps.keyring.open(filed?.key_id ?? '', filed?.content ?? new Uint8Array())
+    expect(clear[0]).toBe(0xff) // still a JPEG
+    for (const needle of [S.make, S.model, S.xmp, S.comment, S.trailer, 'Exif']) expect(contains(clear, needle)).toBe(false)
+    expect(contains(clear, gpsBytes(GPS.lat))).toBe(false)
+  })
+
+  it('too large, unsupported and gone content each get a clear reply and store nothing', async () => {
+    const { chat } = await toEvidence()
+    const big = await chat.attach({ type: 'file', id: 'm-big', fileName: 'clip.mp4', fileSize: 30 * 1024 * 1024 })
+    expect(textOf(big)).toMatch(/30\.0 MB เกินกำหนด 10 MB/)
+    line.contents.set('m-exe', { kind: 'ok', contentType: 'application/pdf', bytes: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]) })
+    const exe = await chat.attach({ type: 'file', id: 'm-exe', fileName: 'report.pdf', fileSize: 8 })
+    expect(textOf(exe)).toMatch(/⚠️/)
+    line.contents.set('m-gone', { kind: 'gone' })
+    const gone = await chat.attach({ type: 'image', id: 'm-gone' })
+    expect(textOf(gone)).toMatch(/ไม่มีอยู่ใน LINE แล้ว/)
+    expect(textOf(gone)).toMatch(/ได้รับแล้ว 0/)
+    expect(await evidence()).toEqual([])
+  })
+
+  it('cancel, unsend and expiry destroy draft evidence', async () => {
+    const { chat } = await toEvidence()
+    line.contents.set('m-1', { kind: 'ok', contentType: 'image/jpeg', bytes: phoneJpeg() })
+    line.contents.set('m-2', { kind: 'ok', contentType: 'image/jpeg', bytes: phoneJpeg() })
+    await chat.attach({ type: 'image', id: 'm-1' })
+    await chat.attach({ type: 'image', id: 'm-2' })
+    expect(await evidence()).toHaveLength(2)
+    const { envelope, signedRequest, simpleEvent, fromUser } = await import('../helpers/line-events.js')
+    await t.app.request(
+      await signedRequest(envelope([simpleEvent('unsend', fromUser(), { unsend: { messageId: 'm-1' } }, t.clock.now().getTime())])),
+    )
+    await t.settle()
+    expect((await evidence()).map((e) => e.source_message)).toEqual(['m-2'])
+    await chat.say('ยกเลิก')
+    expect(await evidence()).toEqual([])
+    expect(await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()).toEqual([])
+  })
+})
