@@ -106,7 +106,7 @@ async function servicesFor(env: WorkerEnv, ctx: ExecutionContext): Promise<Servi
     background: (task) => ctx.waitUntil(task()),
   })
   const tick = async (now: Date) => {
-    await housekeeping({ db, flows, log }, now)
+    await housekeeping({ db, flows, log, lines, config }, now)
     const renderRun = budgetRunRenderer({ flows, timeZone: config.timeZone, log })
     return safeTick({ db, lineFor: lines, keyring, clock: systemClock, log, renderRun }, now)
   }

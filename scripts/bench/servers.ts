@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs'
 export interface Server {
   url: string
   pid: number
+  /** Everything the server printed on stdout so far. */
+  output(): string
   /** Waits until the bot's inbox has nothing pending (the baseline has no inbox). */
   waitIdle(): Promise<void>
   rssMb(): number
@@ -41,6 +43,7 @@ export async function startServer(
   return {
     url,
     pid: child.pid ?? 0,
+    output: () => out,
     async waitIdle() {
       const deadline = Date.now() + 120_000
       for (;;) {

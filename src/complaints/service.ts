@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import { localDay } from '../admin/thai-date.js'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
@@ -23,7 +23,7 @@ import {
   recordFailedCheck,
   resetFailedChecks,
 } from './repository.js'
-import type { CaseStatus, Channel, Outcome } from './tables.js'
+import type { CaseStatus, Channel, ComplaintCasesTable, Outcome } from './tables.js'
 
 type Db = Kysely<Database>
 
@@ -147,6 +147,18 @@ export async function openAsComplainant(
     return check.lockUntil ? { kind: 'locked', until: check.lockUntil } : { kind: 'wrong' }
   }
   if (row.failed_checks > 0) await resetFailedChecks(db, row.id)
+  return { kind: 'ok', view: await complainantView(db, keyring, row) }
+}
+
+/** What a complainant may see of a case: status, dates, the thread, how much evidence. */
+export async function complainantView(
+  db: Db,
+  keyring: Keyring,
+  row: Pick<
+    Selectable<ComplaintCasesTable>,
+    'id' | 'code' | 'status' | 'outcome' | 'received_on' | 'ack_due' | 'feedback_due'
+  >,
+): Promise<ComplainantView> {
   const messages = await Promise.all(
     (await listMessages(db, row.id)).map(async (m) => ({
       author: m.author,
@@ -154,20 +166,16 @@ export async function openAsComplainant(
       sentOn: m.sent_on,
     })),
   )
-  const evidence = Number((await countEvidence(db, row.id)).n)
   return {
-    kind: 'ok',
-    view: {
-      id: row.id,
-      code: row.code,
-      status: row.status,
-      outcome: row.outcome,
-      receivedOn: row.received_on,
-      ackDue: row.ack_due,
-      feedbackDue: row.feedback_due,
-      messages,
-      evidence,
-    },
+    id: row.id,
+    code: row.code,
+    status: row.status,
+    outcome: row.outcome,
+    receivedOn: row.received_on,
+    ackDue: row.ack_due,
+    feedbackDue: row.feedback_due,
+    messages,
+    evidence: Number((await countEvidence(db, row.id)).n),
   }
 }
 

@@ -114,7 +114,7 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     simulator,
     dbKind: opened.kind,
     async tick(now) {
-      await housekeeping({ db: opened.db, flows, log }, now)
+      await housekeeping({ db: opened.db, flows, log, lines, config }, now)
       await safeTick({ db: opened.db, lineFor: lines, keyring, clock: systemClock, log, renderRun }, now)
     },
     async close() {

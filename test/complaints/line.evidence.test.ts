@@ -34,7 +34,12 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
     let step = await chat.attach({ type: 'image', id: 'm-photo' })
     expect(textOf(step)).toMatch(/ได้รับแล้ว 1/)
     const [draft] = await evidence()
-    expect(draft).toMatchObject({ case_id: null, source_message: 'm-photo', kind: 'image', mime: 'image/jpeg' })
+    expect(draft).toMatchObject({
+      case_id: null,
+      source_message: 'm-photo',
+      kind: 'image',
+      mime: 'image/jpeg',
+    })
     step = await chat.tap(button(step, /เสร็จ/))
     step = await chat.tap(button(step, /ไม่ระบุชื่อ/))
     step = await chat.tap(button(step, /ไม่ต้องแจ้ง/))
@@ -43,19 +48,34 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
 
     const [filed] = await evidence()
     const [c] = await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()
-    expect(filed).toMatchObject({ case_id: c?.id, draft_key: null, source_message: null, draft_expires_at: null })
+    expect(filed).toMatchObject({
+      case_id: c?.id,
+      draft_key: null,
+      source_message: null,
+      draft_expires_at: null,
+    })
     expect(contains(filed?.content ?? new Uint8Array(), S.make)).toBe(false) // sealed
     const clear = await t.deps.keyring.open(filed?.key_id ?? '', filed?.content ?? new Uint8Array())
     expect(clear[0]).toBe(0xff) // still a JPEG
-    for (const needle of [S.make, S.model, S.xmp, S.comment, S.trailer, 'Exif']) expect(contains(clear, needle)).toBe(false)
+    for (const needle of [S.make, S.model, S.xmp, S.comment, S.trailer, 'Exif'])
+      expect(contains(clear, needle)).toBe(false)
     expect(contains(clear, gpsBytes(GPS.lat))).toBe(false)
   })
 
   it('too large, unsupported and gone content each get a clear reply and store nothing', async () => {
     const { chat } = await toEvidence()
-    const big = await chat.attach({ type: 'file', id: 'm-big', fileName: 'clip.mp4', fileSize: 30 * 1024 * 1024 })
+    const big = await chat.attach({
+      type: 'file',
+      id: 'm-big',
+      fileName: 'clip.mp4',
+      fileSize: 30 * 1024 * 1024,
+    })
     expect(textOf(big)).toMatch(/30\.0 MB เกินกำหนด 10 MB/)
-    line.contents.set('m-exe', { kind: 'ok', contentType: 'application/pdf', bytes: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]) })
+    line.contents.set('m-exe', {
+      kind: 'ok',
+      contentType: 'application/pdf',
+      bytes: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]),
+    })
     const exe = await chat.attach({ type: 'file', id: 'm-exe', fileName: 'report.pdf', fileSize: 8 })
     expect(textOf(exe)).toMatch(/⚠️/)
     line.contents.set('m-gone', { kind: 'gone' })
@@ -74,12 +94,29 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
     expect(await evidence()).toHaveLength(2)
     const { envelope, signedRequest, simpleEvent, fromUser } = await import('../helpers/line-events.js')
     await t.app.request(
-      await signedRequest(envelope([simpleEvent('unsend', fromUser(), { unsend: { messageId: 'm-1' } }, t.clock.now().getTime())])),
+      await signedRequest(
+        envelope([
+          simpleEvent('unsend', fromUser(), { unsend: { messageId: 'm-1' } }, t.clock.now().getTime()),
+        ]),
+      ),
     )
     await t.settle()
     expect((await evidence()).map((e) => e.source_message)).toEqual(['m-2'])
     await chat.say('ยกเลิก')
     expect(await evidence()).toEqual([])
     expect(await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()).toEqual([])
+  })
+})
+
+describe('evidence photos without a rotation tag', () => {
+  it('lose their Exif and GPS too (orientation 1 is not a shortcut)', async () => {
+    const { sanitizeEvidence } = await import('../../src/complaints/evidence/index.js')
+    for (const orientation of [1, 6]) {
+      const r = await sanitizeEvidence(phoneJpeg({ orientation }), {}, { maxBytes: 10_000_000 })
+      expect(r.ok).toBe(true)
+      const bytes = r.ok ? r.bytes : new Uint8Array()
+      for (const needle of [S.make, S.model, 'Exif']) expect(contains(bytes, needle), `${orientation} ${needle}`).toBe(false)
+      expect(contains(bytes, gpsBytes(GPS.lat))).toBe(false)
+    }
   })
 })

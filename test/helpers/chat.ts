@@ -22,7 +22,12 @@ export function chatAs(t: TestApp, line: MemoryLine, source: Src = fromUser()) {
   return {
     say: (text: string) => send(textEvent(text, source, now())),
     /** Sends a photo or file message; its bytes are whatever the fake LINE holds for `id`. */
-    attach: (message: { type: 'image' | 'file' | 'video'; id: string; fileName?: string; fileSize?: number }) => {
+    attach: (message: {
+      type: 'image' | 'file' | 'video'
+      id: string
+      fileName?: string
+      fileSize?: number
+    }) => {
       const ev = textEvent('', source, now())
       return send({ ...ev, message: { ...message, contentProvider: { type: 'line' } } })
     },

@@ -54,7 +54,13 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
   const url = new URL(postgresUrl())
   url.searchParams.set('options', `-c search_path=${schema}`)
   const db = createPgDb(url.toString(), { max: 5 })
-  const migrated = await migrateToLatest(db)
+  // Kysely's migrator lists the tables of every schema on the server before it takes its lock;
+  // a parallel test dropping its own schema at that moment makes the listing fail. Retry.
+  let migrated = await migrateToLatest(db)
+  for (let i = 0; i < 5 && !migrated.ok && /does not exist/.test(String(migrated.error)); i++) {
+    await new Promise((r) => setTimeout(r, 50 + Math.random() * 200))
+    migrated = await migrateToLatest(db)
+  }
   if (!migrated.ok) throw new Error(`migration failed: ${migrated.error}`)
   return {
     kind,

@@ -29,7 +29,12 @@ export function sanitizeJpeg(input: Uint8Array, maxPixels: number): Sanitized {
     maxResolutionInMP: Math.ceil(maxPixels / 1e6),
   })
   const upright = applyOrientation(raw, orientation, 4, (n) => new Uint8Array(n))
-  const encoded = jpeg.encode(upright, JPEG_QUALITY)
+  // Only the pixels go to the encoder: jpeg-js's decoder returns the original Exif (GPS and all)
+  // beside them and its encoder writes any `exifBuffer` it is given straight back.
+  const encoded = jpeg.encode(
+    { width: upright.width, height: upright.height, data: upright.data },
+    JPEG_QUALITY,
+  )
   // jpeg-js hands back a Node Buffer under CommonJS; the rest of the app wants a plain array.
   return {
     ok: true,

@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely'
 import { localDay } from '../../admin/thai-date.js'
-import { fromUtf8, utf8 } from '../../core/bytes.js'
+import { utf8 } from '../../core/bytes.js'
 import type { Keyring } from '../../core/keyring.js'
 import type { Random } from '../../core/receipt.js'
 import type { Database } from '../../db/schema.js'
-import { countEvidence, findCase, insertEvidence, listMessages } from '../repository.js'
-import { addMessage, type ComplainantView, type Deadlines, fileComplaint } from '../service.js'
+import { findCase, insertEvidence } from '../repository.js'
+import {
+  addMessage,
+  type ComplainantView,
+  complainantView,
+  type Deadlines,
+  fileComplaint,
+} from '../service.js'
 import type { ReportInput } from './fields.js'
 import type { CleanFile } from './files.js'
 
@@ -76,24 +82,7 @@ export async function viewCase(
 ): Promise<ComplainantView | null> {
   const row = await findCase(db, orgId, id)
   if (!row || row.stub) return null
-  const messages = await Promise.all(
-    (await listMessages(db, row.id)).map(async (m) => ({
-      author: m.author,
-      text: fromUtf8(await keyring.open(m.key_id, m.body)),
-      sentOn: m.sent_on,
-    })),
-  )
-  return {
-    id: row.id,
-    code: row.code,
-    status: row.status,
-    outcome: row.outcome,
-    receivedOn: row.received_on,
-    ackDue: row.ack_due,
-    feedbackDue: row.feedback_due,
-    messages,
-    evidence: Number((await countEvidence(db, row.id)).n),
-  }
+  return complainantView(db, keyring, row)
 }
 
 export type ReplyResult = { kind: 'ok' } | { kind: 'gone' } | { kind: 'closed' }
