@@ -49,7 +49,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const leaseMs = opts.leaseMs ?? 60_000
   const maxAttempts = opts.maxAttempts ?? 6
   const busy = opts.busy ?? (() => false)
-  const maxDeferMs = opts.maxDeferMs ?? Number(process.env.PROBE_DEFER ?? 1000)
+  const maxDeferMs = opts.maxDeferMs ?? 1000
   let running: Promise<number> | null = null
   let again = false
   let stopped = false

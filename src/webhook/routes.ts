@@ -11,7 +11,8 @@ const problem = (error: string, message: string) => ({ error, message })
 /** DESIGN.md "The webhook pipeline": verify raw bytes, validate, store durably, then 200. */
 export function webhookRoutes(maxBodyBytes: number) {
   const app = new Hono<AppEnv>()
-  const tooLarge = (c: Context) => c.json(problem('payload_too_large', `Body over ${maxBodyBytes} bytes`), 413)
+  const tooLarge = (c: Context) =>
+    c.json(problem('payload_too_large', `Body over ${maxBodyBytes} bytes`), 413)
   const streamingLimit = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge })
 
   app.use('*', async (c, next) => {

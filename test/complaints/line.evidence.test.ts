@@ -115,7 +115,8 @@ describe('evidence photos without a rotation tag', () => {
       const r = await sanitizeEvidence(phoneJpeg({ orientation }), {}, { maxBytes: 10_000_000 })
       expect(r.ok).toBe(true)
       const bytes = r.ok ? r.bytes : new Uint8Array()
-      for (const needle of [S.make, S.model, 'Exif']) expect(contains(bytes, needle), `${orientation} ${needle}`).toBe(false)
+      for (const needle of [S.make, S.model, 'Exif'])
+        expect(contains(bytes, needle), `${orientation} ${needle}`).toBe(false)
       expect(contains(bytes, gpsBytes(GPS.lat))).toBe(false)
     }
   })
