@@ -1,8 +1,9 @@
 import { formatThaiDateTime, formatThaiDay } from '../admin/thai-date.js'
 import { type FormHandlers, resumeParked, startForm } from '../dialogues/forms.js'
+import { loadState, PARKED, sessionKey } from '../dialogues/sessions.js'
 import type { HandlerRegistry } from '../webhook/registry.js'
 import { attachEvidence, COMPLAINT_FORM, registerComplaintForm } from './intake.js'
-import { claimDraftEvidence, deleteDraftEvidence } from './repository.js'
+import { claimDraftEvidence, clearNotify, deleteDraftEvidence } from './repository.js'
 import { addMessage, type ComplainantView, openAsComplainant } from './service.js'
 
 const FOLLOW_UP = 'complaint.followup'
@@ -63,6 +64,16 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
   registry.onIntent('complaint-followup', (ctx) => startForm(ctx, forms, FOLLOW_UP))
   registry.onPostback('complaint-followup', (ctx) => startForm(ctx, forms, FOLLOW_UP))
   registry.onPostback('complaint-reply', (ctx) => resumeParked(ctx, forms, REPLY, ctx.params))
+  // "Delete my LINE ID from the case": allowed right after the code and secret were checked.
+  registry.onPostback('complaint-notify-off', async (ctx) => {
+    const userId = ctx.event.source.type === 'user' ? ctx.event.source.userId : null
+    const key = userId ? await sessionKey(ctx.deps, ctx.orgId, userId, ctx.now) : null
+    const parked = key ? await loadState(ctx.deps, ctx.orgId, key, ctx.now) : null
+    const caseId = parked?.formId === REPLY && parked.step === PARKED ? parked.answers._case : undefined
+    if (!caseId) return void (await ctx.responder.reply(ctx.deps.flows.render('form.expired')))
+    await clearNotify(ctx.deps.db, ctx.orgId, caseId)
+    await ctx.responder.reply(ctx.deps.flows.render('complaint.notifyOff'))
+  })
 
   forms.configure(FOLLOW_UP, {
     submit: async (ctx, a) => {

@@ -136,3 +136,13 @@ export async function insertStatus(
 ): Promise<void> {
   await db.insertInto('complaint_status_log').values(row).execute()
 }
+
+/** The complainant asked to stop LINE notices: the only LINE id ever kept with a case goes. */
+export async function clearNotify(db: Db, orgId: string, caseId: string): Promise<void> {
+  await db
+    .updateTable('complaint_cases')
+    .set({ notify_to: null })
+    .where('org_id', '=', orgId)
+    .where('id', '=', caseId)
+    .execute()
+}

@@ -50,6 +50,7 @@ export const REQUIRED_MESSAGES = [
   'complaint.followup.locked',
   'complaint.replied',
   'complaint.news',
+  'complaint.notifyOff',
   'form.onlyPrivate',
   'form.cancelled',
   'form.expired',

@@ -131,4 +131,17 @@ describe.each(DB_KINDS)('complaints in LINE (%s)', (kind) => {
       [2, 'complainant', '2026-11-22'],
     ])
   })
+
+  it('"stop notices" deletes the LINE id kept for notifications, and only after code and secret', async () => {
+    const { chat, code, secret } = await fileOne({ notify: true })
+    expect((await cases())[0]?.notify_to).not.toBeNull()
+    expect(textOf(await chat.tap('action=complaint-notify-off'))).toMatch(/หมดเวลาหรือส่งไปแล้ว/)
+    expect((await cases())[0]?.notify_to).not.toBeNull()
+    await chat.say('ติดตามเรื่องร้องเรียน')
+    await chat.say(code)
+    const summary = await chat.say(secret)
+    const view = await chat.tap(button(summary, /ส่ง Submit/))
+    expect(textOf(await chat.tap(button(view, /หยุดแจ้งเตือน/)))).toMatch(/ลบ LINE ID/)
+    expect((await cases())[0]?.notify_to).toBeNull()
+  })
 })
