@@ -71,6 +71,7 @@ async function tap(page: Page, label: string) {
 const lastText = async (page: Page) => (await page.locator('#log .entry-bot').last().textContent()) ?? ''
 
 async function login(page: Page, email: string) {
+  page.setDefaultTimeout(90_000)
   await page.goto(`${base}/admin/login`)
   await page.fill('#email', email)
   await page.fill('#password', PASSWORD)
@@ -79,8 +80,10 @@ async function login(page: Page, email: string) {
 }
 
 describe('staff walk-through in the simulator, evidence in the console', () => {
-  test('guide, quiz, pledge, gift report, budget question', { timeout: 120_000 }, async () => {
+  test('guide, quiz, pledge, gift report, budget question', { timeout: 240_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+    // CI machines are shared and slow at times: a reply may take longer than Playwright's 30 s.
+    page.setDefaultTimeout(90_000)
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(`${base}/dev/chat`)
