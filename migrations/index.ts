@@ -9,6 +9,7 @@ import * as m20261122T0700 from './2026-11-22T0700-dialogues.js'
 import * as m20261122T0800 from './2026-11-22T0800-questions.js'
 import * as m20261122T0900 from './2026-11-22T0900-complaints.js'
 import * as m20261122T1000 from './2026-11-22T1000-complaints-officers.js'
+import * as m20261122T1100 from './2026-11-22T1100-engagement-place.js'
 
 // A static list, not a folder scan, so the Worker bundle carries the migrations too.
 // Append new migrations; never edit or reorder landed ones.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0800-questions': m20261122T0800,
   '2026-11-22T0900-complaints': m20261122T0900,
   '2026-11-22T1000-complaints-officers': m20261122T1000,
+  '2026-11-22T1100-engagement-place': m20261122T1100,
 }

@@ -102,6 +102,8 @@ export interface EngagementEventsTable {
   ref_id: string | null
   measure: string | null
   data: Json<Record<string, unknown>>
+  /** HMAC of the group or room where it happened; null in 1:1 (migration T1100). */
+  place_key: Generated<string | null>
 }
 
 export interface BroadcastTables {

@@ -20,6 +20,8 @@ export interface EngagementEvent {
   refId?: string | null
   measure?: string | null
   data?: Record<string, unknown>
+  /** engagementChatKey() of the group or room it happened in; null or absent in 1:1. */
+  placeKey?: string | null
 }
 
 /** HMAC of a LINE chat id: enough to count unique reach, not enough to message anyone. */
@@ -39,6 +41,12 @@ export function actorKey(
   return id ? engagementChatKey(keyring, id) : Promise.resolve(null)
 }
 
+/** The key of the group or room an event happened in (its unit in the reports); null in 1:1. */
+export function placeKey(keyring: Keyring, source: { type: string; groupId?: string; roomId?: string }) {
+  const id = source.groupId ?? source.roomId
+  return id ? engagementChatKey(keyring, id) : Promise.resolve(null)
+}
+
 /** Appends events. There is deliberately no update or delete: the log is evidence. */
 export async function appendEvents(db: Db, events: EngagementEvent[]): Promise<void> {
   if (events.length === 0) return
@@ -54,6 +62,7 @@ export async function appendEvents(db: Db, events: EngagementEvent[]): Promise<v
         ref_id: e.refId ?? null,
         measure: e.measure ?? null,
         data: JSON.stringify(e.data ?? {}),
+        place_key: e.placeKey ?? null,
       })),
     )
     .execute()
