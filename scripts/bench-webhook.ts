@@ -29,6 +29,21 @@ async function count(url: string, query: string): Promise<number> {
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 
+/**
+ * The environment prefixes and Node flags of `npm start`, read from package.json so the local
+ * mode measured here is the one `npm start` runs, whatever the flags become.
+ */
+function npmStart(): { env: Record<string, string>; flags: string[] } {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+  const words = (scripts.start.split('&&').find((p) => p.includes('dist/main.node.js')) ?? '')
+    .trim()
+    .split(/\s+/)
+  const node = words.indexOf('node')
+  if (node < 0) throw new Error('package.json scripts.start does not run node dist/main.node.js')
+  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]))
+  return { env, flags: words.filter((w) => w.startsWith('--')) }
+}
+
 interface Measured {
   warm: Run
   sat: Run
@@ -143,11 +158,12 @@ try {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-local-'))
   // Exactly what `npm start` runs (package.json): the esbuild bundle with the same Node flags.
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' })
+  const start = npmStart()
   const local = await startServer(
     'dist/main.node.js',
     4104,
-    { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
-    ['--liftoff-only', '--max-semi-space-size=1', '--max-old-space-size=128'],
+    { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...start.env },
+    start.flags,
   )
   servers.push(local)
   const simSecret = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).simulatorChannelSecret
@@ -169,6 +185,11 @@ try {
   console.log(
     `RSS after run: (a) PostgreSQL ${rssA.toFixed(0)} MB; local mode (PGlite) ${rssLocal.toFixed(0)} MB` +
       `  (${mLocal.rps.toFixed(0)} req/s)   target local < 200 MB  ${rssLocal < 200 ? 'OK' : 'MISSED'}`,
+  )
+  console.log(
+    `  local mode as npm start runs it: ${Object.entries(start.env)
+      .map(([k, v]) => `${k}=${v} `)
+      .join('')}node ${start.flags.join(' ')}`,
   )
 } finally {
   for (const s of servers) await s.stop()

@@ -1,7 +1,6 @@
 import { parseCsv } from './csv.js'
 import type { FileType, ImportResult, Issue } from './types.js'
 import { type ValidateOptions, validateRows } from './validate.js'
-import { readXlsx } from './xlsx.js'
 
 // An uploaded file to validated budget rows, or a report of every problem. Pure of I/O: the
 // route hands the bytes over and stores nothing unless the answer is ok.
@@ -56,7 +55,8 @@ export async function importBudgetFile(
   if (ext === 'xlsx') {
     if (!startsWith(bytes, ZIP))
       return refuse('xlsx', 'ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) ที่ถูกต้อง', 'This is not a valid Excel (.xlsx) file')
-    const sheet = await readXlsx(bytes)
+    // Loaded on first import: the XLSX reader is the largest module the server would hold idle.
+    const sheet = await (await import('./xlsx.js')).readXlsx(bytes)
     if (!sheet.ok) {
       return sheet.reason === 'too_large'
         ? refuse(

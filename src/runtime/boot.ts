@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import type { Config } from '../config.js'
 import type { Logger } from '../core/logger.js'
 import { migrateToLatest } from '../db/migrate.js'
-import { createPgDb } from '../db/pg.js'
 import type { Database } from '../db/schema.js'
 
 export interface OpenedDb {
@@ -11,7 +10,9 @@ export interface OpenedDb {
   close(): Promise<void>
 }
 
-function openPostgres(url: string): OpenedDb {
+/** Imported only when used, like PGlite below: local mode never needs the pg driver. */
+async function openPostgres(url: string): Promise<OpenedDb> {
+  const { createPgDb } = await import('../db/pg.js')
   const db = createPgDb(url)
   return { db, kind: 'postgres', close: () => db.destroy() }
 }
@@ -25,7 +26,7 @@ async function openEmbedded(dataDir: string): Promise<OpenedDb> {
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR; migrated either way. */
 export async function openDatabase(config: Config, log: Logger): Promise<OpenedDb> {
   const url = config.env.DATABASE_URL
-  const opened = url ? openPostgres(url) : await openEmbedded(config.env.DATA_DIR)
+  const opened = url ? await openPostgres(url) : await openEmbedded(config.env.DATA_DIR)
   const migrated = await migrateToLatest(opened.db)
   if (!migrated.ok) {
     await opened.close()

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect } from 'kysely'
 import type { Database } from '../db/schema.js'
@@ -15,8 +16,8 @@ export interface EmbeddedDb {
 // Local mode serves one agency's trial from a laptop: PostgreSQL's server-sized defaults
 // (128 MB of shared buffers) would more than double the process's memory for no gain.
 const SMALL_SERVER = [
-  'shared_buffers = 16MB',
-  'wal_buffers = 1MB',
+  'shared_buffers = 4MB',
+  'wal_buffers = 256kB',
   'work_mem = 2MB',
   'maintenance_work_mem = 16MB',
 ]
@@ -68,6 +69,7 @@ export async function openPglite(dataDir: string | null): Promise<EmbeddedDb> {
     const pgdata = dataDir ? join(dataDir, 'pgdata') : undefined
     if (pgdata && !existsSync(join(pgdata, 'PG_VERSION'))) await initInChild(pgdata)
     const pglite = await PGlite.create(pgdata, {
+      pgliteWasmModule: await sharedPgliteWasm(),
       parsers: { ...typeParsers, [BYTEA]: byteaCodec.parse },
       serializers: { [BYTEA]: byteaCodec.serialize },
       postgresqlconf: SMALL_SERVER,
@@ -83,5 +85,52 @@ export async function openPglite(dataDir: string | null): Promise<EmbeddedDb> {
   } catch (err) {
     lock?.release()
     throw err
+  }
+}
+
+interface ResizableArrayBufferConstructor {
+  new (length: number, options: { maxByteLength: number }): ArrayBuffer & { resize(length: number): void }
+}
+
+/** Compiled once per process and shared, as PGlite's own loader does. */
+let pgliteWasm: Promise<WebAssembly.Module> | null = null
+function sharedPgliteWasm(): Promise<WebAssembly.Module> {
+  if (!pgliteWasm) {
+    pgliteWasm = compilePgliteWasm()
+    pgliteWasm.catch(() => {
+      pgliteWasm = null
+    })
+  }
+  return pgliteWasm
+}
+
+/**
+ * PGlite's own loader reads its 9 MB `pglite.wasm` into a malloc'ed buffer and frees it once
+ * compiled. glibc answers a free of a block that large by raising its mmap threshold to 9 MB and
+ * its trim threshold to 18 MB for the life of the process (read from glibc's `mp_` with gdb),
+ * after which the heap holds on to ~10 MB more of the garbage a burst of requests leaves. Read
+ * into a resizable ArrayBuffer instead (pages mapped by V8, never seen by malloc, handed back at
+ * once by `resize(0)`), the file leaves glibc's thresholds at the ~2 MB the rest of start-up sets.
+ * Same bytes, same module.
+ */
+async function compilePgliteWasm(): Promise<WebAssembly.Module> {
+  const path = fileURLToPath(new URL('./pglite.wasm', import.meta.resolve('@electric-sql/pglite')))
+  const fd = openSync(path, 'r')
+  const size = fstatSync(fd).size
+  // ES2024 resizable ArrayBuffer (Node 20+); the project's TypeScript lib predates it.
+  const buffer = new (ArrayBuffer as unknown as ResizableArrayBufferConstructor)(size, {
+    maxByteLength: size,
+  })
+  try {
+    const bytes = new Uint8Array(buffer)
+    for (let at = 0; at < size; ) {
+      const n = readSync(fd, bytes, at, size - at, at)
+      if (n === 0) throw new Error(`${path}: file ended after ${at} of ${size} bytes`)
+      at += n
+    }
+    return await WebAssembly.compile(bytes)
+  } finally {
+    closeSync(fd)
+    buffer.resize(0)
   }
 }

@@ -1,5 +1,4 @@
 import { detect } from './detect.js'
-import { sanitizeJpeg, sanitizePng } from './image.js'
 import {
   CORRUPT,
   EMPTY,
@@ -9,7 +8,6 @@ import {
   UNSUPPORTED_LEGACY_OFFICE,
 } from './messages.js'
 import { sanitizeMp4 } from './mp4.js'
-import { sanitizeOoxml } from './ooxml.js'
 import { sanitizePdf } from './pdf.js'
 import {
   DEFAULT_MAX_PIXELS,
@@ -40,14 +38,16 @@ export async function sanitizeEvidence(
   const maxPixels = limits.maxPixels ?? DEFAULT_MAX_PIXELS
   try {
     switch (detect(input)) {
+      // The codecs are loaded on first use: most processes never see a photo, and local mode
+      // must stay small (issue 2: under 200 MB resident).
       case 'jpeg':
-        return sanitizeJpeg(input, maxPixels)
+        return (await import('./image.js')).sanitizeJpeg(input, maxPixels)
       case 'png':
-        return sanitizePng(input, maxPixels)
+        return (await import('./image.js')).sanitizePng(input, maxPixels)
       case 'pdf':
         return await sanitizePdf(input)
       case 'zip':
-        return sanitizeOoxml(input)
+        return (await import('./ooxml.js')).sanitizeOoxml(input)
       case 'isobmff':
         return sanitizeMp4(input)
       case 'text':
