@@ -68,6 +68,11 @@ export const envSchema = z.object({
     .min(64 * 1024)
     .max(25 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /**
+   * Photos above this many pixels are refused before decoding. Re-encoding holds the picture
+   * several times at 4 bytes a pixel: Workers (128 MB per isolate) want about 3 MP.
+   */
+  EVIDENCE_MAX_PIXELS: z.coerce.number().int().min(100_000).max(50_000_000).default(16_000_000),
   /** Groups carrying this label (set on /admin/groups) get the officers' complaint deadline reminders. */
   COMPLAINT_OFFICERS_LABEL: optionalText
     .transform((v) => v ?? 'เจ้าหน้าที่รับเรื่องร้องเรียน')

@@ -5,6 +5,8 @@ import { fromBase64, timingSafeEqual, toBase64, utf8 } from '../core/bytes.js'
 // and salt, so a later deployment can raise the count and rehash at the next login.
 
 export const PASSWORD_ITERATIONS = 100_000
+/** workerd refuses more (deriveBits throws): no hash above it is made, or tried, anywhere. */
+export const MAX_PASSWORD_ITERATIONS = 100_000
 const ALGORITHM = 'pbkdf2-sha256'
 const SALT_BYTES = 16
 const HASH_BYTES = 32
@@ -27,6 +29,7 @@ export async function pbkdf2Sha256(
 }
 
 export async function hashPassword(password: string, iterations = PASSWORD_ITERATIONS): Promise<string> {
+  if (iterations > MAX_PASSWORD_ITERATIONS) throw new Error(`at most ${MAX_PASSWORD_ITERATIONS} iterations`)
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
   const hash = await pbkdf2Sha256(password, salt, iterations)
   return `${ALGORITHM}$${iterations}$${toBase64(salt)}$${toBase64(hash)}`
@@ -36,7 +39,8 @@ export async function hashPassword(password: string, iterations = PASSWORD_ITERA
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [algorithm, iter, salt, hash] = stored.split('$')
   const iterations = Number(iter)
-  if (algorithm !== ALGORITHM || !Number.isInteger(iterations) || iterations < 1 || !salt || !hash) {
+  const countOk = Number.isInteger(iterations) && iterations >= 1 && iterations <= MAX_PASSWORD_ITERATIONS
+  if (algorithm !== ALGORITHM || !countOk || !salt || !hash) {
     return false
   }
   let expected: Uint8Array

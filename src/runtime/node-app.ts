@@ -1,12 +1,10 @@
 import { ensureLocalOwner, LOCAL_OWNER_EMAIL } from '../admin/accounts.js'
 import { type App, createApp } from '../app.js'
 import type { AppDeps } from '../app-env.js'
-import { safeTick } from '../broadcasts/tick.js'
-import { budgetRunRenderer } from '../budget/schedule.js'
 import type { Config } from '../config.js'
 import { systemClock } from '../core/clock.js'
 import { errorFields, type Logger } from '../core/logger.js'
-import { housekeeping } from '../jobs/minute.js'
+import { minuteTick } from '../jobs/tick.js'
 import type { LinePort } from '../line/port.js'
 import { orgChannels } from '../orgs/channels.js'
 import { orgLines } from '../orgs/line.js'
@@ -104,8 +102,6 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
       console.log('  (shown once; you will be asked to change it / แสดงครั้งเดียว ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก)')
     }
   }
-  // A budget broadcast's runs carry the summary current when each run is created.
-  const renderRun = budgetRunRenderer({ flows, timeZone: config.timeZone, log })
   const app = createApp(deps)
   simulator?.attach(async (req) => app.fetch(req))
   return {
@@ -113,10 +109,7 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     deps,
     simulator,
     dbKind: opened.kind,
-    async tick(now) {
-      await housekeeping({ db: opened.db, flows, log, lines, config }, now)
-      await safeTick({ db: opened.db, lineFor: lines, keyring, clock: systemClock, log, renderRun }, now)
-    },
+    tick: (now) => minuteTick({ db: opened.db, flows, log, lines, config, keyring, clock: systemClock }, now),
     async close() {
       await Promise.allSettled([...inFlight])
       await deps.inbox.stop()

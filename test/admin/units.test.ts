@@ -40,6 +40,9 @@ describe('PBKDF2-SHA256 password hashing', () => {
     expect(stored.split('$')[1]).toBe('100000')
     expect(needsRehash(stored)).toBe(false)
     expect(needsRehash(await hashPassword('x', 1000))).toBe(true)
+    // Above the cap workerd's deriveBits throws: never made, and refused unread.
+    await expect(hashPassword('x', 100_001)).rejects.toThrow('at most 100000')
+    expect(await verifyPassword('x', stored.replace('$100000$', '$100001$'))).toBe(false)
   })
 
   test('a malformed stored hash verifies nothing and does not throw', async () => {

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely'
+import { safeTick } from '../broadcasts/tick.js'
+import { budgetRunRenderer } from '../budget/schedule.js'
+import type { Config } from '../config.js'
+import type { Clock } from '../core/clock.js'
+import type { Keyring } from '../core/keyring.js'
+import type { Logger } from '../core/logger.js'
+import type { Database } from '../db/schema.js'
+import type { Flows } from '../flows/types.js'
+import type { LineResolver } from '../line/port.js'
+import { housekeeping } from './minute.js'
+
+export interface MinuteDeps {
+  db: Kysely<Database>
+  flows: Flows
+  log: Logger
+  lines: LineResolver
+  config: Config
+  keyring: Keyring
+  clock: Clock
+}
+
+/**
+ * The scheduler's minute after the inbox: housekeeping, then due broadcasts. One function for
+ * node-cron (src/runtime/node-app.ts) and the Worker's cron trigger (src/worker/services.ts), so
+ * a job added here runs on both.
+ */
+export async function minuteTick(deps: MinuteDeps, now: Date): Promise<void> {
+  const { db, flows, log, lines, config, keyring, clock } = deps
+  await housekeeping({ db, flows, log, lines, config }, now)
+  // A budget broadcast's runs carry the summary current when each run is created.
+  const renderRun = budgetRunRenderer({ flows, timeZone: config.timeZone, log })
+  await safeTick({ db, lineFor: lines, keyring, clock, log, renderRun }, now)
+}
