@@ -82,6 +82,8 @@ export interface DeliveryOutcome {
   event: {
     kind: string
     chatKey: string | null
+    /** The group's key for a group or room recipient; null or absent otherwise. */
+    placeKey?: string | null
     measure: string | null
     data: Record<string, unknown>
     at: Date
@@ -100,11 +102,11 @@ export async function recordOutcomes(db: Db, outcomes: DeliveryOutcome[]): Promi
       ${o.nextAttemptAt}::timestamptz, ${o.requestId}::text, ${o.answerStatus}::int, ${o.detail}::text,
       ${o.sentAt}::timestamptz, ${o.refund}::int, ${o.event?.kind ?? null}::text, ${o.event?.chatKey ?? null}::text,
       ${o.event?.measure ?? null}::text, ${o.event ? JSON.stringify(o.event.data) : null}::jsonb,
-      ${o.event?.at ?? null}::timestamptz)`,
+      ${o.event?.at ?? null}::timestamptz, ${o.event?.placeKey ?? null}::text)`,
   )
   await sql`
     with v (run_id, recipient, claimed, status, next_at, request_id, answer_status, detail, sent_at, refund,
-            kind, chat_key, measure, data, occurred_at) as (values ${sql.join(rows)}),
+            kind, chat_key, measure, data, occurred_at, place_key) as (values ${sql.join(rows)}),
     done as (
       update broadcast_deliveries d set status = v.status, lease_until = null,
         next_attempt_at = coalesce(v.next_at, d.next_attempt_at), attempts = d.attempts - v.refund,
@@ -113,8 +115,8 @@ export async function recordOutcomes(db: Db, outcomes: DeliveryOutcome[]): Promi
       from v
       where d.run_id = v.run_id and d.recipient = v.recipient and d.status = 'sending' and d.attempts = v.claimed
       returning d.run_id, d.recipient, d.org_id)
-    insert into engagement_events (org_id, occurred_at, kind, chat_key, ref_type, ref_id, measure, data)
-    select done.org_id, v.occurred_at, v.kind, v.chat_key, 'broadcast_run', v.run_id, v.measure, v.data
+    insert into engagement_events (org_id, occurred_at, kind, chat_key, ref_type, ref_id, measure, data, place_key)
+    select done.org_id, v.occurred_at, v.kind, v.chat_key, 'broadcast_run', v.run_id, v.measure, v.data, v.place_key
     from done join v on v.run_id = done.run_id and v.recipient = done.recipient
     where v.kind is not null`.execute(db)
 }

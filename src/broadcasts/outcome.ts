@@ -33,9 +33,12 @@ function base(c: OutcomeContext) {
 }
 
 function event(c: OutcomeContext, kind: string, data: Record<string, unknown>) {
+  const inGroup = c.delivery.recipient_type === 'group' || c.delivery.recipient_type === 'room'
   return {
     kind,
     chatKey: c.chatKey,
+    // A push to a group happened in that group: reports count reach by unit on place_key.
+    placeKey: inGroup ? c.chatKey : null,
     measure: c.run.measure,
     at: c.now,
     data: { broadcast_id: c.run.broadcast_id, recipient_type: c.delivery.recipient_type, ...data },

@@ -9,6 +9,7 @@ import { claimDeliveries, type DeliveryOutcome, recordOutcomes } from './deliver
 import { failed, type OutcomeContext, released, toOutcome } from './outcome.js'
 import { findRun, pauseRun, setRunReason } from './repository.js'
 import { ALL_FOLLOWERS, type DeliveryRow, type RunRow } from './tables.js'
+import { aggregationUnitFor } from './units.js'
 
 export interface SendOptions {
   leaseMs: number
@@ -41,6 +42,7 @@ export interface SendTally {
 }
 
 const QUOTA_STOP = 'not sent: monthly quota exhausted'
+const UNIT_REFUSED = /customAggregationUnit/i
 
 /** Claims due deliveries in batches and pushes each with its stored retry key; all state is local. */
 export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promise<SendTally> {
@@ -51,6 +53,8 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
   const ports = new Map<string, Promise<LinePort | null>>()
   const paused = new Set<string>()
   const stopped = new Set<string>()
+  /** Organizations whose pushes LINE refused over the aggregation unit, in this pass. */
+  const untagged = new Set<string>()
   const queue: DeliveryRow[] = []
   const buffer: DeliveryOutcome[] = []
   const tally: SendTally = { sent: 0, failed: 0, retried: 0 }
@@ -94,9 +98,18 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
     await pace()
     const opts = { retryKey: d.retry_key }
     try {
-      return d.recipient_type === 'all_followers'
-        ? await port.broadcast(run.messages, opts)
-        : await port.push(d.recipient, run.messages, opts)
+      // LINE's broadcast takes no aggregation unit; its figures come by request id instead.
+      if (d.recipient_type === 'all_followers') return await port.broadcast(run.messages, opts)
+      if (untagged.has(run.org_id)) return await port.push(d.recipient, run.messages, opts)
+      const units = [aggregationUnitFor(run.broadcast_id)]
+      const r = await port.push(d.recipient, run.messages, { ...opts, customAggregationUnits: units })
+      // LINE's spec reserves units for "corporate users who have submitted the required
+      // applications": if this account is refused over the unit, the message still goes, untagged
+      // (a 400 was not accepted, so the same retry key is fine).
+      if (r.kind !== 'rejected' || r.status !== 400 || !UNIT_REFUSED.test(r.detail)) return r
+      untagged.add(run.org_id)
+      deps.log.warn('broadcast.units_refused', { run: run.id })
+      return await port.push(d.recipient, run.messages, opts)
     } catch (err) {
       // Only the adapter's limit checks throw; their messages name positions, never content.
       return {

@@ -1,4 +1,4 @@
-import { appendEvents, engagementChatKey } from '../engagement/events.js'
+import { appendEvents, engagementChatKey, placeKey } from '../engagement/events.js'
 import { chatIdOf } from '../webhook/events.js'
 import type { Handler, HandlerRegistry, TextContext } from '../webhook/registry.js'
 import { fiscalYearOf } from './calendar.js'
@@ -33,6 +33,7 @@ const showBudget: Handler<TextContext> = async (ctx) => {
       occurredAt: ctx.now,
       kind: 'budget.viewed',
       chatKey: chatId ? await engagementChatKey(keyring, chatId) : null,
+      placeKey: await placeKey(keyring, source),
       refType: 'budget_version',
       refId: card.version.id,
       measure: 'budget',

@@ -1,11 +1,13 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFile, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { createInterface, type Interface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { parseConfig } from '../config.js'
 import { createLogger } from '../core/logger.js'
 import { createNodeApp } from '../runtime/node-app.js'
 import { type EntryView, SimulatorClient } from '../simulator/client.js'
+import { sizeLabel, tooLargeMessage } from '../simulator/contents.js'
 import { type FlatAction, flattenMessages } from '../simulator/flatten.js'
 import type { ChatSummary } from '../simulator/model.js'
 
@@ -20,6 +22,7 @@ const HELP = `คำสั่ง / Commands
   /as <สมาชิก>          เลือกผู้พูดในกลุ่ม / speak as this group member
   /add <ชื่อ>  /remove <ชื่อ>   เพิ่ม/นำสมาชิกออก / add or remove a group member
   /join  /leave          เชิญบอตเข้ากลุ่ม / นำบอตออก / add the bot to the group, remove it
+  /photo <ไฟล์>  /file <ไฟล์>   ส่งรูป (JPEG, PNG) หรือไฟล์จากเครื่อง / send a photo or a file from disk
   /unsend                ยกเลิกข้อความล่าสุด / unsend your last message
   /block  /unblock       บล็อก/เลิกบล็อกบอต (1:1) / block or unblock the bot
   /chats                 รายการแชต / list chats
@@ -113,6 +116,12 @@ class ChatSession {
         return [`${paint(33, e.from.name)}: ${e.unsent ? '(ยกเลิกแล้ว / unsent)' : e.text}`]
       case 'postback':
         return [`${paint(33, e.from.name)} ↪ ${e.displayText ?? 'postback'}`]
+      case 'media': {
+        const what = e.media === 'image' ? '📷 รูปภาพ / photo' : `📄 ${e.fileName ?? ''}`
+        return [
+          `${paint(33, e.from.name)}: ${e.unsent ? '(ยกเลิกแล้ว / unsent)' : `${what} (${sizeLabel(e.size)})`}`,
+        ]
+      }
       case 'bot': {
         const flat = flattenMessages(e.messages)
         this.actions = flat.actions
@@ -266,6 +275,19 @@ class ChatSession {
         return this.act(() => this.client.addBot(this.requireChat('group').id))
       case 'leave':
         return this.act(() => this.client.removeBot(this.requireChat('group').id))
+      case 'photo':
+      case 'file': {
+        const path = rest.replace(/^(['"])(.*)\1$/, '$2')
+        if (!path) throw new Error(`ระบุไฟล์ / give a path: /${cmd} <path>`)
+        const chat = this.requireChat()
+        const kind = cmd === 'photo' ? 'image' : 'file'
+        // Checked before reading: a video of a gigabyte is refused without loading it.
+        const { limits } = await this.client.chats()
+        const max = Math.min(kind === 'image' ? limits.imageBytes : limits.fileBytes, limits.totalBytes)
+        if ((await stat(path)).size > max) throw new Error(tooLargeMessage(kind, max))
+        const bytes = new Uint8Array(await readFile(path))
+        return this.act(() => this.client.send(kind, chat.id, this.speaker, { name: basename(path), bytes }))
+      }
       case 'unsend':
         return this.act(() => this.client.unsend(this.requireChat().id, this.speaker))
       case 'block':

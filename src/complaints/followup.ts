@@ -74,7 +74,10 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
     await clearNotify(ctx.deps.db, ctx.orgId, caseId)
     await ctx.responder.reply(ctx.deps.flows.render('complaint.notifyOff'))
   })
+  // A complainant's presses are never logged, not even keyless (engagement/presses.ts).
+  registry.keepPressesUnlinkable(['complaint-followup', 'complaint-reply', 'complaint-notify-off'])
 
+  forms.keepUnlinkable(FOLLOW_UP, REPLY)
   forms.configure(FOLLOW_UP, {
     submit: async (ctx, a) => {
       const r = await openAsComplainant(

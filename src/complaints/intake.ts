@@ -87,6 +87,7 @@ export const attachEvidence: AttachHandler = async (ctx, draft) => {
 
 /** The LINE complaint form: promise first, evidence on the way, filed with nothing linking back. */
 export function registerComplaintForm(forms: FormHandlers): void {
+  forms.keepUnlinkable(COMPLAINT_FORM)
   forms.configure(COMPLAINT_FORM, {
     intro: promiseMessages,
     ttlMs: (deps) => deps.config.env.COMPLAINT_DRAFT_TTL_MINUTES * 60_000,

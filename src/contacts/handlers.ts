@@ -1,4 +1,5 @@
 import { errorFields } from '../core/logger.js'
+import { appendEvents, engagementChatKey } from '../engagement/events.js'
 import type { Source } from '../webhook/events.js'
 import type { EventContext, HandlerRegistry } from '../webhook/registry.js'
 import {
@@ -10,6 +11,9 @@ import {
   upsertGroupJoined,
 } from './repository.js'
 
+type Ctx = EventContext<{ source: Source }>
+type Db = Ctx['deps']['db']
+
 function groupOf(source: Source): { chatId: string; chatType: 'group' | 'room' } | null {
   if (source.type === 'group') return { chatId: source.groupId, chatType: 'group' }
   if (source.type === 'room') return { chatId: source.roomId, chatType: 'room' }
@@ -17,7 +21,7 @@ function groupOf(source: Source): { chatId: string; chatType: 'group' | 'room' }
 }
 
 /** Name and member count from LINE; best effort, since the greeting must not wait on it failing. */
-async function refreshGroupProfile(ctx: EventContext<{ source: Source }>, chatId: string): Promise<void> {
+async function refreshGroupProfile(ctx: Ctx, chatId: string): Promise<void> {
   const { db, log } = ctx.deps
   const { line } = ctx
   try {
@@ -37,44 +41,97 @@ async function refreshGroupProfile(ctx: EventContext<{ source: Source }>, chatId
   }
 }
 
+/**
+ * Writes the registry change and its engagement event in one transaction, so the registry and
+ * the evidence never disagree. `chatId` is the user (follows) or the group (group events); the
+ * event keeps only its HMAC, and a group event is also placed in that group.
+ */
+async function withEvent(
+  ctx: Ctx,
+  chatId: string,
+  kind: string,
+  change: (db: Db) => Promise<void>,
+  data: Record<string, unknown> = {},
+) {
+  const key = await engagementChatKey(ctx.deps.keyring, chatId)
+  const placeKey = kind.startsWith('group.') ? key : null
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    await change(trx)
+    await appendEvents(trx, [{ orgId: ctx.orgId, occurredAt: ctx.now, kind, chatKey: key, placeKey, data }])
+  })
+}
+
 /** The friend registry (follow/unfollow) and group registry (join/leave/members). */
 export function registerContacts(registry: HandlerRegistry): void {
   registry.onEvent('follow', async (ctx) => {
     if (ctx.event.source.type !== 'user') return
-    await upsertFriend(ctx.deps.db, ctx.orgId, ctx.event.source.userId, 'following', ctx.now)
+    const userId = ctx.event.source.userId
+    const unblocked = ctx.event.follow?.isUnblocked === true
+    await withEvent(
+      ctx,
+      userId,
+      'friend.followed',
+      (db) => upsertFriend(db, ctx.orgId, userId, 'following', ctx.now),
+      { unblocked },
+    )
     await ctx.responder.reply(ctx.deps.flows.render('greeting.follow'))
   })
 
   // No reply token on unfollow: LINE forbids answering a user who blocked the account.
   registry.onEvent('unfollow', async (ctx) => {
     if (ctx.event.source.type !== 'user') return
-    await upsertFriend(ctx.deps.db, ctx.orgId, ctx.event.source.userId, 'unfollowed', ctx.now)
+    const userId = ctx.event.source.userId
+    await withEvent(ctx, userId, 'friend.unfollowed', (db) =>
+      upsertFriend(db, ctx.orgId, userId, 'unfollowed', ctx.now),
+    )
   })
 
   registry.onEvent('join', async (ctx) => {
     const group = groupOf(ctx.event.source)
     if (!group) return
-    await upsertGroupJoined(ctx.deps.db, ctx.orgId, group.chatId, group.chatType, ctx.now)
+    await withEvent(ctx, group.chatId, 'group.joined', (db) =>
+      upsertGroupJoined(db, ctx.orgId, group.chatId, group.chatType, ctx.now),
+    )
     await ctx.responder.reply(ctx.deps.flows.render('greeting.join'))
     if (group.chatType === 'group') await refreshGroupProfile(ctx, group.chatId)
   })
 
   registry.onEvent('leave', async (ctx) => {
     const group = groupOf(ctx.event.source)
-    if (group) await markGroupLeft(ctx.deps.db, ctx.orgId, group.chatId, ctx.now)
+    if (!group) return
+    await withEvent(ctx, group.chatId, 'group.left', (db) =>
+      markGroupLeft(db, ctx.orgId, group.chatId, ctx.now),
+    )
   })
 
+  // Members are counted, never keyed: the event says how many came or went, not who.
   registry.onEvent('memberJoined', async (ctx) => {
     const group = groupOf(ctx.event.source)
     if (!group) return
-    await ensureGroup(ctx.deps.db, ctx.orgId, group.chatId, group.chatType, ctx.now)
-    await adjustMemberCount(ctx.deps.db, ctx.orgId, group.chatId, ctx.event.joined.members.length, ctx.now)
+    const count = ctx.event.joined.members.length
+    await withEvent(
+      ctx,
+      group.chatId,
+      'group.member_joined',
+      async (db) => {
+        await ensureGroup(db, ctx.orgId, group.chatId, group.chatType, ctx.now)
+        await adjustMemberCount(db, ctx.orgId, group.chatId, count, ctx.now)
+      },
+      { count },
+    )
     await ctx.responder.reply(ctx.deps.flows.render('greeting.memberJoined'))
   })
 
   registry.onEvent('memberLeft', async (ctx) => {
     const group = groupOf(ctx.event.source)
     if (!group) return
-    await adjustMemberCount(ctx.deps.db, ctx.orgId, group.chatId, -ctx.event.left.members.length, ctx.now)
+    const count = ctx.event.left.members.length
+    await withEvent(
+      ctx,
+      group.chatId,
+      'group.member_left',
+      (db) => adjustMemberCount(db, ctx.orgId, group.chatId, -count, ctx.now),
+      { count },
+    )
   })
 }

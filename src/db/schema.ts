@@ -5,6 +5,7 @@ import type { BroadcastTables } from '../broadcasts/tables.js'
 import type { BudgetTables } from '../budget/tables.js'
 import type { ComplaintTables } from '../complaints/tables.js'
 import type { DialogueTables } from '../dialogues/tables.js'
+import type { InsightTables } from '../insights/tables.js'
 import type { NoGiftTables } from '../nogift/tables.js'
 import type { QuestionTables } from '../questions/tables.js'
 
@@ -61,6 +62,7 @@ export interface Database
     BroadcastTables,
     BudgetTables,
     DialogueTables,
+    InsightTables,
     NoGiftTables,
     QuestionTables {
   webhook_inbox: WebhookInboxTable

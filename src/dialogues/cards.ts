@@ -1,4 +1,4 @@
-import { actorKey, appendEvents } from '../engagement/events.js'
+import { actorKey, appendEvents, placeKey } from '../engagement/events.js'
 import { renderFaq, renderGuide } from '../flows/render-guide.js'
 import { renderAnswer, renderQuestion } from '../flows/render-quiz.js'
 import { FAQ_INTENT, GUIDE_INTENT } from '../flows/types.js'
@@ -15,6 +15,7 @@ async function record(ctx: Ctx, kind: string, ref: { type: string; id: string; m
       occurredAt: ctx.now,
       kind,
       chatKey: await actorKey(ctx.deps.keyring, ctx.event.source),
+      placeKey: await placeKey(ctx.deps.keyring, ctx.event.source),
       refType: ref.type,
       refId: ref.id,
       measure: ref.measure,

@@ -56,6 +56,15 @@ export interface FormOptions {
 
 export class FormHandlers {
   readonly forms = new Map<string, FormOptions>()
+  /**
+   * Forms filled by someone who must stay unlinkable (a complainant, an anonymous asker):
+   * presses on their buttons leave no engagement event (engagement/presses.ts).
+   */
+  readonly unlinkable = new Set<string>()
+  keepUnlinkable(...formIds: string[]): this {
+    for (const id of formIds) this.unlinkable.add(id)
+    return this
+  }
   onSubmit(formId: string, submit: FormSubmit): this {
     return this.configure(formId, { submit })
   }

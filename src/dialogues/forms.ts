@@ -27,6 +27,8 @@ export type {
 } from './form-handlers.js'
 export { FormHandlers, missingSubmits } from './form-handlers.js'
 
+const FORM_ACTIONS = ['form', 'form-answer', 'form-edit-menu', 'form-edit', 'form-cancel', 'form-submit']
+
 /** The open draft of the person behind an event, if any (1:1 only). */
 async function openDraft(ctx: Ctx) {
   const user = userOf(ctx)
@@ -111,6 +113,10 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
       await ctx.responder.reply(reply)
     }),
   )
+
+  // A form's buttons are unlinkable presses when its capability said so (complaints, anonymous
+  // questions): the dispatcher then logs nothing of them.
+  registry.keepPressesUnlinkable(FORM_ACTIONS, (ctx) => handlers.unlinkable.has(ctx.params.get('id') ?? ''))
 
   // Typed answers: only in 1:1, only while a form waits for one.
   registry.onTextClaim(async (ctx: TextContext) => {

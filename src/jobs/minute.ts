@@ -5,6 +5,7 @@ import { errorFields, type Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
 import { purgeExpiredSessions } from '../dialogues/repository.js'
 import type { Flows } from '../flows/types.js'
+import { collectLineStatistics } from '../insights/job.js'
 import type { LineResolver } from '../line/port.js'
 import { ensureCalendarReminders } from '../nogift/calendar.js'
 import { listOrgs } from '../orgs/repository.js'
@@ -21,9 +22,9 @@ export interface HousekeepingDeps {
 
 /**
  * The minute's housekeeping, before the broadcast tick (Node's cron and the Worker's
- * `scheduled` both call it): destroy expired form drafts, and put each organization's
- * seasonal reminders into its schedule. Each part is independent: one failing is logged and
- * does not stop the others or the tick.
+ * `scheduled` both call it): destroy expired form drafts, put each organization's seasonal
+ * reminders into its schedule, and fetch LINE's statistics once a day. Each part is
+ * independent: one failing is logged and does not stop the others or the tick.
  */
 export async function housekeeping(deps: HousekeepingDeps, now: Date): Promise<void> {
   try {
@@ -43,4 +44,9 @@ export async function housekeeping(deps: HousekeepingDeps, now: Date): Promise<v
   }
   // Complaints: retention stubs, expired draft evidence, deadline reminders (logs its own failures).
   await complaintHousekeeping(deps, now)
+  // LINE's own statistics, once a day per organization (logs its own failures).
+  if (deps.lines) {
+    const timeZone = deps.config?.timeZone ?? 'Asia/Bangkok'
+    await collectLineStatistics({ db: deps.db, lines: deps.lines, log: deps.log, timeZone }, orgs, now)
+  }
 }

@@ -100,7 +100,7 @@ export function assertWithinLimits(messages: LineMessage[]): void {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const AGGREGATION_UNIT = /^[a-zA-Z0-9_]{1,30}$/
+export const AGGREGATION_UNIT = /^[a-zA-Z0-9_]{1,30}$/
 
 export const isUuid = (v: string) => UUID.test(v)
 /** LINE user ids are U + 32 hex; groups are C…, rooms R…. */

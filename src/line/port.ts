@@ -47,6 +47,58 @@ export interface PushOptions {
   customAggregationUnits?: string[]
 }
 
+/**
+ * An insight answer (60 requests an hour per channel). Figures under 20 are null in LINE's
+ * answers and stay null here: never read a null as 0.
+ * - `not_available`: 403, the account's plan has no insight access (or local mode).
+ * - `rate_limited`: 429, the hourly limit was reached after all.
+ * - `error`: anything else, worth another try later.
+ */
+export type InsightResult<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'not_available'; status: number | null; detail: string }
+  | { kind: 'rate_limited'; status: 429; detail: string }
+  | { kind: 'error'; status: number | null; detail: string }
+
+/** 'unready': LINE has not counted the day yet; 'out_of_service': the day cannot be counted. */
+export type InsightStatus = 'ready' | 'unready' | 'out_of_service'
+
+/** Messages sent on one day (UTC+9), by how they were sent. */
+export interface DeliveryCounts {
+  status: InsightStatus
+  broadcast: number | null
+  targeting: number | null
+  autoResponse: number | null
+  welcomeResponse: number | null
+  chat: number | null
+  apiBroadcast: number | null
+  apiPush: number | null
+  apiMulticast: number | null
+  apiNarrowcast: number | null
+  apiReply: number | null
+}
+
+export interface FollowerCounts {
+  status: InsightStatus
+  followers: number | null
+  targetedReaches: number | null
+  blocks: number | null
+}
+
+/** How people used the messages sent with one aggregation unit over a period. */
+export interface UnitStatistics {
+  overview: {
+    uniqueImpression: number | null
+    uniqueClick: number | null
+    uniqueMediaPlayed: number | null
+    uniqueMediaPlayed100Percent: number | null
+  }
+  /** Per bubble, by `seq`. */
+  messages: { seq: number; impression: number | null; uniqueImpression: number | null }[]
+  /** Per URL in the messages. */
+  clicks: { seq: number; url: string; click: number | null; uniqueClick: number | null }[]
+}
+
 /** Everything the app asks of LINE. The SDK adapter, the local simulator and test fakes implement it. */
 export interface LinePort {
   reply(replyToken: string, messages: LineMessage[]): Promise<SendResult>
@@ -58,6 +110,11 @@ export interface LinePort {
   getQuota(): Promise<Quota>
   getGroupSummary(groupId: string): Promise<GroupSummary | null>
   getGroupMemberCount(groupId: string): Promise<number | null>
+  /** Days are 'YYYY-MM-DD' in LINE's time zone (UTC+9). */
+  getDeliveryCounts(day: string): Promise<InsightResult<DeliveryCounts>>
+  getFollowerCounts(day: string): Promise<InsightResult<FollowerCounts>>
+  /** `to` at most 30 days after `from`. */
+  getUnitStatistics(unit: string, from: string, to: string): Promise<InsightResult<UnitStatistics>>
 }
 
 /** The LINE channel of an organization (hosted deployments serve several); null when it has none. */

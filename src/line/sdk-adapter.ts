@@ -1,4 +1,5 @@
 import { messagingApi } from '@line/bot-sdk'
+import { createInsightApi } from './insight.js'
 import {
   assertNoProblems,
   assertWithinLimits,
@@ -91,6 +92,7 @@ export function createLineApi(opts: LineApiOptions): LinePort {
   ) => assertNoProblems([...more, ...checkMessages(messages), ...checkPushOptions(o, op)])
 
   return {
+    ...createInsightApi({ accessToken: opts.accessToken, apiBaseUrl: opts.apiBaseUrl, timeoutMs }),
     async reply(replyToken, messages) {
       // No retry key exists for replies; the single-use token is what stops a retry from
       // delivering twice. So a retry after a lost answer can come back 400 "Invalid reply token"

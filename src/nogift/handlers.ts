@@ -1,6 +1,6 @@
 import { systemRandom } from '../core/receipt.js'
 import { type FormHandlers, startForm } from '../dialogues/forms.js'
-import { actorKey, appendEvents } from '../engagement/events.js'
+import { actorKey, appendEvents, placeKey } from '../engagement/events.js'
 import type { Source } from '../webhook/events.js'
 import type { EventContext, HandlerRegistry } from '../webhook/registry.js'
 import { giftReference, readGiftInput, recordGift } from './gifts.js'
@@ -18,6 +18,7 @@ async function declaration(ctx: Ctx): Promise<void> {
       occurredAt: ctx.now,
       kind: 'declaration.viewed',
       chatKey: await actorKey(ctx.deps.keyring, ctx.event.source),
+      placeKey: await placeKey(ctx.deps.keyring, ctx.event.source),
       refType: 'message',
       refId: 'nogift.declaration',
       measure: 'nogift',
@@ -52,6 +53,8 @@ export function registerNoGift(registry: HandlerRegistry, forms: FormHandlers): 
         occurredAt: ctx.now,
         kind: 'pledge',
         chatKey: key,
+        // The group it was pressed in, so acknowledgment counts by unit.
+        placeKey: await placeKey(ctx.deps.keyring, ctx.event.source),
         refType: ref === 'topic' ? 'message' : 'broadcast',
         refId: ref,
         measure,

@@ -27,6 +27,8 @@ export function registerQuestions(registry: HandlerRegistry, forms: FormHandlers
   )
   registry.onIntent('question-followup', (ctx) => startForm(ctx, forms, FOLLOW_UP_FORM))
   registry.onPostback('question-followup', (ctx) => startForm(ctx, forms, FOLLOW_UP_FORM))
+  // An asker may choose anonymity after pressing: none of their presses is logged (engagement/presses.ts).
+  registry.keepPressesUnlinkable(['budget-ask', 'question-followup'])
 
   forms.onSubmit(ASK_FORM, async (ctx, a) => {
     const kind = a.kind === 'concern' ? 'concern' : 'ask'
@@ -80,4 +82,5 @@ export function registerQuestions(registry: HandlerRegistry, forms: FormHandlers
           : render('questions.followup.answered', { answer: r.answer })
     }
   })
+  forms.keepUnlinkable(ASK_FORM, FOLLOW_UP_FORM)
 }

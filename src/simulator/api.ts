@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
 import { LIMITS } from '../line/limits.js'
+import { mediaRoutes } from './api-media.js'
 import { entryHtml } from './entry-view.js'
 import { SimulatorError } from './errors.js'
 import type { TranscriptEntry } from './model.js'
@@ -85,13 +86,19 @@ export function simulatorApi(sim: Simulator) {
   })
 
   api.onError((err, c) => {
-    if (err instanceof SimulatorError) return c.json({ error: err.code, message: err.message }, 400)
+    if (err instanceof SimulatorError) return c.json({ error: err.code, message: err.message }, err.status)
     if (err instanceof z.ZodError) return c.json({ error: 'bad_request', message: describe(err) }, 400)
     throw err
   })
 
   api.get('/chats', (c) =>
-    c.json({ bot: sim.bot, personas: sim.personas, chats: sim.chats(), lastSeq: sim.transcript.lastSeq() }),
+    c.json({
+      bot: sim.bot,
+      personas: sim.personas,
+      chats: sim.chats(),
+      lastSeq: sim.transcript.lastSeq(),
+      limits: sim.contentLimits,
+    }),
   )
   api.get('/transcript', (c) => {
     const parsed = schemas.transcript.safeParse(c.req.query())
@@ -127,6 +134,7 @@ export function simulatorApi(sim: Simulator) {
     const b = await input(c, schemas.unsend)
     return c.json({ entry: view(await sim.unsend(b.chat, b.as)) })
   })
+  mediaRoutes(api, sim, view)
   api.post('/group', async (c) => {
     const b = await input(c, schemas.group)
     return c.json({ chat: await sim.createGroup(b.name, b.members, { withBot: b.withBot }) })

@@ -20,10 +20,11 @@ export const clientScript = String.raw`
     toast.timer = setTimeout(() => { t.hidden = true; }, 6000);
   };
   const api = async (path, method, body) => {
+    const form = body instanceof FormData;
     const res = await fetch('/dev/chat/api' + path, {
       method: method || 'GET',
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
+      headers: body && !form ? { 'content-type': 'application/json' } : {},
+      body: form ? body : body ? JSON.stringify(body) : undefined,
     });
     const json = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(json.message || 'HTTP ' + res.status);
@@ -207,6 +208,27 @@ export const clientScript = String.raw`
   $('text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); $('composer').requestSubmit(); }
   });
+  // A photo or file goes as multipart/form-data; one over the limit is refused here, before
+  // the browser uploads megabytes the server would refuse anyway.
+  const upload = (kind, input) => {
+    const file = input.files && input.files[0];
+    input.value = '';
+    if (!file || !current) return;
+    const limits = state.limits || {};
+    const max = Math.min(kind === 'image' ? limits.imageBytes : limits.fileBytes, limits.totalBytes);
+    if (file.size > max) {
+      const mb = (max / 1048576).toFixed(1) + ' MB';
+      return toast(kind === 'image' ? 'รูปภาพใหญ่เกิน ' + mb + ' / The photo is over ' + mb : 'ไฟล์ใหญ่เกิน ' + mb + ' / The file is over ' + mb);
+    }
+    const body = new FormData();
+    body.append('chat', current);
+    const as = speaker();
+    if (as) body.append('as', as);
+    body.append('file', file, file.name);
+    run(api('/' + kind, 'POST', body).then(poll));
+  };
+  $('send-photo').onchange = (e) => upload('image', e.target);
+  $('send-file').onchange = (e) => upload('file', e.target);
   $('unsend').onclick = () => run(api('/unsend', 'POST', { chat: current, as: speaker() }).then(poll));
 
   setInterval(poll, 700);

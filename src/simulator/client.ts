@@ -1,3 +1,4 @@
+import type { ContentLimits } from './contents.js'
 import type { ChatSummary, PostbackParams, TranscriptEntry } from './model.js'
 
 // A typed client of the JSON API (/dev/chat/api). The terminal chat uses it both against a
@@ -10,6 +11,7 @@ export interface ChatsView {
   personas: string[]
   chats: ChatSummary[]
   lastSeq: number
+  limits: ContentLimits
 }
 
 export type Fetch = (req: Request) => Promise<Response>
@@ -31,11 +33,12 @@ export class SimulatorClient {
   ) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const form = body instanceof FormData
     const res = await this.fetch(
       new Request(`${this.base}/dev/chat/api${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: body === undefined || form ? {} : { 'content-type': 'application/json' },
+        body: form ? body : body === undefined ? undefined : JSON.stringify(body),
       }),
     )
     const json = (await res.json().catch(() => ({}))) as { message?: string }
@@ -59,6 +62,19 @@ export class SimulatorClient {
     as: string | undefined,
     p: { data: string; displayText?: string; params?: PostbackParams },
   ) => (await this.call<{ entry: EntryView }>('POST', '/postback', { chat, as, ...p })).entry
+  /** A photo (JPEG or PNG) or a file, posted as the chat page posts it (multipart/form-data). */
+  send = async (
+    kind: 'image' | 'file',
+    chat: string,
+    as: string | undefined,
+    file: { name: string; bytes: Uint8Array; type?: string },
+  ) => {
+    const form = new FormData()
+    form.set('chat', chat)
+    if (as) form.set('as', as)
+    form.set('file', new Blob([file.bytes.slice()], { type: file.type ?? '' }), file.name)
+    return (await this.call<{ entry: EntryView }>('POST', `/${kind}`, form)).entry
+  }
   unsend = async (chat: string, as: string | undefined) =>
     (await this.call<{ entry: EntryView }>('POST', '/unsend', { chat, as })).entry
   createGroup = async (name: string, members: string[]) =>

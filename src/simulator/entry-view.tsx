@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import { sizeLabel } from './contents.js'
 import type { TranscriptEntry } from './model.js'
 import { renderMessages } from './render.js'
 
@@ -11,6 +12,31 @@ const VIA: Record<string, string> = {
 
 const time = (at: number) => new Date(at).toISOString().slice(11, 19)
 
+type MediaEntry = Extract<TranscriptEntry, { kind: 'media' }>
+
+/** A photo as its thumbnail (served by the simulator's API), a file as a chip with name and size. */
+function media(e: MediaEntry) {
+  if (e.media === 'image') {
+    const src = `/dev/chat/api/content/${e.messageId}`
+    return (
+      <div class="bubble-user bubble-media">
+        <a href={src} target="_blank" rel="noopener noreferrer">
+          <img src={src} alt={`ส่งแล้ว / sent · ${sizeLabel(e.size)}`} loading="lazy" />
+        </a>
+      </div>
+    )
+  }
+  return (
+    <div class="bubble-user bubble-file">
+      <span class="file-icon" aria-hidden="true">
+        📄
+      </span>
+      <span class="file-name">{e.fileName ?? ''}</span>
+      <span class="file-size">{sizeLabel(e.size)}</span>
+    </div>
+  )
+}
+
 function entryBody(e: TranscriptEntry, unsent: boolean, botName: string) {
   switch (e.kind) {
     case 'user':
@@ -20,6 +46,13 @@ function entryBody(e: TranscriptEntry, unsent: boolean, botName: string) {
           <div class={unsent ? 'bubble-user unsent' : 'bubble-user'}>
             {unsent ? 'ยกเลิกข้อความแล้ว / message unsent' : e.text}
           </div>
+        </div>
+      )
+    case 'media':
+      return (
+        <div class="entry entry-user entry-media">
+          <div class="who">{e.from.name}</div>
+          {unsent ? <div class="bubble-user unsent">ยกเลิกข้อความแล้ว / message unsent</div> : media(e)}
         </div>
       )
     case 'postback': {

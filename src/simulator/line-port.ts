@@ -1,11 +1,25 @@
 import { assertWithinLimits, LIMITS, LineLimitError } from '../line/limits.js'
-import type { ContentResult, LineMessage, LinePort, PushOptions, Quota, SendResult } from '../line/port.js'
+import type {
+  ContentResult,
+  InsightResult,
+  LineMessage,
+  LinePort,
+  PushOptions,
+  Quota,
+  SendResult,
+} from '../line/port.js'
 import { isUuid, newRequestId } from './ids.js'
 import type { Via } from './model.js'
 import { REPLY_TOKEN_VALID_MS, RETRY_KEY_VALID_MS, type RecordedCall, type SimState } from './state.js'
 
 const rejected = (detail: string, status = 400): SendResult => ({ kind: 'rejected', status, detail })
 const accepted = (): SendResult => ({ kind: 'accepted', requestId: newRequestId(), duplicate: false })
+/** LINE's statistics exist only for a real channel: the insight job records this and waits a week. */
+const noInsight = async <T>(): Promise<InsightResult<T>> => ({
+  kind: 'not_available',
+  status: null,
+  detail: 'not available in local mode',
+})
 
 /**
  * The LinePort of local mode: what LINE would refuse is refused the same way (LineLimitError
@@ -134,8 +148,8 @@ export function createSimLine(state: SimState): LinePort {
       land(followers, 'broadcast', messages)
       return record({ op: 'broadcast', chatIds: followers, messages, result: charge(opts, followers.length) })
     },
-    async getContent(): Promise<ContentResult> {
-      return { kind: 'not_found' }
+    async getContent(messageId): Promise<ContentResult> {
+      return state.contents.get(messageId)
     },
     async showLoading(userId, seconds) {
       const ok = state.chatKind(userId) === 'user' && seconds >= 5 && seconds <= 60 && seconds % 5 === 0
@@ -159,5 +173,8 @@ export function createSimLine(state: SimState): LinePort {
     async getGroupMemberCount(groupId) {
       return state.groups.get(groupId)?.memberIds.length ?? null
     },
+    getDeliveryCounts: noInsight,
+    getFollowerCounts: noInsight,
+    getUnitStatistics: noInsight,
   }
 }

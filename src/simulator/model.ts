@@ -45,6 +45,16 @@ export type PostbackParams = Record<string, string>
 export type EntryBody =
   | { kind: 'user'; from: Speaker; messageId: string; text: string; mentionsBot: boolean }
   | {
+      kind: 'media'
+      from: Speaker
+      messageId: string
+      /** LINE's message type: a photo, or a file of any type under its name. */
+      media: 'image' | 'file'
+      fileName: string | null
+      size: number
+      contentType: string
+    }
+  | {
       kind: 'postback'
       from: Speaker
       data: string

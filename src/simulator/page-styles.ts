@@ -45,6 +45,14 @@ input,select,textarea{border:1px solid #c9ced6;border-radius:8px;padding:7px 9px
 .row:not(:last-child) .lc-quick{display:none}
 .composer{display:flex;gap:6px;padding:8px;background:#fff;border-top:1px solid #dde1e6;align-items:flex-end}
 .composer textarea{flex:1;resize:none;max-height:30vh}
+.attach{position:relative;overflow:hidden;display:inline-flex;align-items:center;gap:4px;background:#dfe3e8;color:#222;border-radius:8px;padding:7px 10px;cursor:pointer;white-space:nowrap;font-size:13px}
+.attach input{position:absolute;inset:0;opacity:0;cursor:pointer;font-size:0}
+.attach:focus-within{outline:2px solid #06c755;outline-offset:1px}
+.bubble-media{padding:4px}
+.bubble-media img{display:block;max-width:min(240px,60vw);max-height:240px;border-radius:14px}
+.bubble-file{display:flex;align-items:center;gap:8px}
+.file-name{font-weight:600;overflow-wrap:anywhere}
+.file-size{font-size:12px;color:#335;white-space:nowrap}
 .tips{font-size:12px;color:#223;padding:4px 10px;background:#dfe7f3}
 .toast{position:fixed;bottom:70px;left:50%;transform:translateX(-50%);background:#b3261e;color:#fff;padding:8px 14px;border-radius:8px;max-width:90vw;z-index:10}
 dialog{border:0;border-radius:12px;padding:16px}
@@ -57,6 +65,7 @@ dialog{border:0;border-radius:12px;padding:16px}
   .log{padding:8px}
   .composer{flex-wrap:wrap}
   #speaker{flex:1 0 100%}
+  .attach .en{display:none}
   .tips{display:none}
 }
 `

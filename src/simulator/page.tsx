@@ -77,6 +77,19 @@ export function ChatPage(props: PageProps) {
             <div id="log" class="log" aria-live="polite" />
             <form id="composer" class="composer" hidden>
               <select id="speaker" aria-label="ผู้พูด / speaking as" hidden />
+              <label class="attach" title="ส่งรูป (JPEG, PNG) / Send photo">
+                <input
+                  type="file"
+                  id="send-photo"
+                  accept="image/jpeg,image/png"
+                  aria-label="ส่งรูป / Send photo"
+                />
+                📷 ส่งรูป<span class="en"> / Send photo</span>
+              </label>
+              <label class="attach" title="ส่งไฟล์ / Send file">
+                <input type="file" id="send-file" aria-label="ส่งไฟล์ / Send file" />📎 ส่งไฟล์
+                <span class="en"> / Send file</span>
+              </label>
               <textarea id="text" rows={1} maxlength={5000} placeholder="พิมพ์ข้อความ / Type a message" />
               <button type="submit" id="send">
                 ส่ง / Send

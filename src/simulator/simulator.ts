@@ -1,11 +1,13 @@
 import { type Clock, systemClock } from '../core/clock.js'
 import { LIMITS } from '../line/limits.js'
 import type { LinePort } from '../line/port.js'
+import { type ContentLimits, DEFAULT_CONTENT_LIMITS } from './contents.js'
 import { type AppFetch, createDelivery } from './delivery.js'
 import { SimulatorError } from './errors.js'
 import { createGroupActions, type GroupActions } from './groups.js'
 import { newBotUserId, newMessageId, newQuoteToken, userIdFor } from './ids.js'
 import { createSimLine } from './line-port.js'
+import { createMediaActions, type MediaActions } from './media.js'
 import type { ChatSummary, PostbackParams, SimUser, TranscriptEntry } from './model.js'
 import { type RecordedCall, SimState } from './state.js'
 import type { Transcript } from './transcript.js'
@@ -22,6 +24,8 @@ export interface SimulatorOptions {
   /** The bot's display name in the chat page. */
   botName?: string
   personas?: readonly string[]
+  /** What the simulator keeps of sent photos and files (tests use small limits). */
+  contentLimits?: Partial<ContentLimits>
 }
 
 export interface PostbackInput {
@@ -30,13 +34,14 @@ export interface PostbackInput {
   params?: PostbackParams | null
 }
 
-export interface Simulator extends GroupActions {
+export interface Simulator extends GroupActions, MediaActions {
   /** The LinePort local mode uses: records outbound calls instead of sending them. */
   readonly line: LinePort
   /** The channel secret the simulator signs its webhook bodies with. */
   readonly channelSecret: string
   readonly bot: { userId: string; name: string }
   readonly personas: readonly string[]
+  readonly contentLimits: ContentLimits
   readonly transcript: Transcript
   /** Outbound LINE calls as recorded, newest last (the last 500). */
   readonly calls: readonly RecordedCall[]
@@ -50,6 +55,10 @@ export interface Simulator extends GroupActions {
   setFollowing(chatId: string, following: boolean): Promise<ChatSummary>
   say(chatId: string, as: string | undefined, text: string): Promise<TranscriptEntry>
   postback(chatId: string, as: string | undefined, input: PostbackInput): Promise<TranscriptEntry>
+  /** A sent photo's bytes, for the chat page's thumbnail; null for files and forgotten photos. */
+  photo(messageId: string): { contentType: string; bytes: Uint8Array } | null
+  /** What the simulator holds of sent photos and files now. */
+  contentUsage(): { items: number; bytes: number }
   /** Takes back the speaker's last message in the chat (`unsend`). */
   unsend(chatId: string, as: string | undefined): Promise<TranscriptEntry>
   isUnsent(seq: number): boolean
@@ -69,7 +78,13 @@ export function cleanName(name: string): string {
 }
 
 export function createSimulator(opts: SimulatorOptions): Simulator {
-  const state = new SimState(opts.clock ?? systemClock, newBotUserId(), opts.botName ?? 'บอต ITA')
+  const contentLimits = { ...DEFAULT_CONTENT_LIMITS, ...opts.contentLimits }
+  const state = new SimState(
+    opts.clock ?? systemClock,
+    newBotUserId(),
+    opts.botName ?? 'บอต ITA',
+    contentLimits,
+  )
   const delivery = createDelivery(state, opts.channelSecret)
   const now = () => state.clock.now()
 
@@ -134,12 +149,14 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
   }
 
   const groups = createGroupActions({ state, delivery, person, summary, note })
+  const media = createMediaActions({ state, delivery, speaker, botHears })
 
   return {
     line: createSimLine(state),
     channelSecret: opts.channelSecret,
     bot: { userId: state.botUserId, name: state.botName },
     personas: opts.personas ?? DEFAULT_PERSONAS,
+    contentLimits,
     transcript: state.transcript,
     calls: state.calls,
     attach: (fetch) => delivery.attach(fetch),
@@ -150,7 +167,10 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
       ].map(summary),
     chat: (id) => state.summary(id),
     isUnsent: (seq) => state.unsent.has(seq),
+    photo: (messageId) => state.contents.image(messageId),
+    contentUsage: () => state.contents.usage(),
     ...groups,
+    ...media,
 
     async openUserChat(name) {
       const user = await person(name)
@@ -221,10 +241,16 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
       const { user, source } = speaker(chatId, as)
       const last = state.transcript.find(
         chatId,
-        (e) => e.kind === 'user' && e.from.userId === user.userId && !state.unsent.has(e.seq),
+        (e) =>
+          (e.kind === 'user' || e.kind === 'media') &&
+          e.from.userId === user.userId &&
+          !state.unsent.has(e.seq),
       )
-      if (last?.kind !== 'user') throw new SimulatorError('nothing to unsend / ไม่มีข้อความให้ยกเลิก')
+      if (last?.kind !== 'user' && last?.kind !== 'media')
+        throw new SimulatorError('nothing to unsend / ไม่มีข้อความให้ยกเลิก')
       state.unsent.add(last.seq)
+      // Content taken back is forgotten too: a bot fetching it afterwards has to cope with 410.
+      state.contents.forget(last.messageId)
       const entry = state.transcript.append(chatId, {
         kind: 'unsend',
         from: { userId: user.userId, name: user.name },

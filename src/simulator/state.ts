@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.js'
 import type { LineMessage, SendResult } from '../line/port.js'
+import { type ContentLimits, ContentStore, DEFAULT_CONTENT_LIMITS } from './contents.js'
 import { newReplyToken } from './ids.js'
 import type { ChatSummary, SimGroup, SimUser } from './model.js'
 import { Transcript } from './transcript.js'
@@ -29,6 +30,8 @@ export class SimState {
   readonly unsent = new Set<number>()
   readonly calls: RecordedCall[] = []
   readonly transcript: Transcript
+  /** Photos and files people sent, for getContent. */
+  readonly contents: ContentStore
   /** Recipients charged so far (push, multicast, broadcast): reported by getQuota. */
   quotaUsed = 0
 
@@ -36,8 +39,10 @@ export class SimState {
     readonly clock: Clock,
     readonly botUserId: string,
     readonly botName: string,
+    contentLimits: ContentLimits = DEFAULT_CONTENT_LIMITS,
   ) {
     this.transcript = new Transcript(() => this.now())
+    this.contents = new ContentStore(contentLimits, () => this.now())
   }
 
   now(): number {

@@ -36,6 +36,26 @@ export const events = {
       message: m.mention ? { ...message, mention: m.mention } : message,
     }
   },
+  /** A photo sent from the LINE app: its bytes are fetched with the message id (get content). */
+  image(
+    source: SimSource,
+    now: Date,
+    replyToken: string,
+    m: { id: string; quoteToken: string },
+  ): WebhookEvent {
+    const message = { type: 'image', id: m.id, quoteToken: m.quoteToken, contentProvider: { type: 'line' } }
+    return { ...base('message', source, now), replyToken, message }
+  },
+  /** A file: LINE gives its name and size; unlike photos, file messages carry no quote token. */
+  file(
+    source: SimSource,
+    now: Date,
+    replyToken: string,
+    m: { id: string; fileName: string; fileSize: number },
+  ): WebhookEvent {
+    const message = { type: 'file', id: m.id, fileName: m.fileName, fileSize: m.fileSize }
+    return { ...base('message', source, now), replyToken, message }
+  },
   postback(
     source: SimSource,
     now: Date,

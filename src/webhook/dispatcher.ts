@@ -1,4 +1,5 @@
 import type { IntentMatcher } from '../conversation/intents.js'
+import { recordPress } from '../engagement/presses.js'
 import {
   type BaseEvent,
   eventSchemas,
@@ -59,7 +60,10 @@ export function createDispatcher(
       const action = params.get('action') ?? ''
       const handler = registry.postbacks.get(action)
       if (!handler) return `postback:unknown`
-      await handler({ ...pctx, action, params })
+      const press = { ...pctx, action, params }
+      await handler(press)
+      // One place for every button: handlers log only what is specific to them.
+      await recordPress(press, registry.unlinkable.get(action))
       return `postback:${action}`
     },
   }

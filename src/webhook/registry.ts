@@ -46,6 +46,8 @@ export interface PostbackContext extends EventContext<PostbackEvent> {
 }
 
 export type Handler<C> = (ctx: C) => Promise<void>
+/** Whether a press must stay unlinkable to the person: always, or per press (by the form it names). */
+export type Unlinkable = true | ((ctx: PostbackContext) => boolean)
 /**
  * Sees a text before intent matching and answers whether it took it: a dialogue waiting for
  * the user's next answer, or a message in a fixed shape such as a code. Returns the outcome
@@ -62,6 +64,7 @@ export class HandlerRegistry {
   readonly events = new Map<KnownEventType, Handler<EventContext<unknown>>[]>()
   readonly intents = new Map<string, Handler<TextContext>>()
   readonly postbacks = new Map<string, Handler<PostbackContext>>()
+  readonly unlinkable = new Map<string, Unlinkable>()
   readonly messageKinds = new Map<MessageKind, Handler<EventContext<MessageEvent>>>()
   readonly textClaims: TextClaim[] = []
   fallback: Handler<TextContext> | null = null
@@ -82,6 +85,15 @@ export class HandlerRegistry {
   onPostback(action: string, handler: Handler<PostbackContext>): this {
     if (this.postbacks.has(action)) throw new Error(`postback action "${action}" already has a handler`)
     this.postbacks.set(action, handler)
+    return this
+  }
+
+  /**
+   * Presses of these actions are never logged (complaint intake and follow-up, anonymous
+   * questions): the dispatcher logs every other press (engagement/presses.ts says why).
+   */
+  keepPressesUnlinkable(actions: readonly string[], when: Unlinkable = true): this {
+    for (const action of actions) this.unlinkable.set(action, when)
     return this
   }
 

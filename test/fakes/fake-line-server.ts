@@ -11,8 +11,8 @@
  *
  * One server answers both hosts at its root (the SDK keeps only scheme, host and port of a base
  * URL): api.line.me paths (reply, push, multicast, broadcast, quota, quota/consumption,
- * chat/loading/start, group summary and member count, rich menus) and api-data.line.me paths
- * (message content, rich menu images).
+ * chat/loading/start, group summary and member count, rich menus, insight: message delivery,
+ * followers, per-unit statistics) and api-data.line.me paths (message content, rich menu images).
  *
  * Rules enforced, each answered the way LINE answers it:
  * - `Authorization: Bearer <token>` must match → else 401.
@@ -28,6 +28,8 @@
  *   over it → 429 "You have reached your monthly limit.".
  * - Rich menus: LINE's object rules, image PNG/JPEG ≤1 MB of the menu's exact size, set once;
  *   set-as-default needs the image.
+ * - Insight: 60 requests in any hour (then 429), 403 when `insight.access` is false, dates
+ *   yyyyMMdd and a unit's period at most 30 days (400).
  * - Every answer carries `x-line-request-id`.
  *
  * Scripting: `failNext(n, fault)` makes the next n matching requests fail (see Fault);
@@ -38,11 +40,13 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { emptyInsight, insightRoutes } from './fake-line/insight.js'
 import { messagingRoutes } from './fake-line/messaging.js'
 import { richMenuRoutes } from './fake-line/richmenu.js'
 import {
   type Answer,
   type Delivery,
+  type FakeInsight,
   type FakeRequest,
   type FakeRichMenu,
   type FakeState,
@@ -84,6 +88,7 @@ export interface RecordedRequest {
   /** Parsed JSON, or null for binary and empty bodies (see `raw`). */
   body: unknown
   raw: Uint8Array
+  query: Record<string, string>
   /** The status answered; null while pending or when the request hung. */
   status: number | null
   requestId: string
@@ -117,6 +122,8 @@ export interface FakeLine {
   setGroup(groupId: string, group: GroupEntry): void
   setQuota(quota: QuotaSetting, used?: number): void
   setFollowers(userIds: string[]): void
+  /** LINE's statistics: access, answer bodies by day ('yyyyMMdd') and by unit, the calls made. */
+  insight: FakeInsight
   requests(): RecordedRequest[]
   delivered(): Delivery[]
   richMenus(): FakeRichMenu[]
@@ -130,7 +137,7 @@ export const FAKE_LINE_TOKEN = 'fake-line-channel-access-token-0123456789'
 export const FAKE_USER_ID = `U${'0'.repeat(31)}1`
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const routes: Route[] = [...messagingRoutes, ...richMenuRoutes]
+const routes: Route[] = [...messagingRoutes, ...richMenuRoutes, ...insightRoutes]
 
 function match(method: string, path: string): { route: Route; params: string[] } | null {
   for (const route of routes) {
@@ -204,7 +211,8 @@ async function readRequest(req: IncomingMessage): Promise<FakeRequest> {
       json = undefined // answered 400 by answer()
     }
   }
-  return { method: req.method ?? 'GET', path: url.pathname, headers, json, raw }
+  const query = Object.fromEntries(url.searchParams)
+  return { method: req.method ?? 'GET', path: url.pathname, headers, json, raw, query }
 }
 
 export async function startFakeLine(opts: FakeLineOptions = {}): Promise<FakeLine> {
@@ -221,6 +229,7 @@ export async function startFakeLine(opts: FakeLineOptions = {}): Promise<FakeLin
     used: 0,
     richMenus: new Map(),
     defaultRichMenuId: null,
+    insight: emptyInsight(),
   }
   let recorded: RecordedRequest[] = []
   let pending: Fault[] = []
@@ -283,6 +292,7 @@ export async function startFakeLine(opts: FakeLineOptions = {}): Promise<FakeLin
     setFollowers(userIds) {
       state.followers = [...userIds]
     },
+    insight: state.insight,
     requests: () => [...recorded],
     delivered: () => [...state.deliveries],
     richMenus: () => [...state.richMenus.values()],

@@ -1,11 +1,15 @@
 import { assertWithinLimits } from '../../src/line/limits.js'
 import type {
   ContentResult,
+  DeliveryCounts,
+  FollowerCounts,
+  InsightResult,
   LineMessage,
   LinePort,
   PushOptions,
   Quota,
   SendResult,
+  UnitStatistics,
 } from '../../src/line/port.js'
 
 export type LineCall =
@@ -64,6 +68,29 @@ export class MemoryLine implements LinePort {
   }
   async getGroupMemberCount(groupId: string) {
     return this.groups.get(groupId)?.count ?? null
+  }
+  /** Insight calls, apart from `calls` (which tests read as what was sent). */
+  readonly insightCalls: { what: 'delivery' | 'followers' | 'unit'; args: string[] }[] = []
+  /** Insight answers by day ('YYYY-MM-DD') or unit; `not_available` when none was set. */
+  readonly insight = {
+    deliveries: new Map<string, InsightResult<DeliveryCounts>>(),
+    followers: new Map<string, InsightResult<FollowerCounts>>(),
+    units: new Map<string, InsightResult<UnitStatistics>>(),
+  }
+  private answer<T>(found: InsightResult<T> | undefined): InsightResult<T> {
+    return found ?? { kind: 'not_available', status: 403, detail: 'no insight set in MemoryLine' }
+  }
+  async getDeliveryCounts(day: string) {
+    this.insightCalls.push({ what: 'delivery', args: [day] })
+    return this.answer(this.insight.deliveries.get(day))
+  }
+  async getFollowerCounts(day: string) {
+    this.insightCalls.push({ what: 'followers', args: [day] })
+    return this.answer(this.insight.followers.get(day))
+  }
+  async getUnitStatistics(unit: string, from: string, to: string) {
+    this.insightCalls.push({ what: 'unit', args: [unit, from, to] })
+    return this.answer(this.insight.units.get(unit))
   }
   texts(): string[] {
     return this.calls.flatMap((c) =>

@@ -7,7 +7,7 @@ import { createLogger } from '../../src/core/logger.js'
 import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { buildServices } from '../../src/services.js'
 import type { TranscriptEntry } from '../../src/simulator/model.js'
-import { createSimulator, type Simulator } from '../../src/simulator/simulator.js'
+import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/simulator.js'
 import { singleChannel } from '../../src/webhook/channels.js'
 import { createSigner } from '../../src/webhook/signature.js'
 import { TEST_APP_SECRET, TEST_DATA_KEY } from '../helpers/app.js'
@@ -33,11 +33,13 @@ export interface SimApp {
 }
 
 /** The app in local mode, wired as the Node entry wires it, over PGlite and the real flows/. */
-export async function createSimApp(opts: { clock?: Clock } = {}): Promise<SimApp> {
+export async function createSimApp(
+  opts: { clock?: Clock; contentLimits?: SimulatorOptions['contentLimits'] } = {},
+): Promise<SimApp> {
   const parsed = parseConfig({ NODE_ENV: 'test' })
   if (!parsed.ok) throw new Error(parsed.errors.join('; '))
   const clock = opts.clock ?? systemClock
-  const sim = createSimulator({ channelSecret: SIM_SECRET, clock })
+  const sim = createSimulator({ channelSecret: SIM_SECRET, clock, contentLimits: opts.contentLimits })
   const testDb = await openTestDb('pglite')
   const logs: string[] = []
   const pending: Promise<unknown>[] = []
@@ -113,9 +115,9 @@ export interface CapturedWebhook {
 }
 
 /** A simulator on a fixed clock whose webhooks land in a list instead of an app. */
-export function captureSim(opts: { now?: Date } = {}) {
+export function captureSim(opts: { now?: Date; contentLimits?: SimulatorOptions['contentLimits'] } = {}) {
   const clock = fixedClock(opts.now ?? new Date('2026-11-22T03:00:00Z'))
-  const sim = createSimulator({ channelSecret: SIM_SECRET, clock })
+  const sim = createSimulator({ channelSecret: SIM_SECRET, clock, contentLimits: opts.contentLimits })
   const webhooks: CapturedWebhook[] = []
   const control = { status: 200, throws: false }
   sim.attach(async (req) => {

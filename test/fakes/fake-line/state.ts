@@ -32,6 +32,21 @@ export interface GroupEntry {
 
 export type QuotaSetting = { type: 'none' } | { type: 'limited'; limit: number }
 
+/** LINE's statistics as the fake answers them (fake-line/insight.ts). */
+export interface FakeInsight {
+  /** false: the account's plan has no statistics, every insight request answers 403. */
+  access: boolean
+  /** Endpoints ('delivery', 'followers', 'aggregation') the plan lacks: they answer 403. */
+  denied: Set<string>
+  /** Answer bodies by 'yyyyMMdd'; a day not set answers { status: 'unready' }. */
+  deliveries: Map<string, Record<string, unknown>>
+  followers: Map<string, Record<string, unknown>>
+  /** Answer bodies by unit name, whatever the period; a unit not set answers all nulls. */
+  units: Map<string, Record<string, unknown>>
+  /** When (state.now()) each insight request came: more than 60 in an hour answers 429. */
+  calls: number[]
+}
+
 export interface FakeState {
   token: string
   now: () => number
@@ -46,6 +61,7 @@ export interface FakeState {
   used: number
   richMenus: Map<string, FakeRichMenu>
   defaultRichMenuId: string | null
+  insight: FakeInsight
 }
 
 /** What a route answers. `bytes` for binary bodies (content), else `body` is sent as JSON. */
@@ -64,6 +80,8 @@ export interface FakeRequest {
   /** Parsed JSON body, or null when the body was not JSON (images) or empty. */
   json: unknown
   raw: Uint8Array
+  /** The query string's parameters (insight requests take theirs there). */
+  query: Record<string, string>
 }
 
 export interface RouteContext {
