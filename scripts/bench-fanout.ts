@@ -9,7 +9,8 @@ import { createDraft, scheduleBroadcast } from '../src/broadcasts/service.js'
 import { systemClock } from '../src/core/clock.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { createPgDb } from '../src/db/pg.js'
-import { createLineApi } from '../src/line/sdk-adapter.js'
+import { createLineApi, type PushTransport } from '../src/line/sdk-adapter.js'
+import { nodeHttpPusher } from '../src/runtime/node-push.js'
 import { freshSchema } from './bench/pg.js'
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 5000)
@@ -18,13 +19,14 @@ const ORG = 'default'
 /** Scheduler instances (processes) ticking side by side. */
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 2)
 
-/** Pushes to fresh recipients as fast as one process can, through the same adapter. */
-async function rawCeiling(lineUrl: string, token: string): Promise<number> {
+/** Pushes to fresh recipients as fast as one process can, through the adapter and a transport. */
+async function rawCeiling(lineUrl: string, token: string, pushTransport?: PushTransport): Promise<number> {
   const api = createLineApi({
     accessToken: token,
     apiBaseUrl: lineUrl,
     dataApiBaseUrl: lineUrl,
     baseDelayMs: 100,
+    ...(pushTransport ? { pushTransport } : {}),
   })
   const n = 3000
   let i = 0
@@ -109,6 +111,7 @@ try {
   await scheduleBroadcast({ db, clock: systemClock }, ORG, created.value.id)
 
   const started = performance.now()
+  const startedAt = Date.now()
   for (const s of senders) s.send({ broadcastId: created.value.id })
   const perInstance = await Promise.all(
     senders.map(
@@ -126,15 +129,22 @@ try {
   console.log(`recipients            ${GROUPS} groups`)
   console.log(`elapsed               ${seconds.toFixed(2)} s`)
   console.log(`requests to LINE      ${String(stats.requests)} (fake: ${JSON.stringify(stats.throttle)})`)
+  const arrivals = (stats.arrivals as number[] | undefined) ?? []
+  const at = (ms: number | undefined) => (((ms ?? startedAt) - startedAt) / 1000).toFixed(2)
+  console.log(`phases                first push at ${at(arrivals[0])} s, last at ${at(arrivals.at(-1))} s`)
   console.log(`achieved send rate    ${rate.toFixed(0)} recipients/s`)
   console.log(`ratio to allowed      ${(rate / ALLOWED).toFixed(2)} of ${ALLOWED}/s (target ≥ 0.8)`)
   console.log(`duplicates            ${String(stats.duplicates)} (target 0)`)
   console.log(`recipients missed     ${missed} (target 0)`)
-  // For reading the figures: the fastest this machine pushes through the SDK adapter to the same
-  // fake with no database and no scheduler at all (one process). The scheduler cannot beat it.
-  const raw = await rawCeiling(ready.url ?? '', ready.token ?? '')
+  // For reading the figures: the fastest this machine pushes through the adapter to the same fake
+  // with no database and no scheduler at all (one process), over node:http as the Node server
+  // sends, and through the SDK's fetch as the Worker sends. The scheduler cannot beat them.
+  const lineUrl = ready.url ?? ''
+  const token = ready.token ?? ''
+  const rawHttp = await rawCeiling(lineUrl, token, nodeHttpPusher({ apiBaseUrl: lineUrl })(token))
+  const rawSdk = await rawCeiling(lineUrl, token)
   console.log(
-    `ceiling (raw SDK)     ${raw.toFixed(0)} req/s on this machine; scheduler at ${(rate / raw).toFixed(2)} of it`,
+    `ceiling (no scheduler) node:http ${rawHttp.toFixed(0)} req/s, SDK fetch ${rawSdk.toFixed(0)} req/s on this machine; scheduler at ${(rate / rawHttp).toFixed(2)} of node:http`,
   )
 } finally {
   await db.destroy()

@@ -17,6 +17,7 @@ process.on('message', (m: { type?: string }) => {
     process.send?.({
       type: 'stats',
       requests: line.requests().length,
+      arrivals: line.requests().map((r) => r.at),
       delivered: line.delivered().length,
       recipients: [...perRecipient.keys()],
       duplicates: [...perRecipient.values()].reduce((s, n) => s + (n - 1), 0),

@@ -6,6 +6,7 @@ import { systemClock } from '../../src/core/clock.js'
 import { createKeyring } from '../../src/core/keyring.js'
 import { createPgDb } from '../../src/db/pg.js'
 import { createLineApi } from '../../src/line/sdk-adapter.js'
+import { nodeHttpPusher } from '../../src/runtime/node-push.js'
 
 const env = (k: string) => process.env[k] ?? ''
 const db = createPgDb(env('BENCH_DB_URL'), { max: 5 })
@@ -15,6 +16,8 @@ const line = createLineApi({
   dataApiBaseUrl: env('BENCH_LINE_URL'),
   baseDelayMs: 100,
   maxDelayMs: 1_000,
+  // As the Node server sends (src/runtime/node-app.ts): pushes over node:http.
+  pushTransport: nodeHttpPusher({ apiBaseUrl: env('BENCH_LINE_URL') })(env('BENCH_LINE_TOKEN')),
 })
 const deps = {
   db,

@@ -11,7 +11,8 @@ export type CallOutcome<T> =
 
 /** The SDK's `…WithHttpInfo` answer shape. */
 export interface HttpInfo<T> {
-  httpResponse: Response
+  /** Only status and headers are read, so a transport other than fetch can answer too. */
+  httpResponse: Pick<Response, 'status' | 'headers'>
   body: T
 }
 

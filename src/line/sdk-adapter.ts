@@ -27,7 +27,15 @@ export interface LineApiOptions {
   baseDelayMs?: number
   maxDelayMs?: number
   random?: () => number
+  /** How pushes travel; the SDK's client by default (src/runtime/node-push.ts on Node). */
+  pushTransport?: PushTransport
 }
+
+/** One push call: the SDK's `pushMessageWithHttpInfo` contract (HttpInfo, or HTTPFetchError thrown). */
+export type PushTransport = (
+  request: messagingApi.PushMessageRequest,
+  retryKey: string,
+) => Promise<HttpInfo<messagingApi.PushMessageResponse>>
 
 const NOT_FOUND = new Set([403, 404])
 
@@ -73,6 +81,8 @@ export function createLineApi(opts: LineApiOptions): LinePort {
     baseURL: opts.dataApiBaseUrl,
   })
   const timeoutMs = opts.timeoutMs ?? 10_000
+  const pushVia: PushTransport =
+    opts.pushTransport ?? ((request, retryKey) => client.pushMessageWithHttpInfo(request, retryKey))
   const policy: RetryPolicy = {
     maxRetries: opts.maxRetries ?? 3,
     baseDelayMs: opts.baseDelayMs ?? 500,
@@ -104,7 +114,7 @@ export function createLineApi(opts: LineApiOptions): LinePort {
     async push(to, messages, o) {
       checkSend(messages, o, 'push')
       const request = { to, messages, ...extras(o) }
-      return toSendResult(await call(() => client.pushMessageWithHttpInfo(request, o.retryKey)), true)
+      return toSendResult(await call(() => pushVia(request, o.retryKey)), true)
     },
     async multicast(userIds, messages, o) {
       checkSend(messages, o, 'multicast', checkMulticastRecipients(userIds))

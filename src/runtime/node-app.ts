@@ -49,12 +49,18 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   const lineMode = config.line
   // The SDK is loaded only for a real channel: local mode talks to the simulator alone.
   const sdk = lineMode.kind === 'line' ? await import('../line/sdk-adapter.js') : null
+  // Broadcast pushes over node:http (src/runtime/node-push.ts): one keep-alive pool for all orgs.
+  const pusher =
+    lineMode.kind === 'line'
+      ? (await import('./node-push.js')).nodeHttpPusher({ apiBaseUrl: lineMode.apiBaseUrl })
+      : null
   const connect = (accessToken: string): LinePort | null =>
-    sdk && lineMode.kind === 'line'
+    sdk && pusher && lineMode.kind === 'line'
       ? sdk.createLineApi({
           accessToken,
           apiBaseUrl: lineMode.apiBaseUrl,
           dataApiBaseUrl: lineMode.dataApiBaseUrl,
+          pushTransport: pusher(accessToken),
         })
       : null
   const line = lineMode.kind === 'line' ? connect(lineMode.accessToken) : simulator?.line

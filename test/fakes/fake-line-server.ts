@@ -92,6 +92,8 @@ export interface RecordedRequest {
   /** The status answered; null while pending or when the request hung. */
   status: number | null
   requestId: string
+  /** When it arrived (Date.now()): the benchmarks read the send's phases from it. */
+  at: number
 }
 
 export interface FakeLineOptions {
@@ -245,7 +247,13 @@ export async function startFakeLine(opts: FakeLineOptions = {}): Promise<FakeLin
   const server = createServer(async (req, res) => {
     const parsed = await readRequest(req)
     const requestId = newRequestId()
-    const record: RecordedRequest = { ...parsed, body: parsed.json ?? null, status: null, requestId }
+    const record: RecordedRequest = {
+      ...parsed,
+      body: parsed.json ?? null,
+      status: null,
+      requestId,
+      at: Date.now(),
+    }
     recorded.push(record)
     const i = pending.findIndex((f) => faultMatches(f, parsed.path))
     const fault = i >= 0 ? pending.splice(i, 1)[0] : undefined
