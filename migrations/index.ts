@@ -11,6 +11,8 @@ import * as m20261122T0900 from './2026-11-22T0900-complaints.js'
 import * as m20261122T1000 from './2026-11-22T1000-complaints-officers.js'
 import * as m20261122T1100 from './2026-11-22T1100-engagement-place.js'
 import * as m20261122T1200 from './2026-11-22T1200-line-statistics.js'
+import * as m20261122T1300 from './2026-11-22T1300-public-evidence.js'
+import * as m20261122T1400 from './2026-11-22T1400-engagement-rollups.js'
 
 // A static list, not a folder scan, so the Worker bundle carries the migrations too.
 // Append new migrations; never edit or reorder landed ones.
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1000-complaints-officers': m20261122T1000,
   '2026-11-22T1100-engagement-place': m20261122T1100,
   '2026-11-22T1200-line-statistics': m20261122T1200,
+  '2026-11-22T1300-public-evidence': m20261122T1300,
+  '2026-11-22T1400-engagement-rollups': m20261122T1400,
 }

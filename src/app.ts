@@ -7,6 +7,7 @@ import { budgetUploadGuard } from './budget/guard.js'
 import { webComplaintRoutes } from './complaints/web/routes.js'
 import { AppError } from './core/errors.js'
 import { errorFields } from './core/logger.js'
+import { publicEvidenceRoutes } from './evidence/public-routes.js'
 import { healthRoutes } from './health/routes.js'
 import { simulatorRoutes } from './simulator/routes.js'
 import { webhookRoutes } from './webhook/routes.js'
@@ -27,6 +28,8 @@ export function createApp(deps: AppDeps) {
   app.route('/admin', adminRoutes())
   // The web complaint channel: one static URL for everyone, no LINE login (issue 5).
   app.route('/report', webComplaintRoutes())
+  // The evidence figures an organization chose to publish (issue 6); off unless an owner opts in.
+  app.route('/public', publicEvidenceRoutes())
   app.route('/api/v1', apiRoutes())
   if (deps.simulator) app.route('/dev', simulatorRoutes(deps.simulator))
 

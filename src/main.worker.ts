@@ -1,42 +1,24 @@
-// Cloudflare Workers entry: the same app and inbox worker as the Node server, over PostgreSQL
-// through Hyperdrive. Proven end to end in workerd by a later issue (#7); this file keeps the
-// app core honest about bundling for Workers (no Node-only imports outside src/runtime/).
+// Cloudflare Workers entry: the same app, inbox and minute tick as the Node server, over
+// PostgreSQL through Hyperdrive. flows/ is bundled as text (wrangler.toml [[rules]]): nothing is
+// read from a filesystem at run time. Migrations run from Node (`npm run migrate`), never here.
+// Proven in workerd by test/runtime/worker.workerd.test.ts.
 import assetsYaml from '../flows/assets.yaml'
 import budgetYaml from '../flows/budget.yaml'
 import complaintsYaml from '../flows/complaints.yaml'
 import dialoguesYaml from '../flows/dialogues.yaml'
 import ethicsYaml from '../flows/ethics.yaml'
 import intentsYaml from '../flows/intents.yaml'
+import itaItemsYaml from '../flows/ita-items.yaml'
 import measuresYaml from '../flows/measures.yaml'
 import messagesYaml from '../flows/messages.yaml'
 import nogiftYaml from '../flows/nogift.yaml'
 import questionsYaml from '../flows/questions.yaml'
 import richmenuYaml from '../flows/richmenu.yaml'
 import { createApp } from './app.js'
-import type { AppDeps } from './app-env.js'
-import { safeTick } from './broadcasts/tick.js'
-import { budgetRunRenderer } from './budget/schedule.js'
-import { parseConfig } from './config.js'
-import { systemClock } from './core/clock.js'
-import { createKeyring } from './core/keyring.js'
-import { createLogger } from './core/logger.js'
-import { createPgDb } from './db/pg.js'
+import { createLogger, errorFields, type Logger } from './core/logger.js'
 import { loadFlows } from './flows/load.js'
-import { housekeeping } from './jobs/minute.js'
-import { createLineApi } from './line/sdk-adapter.js'
-import { orgChannels } from './orgs/channels.js'
-import { orgLines } from './orgs/line.js'
-import { buildServices } from './services.js'
-import { singleChannel } from './webhook/channels.js'
-import { createSigner } from './webhook/signature.js'
-
-interface WorkerEnv {
-  HYPERDRIVE?: { connectionString: string }
-  [name: string]: unknown
-}
-interface ExecutionContext {
-  waitUntil(promise: Promise<unknown>): void
-}
+import { checkWorkerEnv, logMisconfigured, misconfiguredPage, type WorkerEnv } from './worker/env.js'
+import { type WaitUntil, workerServices } from './worker/services.js'
 
 // Every file in flows/ (a test checks none is missing).
 const flows = loadFlows({
@@ -46,6 +28,7 @@ const flows = loadFlows({
   'flows/dialogues.yaml': dialoguesYaml,
   'flows/ethics.yaml': ethicsYaml,
   'flows/intents.yaml': intentsYaml,
+  'flows/ita-items.yaml': itaItemsYaml,
   'flows/measures.yaml': measuresYaml,
   'flows/messages.yaml': messagesYaml,
   'flows/nogift.yaml': nogiftYaml,
@@ -53,91 +36,45 @@ const flows = loadFlows({
   'flows/richmenu.yaml': richmenuYaml,
 })
 
-function stringsOf(env: WorkerEnv): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {}
-  for (const [k, v] of Object.entries(env)) if (typeof v === 'string') out[k] = v
-  return out
-}
-
-/** One set of services per invocation: Workers must not share a database client across requests. */
-type Services =
-  | { ok: true; deps: AppDeps; tick: (now: Date) => Promise<unknown>; close: () => Promise<void> }
-  | { ok: false; errors: string[] }
-
-async function servicesFor(env: WorkerEnv, ctx: ExecutionContext): Promise<Services> {
-  const parsed = parseConfig({ ...stringsOf(env), NODE_ENV: 'production' })
-  if (!parsed.ok) return { ok: false, errors: parsed.errors }
-  const { config } = parsed
-  const url = env.HYPERDRIVE?.connectionString
-  if (!url) return { ok: false, errors: ['HYPERDRIVE: binding missing (see wrangler.toml)'] }
-  if (config.line.kind !== 'line' || !config.appSecret || !config.dataEncryptionKey) {
-    return {
-      ok: false,
-      errors: [
-        'LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN, APP_SECRET and DATA_ENCRYPTION_KEY are required',
-      ],
-    }
-  }
-  const db = createPgDb(url, { max: 1 })
-  const log = createLogger({ level: config.env.LOG_LEVEL, write: (l) => console.log(l) })
-  const keyring = await createKeyring(config.appSecret, config.dataEncryptionKey)
-  const lineMode = config.line
-  const makeLine = (accessToken: string) =>
-    createLineApi({ accessToken, apiBaseUrl: lineMode.apiBaseUrl, dataApiBaseUrl: lineMode.dataApiBaseUrl })
-  const line = makeLine(lineMode.accessToken)
-  const lines = orgLines({ db, keyring, clock: systemClock, fallback: line, makeLine })
-  const deps = buildServices({
-    config,
-    db,
-    line,
-    lines,
-    flows,
-    keyring,
-    log,
-    clock: systemClock,
-    channels: orgChannels({
-      db,
-      keyring,
-      clock: systemClock,
-      fallback: singleChannel(await createSigner(lineMode.channelSecret)),
-      makeSigner: createSigner,
-    }),
-    simulator: null,
-    background: (task) => ctx.waitUntil(task()),
+const logger = (env: WorkerEnv): Logger => {
+  const level = env.LOG_LEVEL
+  return createLogger({
+    level: level === 'debug' || level === 'warn' || level === 'error' ? level : 'info',
+    write: (line) => console.log(line),
   })
-  const tick = async (now: Date) => {
-    await housekeeping({ db, flows, log, lines, config }, now)
-    const renderRun = budgetRunRenderer({ flows, timeZone: config.timeZone, log })
-    return safeTick({ db, lineFor: lines, keyring, clock: systemClock, log, renderRun }, now)
-  }
-  return { ok: true, deps, tick, close: () => db.destroy() }
 }
 
 export default {
-  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    const s = await servicesFor(env, ctx)
-    if (!s.ok) {
-      console.error(
-        JSON.stringify({ level: 'error', event: 'worker.misconfigured', missing: s.errors.join('; ') }),
-      )
-      return new Response(`Service misconfigured: ${s.errors.join('; ')}`, { status: 503 })
+  async fetch(request: Request, env: WorkerEnv, ctx: WaitUntil): Promise<Response> {
+    const log = logger(env)
+    const checked = checkWorkerEnv(env)
+    if (!checked.ok) {
+      logMisconfigured(log, checked.problems, 'fetch')
+      return misconfiguredPage(checked.problems)
     }
+    const s = await workerServices(checked.setup, flows, log, ctx)
     try {
       return await createApp(s.deps).fetch(request)
     } finally {
-      // The inbox drain runs in waitUntil; close the client after it.
-      ctx.waitUntil(s.deps.inbox.stop().finally(() => s.close()))
+      // The inbox drain the webhook started runs in waitUntil; the client closes after it.
+      ctx.waitUntil(s.close().catch((err) => log.error('worker.close_failed', errorFields(err))))
     }
   },
 
-  /** The cron trigger: the same minute as node-cron's — inbox backstop, retention, broadcasts. */
-  async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
-    const s = await servicesFor(env, ctx)
-    if (!s.ok) throw new Error(s.errors.join('; '))
+  /** The cron trigger: node-cron's minute — inbox backstop, retention, housekeeping, broadcasts. */
+  async scheduled(_controller: unknown, env: WorkerEnv, ctx: WaitUntil): Promise<void> {
+    const log = logger(env)
+    const checked = checkWorkerEnv(env)
+    if (!checked.ok) {
+      // Logged, not thrown: the next minute says the same until the setting is fixed.
+      logMisconfigured(log, checked.problems, 'scheduled')
+      return
+    }
+    const s = await workerServices(checked.setup, flows, log, ctx)
     try {
-      await s.deps.inbox.drain()
-      await s.deps.inbox.purge()
-      await s.tick(new Date())
+      await s.deps.inbox.drain().catch((err) => log.error('inbox.drain_failed', errorFields(err)))
+      await s.deps.inbox.purge().catch((err) => log.error('inbox.purge_failed', errorFields(err)))
+      await s.tick(new Date()).catch((err) => log.error('minute.failed', errorFields(err)))
     } finally {
       await s.close()
     }

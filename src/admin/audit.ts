@@ -48,6 +48,10 @@ export const AUDIT_ACTIONS = [
   'complaint.reveal_approved',
   'complaint.reveal_rejected',
   'complaint.identity_viewed',
+  'evidence.viewed',
+  'evidence.exported',
+  'evidence.published',
+  'evidence.unpublished',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -5,6 +5,7 @@ import { findBroadcast, listAudiences, listBroadcasts } from '../broadcasts/repo
 import { createDraft, updateBroadcast } from '../broadcasts/service.js'
 import { ALL_FOLLOWERS, type BroadcastRow } from '../broadcasts/tables.js'
 import { currentBudgetMessages } from '../budget/service.js'
+import type { BilingualText } from '../flows/schema-dialogues.js'
 import { audienceNames, renderDetail } from './broadcast-detail.js'
 import * as bf from './broadcast-form.js'
 import {
@@ -41,6 +42,9 @@ async function labelsOf(c: AdminContext, s: Session) {
   return rows.map((r) => r.label)
 }
 
+const measureName = (n: BilingualText, lang: string) =>
+  typeof n === 'string' ? n : lang === 'en' ? (n.en ?? n.th) : n.th
+
 async function compose(
   c: AdminContext,
   s: Session,
@@ -54,6 +58,7 @@ async function compose(
     fields,
     audiences: await listAudiences(c.var.deps.db, orgOf(s)),
     labels: await labelsOf(c, s),
+    measures: c.var.deps.flows.measures.map((m) => ({ id: m.id, name: measureName(m.name, view(c).lang) })),
     ...err,
   })
   return html(c, page, err ? 422 : 200)
@@ -99,6 +104,7 @@ async function save(c: AdminContext, s: Session, id: string | null) {
     title: fields.title,
     ...content,
     audience,
+    measure: fields.measure || null,
     runAt: when.runAt,
     recurrence: when.recurrence,
     timeZone: config.timeZone,
@@ -109,7 +115,8 @@ async function save(c: AdminContext, s: Session, id: string | null) {
         const members = fields.labels.map((value) => ({ kind: 'label' as const, value }))
         await saveAudience(trx, orgOf(s), audience, fields.labels.join(', '), members, clock.now())
       }
-      const deps = { db: trx, clock, newId: () => broadcastId }
+      const measures = c.var.deps.flows.measures.map((m) => m.id)
+      const deps = { db: trx, clock, newId: () => broadcastId, measures }
       const r: Result<BroadcastRow> = id
         ? await updateBroadcast(deps, orgOf(s), id, input)
         : await createDraft(deps, orgOf(s), s.admin.id, input)
@@ -152,6 +159,7 @@ export function broadcastComposeRoutes(opts: BroadcastRouteOptions) {
       time: '09:00',
       day: '1',
       cron: '',
+      measure: '',
     }
     return compose(c, s, '/admin/broadcasts', empty)
   })

@@ -24,6 +24,8 @@ export interface ComposeFields {
   time: string
   day: string
   cron: string
+  /** The measure (flows `measures:`) it serves; '' lets a template supply its own. */
+  measure: string
 }
 
 /** The No Gift Policy reminder, Thai first as staff read it, English below. */
@@ -57,6 +59,7 @@ export function readCompose(f: (name: string) => string, all: (name: string) => 
     time: f('time') || '09:00',
     day: f('day') || '1',
     cron: f('cron'),
+    measure: f('measure').trim(),
   }
 }
 
@@ -174,6 +177,7 @@ export function fieldsOf(
     time: at.time,
     day: '1',
     cron: b.recurrence ?? '',
+    measure: b.measure ?? '',
   }
 }
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { budgetRoutes } from '../budget/routes.js'
 import { complaintRoutes } from '../complaints/routes.js'
 import { engagementRoutes } from '../engagement/routes.js'
+import { evidenceRoutes } from '../evidence/routes.js'
 import { giftRoutes } from '../nogift/routes.js'
 import { questionRoutes } from '../questions/routes.js'
 import { createAccount, disableAccount, listAccountViews } from './accounts.js'
@@ -143,5 +144,6 @@ export function consoleRoutes() {
   app.route('/', questionRoutes())
   app.route('/', complaintRoutes())
   app.route('/', engagementRoutes())
+  app.route('/', evidenceRoutes())
   return app
 }

@@ -70,7 +70,8 @@ export function broadcastRoutes(api: Hono<ApiEnv>): void {
     if (!draft.ok) return draft.res
     // The draft and its audit entry commit together or not at all.
     const made = await db.transaction().execute(async (trx) => {
-      const r = await createDraft({ db: trx, clock }, caller.orgId, caller.actor, draft.input)
+      const measures = c.var.deps.flows.measures.map((m) => m.id)
+      const r = await createDraft({ db: trx, clock, measures }, caller.orgId, caller.actor, draft.input)
       if (r.ok) await auditApi(trx, now, caller, 'api.broadcast.created', r.value.id, r.value.title)
       return r
     })

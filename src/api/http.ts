@@ -28,6 +28,8 @@ const STATUS: Record<BroadcastErrorCode, ContentfulStatusCode> = {
   invalid_cron: 422,
   run_at_in_past: 422,
   empty_audience: 422,
+  measure_required: 422,
+  unknown_measure: 422,
 }
 
 /** A broadcast service error value as an HTTP answer, with the service's own messages. */

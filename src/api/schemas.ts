@@ -54,7 +54,10 @@ export const CreateBroadcastSchema = z
     title: z.string().min(1).max(200),
     messages: z.array(LineMessageSchema).min(1),
     audience: z.string().min(1).max(100).meta({ description: 'An audience id, or "all_followers".' }),
-    measure: z.string().max(50).nullish(),
+    measure: z.string().max(50).nullish().meta({
+      description:
+        'The measure (flows/measures.yaml) the broadcast serves, e.g. "nogift". Required: every broadcast is evidence for one.',
+    }),
     schedule: ScheduleSchema,
   })
   .meta({ id: 'CreateBroadcast' })

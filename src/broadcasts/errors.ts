@@ -10,6 +10,8 @@ export type BroadcastErrorCode =
   | 'not_editable'
   | 'not_cancellable'
   | 'nothing_to_retry'
+  | 'measure_required'
+  | 'unknown_measure'
 
 export interface BroadcastError {
   code: BroadcastErrorCode
@@ -47,6 +49,14 @@ const TEXT: Record<BroadcastErrorCode, { th: string; en: string }> = {
     en: 'It cannot be cancelled: sending has started or it is not scheduled.',
   },
   nothing_to_retry: { th: 'ไม่มีผู้รับที่ส่งไม่สำเร็จให้ส่งซ้ำ', en: 'No failed recipients to retry.' },
+  measure_required: {
+    th: 'กรุณาเลือกมาตรการที่ข้อความนี้สนับสนุน เพื่อให้นับเป็นหลักฐานการดำเนินงาน (ITA)',
+    en: 'Choose the measure this broadcast serves, so it counts as evidence (ITA).',
+  },
+  unknown_measure: {
+    th: 'ไม่มีมาตรการนี้ใน flows/measures.yaml',
+    en: 'No such measure in flows/measures.yaml.',
+  },
 }
 
 export function broadcastError(code: BroadcastErrorCode, problems: string[] = []): BroadcastError {

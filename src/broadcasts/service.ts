@@ -5,6 +5,7 @@ import { checkMessages } from '../line/limits.js'
 import type { LineMessage } from '../line/port.js'
 import { resolveRecipients } from './audiences.js'
 import { type BroadcastError, broadcastError, fail, type Result } from './errors.js'
+import { measureOf } from './measures.js'
 import { type BroadcastFields, findBroadcast, insertBroadcast, updateBroadcastIf } from './repository.js'
 import { checkCron, DEFAULT_TIME_ZONE, isTimeZone, nextOccurrence } from './schedule.js'
 import type { BroadcastRow, TemplateKey } from './tables.js'
@@ -13,6 +14,8 @@ export interface ServiceDeps {
   db: Kysely<Database>
   clock: Clock
   newId?: () => string
+  /** The measures of flows/; when given, a broadcast must name one of them. */
+  measures?: readonly string[]
 }
 
 export interface BroadcastInput {
@@ -36,7 +39,7 @@ function toFields(i: BroadcastInput): BroadcastFields {
     template: i.template,
     messages: i.messages,
     audience: i.audience,
-    measure: i.measure ?? null,
+    measure: measureOf(i.template, i.measure),
     run_at: i.runAt,
     recurrence: i.recurrence?.trim() || null,
     time_zone: i.timeZone ?? DEFAULT_TIME_ZONE,
@@ -44,13 +47,7 @@ function toFields(i: BroadcastInput): BroadcastFields {
 }
 
 /** Every rule a draft must meet, cheapest first; the first broken one is returned. */
-async function validate(
-  db: Kysely<Database>,
-  orgId: string,
-  f: BroadcastFields,
-  now: Date,
-  checkPast = true,
-) {
+async function validate(deps: ServiceDeps, orgId: string, f: BroadcastFields, now: Date, checkPast = true) {
   if (f.title.length === 0) return broadcastError('invalid_title')
   const problems = checkMessages(f.messages)
   if (problems.length > 0) return broadcastError('messages_over_limits', problems)
@@ -60,7 +57,12 @@ async function validate(
     if (!c.ok) return broadcastError('invalid_cron', [c.reason])
   }
   if (checkPast && f.run_at.getTime() < now.getTime() - PAST_GRACE_MS) return broadcastError('run_at_in_past')
-  if ((await resolveRecipients(db, orgId, f.audience)).length === 0) return broadcastError('empty_audience')
+  // Every broadcast is evidence for a measure (issue 6): a template names its own, text and Flex must.
+  if (f.measure === null) return broadcastError('measure_required')
+  if (deps.measures && !deps.measures.includes(f.measure))
+    return broadcastError('unknown_measure', [f.measure])
+  if ((await resolveRecipients(deps.db, orgId, f.audience)).length === 0)
+    return broadcastError('empty_audience')
   return null
 }
 
@@ -88,7 +90,7 @@ export async function createDraft(
 ): Promise<Result<BroadcastRow>> {
   const now = deps.clock.now()
   const fields = toFields(input)
-  const error = await validate(deps.db, orgId, fields, now)
+  const error = await validate(deps, orgId, fields, now)
   if (error) return { ok: false, error }
   const id = deps.newId?.() ?? crypto.randomUUID()
   const row = await insertBroadcast(deps.db, { ...fields, id, org_id: orgId, created_by: createdBy, now })
@@ -118,7 +120,7 @@ export async function updateBroadcast(
     ...patch,
   })
   // A recurring broadcast's start lies in the past after its first run: judge run_at only when it changes.
-  const error = await validate(deps.db, orgId, fields, now, patch.runAt !== undefined)
+  const error = await validate(deps, orgId, fields, now, patch.runAt !== undefined)
   if (error) return { ok: false, error }
   const moved = current.status === 'scheduled' && !sameSchedule(fields, current)
   const next = moved ? { next_run_at: firstDue(fields, now) } : {}
@@ -137,13 +139,7 @@ export async function scheduleBroadcast(
   if (!current) return fail('not_found')
   if (current.status !== 'draft') return fail('not_editable')
   // Scheduling again after a cancel: a recurrence resumes from now, a one-off must still be ahead.
-  const error: BroadcastError | null = await validate(
-    deps.db,
-    orgId,
-    current,
-    now,
-    current.recurrence === null,
-  )
+  const error: BroadcastError | null = await validate(deps, orgId, current, now, current.recurrence === null)
   if (error) return { ok: false, error }
   const row = await updateBroadcastIf(deps.db, orgId, id, ['draft'], {
     status: 'scheduled',

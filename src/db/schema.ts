@@ -5,6 +5,8 @@ import type { BroadcastTables } from '../broadcasts/tables.js'
 import type { BudgetTables } from '../budget/tables.js'
 import type { ComplaintTables } from '../complaints/tables.js'
 import type { DialogueTables } from '../dialogues/tables.js'
+import type { RollupTables } from '../engagement/rollup-tables.js'
+import type { EvidenceTables } from '../evidence/tables.js'
 import type { InsightTables } from '../insights/tables.js'
 import type { NoGiftTables } from '../nogift/tables.js'
 import type { QuestionTables } from '../questions/tables.js'
@@ -62,9 +64,11 @@ export interface Database
     BroadcastTables,
     BudgetTables,
     DialogueTables,
+    EvidenceTables,
     InsightTables,
     NoGiftTables,
-    QuestionTables {
+    QuestionTables,
+    RollupTables {
   webhook_inbox: WebhookInboxTable
   line_friends: LineFriendsTable
   line_groups: LineGroupsTable

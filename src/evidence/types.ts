@@ -1,4 +1,5 @@
 import type { Cell } from '../complaints/suppression.js'
+import type { LineStats } from '../insights/service.js'
 
 // The evidence report of one organization's fiscal year: what each measure did, whom it
 // reached and what came back, per measure and per ITA item. The service (report.ts) builds it
@@ -30,6 +31,11 @@ export interface BroadcastDone {
   recipients: number
   delivered: number
   failed: number
+  /**
+   * LINE's own count of people who saw and tapped it (insights), where the account allows and
+   * the job has fetched it; null figures are LINE's "fewer than 20". Absent when LINE has none.
+   */
+  line?: { uniqueImpression: number | null; uniqueClick: number | null }
 }
 
 /** Reach and acknowledgment of one unit (the label admins gave the groups). */
@@ -47,19 +53,24 @@ export interface UnitReach {
 export interface MonthReach {
   month: string
   delivered: number
-  /** People and chats seen for the first time in the year this month (the curve's step). */
+  /** People seen for the first time in the year this month (the curve's step); groups are not people. */
   newlyReached: number
   acknowledgments: number
 }
 
 export interface Reach {
   groups: number
-  /** Distinct people (pseudonymous keys) who received, opened or acted on the measure. */
+  /** Distinct people (pseudonymous keys) who received in 1:1, opened or acted on the measure. */
   people: number
   deliveries: number
   acknowledgments: number
-  /** Acknowledging people ÷ members of the groups reached plus 1:1 recipients; null if unknown. */
+  /**
+   * Acknowledging people ÷ members of the groups reached plus 1:1 recipients (plus followers
+   * when a broadcast went to all of them), a fraction 0–1; null if no one is known to be reached.
+   */
   ackRate: number | null
+  /** Members of the groups reached, as LINE last counted them; null when no count is known. */
+  membersReached?: number | null
   byUnit: UnitReach[]
   byMonth: MonthReach[]
 }
@@ -98,7 +109,10 @@ export interface MeasureReport {
   activities: Text[]
   /** The items of this year's form the measure answers. */
   items: ItaItemRef[]
-  /** Items the measure lists that this year's form does not have: shown as a warning, never a 500. */
+  /**
+   * When the measure lists no item of this year's form, all its items (a warning, never a 500).
+   * Items of the other form beside some of this form's are expected and not listed.
+   */
   itemsOutsideForm: string[]
   broadcasts: BroadcastDone[]
   reach: Reach
@@ -119,9 +133,13 @@ export interface EvidenceReport {
   to: string
   upTo: string
   generatedAt: Date
+  /** The zone the days above and the broadcast dates are read in (Asia/Bangkok when absent). */
+  timeZone?: string
   measures: MeasureReport[]
   /** True when the log has nothing at all for the year: pages say so instead of a table of zeros. */
   empty: boolean
+  /** LINE's own statistics of the year beside ours (src/insights): days, broadcasts, refusals. */
+  lineStats?: LineStats
 }
 
 /** The same year laid out per ITA item: which measures answer it. */

@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml'
 import { normalizeForMatch } from '../conversation/normalize.js'
 import { checkMessages } from '../line/limits.js'
 import { checkDialogueLimits, checkReferences, collectDialogues, valuesOf } from './load-dialogues.js'
+import { checkMeasureItems, collectItaItems } from './load-measures.js'
 import { at, type Located, type Parsed } from './located.js'
 import { FlowsRenderError, PLACEHOLDER, renderTemplate, type Tree } from './render.js'
 import {
@@ -219,6 +220,8 @@ export function loadFlows(files: Record<string, string>): Flows {
   if (problems.length > 0) throw new FlowsError(problems)
 
   const dialogues = collectDialogues(parsed, problems)
+  const itaItems = collectItaItems(parsed, problems)
+  checkMeasureItems(dialogues.measures, itaItems, problems)
   const intents = collectIntents([...intentEntries(parsed), ...dialogues.intents], problems)
   const messages = merge(parsed, 'messages', (d) => d.messages, problems)
   const sets = merge(parsed, 'quickReplies', (d) => d.quickReplies, problems)
@@ -249,6 +252,7 @@ export function loadFlows(files: Record<string, string>): Flows {
     intents,
     richMenu,
     measures: dialogues.measures.map((m) => m.value),
+    itaItems,
     guides: valuesOf(dialogues.guides),
     quizzes: valuesOf(dialogues.quizzes),
     forms: valuesOf(dialogues.forms),

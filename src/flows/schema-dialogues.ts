@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LIMITS } from '../line/limits.js'
+import { itaItemsSchema, type MeasureDef, measureSchema } from './schema-measures.js'
 
 /**
  * The data-driven parts of flows/ beyond single messages: measures (with the ITA items they
@@ -17,28 +18,6 @@ const ID = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/
 const id = z.string().regex(ID, 'use lowercase letters, digits, -, _ and dots, e.g. "assets.vehicle"')
 const label = str(LIMITS.quickReplyLabel)
 const keywords = z.strictObject({ th: z.array(str(100)).min(1), en: z.array(str(100)).default([]) })
-
-/**
- * ITA item codes of both assessment forms: FY2566–67 (I1–I30, E1–E15, O1–O43) and FY2568+
- * (i1–i15, e1–e9, o1–o28). A code outside these ranges is a typo.
- */
-const ITA_RANGES: Record<string, number> = { I: 30, E: 15, O: 43, i: 15, e: 9, o: 28 }
-export const itaItem = z.string().refine(
-  (code) => {
-    const m = /^([IEOieo])([1-9][0-9]?)$/.exec(code)
-    const max = m?.[1] ? ITA_RANGES[m[1]] : undefined
-    return m !== null && max !== undefined && Number(m[2]) <= max
-  },
-  { message: 'not an ITA item: use I1–I30, E1–E15, O1–O43 (FY2566–67) or i1–i15, e1–e9, o1–o28' },
-)
-
-export const measureSchema = z.strictObject({
-  id,
-  name: bilingualSchema(200),
-  items: z.array(itaItem).min(1),
-  unit: str(200).optional(),
-  activities: z.array(bilingualSchema(300)).optional(),
-})
 
 const uri = z
   .string()
@@ -194,6 +173,8 @@ export const calendarEntrySchema = z
 
 export const dialogueSections = {
   measures: z.array(measureSchema).optional(),
+  /** The ITA item catalogue of both forms (flows/ita-items.yaml). */
+  itaItems: itaItemsSchema.optional(),
   guides: z.record(id, guideSchema).optional(),
   quizzes: z.record(id, quizSchema).optional(),
   forms: z.record(id, formSchema).optional(),
@@ -201,7 +182,7 @@ export const dialogueSections = {
   calendar: z.array(calendarEntrySchema).optional(),
 }
 
-export type MeasureDef = z.infer<typeof measureSchema>
+export type { MeasureDef }
 export type GuideDef = z.infer<typeof guideSchema>
 export type QuizDef = z.infer<typeof quizSchema>
 export type FormDef = z.infer<typeof formSchema>

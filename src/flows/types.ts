@@ -1,4 +1,5 @@
 import type { LineMessage } from '../line/port.js'
+import type { ItaCatalogue } from './load-measures.js'
 import type { CalendarEntry, FaqDef, FormDef, GuideDef, MeasureDef, QuizDef } from './schema-dialogues.js'
 
 /**
@@ -40,6 +41,8 @@ export interface Flows {
   richMenu: RichMenuDef
   /** The agency's measures and the ITA items they answer; every piece below names one. */
   measures: readonly MeasureDef[]
+  /** The ITA items of both assessment forms (flows/ita-items.yaml), by form and code. */
+  itaItems: ItaCatalogue
   guides: ReadonlyMap<string, GuideDef>
   quizzes: ReadonlyMap<string, QuizDef>
   forms: ReadonlyMap<string, FormDef>

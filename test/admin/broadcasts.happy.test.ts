@@ -72,6 +72,7 @@ describe.each(DB_KINDS)('admin broadcasts, happy path (%s)', (kind) => {
       title: 'สรุปงบ',
       content: 'text',
       text: 'สรุปงบประมาณประจำเดือน',
+      measure: 'budget',
       audienceKind: 'labels',
       labels: 'กองคลัง',
       mode: 'monthly',

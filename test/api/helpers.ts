@@ -32,12 +32,14 @@ export const EXAMPLES = {
       },
     ],
     audience,
+    measure: 'budget',
     schedule: { preset: { kind: 'weekly', weekday: 'monday', hour: 9, minute: 0 } },
   }),
   cron: (audience: string) => ({
     title: 'รายงานสิ้นเดือน',
     messages: [{ type: 'text', text: 'ส่งรายงาน ITA' }],
     audience,
+    measure: 'budget',
     schedule: { cron: '0 9 L * *', timeZone: 'Asia/Bangkok' },
   }),
 }

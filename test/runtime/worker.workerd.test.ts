@@ -167,6 +167,7 @@ describe.skipIf(unavailable !== null)('the Worker in workerd (wrangler dev, offl
       template: 'text',
       messages: [{ type: 'text', text }],
       audience: 'aud-w',
+      measure: 'nogift',
       runAt: now,
     })
     if (!draft.ok) throw new Error(draft.error.en)

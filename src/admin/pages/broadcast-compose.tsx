@@ -8,6 +8,8 @@ export interface ComposeProps {
   fields: ComposeFields
   audiences: { id: string; name: string }[]
   labels: string[]
+  /** The measures of flows/ a broadcast can serve. */
+  measures: { id: string; name: string }[]
   message?: string
   problems?: string[]
 }
@@ -55,6 +57,17 @@ export function ComposePage(props: ComposeProps) {
             {f.flex}
           </textarea>
         </fieldset>
+        <label>
+          {v.t('bMeasure')}
+          <select name="measure" id="measure">
+            <option value="">{v.t('mTemplate')}</option>
+            {props.measures.map((m) => (
+              <option value={m.id} selected={m.id === f.measure}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <fieldset>
           <legend>{v.t('bAudience')}</legend>
           <Radio

@@ -42,7 +42,8 @@ export function Msg(props: { text: string | undefined; error?: boolean }) {
   )
 }
 
-export function Layout(props: { v: View; title: string; children: Child }) {
+/** `css`: a page's own rules, after the console's (same nonce, so the CSP allows them). */
+export function Layout(props: { v: View; title: string; css?: string; children: Child }) {
   const { v } = props
   const other = v.lang === 'th' ? { lang: 'en', label: 'English' } : { lang: 'th', label: 'ภาษาไทย' }
   return (
@@ -52,7 +53,7 @@ export function Layout(props: { v: View; title: string; children: Child }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${v.t('title')}`}</title>
         <link rel="icon" href="data:," />
-        <style nonce={v.nonce} dangerouslySetInnerHTML={{ __html: css }} />
+        <style nonce={v.nonce} dangerouslySetInnerHTML={{ __html: css + (props.css ?? '') }} />
       </head>
       <body>
         <header>
@@ -75,9 +76,7 @@ export function Layout(props: { v: View; title: string; children: Child }) {
               {v.admin.role !== 'broadcaster' ? (
                 <a href="/admin/complaints/stats">{v.t('complaintStats')}</a>
               ) : null}
-              {v.admin.role !== 'complaint_officer' ? (
-                <a href="/admin/engagement">{v.t('engagement')}</a>
-              ) : null}
+              {v.admin.role !== 'complaint_officer' ? <a href="/admin/evidence">{v.t('evidence')}</a> : null}
               {v.admin.role === 'owner' ? <a href="/admin/accounts">{v.t('accounts')}</a> : null}
               {v.admin.role === 'owner' ? <a href="/admin/audit">{v.t('audit')}</a> : null}
               {v.admin.role === 'owner' ? <a href="/admin/api-tokens">{v.t('apiTokens')}</a> : null}

@@ -1,0 +1,76 @@
+import { MONTHS_EN, MONTHS_TH } from '../admin/thai-date.js'
+import { fiscalMonths } from '../complaints/stats.js'
+import type { MeasurePeriod } from '../flows/schema-measures.js'
+import { fiscalYearOfDay, fiscalYearRange } from '../nogift/register.js'
+import type { ItaForm, Text } from './types.js'
+
+// Fiscal years (1 October – 30 September, Buddhist era) as the evidence report counts them.
+// The first two helpers already served the gift register and O29; they are re-exported here so
+// the report reads from one place.
+export { fiscalMonths, fiscalYearOfDay, fiscalYearRange }
+
+/** The first fiscal year a report may ask for: the bot keeps nothing older to show. */
+export const MIN_FISCAL_YEAR = 2560
+/** A range of years over this many is refused (the overview is one query per year). */
+export const MAX_YEARS = 10
+
+/** FY2566–67 are scored on the I/E/O form, FY2568 onward on the i/e/o form. */
+export const formOf = (fy: number): ItaForm => (fy >= 2568 ? '2568' : '2566')
+
+/** The offset of `tz` from UTC at `at`, in milliseconds. */
+function offsetMs(at: Date, tz: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(at)
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - at.getTime()
+}
+
+/** Midnight at the start of `day` ('YYYY-MM-DD') in `tz`, as an instant. */
+export function zonedMidnight(day: string, tz: string): Date {
+  const [y, m, d] = day.split('-').map(Number)
+  const guess = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)
+  const first = guess - offsetMs(new Date(guess), tz)
+  // Once more at the found instant: the offset may differ across a DST change near midnight.
+  return new Date(guess - offsetMs(new Date(first), tz))
+}
+
+/** The day after 'YYYY-MM-DD'. */
+export function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1)).toISOString().slice(0, 10)
+}
+
+/** The instants a fiscal year covers in `tz`: [start, end). */
+export function fiscalBounds(fy: number, tz: string): { start: Date; end: Date } {
+  const { from, to } = fiscalYearRange(fy)
+  return { start: zonedMidnight(from, tz), end: zonedMidnight(nextDay(to), tz) }
+}
+
+/** A fiscal year a report can be made for, or why not (Thai first). */
+export function checkYear(fy: number, currentFy: number): Text | null {
+  if (Number.isInteger(fy) && fy >= MIN_FISCAL_YEAR && fy <= currentFy + 1) return null
+  return {
+    th: `ปีงบประมาณ ${fy} ไม่อยู่ในช่วงที่ออกรายงานได้ (พ.ศ. ${MIN_FISCAL_YEAR}–${currentFy + 1})`,
+    en: `Fiscal year ${fy} is outside the years a report can cover (${MIN_FISCAL_YEAR}–${currentFy + 1} BE)`,
+  }
+}
+
+const monthYear = (mm: string, fy: number) => (Number(mm) >= 10 ? fy - 1 : fy)
+
+/** "ต.ค. 2568 – ก.ย. 2569" for FY2569 and the whole year; a measure's own months otherwise. */
+export function periodText(period: MeasurePeriod, fy: number): Text {
+  const p = period === 'fiscal-year' ? { from: '10', to: '09' } : period
+  const at = (mm: string, names: readonly string[]) => `${names[Number(mm) - 1]} ${monthYear(mm, fy)}`
+  return {
+    th: `${at(p.from, MONTHS_TH)} – ${at(p.to, MONTHS_TH)}`,
+    en: `${at(p.from, MONTHS_EN)} – ${at(p.to, MONTHS_EN)} BE`,
+  }
+}

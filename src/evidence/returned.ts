@@ -1,0 +1,147 @@
+import type { Breakdown, ComplaintStats } from '../complaints/stats.js'
+import type { Cell } from '../complaints/suppression.js'
+import type { YearFigures } from './gather.js'
+import { GIFT, PLEDGE, QUESTION, QUIZ_DONE } from './kinds.js'
+import type { Returned, Text } from './types.js'
+
+// What came back from staff under a measure. Complaint figures are O29's, with its small-cell
+// protection (src/complaints/stats.ts and suppression.ts): a count of 1–4 never leaves as a number.
+
+const count = (n: number): Cell => ({ kind: 'count', n })
+const fmt = (n: number) => n.toLocaleString('en-US')
+
+/** The quiz mean as a percentage of the points available, one decimal; null without a scored quiz. */
+export function meanScore(f: YearFigures, measure: string): number | null {
+  const row = f.kinds.find((r) => r.measure === measure && r.kind === QUIZ_DONE)
+  const total = Number(row?.score_total ?? 0)
+  return total > 0 ? Math.round((Number(row?.score_sum ?? 0) / total) * 1000) / 10 : null
+}
+
+export const eventsOf = (f: YearFigures, measure: string, kinds: readonly string[]) =>
+  f.kinds.filter((r) => r.measure === measure && kinds.includes(r.kind)).reduce((a, r) => a + r.events, 0)
+
+const peopleOf = (f: YearFigures, measure: string, kinds: readonly string[]) =>
+  f.kindPeople
+    .filter((r) => r.measure === measure && kinds.includes(r.kind))
+    .reduce((a, r) => a + r.people, 0)
+
+interface Counted {
+  kind: string
+  kinds: readonly string[]
+  label: Text
+  keyed: boolean
+}
+
+const COUNTED: Counted[] = [
+  {
+    kind: 'guide.viewed',
+    kinds: ['guide.viewed'],
+    label: { th: 'เปิดดูคู่มือหรือบัตรความรู้', en: 'Guides and cards opened' },
+    keyed: true,
+  },
+  {
+    kind: 'budget.viewed',
+    kinds: ['budget.viewed'],
+    label: { th: 'เปิดดูสรุปงบประมาณ', en: 'Budget summaries opened' },
+    keyed: true,
+  },
+  {
+    kind: 'declaration.viewed',
+    kinds: ['declaration.viewed'],
+    label: { th: 'เปิดดูประกาศเจตนารมณ์', en: 'Declaration opened' },
+    keyed: true,
+  },
+  {
+    kind: 'faq.answered',
+    kinds: ['faq.answered'],
+    label: { th: 'ได้รับคำตอบคำถามที่พบบ่อย', en: 'FAQ answers given' },
+    keyed: true,
+  },
+  {
+    kind: PLEDGE,
+    kinds: [PLEDGE],
+    label: { th: 'กดรับทราบและร่วมปฏิบัติ', en: 'Acknowledged and pledged' },
+    keyed: true,
+  },
+  {
+    kind: QUESTION,
+    kinds: [QUESTION],
+    label: { th: 'สอบถามหรือทักท้วง', en: 'Questions and objections' },
+    keyed: false,
+  },
+  { kind: GIFT, kinds: [GIFT], label: { th: 'รายงานการรับของขวัญ', en: 'Gift reports' }, keyed: false },
+]
+
+/** A published total ("12" or "<5") back to its cell. */
+const cellOfTotal = (total: string): Cell => (/^\d+$/.test(total) ? count(Number(total)) : { kind: 'small' })
+
+function complaintRows(s: ComplaintStats): Returned[] {
+  const rows: Returned[] = [
+    {
+      kind: 'complaint.filed',
+      label: { th: 'เรื่องร้องเรียนที่ได้รับ', en: 'Complaints received' },
+      count: cellOfTotal(s.total),
+      people: null,
+      detail:
+        s.ack.median === null
+          ? null
+          : {
+              label: { th: 'วันจนรับเรื่อง (มัธยฐาน)', en: 'Days to acknowledge (median)' },
+              value: String(s.ack.median),
+            },
+    },
+  ]
+  const part = (b: Breakdown, prefix: string, label: (key: string) => Text) => {
+    for (const r of b.rows)
+      rows.push({
+        kind: `${prefix}.${r.key}`,
+        label: label(r.key),
+        count: r.cell,
+        people: null,
+        detail: null,
+      })
+  }
+  part(s.channels, 'complaint.channel', (k) =>
+    k === 'line' ? { th: 'ทางไลน์', en: 'Through LINE' } : { th: 'ทางเว็บไซต์', en: 'Through the web form' },
+  )
+  const OUTCOME: Record<string, Text> = {
+    open: { th: 'อยู่ระหว่างดำเนินการ', en: 'Open' },
+    substantiated: { th: 'ยุติ: มีมูล', en: 'Closed: substantiated' },
+    unsubstantiated: { th: 'ยุติ: ไม่มีมูล', en: 'Closed: unsubstantiated' },
+    referred: { th: 'ส่งต่อหน่วยงานอื่น', en: 'Referred' },
+  }
+  part(s.outcomes, 'complaint.outcome', (k) => OUTCOME[k] ?? { th: k, en: k })
+  return rows
+}
+
+/**
+ * Counts with something in them, the quiz with its mean score, and for the measure that
+ * receives complaints the O29 figures, zeros included (no complaints is itself a finding).
+ */
+export function buildReturned(f: YearFigures, measure: string, complaintsMeasure: string): Returned[] {
+  const out: Returned[] = []
+  for (const c of COUNTED) {
+    const n = eventsOf(f, measure, c.kinds)
+    if (n > 0)
+      out.push({
+        kind: c.kind,
+        label: c.label,
+        count: count(n),
+        people: c.keyed ? peopleOf(f, measure, c.kinds) : null,
+        detail: null,
+      })
+  }
+  const quizzes = eventsOf(f, measure, [QUIZ_DONE])
+  if (quizzes > 0) {
+    const mean = meanScore(f, measure)
+    out.push({
+      kind: QUIZ_DONE,
+      label: { th: 'ทำแบบทดสอบครบทุกข้อ', en: 'Quizzes completed' },
+      count: count(quizzes),
+      people: peopleOf(f, measure, [QUIZ_DONE]),
+      detail: mean === null ? null : { label: { th: 'คะแนนเฉลี่ย', en: 'Mean score' }, value: `${fmt(mean)}%` },
+    })
+  }
+  if (measure === complaintsMeasure && f.complaints) out.push(...complaintRows(f.complaints))
+  return out
+}
