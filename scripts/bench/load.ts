@@ -18,6 +18,8 @@ export interface BodySource {
   next(): Body
   /** The first n bodies again (same webhookEventIds): a redelivery. */
   replay(n: number): BodySource
+  /** Every event made so far: its webhookEventId and the reply token it carried. */
+  events(): { webhookEventId: string; replyToken: string }[]
 }
 
 /**
@@ -26,6 +28,7 @@ export interface BodySource {
  */
 export function bodies(secret: string, replyToken: (userId: string) => string = () => 'rt'): BodySource {
   const made: Body[] = []
+  const events: { webhookEventId: string; replyToken: string }[] = []
   let n = 0
   const make = (): Body => {
     n++
@@ -40,6 +43,7 @@ export function bodies(secret: string, replyToken: (userId: string) => string = 
       replyToken: replyToken(userId),
       message: { type: 'text', id: String(1e12 + n), quoteToken: 'q', text: 'เมนู' },
     }
+    events.push({ webhookEventId: event.webhookEventId, replyToken: event.replyToken })
     const body = JSON.stringify({ destination: `U${'d'.repeat(32)}`, events: [event] })
     const b = { body, signature: createHmac('sha256', secret).update(body).digest('base64') }
     made.push(b)
@@ -50,9 +54,10 @@ export function bodies(secret: string, replyToken: (userId: string) => string = 
     return {
       next: () => list[i++ % list.length] ?? make(),
       replay: (k) => cycle(list.slice(0, k)),
+      events: () => events,
     }
   }
-  return { next: make, replay: (k) => cycle(made.slice(0, k)) }
+  return { next: make, replay: (k) => cycle(made.slice(0, k)), events: () => events }
 }
 
 export async function drive(

@@ -45,13 +45,13 @@ export async function startServer(
     pid: child.pid ?? 0,
     output: () => out,
     async waitIdle() {
-      const deadline = Date.now() + 120_000
+      const deadline = Date.now() + 300_000
       for (;;) {
         const res = await fetch(`${url}/healthz`).catch(() => null)
         if (!res || res.status === 404) return
         const body = (await res.json()) as { inbox?: { pending: number } }
         if ((body.inbox?.pending ?? 0) === 0) return
-        if (Date.now() > deadline) throw new Error('inbox did not drain in 120 s')
+        if (Date.now() > deadline) throw new Error('inbox did not drain in 300 s')
         await sleep(250)
       }
     },
