@@ -1,4 +1,6 @@
+import { zonedToUtc } from '../admin/broadcast-form.js'
 import { MONTHS_EN, MONTHS_TH } from '../admin/thai-date.js'
+import { addDays } from '../complaints/days.js'
 import { fiscalMonths } from '../complaints/stats.js'
 import type { MeasurePeriod } from '../flows/schema-measures.js'
 import { fiscalYearOfDay, fiscalYearRange } from '../nogift/register.js'
@@ -17,41 +19,13 @@ export const MAX_YEARS = 10
 /** FY2566–67 are scored on the I/E/O form, FY2568 onward on the i/e/o form. */
 export const formOf = (fy: number): ItaForm => (fy >= 2568 ? '2568' : '2566')
 
-/** The offset of `tz` from UTC at `at`, in milliseconds. */
-function offsetMs(at: Date, tz: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at)
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - at.getTime()
-}
-
-/** Midnight at the start of `day` ('YYYY-MM-DD') in `tz`, as an instant. */
-export function zonedMidnight(day: string, tz: string): Date {
-  const [y, m, d] = day.split('-').map(Number)
-  const guess = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)
-  const first = guess - offsetMs(new Date(guess), tz)
-  // Once more at the found instant: the offset may differ across a DST change near midnight.
-  return new Date(guess - offsetMs(new Date(first), tz))
-}
-
-/** The day after 'YYYY-MM-DD'. */
-export function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number)
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1)).toISOString().slice(0, 10)
-}
-
 /** The instants a fiscal year covers in `tz`: [start, end). */
 export function fiscalBounds(fy: number, tz: string): { start: Date; end: Date } {
   const { from, to } = fiscalYearRange(fy)
-  return { start: zonedMidnight(from, tz), end: zonedMidnight(nextDay(to), tz) }
+  const start = zonedToUtc(from, '00:00', tz)
+  const end = zonedToUtc(addDays(to, 1), '00:00', tz)
+  if (!start || !end) throw new Error(`fiscal year ${fy} has no range`)
+  return { start, end }
 }
 
 /** A fiscal year a report can be made for, or why not (Thai first). */
