@@ -73,24 +73,14 @@ export async function findAudience(db: Db, orgId: string, id: string) {
 }
 
 /**
- * The chats an audience reaches now: its groups and every group carrying one of its labels,
- * active ones only (LINE refuses a push to a group the bot has left), each once.
- * 'all_followers' is one recipient: LINE's broadcast endpoint, costing every follower.
+ * The chats an audience reaches now, as a query: its groups and every group carrying one of its
+ * labels, active ones only (LINE refuses a push to a group the bot has left), each once. A query
+ * so a run's deliveries can be inserted from it without the ids leaving the database.
  */
-export async function resolveRecipients(db: Db, orgId: string, audience: string): Promise<Recipient[]> {
-  if (audience === ALL_FOLLOWERS) {
-    const row = await db
-      .selectFrom('line_friends')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('org_id', '=', orgId)
-      .where('status', '=', 'following')
-      .executeTakeFirstOrThrow()
-    const n = Number(row.n)
-    return n === 0 ? [] : [{ recipient: ALL_FOLLOWERS, type: 'all_followers', cost: n }]
-  }
-  const rows = await db
+export function audienceGroups(db: Db, orgId: string, audience: string) {
+  return db
     .selectFrom('line_groups as g')
-    .select(['g.chat_id', 'g.chat_type', 'g.member_count'])
+    .select(['g.chat_id as recipient', 'g.chat_type as recipient_type', 'g.member_count'])
     .where('g.org_id', '=', orgId)
     .where('g.status', '=', 'active')
     .where((eb) =>
@@ -118,7 +108,28 @@ export async function resolveRecipients(db: Db, orgId: string, audience: string)
         ),
       ]),
     )
-    .orderBy('g.chat_id')
-    .execute()
-  return rows.map((r) => ({ recipient: r.chat_id, type: r.chat_type, cost: r.member_count }))
+}
+
+/** The followers LINE's broadcast endpoint reaches now (what one 'all_followers' send costs). */
+export async function countFollowers(db: Db, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('line_friends')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'following')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/**
+ * The recipients of an audience (audienceGroups), or for 'all_followers' one recipient: LINE's
+ * broadcast endpoint, costing every follower.
+ */
+export async function resolveRecipients(db: Db, orgId: string, audience: string): Promise<Recipient[]> {
+  if (audience === ALL_FOLLOWERS) {
+    const n = await countFollowers(db, orgId)
+    return n === 0 ? [] : [{ recipient: ALL_FOLLOWERS, type: 'all_followers', cost: n }]
+  }
+  const rows = await audienceGroups(db, orgId, audience).orderBy('g.chat_id').execute()
+  return rows.map((r) => ({ recipient: r.recipient, type: r.recipient_type, cost: r.member_count }))
 }

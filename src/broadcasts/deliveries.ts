@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Expression, type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { DeliveryRow, DeliveryStatus, RecipientType } from './tables.js'
 
@@ -38,6 +38,34 @@ export async function insertDeliveries(
       .onConflict((oc) => oc.columns(['run_id', 'recipient']).doNothing())
       .execute()
   }
+}
+
+/**
+ * Inserts a run's deliveries from a query of recipients in one statement, so a run of thousands
+ * of groups is written without its ids travelling to the app and back. PostgreSQL derives each
+ * retry key exactly as `uuidFromName(\`${runId}:${recipient}\`)` does in src/core/ids.ts (SHA-256,
+ * first 16 bytes, version 5 and RFC 4122 variant bits): the same key whichever path wrote it.
+ * Idempotent like insertDeliveries; returns how many rows it inserted.
+ */
+export async function insertDeliveriesFrom(
+  db: Db,
+  orgId: string,
+  runId: string,
+  recipients: Expression<{ recipient: string; recipient_type: RecipientType }>,
+  now: Date,
+): Promise<number> {
+  const r = await sql`
+    insert into broadcast_deliveries
+      (org_id, run_id, recipient, recipient_type, status, retry_key, next_attempt_at)
+    select ${orgId}, ${runId}, r.recipient, r.recipient_type, 'pending',
+      encode(set_byte(set_byte(h.b, 6, (get_byte(h.b, 6) & 15) | 80), 8, (get_byte(h.b, 8) & 63) | 128),
+        'hex')::uuid,
+      ${now}::timestamptz
+    from (${recipients}) r
+    cross join lateral (
+      select substring(sha256(convert_to(${runId}::text || ':' || r.recipient, 'UTF8')) from 1 for 16) as b) h
+    on conflict (run_id, recipient) do nothing`.execute(db)
+  return Number(r.numAffectedRows ?? 0)
 }
 
 /**

@@ -7,6 +7,8 @@ import { engagementChatKey } from '../engagement/events.js'
 import type { LinePort, SendResult } from '../line/port.js'
 import { claimDeliveries, type DeliveryOutcome, recordOutcomes } from './deliveries.js'
 import { failed, type OutcomeContext, released, toOutcome } from './outcome.js'
+import { createSendPace, type SendPace } from './pace.js'
+import { reserveSendTime } from './pace-repository.js'
 import { findRun, pauseRun, setRunReason } from './repository.js'
 import { ALL_FOLLOWERS, type DeliveryRow, type RunRow } from './tables.js'
 import { aggregationUnitFor } from './units.js'
@@ -16,7 +18,10 @@ export interface SendOptions {
   batchSize: number
   /** Requests to LINE in flight at once. */
   concurrency: number
-  /** Client-side pacing under LINE's 2,000 req/s per channel; null = unpaced. */
+  /**
+   * Pushes per second per organization (LINE's limit is 2,000 per channel), shared by every
+   * instance through the database (pace.ts); null = unpaced.
+   */
   maxPerSecond: number | null
   maxAttempts: number
   retryBaseMs: number
@@ -60,7 +65,7 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
   const tally: SendTally = { sent: 0, failed: 0, retried: 0 }
   let drained = false
   let claiming: Promise<void> | null = null
-  let nextSlot = 0
+  const paces = new Map<string, SendPace>()
 
   const claim = async () => {
     if (performance.now() > deadline) {
@@ -76,12 +81,20 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
     if (rows.length === 0) drained = true
     queue.push(...rows)
   }
-  const pace = async () => {
-    if (o.maxPerSecond === null) return
-    const t = performance.now()
-    const slot = Math.max(nextSlot, t)
-    nextSlot = slot + 1000 / o.maxPerSecond
-    if (slot - t >= 1) await deps.sleep(slot - t)
+  const pace = async (orgId: string) => {
+    const perSecond = o.maxPerSecond
+    if (perSecond === null) return
+    let p = paces.get(orgId)
+    if (!p) {
+      p = createSendPace({
+        perSecond,
+        reserve: (spanMs) => reserveSendTime(db, orgId, spanMs),
+        now: () => performance.now(),
+        sleep: deps.sleep,
+      })
+      paces.set(orgId, p)
+    }
+    await p.take()
   }
   const flush = async () => {
     if (buffer.length > 0) await recordOutcomes(db, buffer.splice(0))
@@ -95,7 +108,7 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
   }
 
   const send = async (port: LinePort, d: DeliveryRow, run: RunRow): Promise<SendResult> => {
-    await pace()
+    await pace(run.org_id)
     const opts = { retryKey: d.retry_key }
     try {
       // LINE's broadcast takes no aggregation unit; its figures come by request id instead.
@@ -109,6 +122,7 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
       if (r.kind !== 'rejected' || r.status !== 400 || !UNIT_REFUSED.test(r.detail)) return r
       untagged.add(run.org_id)
       deps.log.warn('broadcast.units_refused', { run: run.id })
+      await pace(run.org_id)
       return await port.push(d.recipient, run.messages, opts)
     } catch (err) {
       // Only the adapter's limit checks throw; their messages name positions, never content.

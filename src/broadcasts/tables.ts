@@ -106,6 +106,12 @@ export interface EngagementEventsTable {
   place_key: Generated<string | null>
 }
 
+/** One row per organization: the end of the LINE send time reserved so far (migration T1500). */
+export interface LineSendPaceTable {
+  org_id: string
+  tat: Timestamp
+}
+
 export interface BroadcastTables {
   group_labels: GroupLabelsTable
   audiences: AudiencesTable
@@ -114,6 +120,7 @@ export interface BroadcastTables {
   broadcast_runs: BroadcastRunsTable
   broadcast_deliveries: BroadcastDeliveriesTable
   engagement_events: EngagementEventsTable
+  line_send_pace: LineSendPaceTable
 }
 
 export type BroadcastRow = Selectable<BroadcastsTable>

@@ -43,6 +43,39 @@ describe.each(DB_KINDS)('broadcast tick, concurrency (%s)', (kind) => {
     expect(run?.status).toBe('sent')
   })
 
+  it('two instances share the channel’s rate limit instead of each taking all of it', async () => {
+    await seedGroups(h, 60)
+    const b = await scheduled(h)
+    const second = kind === 'postgres' && h.t.url ? createPgDb(h.t.url, { max: 5 }) : h.t.db
+    const perSecond = 100
+    const paced = (db: typeof h.t.db) =>
+      h.deps({
+        db,
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        options: { batchSize: 10, concurrency: 8, maxPerSecond: perSecond },
+      })
+    const loop = async (db: typeof h.t.db) => {
+      for (let i = 0; i < 400; i++) {
+        await tick(paced(db), h.clock.now())
+        const [run] = await listRuns(db, ORG, b.id)
+        if (run && run.status !== 'pending' && run.status !== 'sending') return
+        await new Promise((r) => setTimeout(r, 5))
+      }
+      throw new Error('run did not finish')
+    }
+    const started = performance.now()
+    try {
+      await Promise.all([loop(h.t.db), loop(second)])
+    } finally {
+      if (second !== h.t.db) await second.destroy()
+    }
+    // Every push took its own slot of one shared timeline: 60 slots at 100/s end 590 ms or more
+    // after the first. A slow machine only makes this longer; two paces of 100/s each would
+    // have finished in about half the time.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(590)
+    expect(deliveredCounts(h.line).size).toBe(60)
+  })
+
   it('a tick killed halfway is resumed after its lease: nobody skipped, nobody twice', async () => {
     const groups = await seedGroups(h, 200)
     const b = await scheduled(h)
