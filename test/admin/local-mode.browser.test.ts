@@ -102,9 +102,11 @@ describe('local mode in Chromium: console → scheduler → simulated LINE group
     expect(await tickLocal(t)).toMatchObject({ sent: 1 })
     expect(await tickLocal(t)).toMatchObject({ sent: 0 }) // a second tick sends nothing again
 
-    // The chat page polls the simulator: the reminder appears in the group, from the bot.
-    await chat.waitForSelector('#log .entry-bot:has-text("นโยบายไม่รับของขวัญ")')
-    expect(await chat.locator('#log .entry-bot:has-text("นโยบายไม่รับของขวัญ")').count()).toBe(1)
+    // The chat page polls the simulator: the reminder appears in the group, pushed by the bot.
+    // (Its join greeting, a reply, names the No Gift Policy too: match the push only.)
+    const reminder = '#log .entry-bot:has(.who:has-text("push")):has-text("นโยบายไม่รับของขวัญ")'
+    await chat.waitForSelector(reminder)
+    expect(await chat.locator(reminder).count()).toBe(1)
     const group = sim.chats().find((c) => c.name === 'ฝ่ายการเงิน')
     const pushes = sim.transcript.since(group?.id ?? '').filter((e) => e.kind === 'bot' && e.via === 'push')
     expect(pushes).toHaveLength(1)
