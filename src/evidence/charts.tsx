@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { Lang } from '../admin/i18n.js'
 import { cumulative, monthText, num, pct } from './format.js'
 import { evidenceT } from './labels.js'
@@ -21,6 +22,25 @@ export function axisTop(max: number): number {
   return Math.max(10, nice * step)
 }
 
+/** The accessible frame both charts share: a titled, scalable image. */
+function ChartFrame(props: { kind: string; id: string; height: number; title: string; children: Child }) {
+  const titleId = `${props.id}-title`
+  return (
+    <svg
+      class={`chart ${props.kind}`}
+      id={props.id}
+      viewBox={`0 0 ${W} ${props.height}`}
+      width="100%"
+      role="img"
+      aria-labelledby={titleId}
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <title id={titleId}>{props.title}</title>
+      {props.children}
+    </svg>
+  )
+}
+
 /** Unique people reached so far, month by month from October: the curve only rises. */
 export function ReachChart(props: { lang: Lang; months: readonly MonthReach[]; id: string }) {
   const t = evidenceT(props.lang)
@@ -33,18 +53,8 @@ export function ReachChart(props: { lang: Lang; months: readonly MonthReach[]; i
   const plotBottom = H - 32
   const x = (i: number) => left + ((W - left - right) * (i + 0.5)) / Math.max(1, points.length)
   const y = (v: number) => plotBottom - ((plotBottom - plotTop) * v) / top
-  const titleId = `${props.id}-title`
   return (
-    <svg
-      class="chart reach-chart"
-      id={props.id}
-      viewBox={`0 0 ${W} ${H}`}
-      width="100%"
-      role="img"
-      aria-labelledby={titleId}
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id={titleId}>{`${t('people')} (${t('cumulative')})`}</title>
+    <ChartFrame kind="reach-chart" id={props.id} height={H} title={`${t('people')} (${t('cumulative')})`}>
       {[0, top / 2, top].map((v) => (
         <g class="grid">
           <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} stroke={GRID} stroke-width="1" />
@@ -68,7 +78,7 @@ export function ReachChart(props: { lang: Lang; months: readonly MonthReach[]; i
           </text>
         </g>
       ))}
-    </svg>
+    </ChartFrame>
   )
 }
 
@@ -80,18 +90,8 @@ export function AckChart(props: { lang: Lang; units: readonly UnitReach[]; id: s
   const right = 70
   const H = 24 + row * props.units.length
   const span = W - label - right
-  const titleId = `${props.id}-title`
   return (
-    <svg
-      class="chart ack-chart"
-      id={props.id}
-      viewBox={`0 0 ${W} ${H}`}
-      width="100%"
-      role="img"
-      aria-labelledby={titleId}
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id={titleId}>{`${t('ackRate')} · ${t('byUnit')}`}</title>
+    <ChartFrame kind="ack-chart" id={props.id} height={H} title={`${t('ackRate')} · ${t('byUnit')}`}>
       {[0, 0.5, 1].map((f) => (
         <g class="grid">
           <line
@@ -122,6 +122,6 @@ export function AckChart(props: { lang: Lang; units: readonly UnitReach[]; id: s
           </g>
         )
       })}
-    </svg>
+    </ChartFrame>
   )
 }

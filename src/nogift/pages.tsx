@@ -1,5 +1,6 @@
 import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
 import { formatThaiDay } from '../admin/thai-date.js'
+import { YearPicker } from '../evidence/report-page.js'
 import { VALUE_BANDS } from './gifts.js'
 import type { GiftRow } from './register.js'
 
@@ -8,8 +9,6 @@ import type { GiftRow } from './register.js'
 
 const L = {
   title: ['ทะเบียนรายงานการรับของขวัญ', 'Gift register'],
-  fy: ['ปีงบประมาณ', 'Fiscal year'],
-  show: ['แสดง', 'Show'],
   none: ['ยังไม่มีรายงานในปีงบประมาณนี้', 'No reports in this fiscal year.'],
   reference: ['เลขที่', 'Reference'],
   received: ['วันที่ได้รับ', 'Received'],
@@ -60,21 +59,7 @@ export function GiftRegisterPage(props: {
   const t = giftT(v)
   return (
     <Layout v={v} title={t('title')}>
-      <form method="get" action="/admin/gifts" class="inline">
-        <label>
-          {t('fy')}
-          <select name="fy">
-            {props.years.map((y) => (
-              <option value={String(y)} selected={y === props.fy}>
-                {String(y)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" class="secondary">
-          {t('show')}
-        </button>
-      </form>
+      <YearPicker v={v} fy={props.fy} years={props.years} action="/admin/gifts" />
       <Summary v={v} gifts={props.gifts} />
       {props.gifts.length === 0 ? <p>{t('none')}</p> : null}
       <div class="table">
