@@ -60,7 +60,8 @@ export function createSendPace(o: SendPaceOptions): SendPace {
         const now = o.now()
         while (slots.length > 0 && (slots[0] ?? 0) < now - STALE_MS) slots.shift()
         const at = slots.shift()
-        if (slots.length < block / 2) void refill()
+        // Between one and two blocks ahead: a reservation that comes back late loses no time.
+        if (slots.length < block) void refill()
         if (at === undefined) {
           await refill()
           continue

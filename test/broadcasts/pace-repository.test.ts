@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { reserveSendTime } from '../../src/broadcasts/pace-repository.js'
 import { createPgDb } from '../../src/db/pg.js'
@@ -26,6 +27,17 @@ describe.each(DB_KINDS)('shared send pace row (%s)', (kind) => {
       const idle = await reserveSendTime(t.db, 'other', 1)
       expect(idle).toBeLessThanOrEqual(0)
       expect(idle).toBeGreaterThan(-SLACK)
+    } finally {
+      await t.close()
+    }
+  })
+
+  it('the row is unlogged: its many writes wait for no WAL flush, and a crash only empties it', async () => {
+    const t = await openTestDb(kind)
+    try {
+      const r = await sql<{ p: string }>`
+        select relpersistence as p from pg_class where oid = 'line_send_pace'::regclass`.execute(t.db)
+      expect(r.rows[0]?.p).toBe('u')
     } finally {
       await t.close()
     }
