@@ -46,6 +46,7 @@ export function view(c: AdminContext): View {
     admin: session?.admin ?? null,
     orgName: c.var.orgName,
     path: c.req.path,
+    search: new URL(c.req.url).search,
     date: (d) => (lang === 'en' ? formatDateTimeEn(d, tz) : formatThaiDateTime(d, tz)),
   }
 }

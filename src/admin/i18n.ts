@@ -242,3 +242,13 @@ export function pickLang(query: string | undefined, cookie: string | undefined):
   const v = query ?? cookie
   return v === 'en' ? 'en' : 'th'
 }
+
+/**
+ * The same page in the other language: its query kept (a fiscal year, a filter), only `lang`
+ * replaced, so switching language never drops what the person was looking at.
+ */
+export function langHref(path: string, search: string, lang: Lang): string {
+  const q = new URLSearchParams(search)
+  q.set('lang', lang)
+  return `${path}?${q.toString()}`
+}

@@ -87,6 +87,9 @@ describe.each(DB_KINDS)('admin console, happy paths (%s)', (kind) => {
 
     await b.get('/admin/groups?lang=en')
     expect(b.lastHtml).toContain('LINE groups')
+    // The switch back keeps what the page was showing; only the language changes.
+    await b.get('/admin/gifts?fy=2569')
+    expect(b.lastHtml).toContain('href="/admin/gifts?fy=2569&amp;lang=th"')
     await b.get('/admin/home')
     expect(b.lastHtml).toContain('Followers') // remembered in a cookie
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { originAllowed, tokensMatch } from '../../src/admin/csrf.js'
+import { langHref } from '../../src/admin/i18n.js'
 import {
   generatePassword,
   hashPassword,
@@ -169,5 +170,19 @@ describe('formatThaiDateTime', () => {
   })
   test('English keeps the Buddhist year', () => {
     expect(formatDateTimeEn(new Date('2026-11-22T02:30:00Z'))).toBe('22 Nov 2569 BE 09:30')
+  })
+})
+
+describe('language switch link', () => {
+  test('keeps the query, replaces only lang', () => {
+    expect(langHref('/admin/evidence/2569/items', '', 'en')).toBe('/admin/evidence/2569/items?lang=en')
+    expect(langHref('/admin/evidence/years', '?to=2569', 'en')).toBe('/admin/evidence/years?to=2569&lang=en')
+    expect(langHref('/admin/gifts', '?fy=2569&lang=en', 'th')).toBe('/admin/gifts?fy=2569&lang=th')
+  })
+
+  test('a query cannot break out of the link: values stay encoded', () => {
+    expect(langHref('/admin/gifts', '?fy="><script>', 'en')).toBe(
+      '/admin/gifts?fy=%22%3E%3Cscript%3E&lang=en',
+    )
   })
 })

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import type { Lang, T } from '../i18n.js'
+import { type Lang, langHref, type T } from '../i18n.js'
 import type { Admin } from '../service.js'
 
 /** What every page needs; built once per request by the routes. */
@@ -11,6 +11,8 @@ export interface View {
   admin: Admin | null
   orgName: string
   path: string
+  /** The request's query string (with or without '?'), kept by the language switch. */
+  search?: string
   date: (d: Date) => string
 }
 
@@ -45,7 +47,8 @@ export function Msg(props: { text: string | undefined; error?: boolean }) {
 /** `css`: a page's own rules, after the console's (same nonce, so the CSP allows them). */
 export function Layout(props: { v: View; title: string; css?: string; children: Child }) {
   const { v } = props
-  const other = v.lang === 'th' ? { lang: 'en', label: 'English' } : { lang: 'th', label: 'ภาษาไทย' }
+  const other: { lang: Lang; label: string } =
+    v.lang === 'th' ? { lang: 'en', label: 'English' } : { lang: 'th', label: 'ภาษาไทย' }
   return (
     <html lang={v.lang}>
       <head>
@@ -87,7 +90,7 @@ export function Layout(props: { v: View; title: string; css?: string; children: 
               <a href="/admin/password">{v.t('changePassword')}</a>
             </nav>
           ) : null}
-          <a href={`${v.path}?lang=${other.lang}`} hreflang={other.lang}>
+          <a href={langHref(v.path, v.search ?? '', other.lang)} hreflang={other.lang}>
             {other.label}
           </a>
           {v.admin ? (
