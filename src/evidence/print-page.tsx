@@ -1,3 +1,4 @@
+import type { Lang } from '../admin/i18n.js'
 import { AckChart, ReachChart } from './charts.js'
 import { cumulative, dateText, dayText, monthText, num, pct, pick } from './format.js'
 import { evidenceT } from './labels.js'
@@ -5,8 +6,8 @@ import { ItemsLine, ReturnedTable, UnitTable } from './measure-detail.js'
 import { type Ctx, RESULTS_CSS, ResultsHead, ResultsRow } from './results-table.js'
 import type { EvidenceReport, MeasureReport, Reach } from './types.js'
 
-// /admin/evidence/<fy>/print: the year's evidence as an A4 document in Thai, to print or save
-// as PDF and attach to the OIT answer. No script: charts are SVG from charts.tsx, page numbers
+// /admin/evidence/<fy>/print: the year's evidence as an A4 document (Thai, or English with
+// ?lang=en for the console's English readers), to print or save as PDF and attach to the OIT answer. No script: charts are SVG from charts.tsx, page numbers
 // come from the @page margin boxes (Chromium 131+; other browsers print without them).
 
 /** Thai faces first; the TLWG fonts are what Debian's fonts-thai-tlwg installs. */
@@ -31,8 +32,8 @@ figure{margin:.4rem 0;break-inside:avoid}figcaption{font-weight:700;font-size:10
 ${RESULTS_CSS}`
 
 /** The curve's figures as a table, months across (twelve columns fit A4 portrait). */
-function MonthStrip(props: { r: Reach }) {
-  const t = evidenceT('th')
+function MonthStrip(props: { r: Reach; lang: Lang }) {
+  const t = evidenceT(props.lang)
   const totals = cumulative(props.r.byMonth)
   const row = (label: string, cls: string, values: number[]) => (
     <tr class={cls}>
@@ -48,7 +49,7 @@ function MonthStrip(props: { r: Reach }) {
         <tr>
           <th scope="col">{t('month')}</th>
           {props.r.byMonth.map((m) => (
-            <th scope="col">{monthText(m.month, 'th', true)}</th>
+            <th scope="col">{monthText(m.month, props.lang, true)}</th>
           ))}
         </tr>
       </thead>
@@ -80,11 +81,11 @@ function MonthStrip(props: { r: Reach }) {
 
 function MeasurePart(props: { ctx: Ctx; m: MeasureReport }) {
   const { ctx, m } = props
-  const t = evidenceT('th')
+  const t = evidenceT(ctx.lang)
   const r = m.reach
   return (
     <section class="measure" data-measure={m.id}>
-      <h2>{pick(m.name, 'th')}</h2>
+      <h2>{pick(m.name, ctx.lang)}</h2>
       <ItemsLine ctx={ctx} m={m} />
       <h3>{t('done')}</h3>
       {m.broadcasts.length === 0 ? (
@@ -94,7 +95,7 @@ function MeasurePart(props: { ctx: Ctx; m: MeasureReport }) {
           {m.broadcasts.map((b) => (
             <li class="broadcast" data-broadcast={b.broadcastId}>
               {b.title} · {t('audience')} {b.audience} ·{' '}
-              {b.sentAt.map((d) => dateText(d, 'th', ctx.tz)).join(', ')} · {t('delivered')}{' '}
+              {b.sentAt.map((d) => dateText(d, ctx.lang, ctx.tz)).join(', ')} · {t('delivered')}{' '}
               {num(b.delivered)}/{num(b.recipients)}
             </li>
           ))}
@@ -110,9 +111,9 @@ function MeasurePart(props: { ctx: Ctx; m: MeasureReport }) {
         <figcaption>
           {t('people')} ({t('cumulative')}) · {t('byMonth')}
         </figcaption>
-        <ReachChart lang="th" months={r.byMonth} id={`reach-${m.id}`} />
+        <ReachChart lang={ctx.lang} months={r.byMonth} id={`reach-${m.id}`} />
         <div class="fallback">
-          <MonthStrip r={r} />
+          <MonthStrip r={r} lang={ctx.lang} />
         </div>
       </figure>
       {r.byUnit.length > 0 ? (
@@ -120,7 +121,7 @@ function MeasurePart(props: { ctx: Ctx; m: MeasureReport }) {
           <figcaption>
             {t('ackRate')} · {t('byUnit')}
           </figcaption>
-          <AckChart lang="th" units={r.byUnit} id={`ack-${m.id}`} />
+          <AckChart lang={ctx.lang} units={r.byUnit} id={`ack-${m.id}`} />
           <div class="fallback">
             <UnitTable ctx={ctx} r={r} />
           </div>
@@ -132,13 +133,36 @@ function MeasurePart(props: { ctx: Ctx; m: MeasureReport }) {
   )
 }
 
-export function PrintPage(props: { report: EvidenceReport; nonce: string; tz: string; backHref: string }) {
-  const { report } = props
-  const ctx: Ctx = { lang: 'th', tz: props.tz }
-  const t = evidenceT('th')
-  const title = `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ${report.fiscalYear}`
+/** The document's own words (the labels shared with the console come from labels.ts). */
+const DOC = {
+  title: (fy: number) => [
+    `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ${fy}`,
+    `Report on the integrity and transparency measures, fiscal year B.E. ${fy} (${fy - 544}–${fy - 543})`,
+  ],
+  howToPrint: [
+    'พิมพ์หรือบันทึกเป็น PDF จากเมนูพิมพ์ของเบราว์เซอร์ (Ctrl+P)',
+    "Print or save as PDF from the browser's print menu (Ctrl+P)",
+  ],
+  madeFrom: [
+    'จัดทำจากบันทึกการใช้งานแบบนามแฝงของบอต (ไม่มีข้อมูลรายบุคคล) เมื่อ',
+    "Compiled from the bot's pseudonymous usage log (no personal data) on",
+  ],
+} as const
+
+export function PrintPage(props: {
+  report: EvidenceReport
+  lang: Lang
+  nonce: string
+  tz: string
+  backHref: string
+}) {
+  const { report, lang } = props
+  const ctx: Ctx = { lang, tz: props.tz }
+  const t = evidenceT(lang)
+  const doc = (k: Exclude<keyof typeof DOC, 'title'>) => DOC[k][lang === 'th' ? 0 : 1]
+  const title = DOC.title(report.fiscalYear)[lang === 'th' ? 0 : 1]
   return (
-    <html lang="th">
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -148,7 +172,7 @@ export function PrintPage(props: { report: EvidenceReport; nonce: string; tz: st
       </head>
       <body>
         <p class="screen">
-          <a href={props.backHref}>{t('back')}</a> · พิมพ์หรือบันทึกเป็น PDF จากเมนูพิมพ์ของเบราว์เซอร์ (Ctrl+P)
+          <a href={props.backHref}>{t('back')}</a> · {doc('howToPrint')}
         </p>
         <header class="doc-head">
           <p class="org" id="org-name">
@@ -156,8 +180,8 @@ export function PrintPage(props: { report: EvidenceReport; nonce: string; tz: st
           </p>
           <h1>{title}</h1>
           <p class="meta" id="as-of">
-            {t('upTo')} {dayText(report.upTo, 'th')} · {t('period')} {dayText(report.from, 'th')} –{' '}
-            {dayText(report.to, 'th')} · {t('form')}: {t(report.form === '2566' ? 'form2566' : 'form2568')}
+            {t('upTo')} {dayText(report.upTo, lang)} · {t('period')} {dayText(report.from, lang)} –{' '}
+            {dayText(report.to, lang)} · {t('form')}: {t(report.form === '2566' ? 'form2566' : 'form2568')}
           </p>
         </header>
         {report.empty ? (
@@ -181,8 +205,7 @@ export function PrintPage(props: { report: EvidenceReport; nonce: string; tz: st
         )}
         <p class="meta">
           <small>
-            จัดทำจากบันทึกการใช้งานแบบนามแฝงของบอต (ไม่มีข้อมูลรายบุคคล) เมื่อ{' '}
-            {dateText(report.generatedAt, 'th', props.tz)}
+            {doc('madeFrom')} {dateText(report.generatedAt, lang, props.tz)}
           </small>
         </p>
       </body>

@@ -100,6 +100,7 @@ export function evidenceRoutes() {
     await auditEvidence(c, s, 'evidence.viewed', `ita-evidence-${report.fiscalYear}`, 'print')
     const page = PrintPage({
       report,
+      lang: c.var.lang,
       nonce: c.var.nonce,
       tz: c.var.deps.config.timeZone,
       backHref: `/admin/evidence/${report.fiscalYear}`,

@@ -104,6 +104,7 @@ describe('print and public pages', () => {
     const html = String(
       PrintPage({
         report: fixtureReport(),
+        lang: 'th',
         nonce: 'n',
         tz: 'Asia/Bangkok',
         backHref: '/admin/evidence/2569',
@@ -114,6 +115,24 @@ describe('print and public pages', () => {
     expect(html).toContain('ข้อมูล ณ วันที่ 30 ก.ย. 2569')
     expect(html).toContain('counter(page)')
     expect(html).not.toContain('<script')
+  })
+
+  test('with ?lang=en the print page is the same document in English', () => {
+    const html = String(
+      PrintPage({
+        report: fixtureReport(),
+        lang: 'en',
+        nonce: 'n',
+        tz: 'Asia/Bangkok',
+        backHref: '/admin/evidence/2569',
+      }),
+    )
+    expect(html).toContain('<html lang="en">')
+    expect(html).toContain('fiscal year B.E. 2569 (2025–2026)')
+    expect(html).toContain('Figures as of')
+    expect(html).toContain('Publishing the budget to staff')
+    expect(html).not.toContain('ประจำปีงบประมาณ')
+    expect(html).not.toContain('จัดทำจาก')
   })
 
   test('the public page shows totals only: no broadcast title, audience or unit', () => {
