@@ -1,4 +1,4 @@
-import { appendEvents, engagementChatKey, placeKey } from '../engagement/events.js'
+import { actorKey, appendEvents, placeKey } from '../engagement/events.js'
 import { chatIdOf } from '../webhook/events.js'
 import type { Handler, HandlerRegistry, TextContext } from '../webhook/registry.js'
 import { fiscalYearOf } from './calendar.js'
@@ -26,13 +26,15 @@ const showBudget: Handler<TextContext> = async (ctx) => {
     return
   }
   await ctx.responder.reply(card.messages)
-  // Evidence that the measure reached someone (pseudonymous: an HMAC of the chat, never its id).
+  // Evidence that the measure reached someone: keyed by the person who asked (as guides and
+  // pledges are), so reach counts people, and placed in the group it was asked in.
+  // Pseudonymous: HMACs, never the ids.
   await appendEvents(db, [
     {
       orgId: ctx.orgId,
       occurredAt: ctx.now,
       kind: 'budget.viewed',
-      chatKey: chatId ? await engagementChatKey(keyring, chatId) : null,
+      chatKey: await actorKey(keyring, source),
       placeKey: await placeKey(keyring, source),
       refType: 'budget_version',
       refId: card.version.id,

@@ -48,8 +48,9 @@ describe.each(DB_KINDS)('events placed in the group they happened in (%s)', (kin
       'budget.viewed',
     ])
     for (const r of rows) expect(r.place_key).toBe(group)
-    // budget.viewed has always been keyed by the chat (the card is the group's); the rest by the person.
-    expect(rows.map((r) => r.chat_key)).toEqual([person, person, person, person, person, group])
+    // Keyed by the person who acted, budget.viewed included (the group is its place).
+    expect(rows.map((r) => r.chat_key)).toEqual([person, person, person, person, person, person])
+    expect(rows.map((r) => r.chat_key)).not.toContain(group)
   })
 
   it('the same in 1:1 is placed nowhere', async () => {
