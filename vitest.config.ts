@@ -1,11 +1,32 @@
 import { defineConfig } from 'vitest/config'
+import { testKinds } from './test/helpers/kinds.js'
+
+// Four projects (README, "Tests"): `unit` needs nothing but Node and answers in seconds
+// (`npm run test:unit`); `db` runs against PGlite and PostgreSQL; `browser` drives Chromium;
+// `workerd` runs the Worker in wrangler's workerd. `npm test` runs them all.
+const kinds = testKinds('test')
+
+const DB_SETUP = ['test/helpers/global-setup.ts']
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    reporters: ['./test/helpers/timings-reporter.ts', 'default'],
+    projects: [
+      // Pure code: one process per worker for all its files, as for `db`.
+      { extends: true, test: { name: 'unit', include: kinds.unit, isolate: false } },
+      {
+        extends: true,
+        // One test process serves many files: its database connections, PGlite and flows/ are
+        // made once (test/helpers/db.ts, flows.ts) instead of once a file.
+        test: { name: 'db', include: kinds.db, globalSetup: DB_SETUP, isolate: false },
+      },
+      // A module replaced with vi.mock stays replaced only in a process of its own.
+      { extends: true, test: { name: 'db-isolated', include: kinds.dbIsolated, globalSetup: DB_SETUP } },
+      { extends: true, test: { name: 'browser', include: kinds.browser, globalSetup: DB_SETUP } },
+      { extends: true, test: { name: 'workerd', include: kinds.workerd, globalSetup: DB_SETUP } },
+    ],
   },
 })

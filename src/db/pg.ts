@@ -5,6 +5,11 @@ import { typeParsers } from './types.js'
 
 /** A Postgres connection whose parsers match PGlite's (see types.ts). */
 export function createPgDb(connectionString: string, opts: { max?: number } = {}): Kysely<Database> {
+  return new Kysely<Database>({ dialect: createPgDialect(connectionString, opts) })
+}
+
+/** The dialect of `createPgDb`, for a caller that drives its connections itself. */
+export function createPgDialect(connectionString: string, opts: { max?: number } = {}): PostgresDialect {
   const pool = new pg.Pool({
     connectionString,
     max: opts.max ?? 10,
@@ -19,5 +24,5 @@ export function createPgDb(connectionString: string, opts: { max?: number } = {}
   })
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {})
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new PostgresDialect({ pool })
 }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
+import type { Browser } from 'playwright-core'
 import type { RichMenuDef } from '../flows/types.js'
 import { readImageInfo } from '../line/image-size.js'
 import { richMenuHtml } from '../line/richmenu-html.js'
@@ -30,7 +31,7 @@ async function thaiFontWarning(): Promise<string | null> {
 /** Renders the menu's areas and labels with headless Chromium; JPEG when a PNG is over 1 MB. */
 export async function renderRichMenuImage(
   def: RichMenuDef,
-  opts: { executablePath?: string } = {},
+  opts: { executablePath?: string; browser?: Browser } = {},
 ): Promise<ImageResult> {
   const executablePath = opts.executablePath ?? CHROMIUM_PATH
   if (!existsSync(executablePath)) {
@@ -43,9 +44,16 @@ export async function renderRichMenuImage(
     }
   }
   const warning = await thaiFontWarning()
-  const browser = await launchChromium(executablePath)
+  // A browser handed in (one for many renders) stays open; one launched here closes with the page.
+  const browser = opts.browser ?? (await launchChromium(executablePath))
+  const context = await browser
+    .newContext({ viewport: { ...def.size }, deviceScaleFactor: 1 })
+    .catch(async (e) => {
+      if (!opts.browser) await browser.close()
+      throw e
+    })
   try {
-    const page = await browser.newPage({ viewport: { ...def.size }, deviceScaleFactor: 1 })
+    const page = await context.newPage()
     await page.setContent(richMenuHtml(def), { waitUntil: 'load' })
     await page.evaluate(() => document.fonts.ready.then(() => true))
     const png = new Uint8Array(await page.screenshot({ type: 'png' }))
@@ -64,7 +72,8 @@ export async function renderRichMenuImage(
     }
     return { ok: false, problem: 'the rendered image stays over 1 MB even as JPEG at quality 60' }
   } finally {
-    await browser.close()
+    await context.close()
+    if (!opts.browser) await browser.close()
   }
 }
 

@@ -10,7 +10,7 @@ import type { LinePort } from '../../src/line/port.js'
 import { createLineApi, type LineApiOptions } from '../../src/line/sdk-adapter.js'
 import { type FakeLine, startFakeLine } from '../fakes/fake-line-server.js'
 import { TEST_APP_SECRET, TEST_DATA_KEY } from '../helpers/app.js'
-import { type DbKind, openTestDb, type TestDb } from '../helpers/db.js'
+import { type DbKind, type OpenOptions, openTestDb, type TestDb } from '../helpers/db.js'
 
 export const ORG = 'default'
 export const T0 = new Date('2026-11-22T03:00:00Z')
@@ -34,10 +34,10 @@ export interface Harness {
 }
 
 /** A database, a fake LINE over HTTP and an adapter whose backoff does not wait. */
-export function useHarness(kind: DbKind): Harness {
+export function useHarness(kind: DbKind, opts: OpenOptions = {}): Harness {
   const h = {} as Harness
   beforeEach(async () => {
-    h.t = await openTestDb(kind)
+    h.t = await openTestDb(kind, opts)
     h.line = await startFakeLine()
     h.keyring = await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY)
     h.clock = fixedClock(T0)

@@ -4,10 +4,10 @@ import { cardMessages } from '../../src/budget/service.js'
 import { type SummaryRow, summarize } from '../../src/budget/summary.js'
 import { wordingFor } from '../../src/budget/wording.js'
 import { checkMessages } from '../../src/line/limits.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { renderMessages } from '../../src/simulator/render.js'
+import { shippedFlows } from '../helpers/flows.js'
 
-const flows = loadFlowsFromDir('flows')
+const flows = shippedFlows()
 
 const rows: SummaryRow[] = [
   ['สำนักปลัด', 2_394_050_000n, 1_184_110_075n],

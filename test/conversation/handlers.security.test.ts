@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
+import { shippedFlows } from '../helpers/flows.js'
 import {
   envelope,
   fromGroup,
@@ -14,7 +14,7 @@ import {
   USER_A,
 } from '../helpers/line-events.js'
 
-const flows = loadFlowsFromDir('flows')
+const flows = shippedFlows()
 const SECRET = 'ผอ.กองพัสดุรับเงินใต้โต๊ะจากบริษัทสมมุติ 50,000 บาท'
 
 /** Every row of every table, as text: what the bot keeps, wherever it keeps it. */

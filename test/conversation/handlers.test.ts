@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { LineMessage } from '../../src/line/port.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
+import { shippedFlows } from '../helpers/flows.js'
 import {
   envelope,
   fromGroup,
@@ -16,7 +16,7 @@ import {
 } from '../helpers/line-events.js'
 
 // The same files createTestApp loads: replies are compared with what flows/ says.
-const flows = loadFlowsFromDir('flows')
+const flows = shippedFlows()
 const labels = (messages: LineMessage[]) =>
   messages.flatMap((m) => m.quickReply?.items ?? []).map((i) => i.action?.label)
 

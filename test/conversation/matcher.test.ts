@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createIntentMatcher } from '../../src/conversation/matcher.js'
 import type { IntentDef } from '../../src/flows/types.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
+import { shippedFlows } from '../helpers/flows.js'
 
-const matcher = createIntentMatcher(loadFlowsFromDir('flows').intents)
+const matcher = createIntentMatcher(shippedFlows().intents)
 const intentOf = (text: string) => matcher.match(text)?.intent ?? null
 
 describe('intent matcher on the shipped keywords', () => {

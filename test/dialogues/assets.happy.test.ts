@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listEvents } from '../../src/engagement/events.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { button, chatAs, postbacks, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
+import { shippedFlows } from '../helpers/flows.js'
 import { fromGroup, USER_A, USER_B } from '../helpers/line-events.js'
 
 describe.each(DB_KINDS)('asset guide, FAQ and quiz (%s)', (kind) => {
@@ -36,7 +36,7 @@ describe.each(DB_KINDS)('asset guide, FAQ and quiz (%s)', (kind) => {
     )
     const guide = await chat.tap('action=guide&id=assets.vehicle')
     const cards = carousel(guide)
-    const flows = loadFlowsFromDir('flows')
+    const flows = shippedFlows()
     expect(cards).toHaveLength((flows.guides.get('assets.vehicle')?.steps.length ?? 0) + 1)
     expect(JSON.stringify(cards[0])).toContain('ขั้นที่ 1/5')
     expect(JSON.stringify(cards)).toContain('ใบขออนุญาตใช้รถส่วนกลาง')

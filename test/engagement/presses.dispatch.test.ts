@@ -4,15 +4,15 @@ import { fixedClock } from '../../src/core/clock.js'
 import { createKeyring } from '../../src/core/keyring.js'
 import { silentLogger } from '../../src/core/logger.js'
 import { describePress } from '../../src/engagement/presses.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { createDispatcher } from '../../src/webhook/dispatcher.js'
 import { type HandlerDeps, HandlerRegistry } from '../../src/webhook/registry.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { TEST_APP_SECRET, TEST_DATA_KEY, testConfig } from '../helpers/app.js'
 import { openTestDb, type TestDb } from '../helpers/db.js'
+import { shippedFlows } from '../helpers/flows.js'
 import { fromUser, postbackEvent } from '../helpers/line-events.js'
 
-const flows = loadFlowsFromDir('flows')
+const flows = shippedFlows()
 let testDb: TestDb
 let deps: HandlerDeps
 

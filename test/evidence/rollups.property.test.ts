@@ -3,8 +3,8 @@ import { appendEvents, type EngagementEvent } from '../../src/engagement/events.
 import { yearQuery } from '../../src/evidence/report.js'
 import { type FigureSource, rollupFigures } from '../../src/evidence/repository.js'
 import { rawFigures } from '../../src/evidence/repository-raw.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { DB_KINDS, openTestDb, type TestDb } from '../helpers/db.js'
+import { shippedFlows } from '../helpers/flows.js'
 
 // The rollups (kept by the trigger) answer every question exactly as the log does, on random
 // logs: several organizations and fiscal years, instants on the edges of Bangkok months and
@@ -103,7 +103,7 @@ describe.each(DB_KINDS)('rollups equal the raw log on random logs (%s)', (kind) 
         appendEvents(t.db, randomEvents(rand, 20)),
       ])
     }
-    const flows = loadFlowsFromDir('flows')
+    const flows = shippedFlows()
     const compare = async (name: string, f: (s: FigureSource) => Promise<object[]>) => {
       const [a, b] = [await f(rollupFigures), await f(rawFigures)]
       expect(sorted(a), name).toEqual(sorted(b))

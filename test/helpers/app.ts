@@ -8,13 +8,13 @@ import { createLogger, type Logger } from '../../src/core/logger.js'
 import type { Database } from '../../src/db/schema.js'
 import type { Flows } from '../../src/flows/types.js'
 import type { LinePort, LineResolver } from '../../src/line/port.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { buildServices } from '../../src/services.js'
 import type { Simulator } from '../../src/simulator/simulator.js'
 import { singleChannel } from '../../src/webhook/channels.js'
 import { createSigner } from '../../src/webhook/signature.js'
 import { MemoryLine } from '../fakes/memory-line.js'
-import { type DbKind, openTestDb, type TestDb } from './db.js'
+import { type DbKind, type Isolation, openTestDb, type TestDb } from './db.js'
+import { shippedFlows } from './flows.js'
 
 export const TEST_CHANNEL_SECRET = '8c570fa6dd201bb328f1c1eac23a96d8'
 export const TEST_APP_SECRET = 'test-app-secret-test-app-secret-0123456789'
@@ -48,6 +48,8 @@ export async function createTestApp(
     flows?: Flows
     now?: Date
     env?: Record<string, string>
+    /** How the test's database is kept apart (test/helpers/db.ts); rolled back by default. */
+    isolation?: Isolation
     /** Replaces the test database in the app's deps (e.g. an unreachable server). */
     db?: Kysely<Database>
     /**
@@ -59,7 +61,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const parsed = parseConfig({ NODE_ENV: 'test', ...opts.env })
   if (!parsed.ok) throw new Error(parsed.errors.join('; '))
-  const testDb = await openTestDb(kind)
+  const testDb = await openTestDb(kind, { isolation: opts.isolation ?? 'rollback' })
   const logs: string[] = []
   const log: Logger = createLogger({ level: 'debug', write: (l) => logs.push(l) })
   const clock = fixedClock(opts.now ?? new Date('2026-11-22T03:00:00Z'))
@@ -70,7 +72,7 @@ export async function createTestApp(
     db: opts.db ?? testDb.db,
     line,
     ...(opts.lines ? { lines: opts.lines } : {}),
-    flows: opts.flows ?? loadFlowsFromDir('flows'),
+    flows: opts.flows ?? shippedFlows(),
     keyring: await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY),
     log,
     clock,

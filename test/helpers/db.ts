@@ -1,77 +1,133 @@
+import { readFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
-import { Kysely, PGliteDialect } from 'kysely'
-import pg from 'pg'
-import { migrateToLatest } from '../../src/db/migrate.js'
-import { createPgDb } from '../../src/db/pg.js'
+import { Kysely, PGliteDialect, type PostgresDialect } from 'kysely'
+import { inject } from 'vitest'
+import { createPgDb, createPgDialect } from '../../src/db/pg.js'
 import type { Database } from '../../src/db/schema.js'
 import { typeParsers } from '../../src/db/types.js'
+import { databaseUrl, dropTestDatabase, postgresUrl } from './pg-server.js'
+import { copyTemplate as copyOf } from './pg-template.js'
+import { type Lease, SharedConnection } from './rollback.js'
 
 export const DB_KINDS = ['pglite', 'postgres'] as const
 export type DbKind = (typeof DB_KINDS)[number]
 
+/**
+ * How a test is kept apart from the others:
+ * - `rollback` (the default): one transaction on the connection this test process keeps open,
+ *   rolled back on close (test/helpers/rollback.ts says what that cannot give);
+ * - `database`: a database of its own, for tests of concurrency, commits seen by another
+ *   connection (`url`), system columns, VACUUM and the like.
+ */
+export type Isolation = 'rollback' | 'database'
+
 export interface TestDb {
   kind: DbKind
+  isolation: Isolation
   db: Kysely<Database>
-  /** PostgreSQL only: a URL to the same schema, for a second connection pool (a second instance). */
+  /** PostgreSQL with a database of its own only: a URL to it, for a second connection pool. */
   url?: string
   close(): Promise<void>
 }
 
-let snapshot: Promise<Blob> | null = null
+export interface OpenOptions {
+  isolation?: Isolation
+}
 
-/** A migrated PGlite data directory, made once per test process: initdb costs seconds. */
-function pgliteSnapshot(): Promise<Blob> {
-  snapshot ??= (async () => {
-    const pglite = await PGlite.create({ parsers: typeParsers })
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
-    const migrated = await migrateToLatest(db)
-    if (!migrated.ok) throw new Error(`migration failed: ${migrated.error}`)
-    const dump = await pglite.dumpDataDir('none')
+/** A fresh, migrated database (in effect): see `Isolation` for how. */
+export async function openTestDb(kind: DbKind, opts: OpenOptions = {}): Promise<TestDb> {
+  if (opts.isolation === 'database') return kind === 'pglite' ? ownPglite() : ownPostgres()
+  return leaseShared(kind)
+}
+
+interface Shared {
+  connection: SharedConnection
+  dialect: Pick<PostgresDialect, 'createAdapter' | 'createIntrospector' | 'createQueryCompiler'>
+}
+
+function leased(kind: DbKind, shared: Shared, lease: Lease): TestDb {
+  const db = lease.db(shared.dialect)
+  // Kysely destroys only a driver it has used, so the lease is ended here too.
+  const close = async () => {
     await db.destroy()
-    return dump
-  })()
-  return snapshot
+    await lease.end()
+  }
+  const testDb: TestDb = { kind, isolation: 'rollback', db, close }
+  // Nothing another connection could reach: a test that wants one says so, instead of quietly
+  // testing two "instances" on one connection.
+  if (kind === 'postgres') {
+    Object.defineProperty(testDb, 'url', {
+      get() {
+        throw new Error(
+          "a second connection sees nothing of a rolled-back test: open it with { isolation: 'database' }",
+        )
+      },
+    })
+  }
+  return testDb
 }
 
-function postgresUrl(): string {
-  const url = process.env.TEST_DATABASE_URL
-  if (!url) throw new Error('TEST_DATABASE_URL is not set')
-  return url
+// The connections this test process runs rolled-back tests on, each to a database of its own:
+// opened on first use and kept. A test holding two databases at once (two agencies' servers,
+// say) leases two; most tests lease one.
+const pools = new Map<DbKind, Promise<Shared>[]>()
+
+async function leaseShared(kind: DbKind): Promise<TestDb> {
+  const pool = pools.get(kind) ?? []
+  pools.set(kind, pool)
+  for (;;) {
+    for (const opening of pool) {
+      const shared = await opening
+      // busy and lease() are read and taken with no await between them: no other test slips in.
+      if (!shared.connection.busy) return leased(kind, shared, await shared.connection.lease())
+    }
+    const opening = openShared(kind)
+    opening.catch(() => pool.splice(pool.indexOf(opening), 1))
+    pool.push(opening)
+    await opening
+  }
 }
 
-/** A fresh, migrated database: PGlite in memory, or a schema of its own on the PostgreSQL server. */
-export async function openTestDb(kind: DbKind): Promise<TestDb> {
-  if (kind === 'pglite') {
-    const pglite = await PGlite.create({ parsers: typeParsers, loadDataDir: await pgliteSnapshot() })
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
-    return { kind, db, close: () => db.destroy() }
-  }
-  const schema = `t_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`
-  const admin = new pg.Client({ connectionString: postgresUrl() })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  const url = new URL(postgresUrl())
-  url.searchParams.set('options', `-c search_path=${schema}`)
-  const db = createPgDb(url.toString(), { max: 5 })
-  // Kysely's migrator lists the tables of every schema on the server before it takes its lock;
-  // a parallel test dropping its own schema at that moment makes the listing fail. Retry.
-  let migrated = await migrateToLatest(db)
-  for (let i = 0; i < 5 && !migrated.ok && /does not exist/.test(String(migrated.error)); i++) {
-    await new Promise((r) => setTimeout(r, 50 + Math.random() * 200))
-    migrated = await migrateToLatest(db)
-  }
-  if (!migrated.ok) throw new Error(`migration failed: ${migrated.error}`)
+async function openShared(kind: DbKind): Promise<Shared> {
+  const dialect =
+    kind === 'pglite'
+      ? new PGliteDialect({ pglite: await loadPglite() })
+      : createPgDialect(databaseUrl(postgresUrl(), await copyTemplate()), { max: 1 })
+  const driver = dialect.createDriver()
+  await driver.init()
+  // Held for the life of the process; the run's teardown drops the database under it.
+  return { connection: new SharedConnection(await driver.acquireConnection()), dialect }
+}
+
+/** PGlite from the data directory that globalSetup migrated once for the whole run. */
+function loadPglite(): Promise<PGlite> {
+  const snapshot = inject('pgliteSnapshot')
+  return PGlite.create({ parsers: typeParsers, loadDataDir: new Blob([readFileSync(snapshot)]) })
+}
+
+/** A copy of the template that globalSetup migrated once for the whole run. */
+function copyTemplate(): Promise<string> {
+  return copyOf(postgresUrl(), inject('pgTemplate'), inject('runId'))
+}
+
+async function ownPglite(): Promise<TestDb> {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: await loadPglite() }) })
+  return { kind: 'pglite', isolation: 'database', db, close: () => db.destroy() }
+}
+
+async function ownPostgres(): Promise<TestDb> {
+  const base = postgresUrl()
+  const name = await copyTemplate()
+  const url = databaseUrl(base, name)
+  const db = createPgDb(url, { max: 5 })
   return {
-    kind,
+    kind: 'postgres',
+    isolation: 'database',
     db,
-    url: url.toString(),
+    url,
     async close() {
       await db.destroy()
-      const c = new pg.Client({ connectionString: postgresUrl() })
-      await c.connect()
-      await c.query(`drop schema ${schema} cascade`)
-      await c.end()
+      await dropTestDatabase(base, name)
     },
   }
 }

@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import type { Flows } from '../../src/flows/types.js'
+import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 
 /** Every shipped flows/*.yaml as file name → text, as the Worker build bundles them. */
 export function shippedFlowFiles(): Record<string, string> {
@@ -7,4 +9,26 @@ export function shippedFlowFiles(): Record<string, string> {
       .filter((n) => n.endsWith('.yaml'))
       .map((n) => [`flows/${n}`, readFileSync(`flows/${n}`, 'utf8')]),
   )
+}
+
+const CACHE = Symbol.for('itest.shippedFlows')
+type Cache = { [CACHE]?: Flows }
+
+/**
+ * The shipped flows/, loaded and validated once per test process (it takes a tenth of a second
+ * or more) and frozen, as the app shares one copy between all requests: a test that changes it
+ * fails instead of changing the next test's flows.
+ */
+export function shippedFlows(): Flows {
+  const cache = globalThis as Cache
+  cache[CACHE] ??= deepFreeze(loadFlowsFromDir('flows'))
+  return cache[CACHE]
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
 }

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { silentLogger } from '../../src/core/logger.js'
 import { housekeeping } from '../../src/jobs/minute.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { testConfig } from '../helpers/app.js'
 import { openTestDb, type TestDb } from '../helpers/db.js'
+import { shippedFlows } from '../helpers/flows.js'
 
 // The minute's housekeeping (node-cron and the Worker's cron) runs the daily statistics job.
 
-const flows = loadFlowsFromDir('flows')
+const flows = shippedFlows()
 
 describe('LINE statistics from the minute housekeeping', () => {
   let t: TestDb

@@ -1,27 +1,15 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runRichMenuCli } from '../../src/cli/richmenu.js'
-import type { RichMenuArea, RichMenuDef } from '../../src/flows/types.js'
-import { readImageInfo } from '../../src/line/image-size.js'
+import type { RichMenuDef } from '../../src/flows/types.js'
 import { createRichMenuClients, toLineRichMenu, uploadRichMenu } from '../../src/line/richmenu.js'
-import { CHROMIUM_PATH, renderRichMenuImage } from '../../src/runtime/richmenu-image.js'
 import { type FakeLine, startFakeLine } from '../fakes/fake-line-server.js'
 import { makePng } from './png.js'
+import { area, DEF } from './richmenu.fixture.js'
 
-const area = (i: number, th: string, en: string): RichMenuArea => ({
-  bounds: { x: i * 833, y: 0, width: i === 2 ? 834 : 833, height: 843 },
-  label: { th, en },
-  action: { type: 'postback', data: `menu=${i}`, displayText: th },
-})
-const DEF: RichMenuDef = {
-  name: 'main',
-  chatBarText: 'เมนูหลัก',
-  size: { width: 2500, height: 843 },
-  areas: [area(0, 'งบประมาณ', 'Budget'), area(1, 'ยืมพัสดุ', 'Borrow'), area(2, 'ร้องเรียน', 'Report')],
-}
+// Drawing the image with Chromium: richmenu.browser.test.ts.
 const PNG_843 = makePng(2500, 843)
 
 describe('toLineRichMenu', () => {
@@ -223,27 +211,4 @@ describe('richmenu:upload command', () => {
     expect(new Uint8Array(await readFile(join(dir, 'data', 'richmenu.png')))).toEqual(PNG_843)
     expect(line.requests()).toHaveLength(0)
   })
-
-  it('explains how to get an image when Chromium is missing', async () => {
-    const r = await renderRichMenuImage(DEF, { executablePath: join(dir, 'no-chromium') })
-    expect(r.ok).toBe(false)
-    expect(r.ok ? '' : r.problem).toMatch(/apt-get install chromium.*image:.*flows\/richmenu\.yaml/s)
-  })
-
-  it.skipIf(!existsSync(CHROMIUM_PATH))(
-    'renders the labels with Chromium at the menu size, under 1 MB',
-    async () => {
-      const full: RichMenuDef = { ...DEF, size: { width: 2500, height: 1686 } }
-      expect(await run(['--dry-run'], env(), full)).toBe(0)
-      const png = new Uint8Array(await readFile(join(dir, 'data', 'richmenu.png')))
-      expect(readImageInfo(png)).toEqual({ contentType: 'image/png', width: 2500, height: 1686 })
-      expect(png.length).toBeLessThanOrEqual(1024 * 1024)
-      const half = await renderRichMenuImage(DEF)
-      expect(half.ok && readImageInfo(half.image.bytes)).toEqual({
-        contentType: 'image/png',
-        width: 2500,
-        height: 843,
-      })
-    },
-  )
 })

@@ -4,10 +4,10 @@ import { silentLogger } from '../../src/core/logger.js'
 import type { CalendarEntry } from '../../src/flows/schema-dialogues.js'
 import { housekeeping } from '../../src/jobs/minute.js'
 import { ensureCalendarReminders, upcoming } from '../../src/nogift/calendar.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { DB_KINDS, openTestDb, type TestDb } from '../helpers/db.js'
+import { shippedFlows } from '../helpers/flows.js'
 
-const flows = loadFlowsFromDir('flows')
+const flows = shippedFlows()
 const entry = (e: Partial<CalendarEntry>): CalendarEntry => ({
   id: 'x',
   name: 'ทดสอบ',

@@ -4,7 +4,6 @@ import { parseConfig } from '../../src/config.js'
 import { type Clock, fixedClock, systemClock } from '../../src/core/clock.js'
 import { createKeyring } from '../../src/core/keyring.js'
 import { createLogger } from '../../src/core/logger.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { buildServices } from '../../src/services.js'
 import type { TranscriptEntry } from '../../src/simulator/model.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/simulator.js'
@@ -12,6 +11,7 @@ import { singleChannel } from '../../src/webhook/channels.js'
 import { createSigner } from '../../src/webhook/signature.js'
 import { TEST_APP_SECRET, TEST_DATA_KEY } from '../helpers/app.js'
 import { openTestDb, type TestDb } from '../helpers/db.js'
+import { shippedFlows } from '../helpers/flows.js'
 
 export const SIM_SECRET = '0123456789abcdef0123456789abcdef'
 
@@ -47,7 +47,7 @@ export async function createSimApp(
     config: parsed.config,
     db: testDb.db,
     line: sim.line,
-    flows: loadFlowsFromDir('flows'),
+    flows: shippedFlows(),
     keyring: await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY),
     log: createLogger({ level: 'debug', write: (l) => logs.push(l) }),
     clock,

@@ -4,19 +4,19 @@ import { createIntentMatcher } from '../../src/conversation/matcher.js'
 import { fixedClock } from '../../src/core/clock.js'
 import { createKeyring } from '../../src/core/keyring.js'
 import { silentLogger } from '../../src/core/logger.js'
-import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
 import { createDispatcher } from '../../src/webhook/dispatcher.js'
 import { type HandlerDeps, HandlerRegistry } from '../../src/webhook/registry.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { TEST_APP_SECRET, TEST_DATA_KEY, testConfig } from '../helpers/app.js'
 import { openTestDb, type TestDb } from '../helpers/db.js'
+import { shippedFlows } from '../helpers/flows.js'
 import { fromGroup, textEvent } from '../helpers/line-events.js'
 
 // Text claims: a handler may take a text before intent matching (a code, a pending answer).
 
 let testDb: TestDb
 let deps: HandlerDeps
-const flows = loadFlowsFromDir('flows')
+const flows = shippedFlows()
 
 beforeAll(async () => {
   testDb = await openTestDb('pglite')

@@ -42,7 +42,8 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
   let t: TestDb
   let keyring: Keyring
   beforeEach(async () => {
-    t = await openTestDb(kind)
+    // Two workers on two connections, as two instances would be: a database of its own.
+    t = await openTestDb(kind, { isolation: 'database' })
     keyring = await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY)
   })
   afterEach(() => t.close())

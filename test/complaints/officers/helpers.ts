@@ -6,7 +6,7 @@ import { systemRandom } from '../../../src/core/receipt.js'
 import { Client, PASSWORD_A, PASSWORD_B, seedAccount, seedGroup } from '../../admin/helpers.js'
 import { MemoryLine } from '../../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
-import type { DbKind } from '../../helpers/db.js'
+import type { DbKind, Isolation } from '../../helpers/db.js'
 
 export const PASSWORD_C = 'correct horse battery C'
 /** Content that must never reach a list, a log or a LINE push. */
@@ -44,9 +44,12 @@ const ACCOUNTS = {
 } as const
 
 /** The default agency with two complaint officers, an owner, a broadcaster and an auditor. */
-export async function officerWorld(kind: DbKind, opts: { now?: Date } = {}): Promise<World> {
+export async function officerWorld(
+  kind: DbKind,
+  opts: { now?: Date; isolation?: Isolation } = {},
+): Promise<World> {
   const line = new MemoryLine()
-  const t = await createTestApp(kind, { line, ...(opts.now ? { now: opts.now } : {}) })
+  const t = await createTestApp(kind, { line, ...opts })
   const officerA = await seedAccount(t, 'default', ACCOUNTS.a[0], 'complaint_officer', ACCOUNTS.a[1])
   const officerB = await seedAccount(t, 'default', ACCOUNTS.b[0], 'complaint_officer', ACCOUNTS.b[1])
   const owner = await seedAccount(t, 'default', ACCOUNTS.owner[0], 'owner', ACCOUNTS.owner[1])

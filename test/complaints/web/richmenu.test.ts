@@ -10,14 +10,14 @@ import {
   toLineRichMenu,
   uploadRichMenu,
 } from '../../../src/line/richmenu.js'
-import { loadFlowsFromDir } from '../../../src/runtime/flows-fs.js'
 import { type FakeLine, startFakeLine } from '../../fakes/fake-line-server.js'
+import { shippedFlows } from '../../helpers/flows.js'
 import { makePng } from '../../line/png.js'
 
 // The rich menu opens the web form in the external browser: flows/ write the address as
 // {{publicBaseUrl}}, richmenu:upload fills it from PUBLIC_BASE_URL or refuses to upload.
 
-const shipped = () => loadFlowsFromDir('flows').richMenu
+const shipped = () => shippedFlows().richMenu
 const webArea = (def: RichMenuDef) => def.areas.find((a) => a.action.type === 'uri')
 
 describe('rich menu entry to the web form', () => {
