@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { testKinds } from './test/helpers/kinds.js'
+import LongFirstSequencer from './test/helpers/sequencer.js'
 
 // Four projects (README, "Tests"): `unit` needs nothing but Node and answers in seconds
 // (`npm run test:unit`); `db` runs against PGlite and PostgreSQL; `browser` drives Chromium;
@@ -13,7 +14,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default leaves a core free (one worker on a 2-core machine); the tests spend
+    // much of their time waiting on PostgreSQL, Chromium and child processes, so use them all.
+    maxWorkers: '100%',
     reporters: ['./test/helpers/timings-reporter.ts', 'default'],
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       // Pure code: one process per worker for all its files, as for `db`.
       { extends: true, test: { name: 'unit', include: kinds.unit, isolate: false } },
@@ -25,7 +30,11 @@ export default defineConfig({
       },
       // A module replaced with vi.mock stays replaced only in a process of its own.
       { extends: true, test: { name: 'db-isolated', include: kinds.dbIsolated, globalSetup: DB_SETUP } },
-      { extends: true, test: { name: 'browser', include: kinds.browser, globalSetup: DB_SETUP } },
+      // One process serves many files here too; each file still launches its own Chromium.
+      {
+        extends: true,
+        test: { name: 'browser', include: kinds.browser, globalSetup: DB_SETUP, isolate: false },
+      },
       { extends: true, test: { name: 'workerd', include: kinds.workerd, globalSetup: DB_SETUP } },
     ],
   },

@@ -69,7 +69,7 @@ describe('npm run admin:create', () => {
   test('prints a one-time password; reads one from stdin; refuses bad input and changes nothing', {
     timeout: 60_000,
   }, async () => {
-    db = await openTestDb('postgres', { isolation: 'database' })
+    db = await openTestDb('postgres', { isolation: 'connections' })
     const url = db.url ?? ''
     const made = await cli(['--org', 'default', '--email', 'Boss@Agency.go.th', '--role', 'owner'], url)
     expect(made.code).toBe(0)

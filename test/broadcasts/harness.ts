@@ -46,7 +46,9 @@ export function useHarness(kind: DbKind, opts: OpenOptions = {}): Harness {
         accessToken: h.line.token,
         apiBaseUrl: h.line.url,
         dataApiBaseUrl: h.line.url,
-        timeoutMs: 2_000,
+        // Generous: a loaded machine must not turn a slow answer on loopback into a LINE timeout.
+        // Tests of timeouts set their own (apiWith).
+        timeoutMs: 10_000,
         sleep: async () => {},
         ...o,
       })

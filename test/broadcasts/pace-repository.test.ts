@@ -44,7 +44,7 @@ describe.each(DB_KINDS)('shared send pace row (%s)', (kind) => {
   })
 
   it('reservations made at the same moment from two instances never overlap', async () => {
-    const t = await openTestDb(kind, { isolation: 'database' })
+    const t = await openTestDb(kind, { isolation: 'connections' })
     // PostgreSQL: a second pool is a second instance. PGlite has one connection.
     const second = kind === 'postgres' && t.url ? createPgDb(t.url, { max: 5 }) : t.db
     try {

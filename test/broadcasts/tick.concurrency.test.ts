@@ -9,7 +9,7 @@ import { deliveredCounts, ORG, scheduled, seedGroups, useHarness } from './harne
 const LEASE = 60_000
 
 describe.each(DB_KINDS)('broadcast tick, concurrency (%s)', (kind) => {
-  const h = useHarness(kind, { isolation: 'database' })
+  const h = useHarness(kind, { isolation: 'connections' })
 
   it('two tick loops in parallel over 1,000 recipients send to each exactly once', async () => {
     const groups = await seedGroups(h, 1000)

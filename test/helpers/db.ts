@@ -14,18 +14,21 @@ export type DbKind = (typeof DB_KINDS)[number]
 
 /**
  * How a test is kept apart from the others:
- * - `rollback` (the default): one transaction on the connection this test process keeps open,
+ * - `rollback` (the default): one transaction on a connection this test process keeps open,
  *   rolled back on close (test/helpers/rollback.ts says what that cannot give);
- * - `database`: a database of its own, for tests of concurrency, commits seen by another
- *   connection (`url`), system columns, VACUUM and the like.
+ * - `connections`: other connections see what it commits, for tests of two instances (locks,
+ *   SKIP LOCKED, leases, CLIs): on PostgreSQL a database of its own with its `url`; PGlite has
+ *   one connection, so there it is rolled back like the rest;
+ * - `database`: a database of its own on both, for what a transaction hides (sequences that
+ *   start afresh, system columns of committed rows, VACUUM).
  */
-export type Isolation = 'rollback' | 'database'
+export type Isolation = 'rollback' | 'connections' | 'database'
 
 export interface TestDb {
   kind: DbKind
   isolation: Isolation
   db: Kysely<Database>
-  /** PostgreSQL with a database of its own only: a URL to it, for a second connection pool. */
+  /** PostgreSQL with a database of its own: a URL to it, for a second connection pool. */
   url?: string
   close(): Promise<void>
 }
@@ -36,7 +39,9 @@ export interface OpenOptions {
 
 /** A fresh, migrated database (in effect): see `Isolation` for how. */
 export async function openTestDb(kind: DbKind, opts: OpenOptions = {}): Promise<TestDb> {
-  if (opts.isolation === 'database') return kind === 'pglite' ? ownPglite() : ownPostgres()
+  const isolation = opts.isolation ?? 'rollback'
+  if (kind === 'postgres' && isolation !== 'rollback') return ownPostgres(isolation)
+  if (kind === 'pglite' && isolation === 'database') return ownPglite()
   return leaseShared(kind)
 }
 
@@ -59,7 +64,7 @@ function leased(kind: DbKind, shared: Shared, lease: Lease): TestDb {
     Object.defineProperty(testDb, 'url', {
       get() {
         throw new Error(
-          "a second connection sees nothing of a rolled-back test: open it with { isolation: 'database' }",
+          "a second connection sees nothing of a rolled-back test: open it with { isolation: 'connections' }",
         )
       },
     })
@@ -115,14 +120,14 @@ async function ownPglite(): Promise<TestDb> {
   return { kind: 'pglite', isolation: 'database', db, close: () => db.destroy() }
 }
 
-async function ownPostgres(): Promise<TestDb> {
+async function ownPostgres(isolation: Isolation): Promise<TestDb> {
   const base = postgresUrl()
   const name = await copyTemplate()
   const url = databaseUrl(base, name)
   const db = createPgDb(url, { max: 5 })
   return {
     kind: 'postgres',
-    isolation: 'database',
+    isolation,
     db,
     url,
     async close() {

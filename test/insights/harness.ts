@@ -6,7 +6,7 @@ import { collectLineStatistics, type InsightJobDeps, type InsightOptions } from 
 import type { LinePort } from '../../src/line/port.js'
 import { createLineApi } from '../../src/line/sdk-adapter.js'
 import { type FakeLine, type RecordedRequest, startFakeLine } from '../fakes/fake-line-server.js'
-import { type DbKind, openTestDb, type TestDb } from '../helpers/db.js'
+import { type DbKind, type OpenOptions, openTestDb, type TestDb } from '../helpers/db.js'
 
 export const ORG = 'default'
 /** 10:30 in Bangkok on 22 Nov: yesterday's (21 Nov) figures are due. */
@@ -27,10 +27,10 @@ export interface InsightHarness {
 }
 
 /** A database, a fake LINE over HTTP on the test clock, and the real adapter in front of it. */
-export function useInsightHarness(kind: DbKind): InsightHarness {
+export function useInsightHarness(kind: DbKind, opts: OpenOptions = {}): InsightHarness {
   const h = {} as InsightHarness
   beforeEach(async () => {
-    h.t = await openTestDb(kind)
+    h.t = await openTestDb(kind, opts)
     h.clock = fixedClock(T0)
     h.line = await startFakeLine({ now: () => h.clock.now().getTime() })
     h.api = createLineApi({

@@ -56,6 +56,11 @@ describe.each(DB_KINDS)('the hourly budget and one run per day (%s)', (kind) => 
     // Free again when the other process's calls are an hour old (plus the margin for call time).
     expect(run?.next_attempt_at).toEqual(new Date(earlier.getTime() + 62 * MINUTE))
   })
+})
+
+describe.each(DB_KINDS)('one run per day across processes (%s)', (kind) => {
+  // Two connection pools to one database, as two processes have: a database of its own.
+  const h = useInsightHarness(kind, { isolation: 'connections' })
 
   it('two ticks at once (two processes): the day is fetched once, every figure asked for once', async () => {
     for (let i = 0; i < 5; i++) await seedSent(h, new Date(Date.parse('2026-11-20T02:00:00Z') + i * MINUTE))

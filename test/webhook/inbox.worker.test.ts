@@ -43,7 +43,7 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
   let keyring: Keyring
   beforeEach(async () => {
     // Two workers on two connections, as two instances would be: a database of its own.
-    t = await openTestDb(kind, { isolation: 'database' })
+    t = await openTestDb(kind, { isolation: 'connections' })
     keyring = await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY)
   })
   afterEach(() => t.close())

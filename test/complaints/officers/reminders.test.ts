@@ -122,7 +122,7 @@ describe.each(DB_KINDS)('complaint deadline reminders from two instances (%s)', 
   let w: World
   let second: Kysely<Database> | null = null
   beforeEach(async () => {
-    w = await officerWorld(kind, { isolation: 'database' })
+    w = await officerWorld(kind, { isolation: 'connections' })
   })
   afterEach(async () => {
     await second?.destroy()
