@@ -1,4 +1,4 @@
-# Sourced by scripts/test.sh and .ci/run: runs steps under a heading and keeps how long each
+# Sourced by the test scripts and .ci/run: runs steps under a heading and keeps how long each
 # took, for `timings` to print (the README's test times are read off these lines).
 TIMED_LOG="${TIMED_LOG:-$(mktemp)}"
 export TIMED_LOG

@@ -76,6 +76,7 @@ function leased(kind: DbKind, shared: Shared, lease: Lease): TestDb {
 // opened on first use and kept. A test holding two databases at once (two agencies' servers,
 // say) leases two; most tests lease one.
 const pools = new Map<DbKind, Promise<Shared>[]>()
+const MAX_OPEN = 4
 
 async function leaseShared(kind: DbKind): Promise<TestDb> {
   const pool = pools.get(kind) ?? []
@@ -85,6 +86,10 @@ async function leaseShared(kind: DbKind): Promise<TestDb> {
       const shared = await opening
       // busy and lease() are read and taken with no await between them: no other test slips in.
       if (!shared.connection.busy) return leased(kind, shared, await shared.connection.lease())
+    }
+    // A test that forgets close() keeps its connection; more of them would hide the leak.
+    if (pool.length >= MAX_OPEN) {
+      throw new Error(`${MAX_OPEN} ${kind} test databases are open at once: does a test forget close()?`)
     }
     const opening = openShared(kind)
     opening.catch(() => pool.splice(pool.indexOf(opening), 1))

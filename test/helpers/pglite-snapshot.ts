@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect } from 'kysely'
@@ -12,8 +12,19 @@ import { schemaHash } from './pg-template.js'
 
 const DIR = 'node_modules/.cache/itest'
 
+let building: Promise<string> | null = null
+
 /** The path of a migrated PGlite data directory (a tarball), built when missing. */
-export async function ensurePgliteSnapshot(): Promise<string> {
+export function ensurePgliteSnapshot(): Promise<string> {
+  // Every project's globalSetup asks, in one process: build once.
+  building ??= build().catch((err: unknown) => {
+    building = null
+    throw err
+  })
+  return building
+}
+
+async function build(): Promise<string> {
   const file = join(DIR, `pglite-${schemaHash()}.tar`)
   if (existsSync(file)) return file
   const pglite = await PGlite.create()
@@ -24,9 +35,14 @@ export async function ensurePgliteSnapshot(): Promise<string> {
     const dump = await pglite.dumpDataDir('none')
     mkdirSync(DIR, { recursive: true })
     // Written aside and renamed, so a parallel run never loads half a file.
-    const partial = `${file}.${process.pid}`
+    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`
     writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()))
     renameSync(partial, file)
+    // Those of other migrations would only pile up (40 MB each).
+    for (const old of readdirSync(DIR)) {
+      if (old.startsWith('pglite-') && old.endsWith('.tar') && join(DIR, old) !== file)
+        rmSync(join(DIR, old), { force: true })
+    }
     return file
   } finally {
     await db.destroy()
