@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { makePrivateDir } from './private-dir.js'
 
 export interface LocalSecrets {
   appSecret: string
@@ -17,9 +18,11 @@ export interface LocalSecrets {
 export function loadOrCreateLocalSecrets(dataDir: string): { secrets: LocalSecrets; created: boolean } {
   const path = join(dataDir, 'secrets.json')
   if (existsSync(path)) {
+    // One written by an older version may be readable by others: it is the key to the data.
+    chmodSync(path, 0o600)
     return { secrets: JSON.parse(readFileSync(path, 'utf8')) as LocalSecrets, created: false }
   }
-  mkdirSync(dataDir, { recursive: true })
+  makePrivateDir(dataDir)
   const secrets: LocalSecrets = {
     appSecret: randomBytes(32).toString('base64url'),
     dataEncryptionKey: randomBytes(32).toString('base64'),

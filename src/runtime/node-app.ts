@@ -15,6 +15,7 @@ import { openDatabase } from './boot.js'
 import { loadFlowsFromDir } from './flows-fs.js'
 import { loadOrCreateLocalSecrets } from './local-secrets.js'
 import { createNodeKeyring, createNodeSigner } from './node-crypto.js'
+import { makePrivateDir } from './private-dir.js'
 
 export interface NodeApp {
   app: App
@@ -32,9 +33,23 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   let appSecret = config.appSecret
   let dataKey = config.dataEncryptionKey
   let simulatorSecret: string | null = null
+  // Before anything is written in it: the embedded database and local secrets live there.
+  // Every file this process makes from here on (the lock, PGlite's) is the owner's alone too.
+  if (!appSecret || !dataKey || config.line.kind === 'local' || !config.env.DATABASE_URL) {
+    process.umask(0o077)
+    const { narrowed } = makePrivateDir(config.env.DATA_DIR)
+    if (narrowed) log.warn('data_dir.narrowed', { dir: config.env.DATA_DIR, mode: '0700' })
+  }
   if (!appSecret || !dataKey || config.line.kind === 'local') {
     const local = loadOrCreateLocalSecrets(config.env.DATA_DIR)
     if (local.created) log.warn('secrets.generated', { dir: config.env.DATA_DIR, note: 'local mode only' })
+    if (!appSecret || !dataKey) {
+      // Said at every start: the README's threat model leaves a copy of DATA_DIR out of scope.
+      log.warn('secrets.beside_data', {
+        dir: config.env.DATA_DIR,
+        note: 'whoever copies this directory holds the keys to its sealed data; set APP_SECRET and DATA_ENCRYPTION_KEY to keep them apart',
+      })
+    }
     appSecret ??= local.secrets.appSecret
     dataKey ??= local.secrets.dataEncryptionKey
     simulatorSecret = local.secrets.simulatorChannelSecret

@@ -7,6 +7,7 @@ import { Kysely, PGliteDialect } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { typeParsers } from '../db/types.js'
 import { acquireDirLock } from './lockfile.js'
+import { makePrivateDir, narrowTree } from './private-dir.js'
 
 export interface EmbeddedDb {
   db: Kysely<Database>
@@ -50,7 +51,9 @@ export const byteaCodec = {
  */
 async function initInChild(pgdata: string): Promise<void> {
   const module = import.meta.resolve('@electric-sql/pglite')
-  const code = `const { PGlite } = await import(${JSON.stringify(module)});
+  // umask first: the files initdb writes are the owner's alone (narrowTree catches what it chmods).
+  const code = `process.umask(0o077);
+    const { PGlite } = await import(${JSON.stringify(module)});
     const db = await PGlite.create(${JSON.stringify(pgdata)}, { postgresqlconf: ${JSON.stringify(SMALL_SERVER)} });
     await db.close();`
   await new Promise<void>((resolve, reject) => {
@@ -67,7 +70,11 @@ export async function openPglite(dataDir: string | null): Promise<EmbeddedDb> {
   const lock = dataDir ? acquireDirLock(dataDir) : null
   try {
     const pgdata = dataDir ? join(dataDir, 'pgdata') : undefined
-    if (pgdata && !existsSync(join(pgdata, 'PG_VERSION'))) await initInChild(pgdata)
+    if (pgdata && !existsSync(join(pgdata, 'PG_VERSION'))) {
+      makePrivateDir(pgdata)
+      await initInChild(pgdata)
+      narrowTree(pgdata)
+    }
     const pglite = await PGlite.create(pgdata, {
       pgliteWasmModule: await sharedPgliteWasm(),
       parsers: { ...typeParsers, [BYTEA]: byteaCodec.parse },

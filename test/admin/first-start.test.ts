@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { LOCAL_OWNER_EMAIL } from '../../src/admin/accounts.js'
 import { verifyPassword } from '../../src/admin/password.js'
 import { parseConfig } from '../../src/config.js'
-import { silentLogger } from '../../src/core/logger.js'
+import { createLogger, silentLogger } from '../../src/core/logger.js'
 import { createNodeApp } from '../../src/runtime/node-app.js'
 import { openTestDb, type TestDb } from '../helpers/db.js'
 
@@ -16,17 +16,24 @@ const run = promisify(execFile)
 describe('local mode: the first owner', () => {
   afterEach(() => vi.restoreAllMocks())
 
-  test('created at first start with a one-time password printed once, never again', {
+  test('created at first start with a one-time password printed once, never again; its files private', {
     timeout: 60_000,
   }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'admin-first-'))
+    // Not made beforehand (mkdtemp's would already be 0700): the app creates it.
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'admin-first-')), 'data')
     const parsed = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir })
     if (!parsed.ok) throw new Error(parsed.errors.join('; '))
     const printed: string[] = []
     vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
       printed.push(args.join(' '))
     })
-    const first = await createNodeApp(parsed.config, silentLogger)
+    const logs: string[] = []
+    const first = await createNodeApp(
+      parsed.config,
+      createLogger({ level: 'info', write: (l) => logs.push(l) }),
+    )
+    // Start-up says plainly that the keys sit beside the data (README, "Pointing it at PostgreSQL").
+    expect(logs.join('\n')).toMatch(/secrets\.beside_data.*whoever copies this directory holds the keys/)
     const password = printed.join('\n').match(/^ {2}(\S{16})$/m)?.[1] ?? ''
     expect(printed.join('\n')).toContain(LOCAL_OWNER_EMAIL)
     const row = await first.deps.db
@@ -36,6 +43,12 @@ describe('local mode: the first owner', () => {
       .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ org_id: 'default', role: 'owner', must_change_password: true })
     expect(await verifyPassword(password, row.password_hash)).toBe(true)
+    // The embedded database and the keys beside it are the owner's alone: nobody else can
+    // enter the directory, whatever mode PGlite gives the files it writes inside later.
+    const mode = (p: string) => statSync(join(dataDir, p)).mode & 0o777
+    expect([mode('.'), mode('pgdata'), mode('secrets.json'), mode('.lock')]).toEqual([
+      0o700, 0o700, 0o600, 0o600,
+    ])
     await first.close()
 
     printed.length = 0
