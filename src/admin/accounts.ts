@@ -31,13 +31,15 @@ export type NewAccount =
 
 /**
  * Creates an account that must change its password at first login. The password is one-time:
- * shown once to whoever created the account, then only its hash exists.
+ * shown once to whoever created the account, then only its hash exists. `hash` is the slow
+ * KDF (password.ts); a caller that seeds many accounts with one password may hash it once.
  */
 export async function createAccount(
   db: Db,
   now: Date,
   input: { orgId: string; email: string; role: unknown; password?: string | undefined },
   actor: Session | null,
+  hash: (password: string) => Promise<string> = hashPassword,
 ): Promise<NewAccount> {
   const email = normalizeEmail(input.email)
   if (!EMAIL.test(email) || email.length > 200) return { ok: false, reason: 'invalid_email' }
@@ -54,7 +56,7 @@ export async function createAccount(
     org_id: input.orgId,
     email,
     role: input.role,
-    password_hash: await hashPassword(password),
+    password_hash: await hash(password),
     must_change_password: true,
     created_at: now,
   })

@@ -122,6 +122,33 @@ describe.each(DB_KINDS)('test isolation by rollback (%s)', (kind) => {
     await expect(t.db.selectFrom('orgs').selectAll().execute()).rejects.toThrow(/closed/)
   })
 
+  it('work a closed test left running neither holds up the next test nor lands in it', async () => {
+    const first = await openTestDb(kind)
+    let resume = () => {}
+    const paused = new Promise<void>((r) => {
+      resume = r
+    })
+    // A background task of the first test, inside a transaction, when the test ends.
+    const leftover = first.db.transaction().execute(async (trx) => {
+      await paused
+      await trx.insertInto('orgs').values(org('late')).execute()
+    })
+    leftover.catch(() => {})
+    await new Promise((r) => setTimeout(r, 10))
+    await first.close()
+    const next = await openTestDb(kind)
+    try {
+      await next.db.transaction().execute((trx) => trx.insertInto('orgs').values(org('next')).execute())
+      resume()
+      await expect(leftover).rejects.toThrow(/closed/)
+      const slugs = await orgSlugs(next.db)
+      expect(slugs).toContain('next')
+      expect(slugs).not.toContain('late')
+    } finally {
+      await next.close()
+    }
+  })
+
   it('statements that cannot run in a transaction say so (such a test needs a database of its own)', async () => {
     const t = await openTestDb(kind)
     try {

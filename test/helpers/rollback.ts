@@ -54,11 +54,12 @@ class Gate {
 let names = 0
 const savepointName = (kind: string) => `rb_${kind}_${++names}`
 
+type Exec = (q: CompiledQuery) => Promise<QueryResult<unknown>>
+
 /** The connection every rolled-back test of this process runs on. */
 export class SharedConnection {
   readonly #conn: DatabaseConnection
   readonly #statements = new Lock()
-  readonly #transactions = new Gate()
   #current: Lease | null = null
 
   constructor(conn: DatabaseConnection) {
@@ -69,13 +70,16 @@ export class SharedConnection {
     return this.#current !== null
   }
 
-  /** Runs statements back to back with nothing else between them. */
-  unit<T>(work: (exec: (q: CompiledQuery) => Promise<QueryResult<unknown>>) => Promise<T>): Promise<T> {
-    return this.#statements.run(() => work((q) => this.#conn.executeQuery(q)))
-  }
-
-  enterTransaction(): Promise<() => void> {
-    return this.#transactions.enter()
+  /**
+   * Runs statements back to back with nothing else between them, for the lease that holds the
+   * connection only: work a closed test left behind (a background task still running, a
+   * transaction committing late) is refused instead of landing in the next test's transaction.
+   */
+  unit<T>(owner: Lease, work: (exec: Exec) => Promise<T>): Promise<T> {
+    return this.#statements.run(() => {
+      if (this.#current !== owner) throw closedError()
+      return work((q) => this.#conn.executeQuery(q))
+    })
   }
 
   /** Opens the test's transaction. One test at a time: a second is a caller's mistake. */
@@ -83,28 +87,43 @@ export class SharedConnection {
     if (this.#current) throw new Error('the shared test connection is already leased')
     const lease = new Lease(this)
     this.#current = lease
-    await this.unit((exec) => exec(CompiledQuery.raw('begin')))
+    await this.unit(lease, (exec) => exec(CompiledQuery.raw('begin')))
     return lease
   }
 
   async release(lease: Lease): Promise<void> {
     if (this.#current !== lease) return
-    await this.unit((exec) => exec(CompiledQuery.raw('rollback')))
-    this.#current = null
+    await this.unit(lease, async (exec) => {
+      try {
+        await exec(CompiledQuery.raw('rollback'))
+      } finally {
+        this.#current = null
+      }
+    })
   }
 }
 
 /** One test's view of the shared connection; refuses work once the test has closed it. */
 export class Lease {
-  readonly shared: SharedConnection
+  readonly #shared: SharedConnection
+  // The test's own: a transaction a closed test never finished holds nobody else up.
+  readonly #transactions = new Gate()
   #open = true
 
   constructor(shared: SharedConnection) {
-    this.shared = shared
+    this.#shared = shared
   }
 
   get open(): boolean {
     return this.#open
+  }
+
+  unit<T>(work: (exec: Exec) => Promise<T>): Promise<T> {
+    return this.#shared.unit(this, work)
+  }
+
+  enterTransaction(): Promise<() => void> {
+    return this.#transactions.enter()
   }
 
   db(
@@ -123,7 +142,7 @@ export class Lease {
   async end(): Promise<void> {
     if (!this.#open) return
     this.#open = false
-    await this.shared.release(this)
+    await this.#shared.release(this)
   }
 }
 
@@ -143,10 +162,10 @@ class RollbackConnection implements DatabaseConnection {
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!this.#lease.open) return Promise.reject(closedError())
     if (this.transaction) {
-      return this.#lease.shared.unit((exec) => exec(query)) as Promise<QueryResult<R>>
+      return this.#lease.unit((exec) => exec(query)) as Promise<QueryResult<R>>
     }
     const name = savepointName('q')
-    return this.#lease.shared.unit(async (exec) => {
+    return this.#lease.unit(async (exec) => {
       await exec(CompiledQuery.raw(`savepoint ${name}`))
       try {
         const result = await exec(query)
@@ -182,14 +201,14 @@ class RollbackDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const conn = asRollback(connection)
-    const leave = await this.#lease.shared.enterTransaction()
+    const leave = await this.#lease.enterTransaction()
     if (!this.#lease.open) {
       leave()
       throw closedError()
     }
     const savepoint = savepointName('t')
     try {
-      await this.#lease.shared.unit((exec) => exec(CompiledQuery.raw(`savepoint ${savepoint}`)))
+      await this.#lease.unit((exec) => exec(CompiledQuery.raw(`savepoint ${savepoint}`)))
     } catch (err) {
       leave()
       throw err
@@ -205,7 +224,7 @@ class RollbackDriver implements Driver {
     try {
       // RELEASE of a savepoint whose work failed is refused (25P02): PostgreSQL's COMMIT would
       // have rolled the transaction back instead, so do that and say so as Kysely's driver does.
-      const aborted = await this.#lease.shared.unit(async (exec) => {
+      const aborted = await this.#lease.unit(async (exec) => {
         try {
           await exec(CompiledQuery.raw(`release savepoint ${trx.savepoint}`))
           return false
@@ -228,7 +247,7 @@ class RollbackDriver implements Driver {
     conn.transaction = null
     try {
       if (!this.#lease.open) return
-      await this.#lease.shared.unit(async (exec) => {
+      await this.#lease.unit(async (exec) => {
         await exec(CompiledQuery.raw(`rollback to savepoint ${trx.savepoint}`))
         await exec(CompiledQuery.raw(`release savepoint ${trx.savepoint}`))
       })
