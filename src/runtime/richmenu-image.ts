@@ -44,14 +44,18 @@ export async function renderRichMenuImage(
     }
   }
   const warning = await thaiFontWarning()
-  // A browser handed in (one for many renders) stays open; one launched here closes with the page.
-  const browser = opts.browser ?? (await launchChromium(executablePath))
-  const context = await browser
-    .newContext({ viewport: { ...def.size }, deviceScaleFactor: 1 })
-    .catch(async (e) => {
-      if (!opts.browser) await browser.close()
-      throw e
-    })
+  // A browser handed in (one for many renders) stays open; one launched here closes after.
+  if (opts.browser) return drawWith(opts.browser, def, warning)
+  const browser = await launchChromium(executablePath)
+  try {
+    return await drawWith(browser, def, warning)
+  } finally {
+    await browser.close()
+  }
+}
+
+async function drawWith(browser: Browser, def: RichMenuDef, warning: string | null): Promise<ImageResult> {
+  const context = await browser.newContext({ viewport: { ...def.size }, deviceScaleFactor: 1 })
   try {
     const page = await context.newPage()
     await page.setContent(richMenuHtml(def), { waitUntil: 'load' })
@@ -73,7 +77,6 @@ export async function renderRichMenuImage(
     return { ok: false, problem: 'the rendered image stays over 1 MB even as JPEG at quality 60' }
   } finally {
     await context.close()
-    if (!opts.browser) await browser.close()
   }
 }
 

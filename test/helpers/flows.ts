@@ -11,8 +11,7 @@ export function shippedFlowFiles(): Record<string, string> {
   )
 }
 
-const CACHE = Symbol.for('itest.shippedFlows')
-type Cache = { [CACHE]?: Flows }
+let shipped: Flows | null = null
 
 /**
  * The shipped flows/, loaded and validated once per test process (it takes a tenth of a second
@@ -20,9 +19,8 @@ type Cache = { [CACHE]?: Flows }
  * fails instead of changing the next test's flows.
  */
 export function shippedFlows(): Flows {
-  const cache = globalThis as Cache
-  cache[CACHE] ??= deepFreeze(loadFlowsFromDir('flows'))
-  return cache[CACHE]
+  shipped ??= deepFreeze(loadFlowsFromDir('flows'))
+  return shipped
 }
 
 function deepFreeze<T>(value: T): T {

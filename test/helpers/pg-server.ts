@@ -47,17 +47,20 @@ export async function createTestDatabase(base: string, template?: string, run = 
   return name
 }
 
+/** Drops a database even while this role's connections are in it. */
+async function forceDrop(c: pg.Client, name: string): Promise<void> {
+  // A pool a test forgot to close must not keep its database alive. Not DROP … WITH (FORCE):
+  // it refuses outright when an autovacuum worker is in the database, which plain DROP waits out.
+  await c.query(
+    `select pg_terminate_backend(pid) from pg_stat_activity
+     where datname = $1 and usename = current_user and pid <> pg_backend_pid()`,
+    [name],
+  )
+  await c.query(`drop database if exists "${name}"`)
+}
+
 export async function dropTestDatabase(base: string, name: string): Promise<void> {
-  await withClient(base, async (c) => {
-    // A pool a test forgot to close must not keep its database alive. Not DROP … WITH (FORCE):
-    // it refuses outright when an autovacuum worker is in the database, which plain DROP waits out.
-    await c.query(
-      `select pg_terminate_backend(pid) from pg_stat_activity
-       where datname = $1 and usename = current_user and pid <> pg_backend_pid()`,
-      [name],
-    )
-    await c.query(`drop database if exists "${name}"`)
-  })
+  await withClient(base, (c) => forceDrop(c, name))
 }
 
 /** A name for one test run, which its databases carry. */
@@ -71,17 +74,8 @@ export async function dropRun(c: pg.Client, run: string): Promise<void> {
     `select datname from pg_database where starts_with(datname, $1) and split_part(datname, '_', 3) = $2`,
     [PREFIX, run],
   )
-  for (const { datname } of rows) {
-    await c.query(
-      `select pg_terminate_backend(pid) from pg_stat_activity
-       where datname = $1 and usename = current_user and pid <> pg_backend_pid()`,
-      [datname],
-    )
-  }
-  await dropQuietly(
-    c,
-    rows.map((r) => r.datname),
-  )
+  // Quietly, as dropQuietly: one that will not go is left to dropAbandoned.
+  for (const { datname } of rows) await forceDrop(c, datname).catch(() => {})
 }
 
 /** Test databases that killed runs left behind; they would otherwise pile up without bound. */

@@ -5,8 +5,9 @@ import { migrateToLatest } from '../../src/db/migrate.js'
 import { createPgDb } from '../../src/db/pg.js'
 import { createTestDatabase, databaseUrl, dropAbandoned, dropQuietly, withClient } from './pg-server.js'
 
-// Every PostgreSQL test gets a database of its own, copied from a template that the real
-// migrations built: a copy costs tens of milliseconds, migrating a fresh schema most of a second.
+// Every PostgreSQL database the tests use (one per test process, and one per test that asks
+// for its own) is a copy of a template that the real migrations built: a copy costs tens of
+// milliseconds, migrating a fresh schema most of a second.
 // The copy is exact (tables, functions, triggers, rows, Kysely's bookkeeping), so a test's
 // `migrateToLatest` on it is a no-op. PostgreSQL 15 copies with WAL_LOG by default; FILE_COPY
 // measured slower, and its checkpoints stall every parallel test.

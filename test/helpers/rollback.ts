@@ -56,6 +56,12 @@ const savepointName = (kind: string) => `rb_${kind}_${++names}`
 
 type Exec = (q: CompiledQuery) => Promise<QueryResult<unknown>>
 
+/** Back to where savepoint `name` was taken, and the savepoint gone. */
+async function undo(exec: Exec, name: string): Promise<void> {
+  await exec(CompiledQuery.raw(`rollback to savepoint ${name}`))
+  await exec(CompiledQuery.raw(`release savepoint ${name}`))
+}
+
 /** The connection every rolled-back test of this process runs on. */
 export class SharedConnection {
   readonly #conn: DatabaseConnection
@@ -172,8 +178,7 @@ class RollbackConnection implements DatabaseConnection {
         await exec(CompiledQuery.raw(`release savepoint ${name}`))
         return result as QueryResult<R>
       } catch (err) {
-        await exec(CompiledQuery.raw(`rollback to savepoint ${name}`))
-        await exec(CompiledQuery.raw(`release savepoint ${name}`))
+        await undo(exec, name)
         throw err
       }
     })
@@ -229,8 +234,7 @@ class RollbackDriver implements Driver {
           await exec(CompiledQuery.raw(`release savepoint ${trx.savepoint}`))
           return false
         } catch {
-          await exec(CompiledQuery.raw(`rollback to savepoint ${trx.savepoint}`))
-          await exec(CompiledQuery.raw(`release savepoint ${trx.savepoint}`))
+          await undo(exec, trx.savepoint)
           return true
         }
       })
@@ -247,10 +251,7 @@ class RollbackDriver implements Driver {
     conn.transaction = null
     try {
       if (!this.#lease.open) return
-      await this.#lease.unit(async (exec) => {
-        await exec(CompiledQuery.raw(`rollback to savepoint ${trx.savepoint}`))
-        await exec(CompiledQuery.raw(`release savepoint ${trx.savepoint}`))
-      })
+      await this.#lease.unit((exec) => undo(exec, trx.savepoint))
     } finally {
       trx.leave()
     }
