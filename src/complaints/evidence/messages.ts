@@ -97,3 +97,9 @@ export const TOO_LARGE_UNPACKED: Refusal = {
     en: 'This document is too large once unpacked. Please save it as PDF, or split it into several files, and send it again.',
   },
 }
+
+/** Removing active content or identifying parts left nothing a reader can open. */
+export const UNREADABLE_AFTER_CLEANING = unsupported(
+  'เมื่อลบส่วนที่อาจเป็นอันตรายหรืออาจระบุตัวผู้ส่งออกแล้ว ไฟล์นี้เปิดไม่ได้ กรุณาบันทึกเป็นไฟล์ใหม่ (เช่น สั่งพิมพ์เป็น PDF) หรือถ่ายภาพหน้าจอ แล้วส่งใหม่',
+  'Once the parts that could be harmful or identify the sender are removed, this file can no longer be opened. Please save it as a new file (for example, print it to PDF) or take screenshots, and send it again.',
+)

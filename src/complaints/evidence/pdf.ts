@@ -11,25 +11,24 @@ import {
   PDFStream,
 } from 'pdf-lib'
 import { stripJpegLossless } from './jpeg-segments.js'
-import { CORRUPT, UNSUPPORTED_ENCRYPTED_PDF } from './messages.js'
+import { CORRUPT, UNREADABLE_AFTER_CLEANING, UNSUPPORTED_ENCRYPTED_PDF } from './messages.js'
+import { ACTIVE_KEYS, removeActiveContent } from './pdf-active.js'
 import type { Sanitized } from './types.js'
 
 // A PDF names its author in the Info dictionary (Author, Creator, Producer, dates, Title) and
 // again in XMP streams (/Metadata on the catalog, pages, images). Photos pasted into it keep
 // their EXIF inside the JPEG streams. Comments carry their author (/T), embedded files carry
 // their own metadata, and old revisions of all of this stay in the file after an
-// incremental save. We remove each, then keep only objects reachable from the catalog, so
-// nothing orphaned is written back.
+// incremental save. We remove each, and every action, script and attached file
+// (pdf-active.ts), then keep only objects reachable from the catalog, so nothing orphaned is
+// written back.
 
 const N = (s: string) => PDFName.of(s)
-/** Keys whose value is metadata or application-private data, wherever they appear. */
-const DROP_EVERYWHERE = [N('Metadata'), N('PieceInfo'), N('LastModified')]
+/** Keys whose value is metadata, application-private data or active content, wherever they appear. */
+const DROP_EVERYWHERE = [N('Metadata'), N('PieceInfo'), N('LastModified'), ...ACTIVE_KEYS]
 /** Markup annotations (comments, highlights) name their author in /T; widgets use /T as a field name. */
 const NOT_MARKUP = new Set([N('Widget'), N('Link'), N('Popup')])
 const ANNOT_PERSONAL = [N('T'), N('M'), N('CreationDate')]
-/** Actions that run on opening (JavaScript, launching programs) have no place in evidence. */
-const CATALOG_DROP = [N('OpenAction'), N('AA'), N('PieceInfo')]
-const NAMES_DROP = [N('JavaScript'), N('EmbeddedFiles')]
 
 export async function sanitizePdf(input: Uint8Array): Promise<Sanitized> {
   // Loaded regardless and checked after: pdf-lib's EncryptedPDFError is an ES5 subclass of
@@ -45,9 +44,9 @@ export async function sanitizePdf(input: Uint8Array): Promise<Sanitized> {
   const ctx = doc.context
   ctx.trailerInfo.Info = undefined
   ctx.trailerInfo.ID = undefined
-  for (const k of CATALOG_DROP) doc.catalog.delete(k)
-  const names = doc.catalog.lookup(N('Names'))
-  if (names instanceof PDFDict) for (const k of NAMES_DROP) names.delete(k)
+  removeActiveContent(ctx, doc.catalog)
+  // A page tree that was itself an action is gone: nothing is left to show.
+  if (!(doc.catalog.lookup(N('Pages')) instanceof PDFDict)) return UNREADABLE_AFTER_CLEANING
 
   for (const [ref, obj] of ctx.enumerateIndirectObjects()) {
     scrub(obj)
@@ -62,7 +61,18 @@ export async function sanitizePdf(input: Uint8Array): Promise<Sanitized> {
     addDefaultPage: false,
     updateFieldAppearances: false,
   })
+  if (!(await opens(bytes))) return UNREADABLE_AFTER_CLEANING
   return { ok: true, kind: 'file', mime: 'application/pdf', bytes, extension: 'pdf' }
+}
+
+/** What officers get must open: a file whose only page was itself an action, say, has none. */
+async function opens(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false })
+    return doc.getPageCount() > 0
+  } catch {
+    return false
+  }
 }
 
 /** Removes metadata keys from a dictionary and everything nested in it (not through references). */

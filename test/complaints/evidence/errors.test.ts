@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_MAX_BYTES, type Refusal, sanitizeEvidence } from '../../../src/complaints/evidence/index.js'
 import * as messages from '../../../src/complaints/evidence/messages.js'
@@ -211,6 +211,35 @@ describe('unsupported, whatever the sender declared', () => {
   })
 })
 
+describe('nothing left to open once active content is removed', () => {
+  /** A one-page PDF whose page (or page tree) is itself an action: cutting the action cuts the page. */
+  async function pageIsAnAction(which: 'page' | 'tree', action: Record<string, string>): Promise<Uint8Array> {
+    const doc = await PDFDocument.create()
+    const page = doc.addPage([100, 100])
+    const node = which === 'page' ? page.node : doc.catalog.lookup(PDFName.of('Pages'))
+    if (!node || !('set' in node)) throw new Error('no page tree')
+    for (const [k, v] of Object.entries(action)) {
+      node.set(PDFName.of(k), k === 'S' ? PDFName.of(v) : PDFString.of(v))
+    }
+    return doc.save()
+  }
+
+  test.each([
+    [
+      'the only page is a JavaScript action',
+      () => pageIsAnAction('page', { S: 'JavaScript', JS: 'app.alert(1)' }),
+    ],
+    ['the page tree is a Launch action', () => pageIsAnAction('tree', { S: 'Launch', F: 'cmd.exe' })],
+  ])('a PDF where %s is refused with a clear message, not an error', async (_, make) => {
+    const input = await make()
+    expect((await PDFDocument.load(input)).getPageCount()).toBe(1) // it opens as it came
+    const r = refused(await sanitizeEvidence(input, {}, limits))
+    expect(r).toEqual(messages.UNREADABLE_AFTER_CLEANING)
+    expect(r.message.th).toContain('กรุณา')
+    expect(r.message.en).toContain('print it to PDF')
+  })
+})
+
 describe('messages', () => {
   const all: Refusal[] = [
     messages.EMPTY,
@@ -222,6 +251,7 @@ describe('messages', () => {
     messages.UNSUPPORTED_MACROS,
     messages.UNSUPPORTED_MEDIA,
     messages.TOO_LARGE_UNPACKED,
+    messages.UNREADABLE_AFTER_CLEANING,
     messages.tooLarge(30 * MB, 10 * MB),
     messages.tooManyPixels(48e6, 16e6),
   ]
