@@ -3,6 +3,7 @@ import { registerLineLink } from './admin/line-link-handler.js'
 import type { AppDeps } from './app-env.js'
 import { registerBudget } from './budget/handlers.js'
 import { registerComplaints } from './complaints/followup.js'
+import { registerComplaintIntent } from './complaints/intent-claim.js'
 import type { Config } from './config.js'
 import { registerContacts } from './contacts/handlers.js'
 import { registerConversation } from './conversation/handlers.js'
@@ -54,6 +55,8 @@ export function buildRegistry(): HandlerRegistry {
   registerNoGift(registry, forms)
   registerQuestions(registry, forms)
   registerComplaints(registry, forms)
+  // After the forms' claim: a form waiting for an answer keeps it.
+  registerComplaintIntent(registry, forms)
   registerBudget(registry)
   registerConversation(registry)
   return registry

@@ -1,0 +1,53 @@
+import type { IntentMatcher } from '../conversation/intents.js'
+import { createIntentMatcher } from '../conversation/matcher.js'
+import { type FormHandlers, startForm } from '../dialogues/forms.js'
+import type { Flows } from '../flows/types.js'
+import type { HandlerRegistry, TextContext } from '../webhook/registry.js'
+import { COMPLAINT_FORM } from './intake.js'
+import { detectComplaintIntent } from './intent.js'
+
+const matchers = new WeakMap<Flows, IntentMatcher>()
+function matcherOf(flows: Flows): IntentMatcher {
+  let matcher = matchers.get(flows)
+  if (!matcher) {
+    matcher = createIntentMatcher(flows.intents)
+    matchers.set(flows, matcher)
+  }
+  return matcher
+}
+
+/**
+ * What a text nobody understood leaves in the inbox: a complaint typed anywhere must look like
+ * ordinary chatter there, never name the intent next to the chat it came from.
+ */
+const ordinary = (ctx: TextContext) => (ctx.addressed ? 'fallback' : 'text:unaddressed')
+
+/**
+ * Complaint intent anywhere in a text (intent.ts), before the intents run:
+ * - in a group or room, mentioned or not: the pointer to the 1:1 chat and the advice to unsend,
+ *   and nothing else: no engagement event, no log line, an inbox outcome like any chatter;
+ * - in 1:1, a sentence gets an offer with a button that opens the complaint form (the sentence
+ *   itself is not kept: it may be half a complaint, and the form asks with the promise first);
+ *   a bare request ("ขอร้องเรียนครับ") opens the form at once, like the keyword alone.
+ * Registered after the forms' claim, so a form waiting for an answer keeps it; exact commands
+ * ("ร้องเรียน", "ติดตามเรื่องร้องเรียน") stay with their own handlers.
+ */
+export function registerComplaintIntent(registry: HandlerRegistry, forms: FormHandlers): void {
+  registry.onTextClaim(async (ctx) => {
+    const intent = detectComplaintIntent(ctx.text)
+    const { flows } = ctx.deps
+    if (ctx.event.source.type !== 'user') {
+      const match = intent === 'none' ? matcherOf(flows).match(ctx.text) : null
+      // A flows keyword typed alone ("report") is a command even where the detector is wary.
+      if (intent === 'none' && !(match?.exact && match.intent === 'complaint')) return null
+      await ctx.responder.reply(flows.render('group.pointer', {}, { chat: 'group' }))
+      return ordinary(ctx)
+    }
+    if (intent === 'none') return null
+    const match = matcherOf(flows).match(ctx.text)
+    if (match && (match.exact || match.intent === 'complaint-followup')) return null
+    if (intent === 'command') await startForm(ctx, forms, COMPLAINT_FORM)
+    else await ctx.responder.reply(flows.render('complaint.offer', {}, { chat: 'user' }))
+    return ordinary(ctx)
+  })
+}
