@@ -52,13 +52,49 @@ const ABS_PATH = /(<(?:[\w.-]+:)?absPath\b[^>]*\burl\s*=\s*)(?:"[^"]*"|'[^']*')/
 /** External relationships to local files (attached template, links) carry user folders. */
 const LOCAL_TARGET = /(\bTarget\s*=\s*)"(?:file:[^"]*|[A-Za-z]:\\[^"]*|\\\\[^"]*)"/g
 
+/**
+ * Word's revision-save ids (w:rsidR, w:rsidRPr, w:rsidRDefault, w:rsidP, w:rsidDel, w:rsidSect,
+ * w:rsidTr…): one per editing session, the same in every document edited in it, so they can
+ * match a complaint to other files the complainant sent the agency. All optional.
+ */
+const RSID_ATTR = /\s[\w.-]+:rsid[A-Za-z]*\s*=\s*(?:"[^"]*"|'[^']*')/g
+const SETTINGS_PART = /(?:^|\/)settings\.xml$/i
+/**
+ * In settings: the session id list (w:rsids), document variables that templates and add-ins
+ * fill with user and department data (w:docVars), and the document's own id (w14/w15:docId),
+ * which every copy of the file shares. All optional.
+ */
+const SETTINGS_DROP = ['rsids', 'docVars', 'docId']
+
 export function scrubXml(name: string, xml: string): string {
   let out = xml
     .replace(PERSON_ATTR, '$1""')
     .replace(DATE_ATTR, '')
     .replace(AUTHOR_ELEMENT, '$1$2')
     .replace(ABS_PATH, '$1""')
+    .replace(RSID_ATTR, '')
   if (PEOPLE_PART.test(name)) out = out.replace(NAME_ATTR, '$1""')
   if (name.endsWith('.rels')) out = out.replace(LOCAL_TARGET, '$1""')
+  if (SETTINGS_PART.test(name)) for (const local of SETTINGS_DROP) out = dropElements(out, local)
   return out
+}
+
+/**
+ * Removes every element with this local name (any prefix), empty or with content. Linear: each
+ * opening tag is matched with indexOf of its closing tag, never by backtracking.
+ */
+function dropElements(xml: string, local: string): string {
+  const open = new RegExp(`<([\\w.-]+:)?${local}\\b[^>]*>`, 'g')
+  let out = ''
+  let from = 0
+  for (let m = open.exec(xml); m !== null; m = open.exec(xml)) {
+    const selfClosing = m[0].endsWith('/>')
+    const close = `</${m[1] ?? ''}${local}>`
+    const end = selfClosing ? open.lastIndex : xml.indexOf(close, open.lastIndex)
+    if (end < 0) break // unclosed: malformed, left for Office to refuse as it would
+    out += xml.slice(from, m.index)
+    from = selfClosing ? end : end + close.length
+    open.lastIndex = from
+  }
+  return out + xml.slice(from)
 }

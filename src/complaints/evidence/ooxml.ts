@@ -1,15 +1,18 @@
 import { strFromU8, strToU8, unzipSync, type ZipOptions, zipSync } from 'fflate'
 import { detect } from './detect.js'
 import { stripJpegLossless } from './jpeg-segments.js'
-import { TOO_LARGE_UNPACKED, UNSUPPORTED, UNSUPPORTED_MACROS } from './messages.js'
+import { TOO_LARGE_UNPACKED, UNREADABLE_AFTER_CLEANING, UNSUPPORTED, UNSUPPORTED_MACROS } from './messages.js'
+import { dropCustomXml, hasMainPart } from './ooxml-package.js'
 import { BLANK_PROPS, propertyParts, scrubXml } from './ooxml-xml.js'
 import { stripPngLossless } from './png-chunks.js'
 import { EvidenceRefused, type Sanitized } from './types.js'
 
 // Word, Excel and PowerPoint files are zip packages of XML parts. The author, last editor,
 // company, revision and dates sit in docProps/; comment and tracked-change authors in the
-// content parts; photos pasted in keep their EXIF. Every part is rewritten where needed and
-// the package is zipped afresh, which also drops zip comments, extra fields and timestamps.
+// content parts; document-management data in customXml/ (ooxml-package.ts); Word's editing
+// session ids and document variables in settings; photos pasted in keep their EXIF. Every part
+// is rewritten where needed and the package is zipped afresh, which also drops zip comments,
+// extra fields and timestamps.
 
 /** Zip bombs: the declared unpacked size is checked before anything is inflated. */
 const MAX_UNPACKED = 100 * 1024 * 1024
@@ -56,6 +59,9 @@ export function sanitizeOoxml(input: Uint8Array, depth = 0): Sanitized {
   }
   const main = MAIN_TYPES.find(([re]) => re.test(typesXml))
   if (!main) return UNSUPPORTED
+  dropCustomXml(files)
+  // The outer package must still open; an embedded workbook is cleaned either way.
+  if (depth === 0 && !hasMainPart(files)) return UNREADABLE_AFTER_CLEANING
   const rootRels = files['_rels/.rels']
   const props = propertyParts(rootRels ? strFromU8(rootRels) : undefined)
 

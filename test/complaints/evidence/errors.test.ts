@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate'
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_MAX_BYTES, type Refusal, sanitizeEvidence } from '../../../src/complaints/evidence/index.js'
@@ -211,7 +212,7 @@ describe('unsupported, whatever the sender declared', () => {
   })
 })
 
-describe('nothing left to open once active content is removed', () => {
+describe('nothing left to open once cleaned', () => {
   /** A one-page PDF whose page (or page tree) is itself an action: cutting the action cuts the page. */
   async function pageIsAnAction(which: 'page' | 'tree', action: Record<string, string>): Promise<Uint8Array> {
     const doc = await PDFDocument.create()
@@ -237,6 +238,23 @@ describe('nothing left to open once active content is removed', () => {
     expect(r).toEqual(messages.UNREADABLE_AFTER_CLEANING)
     expect(r.message.th).toContain('กรุณา')
     expect(r.message.en).toContain('print it to PDF')
+  })
+
+  test('a docx whose only package relationship is to custom XML is refused: Word would find no document', async () => {
+    const O = 'http://schemas.openxmlformats.org'
+    const docx = zipSync({
+      '[Content_Types].xml': strToU8(
+        `<?xml version="1.0"?><Types xmlns="${O}/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+      ),
+      '_rels/.rels': strToU8(
+        `<?xml version="1.0"?><Relationships xmlns="${O}/package/2006/relationships"><Relationship Id="rId1" Type="${O}/officeDocument/2006/relationships/customXml" Target="customXml/item1.xml"/></Relationships>`,
+      ),
+      'customXml/item1.xml': strToU8('<owner>Somchai Sentinel</owner>'),
+      'word/document.xml': strToU8(
+        `<w:document xmlns:w="${O}/wordprocessingml/2006/main"><w:body/></w:document>`,
+      ),
+    })
+    expect(refused(await sanitizeEvidence(docx, {}, limits))).toEqual(messages.UNREADABLE_AFTER_CLEANING)
   })
 })
 
