@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate'
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_MAX_BYTES, type Refusal, sanitizeEvidence } from '../../../src/complaints/evidence/index.js'
 import * as messages from '../../../src/complaints/evidence/messages.js'
@@ -218,7 +218,7 @@ describe('nothing left to open once cleaned', () => {
     const doc = await PDFDocument.create()
     const page = doc.addPage([100, 100])
     const node = which === 'page' ? page.node : doc.catalog.lookup(PDFName.of('Pages'))
-    if (!node || !('set' in node)) throw new Error('no page tree')
+    if (!(node instanceof PDFDict)) throw new Error('no page tree')
     for (const [k, v] of Object.entries(action)) {
       node.set(PDFName.of(k), k === 'S' ? PDFName.of(v) : PDFString.of(v))
     }
