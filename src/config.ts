@@ -61,6 +61,16 @@ export const envSchema = z.object({
   COMPLAINT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1825),
   /** An unfinished complaint (and its evidence) is destroyed after this many minutes. */
   COMPLAINT_DRAFT_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  /**
+   * When each day's filings are written into the case tables, all at once (local 'HH:MM').
+   * Officers see a complaint after the next entry; the delay is what keeps the moment of
+   * filing out of the database (README "Complaints: who can learn what").
+   */
+  COMPLAINT_ENTRY_TIME: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM, e.g. 00:30')
+    .default('00:30'),
   /** One piece of evidence, after LINE delivers it. */
   EVIDENCE_MAX_BYTES: z.coerce
     .number()
@@ -73,6 +83,16 @@ export const envSchema = z.object({
    * several times at 4 bytes a pixel: Workers (128 MB per isolate) want about 3 MP.
    */
   EVIDENCE_MAX_PIXELS: z.coerce.number().int().min(100_000).max(50_000_000).default(16_000_000),
+  /**
+   * Days an account must have been a complaint officer before it may approve an identity reveal
+   * or open a case someone was excluded from. At least 7: the complainants' promise says so.
+   */
+  COMPLAINT_OFFICER_TENURE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(7, 'must be at least 7 (the promise to complainants says at least 7 days)')
+    .max(90)
+    .default(7),
   /** Groups carrying this label (set on /admin/groups) get the officers' complaint deadline reminders. */
   COMPLAINT_OFFICERS_LABEL: optionalText
     .transform((v) => v ?? 'เจ้าหน้าที่รับเรื่องร้องเรียน')

@@ -61,6 +61,12 @@ export function localDay(date: Date, tz = 'Asia/Bangkok'): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`
 }
 
+/** The wall-clock time in the agency's time zone, as 'HH:MM'. */
+export function localTime(date: Date, tz = 'Asia/Bangkok'): string {
+  const p = partsIn(date, tz)
+  return `${pad(p.hour)}:${pad(p.minute)}`
+}
+
 /** '2026-11-22' → '22 พ.ย. 2569'. */
 export function formatThaiDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number)

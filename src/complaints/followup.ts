@@ -2,8 +2,9 @@ import { formatThaiDateTime, formatThaiDay } from '../admin/thai-date.js'
 import { type FormHandlers, resumeParked, startForm } from '../dialogues/forms.js'
 import { loadState, PARKED, sessionKey } from '../dialogues/sessions.js'
 import type { HandlerRegistry } from '../webhook/registry.js'
+import { draftFileCallbacks } from './drafts.js'
+import { submitNotifyOff, submitReply } from './filings.js'
 import { attachEvidence, COMPLAINT_FORM, registerComplaintForm } from './intake.js'
-import { claimDraftEvidence, clearNotify, deleteDraftEvidence } from './repository.js'
 import { addMessage, type ComplainantView, openAsComplainant } from './service.js'
 
 const FOLLOW_UP = 'complaint.followup'
@@ -71,7 +72,7 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
     const parked = key ? await loadState(ctx.deps, ctx.orgId, key, ctx.now) : null
     const caseId = parked?.formId === REPLY && parked.step === PARKED ? parked.answers._case : undefined
     if (!caseId) return void (await ctx.responder.reply(ctx.deps.flows.render('form.expired')))
-    await clearNotify(ctx.deps.db, ctx.orgId, caseId)
+    await submitNotifyOff(ctx.deps.db, ctx.deps.keyring, ctx.orgId, caseId)
     await ctx.responder.reply(ctx.deps.flows.render('complaint.notifyOff'))
   })
   // A complainant's presses are never logged, not even keyless (engagement/presses.ts).
@@ -102,26 +103,21 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
   forms.configure(REPLY, {
     ttlMs: () => REPLY_WINDOW_MS,
     attach: attachEvidence,
-    discard: (deps, orgId, key) => deleteDraftEvidence(deps.db, orgId, key),
-    unsend: (deps, orgId, key, messageId) => deleteDraftEvidence(deps.db, orgId, key, messageId),
+    ...draftFileCallbacks,
     submit: async (ctx, a, draft) => {
       const caseId = a._case
       if (!caseId) throw new Error('complaint reply without its case')
       const text = (a.message ?? '').trim()
-      await ctx.deps.db.transaction().execute(async (trx) => {
-        if (text !== '') {
-          await addMessage(trx, ctx.deps.keyring, {
-            orgId: ctx.orgId,
-            caseId,
-            author: 'complainant',
-            officerId: null,
-            text,
-            now: ctx.now,
-            timeZone: ctx.deps.config.timeZone,
-          })
-        }
-        await claimDraftEvidence(trx, ctx.orgId, draft.key, caseId)
-      })
+      await ctx.deps.db
+        .transaction()
+        .execute((trx) =>
+          submitReply(
+            trx,
+            ctx.deps.keyring,
+            { orgId: ctx.orgId, caseId, text, draftKey: draft.key, files: [] },
+            { now: ctx.now, timeZone: ctx.deps.config.timeZone },
+          ),
+        )
       return ctx.deps.flows.render('complaint.replied')
     },
   })

@@ -3,9 +3,9 @@ import { utf8 } from '../core/bytes.js'
 import { systemRandom } from '../core/receipt.js'
 import type { AttachHandler, FormHandlers } from '../dialogues/forms.js'
 import type { EventContext } from '../webhook/registry.js'
+import { addDraftFile, draftFileCallbacks } from './drafts.js'
 import { evidenceLimitsFromEnv, sanitizeEvidence } from './evidence/index.js'
-import { deleteDraftEvidence, insertEvidence } from './repository.js'
-import { fileComplaint } from './service.js'
+import { submitComplaint } from './filings.js'
 
 export const COMPLAINT_FORM = 'complaint'
 const MB = 1024 * 1024
@@ -66,22 +66,13 @@ export const attachEvidence: AttachHandler = async (ctx, draft) => {
     evidenceLimitsFromEnv(ctx.deps.config.env),
   )
   if (!clean.ok) return { ok: false, error: warn(clean.message) }
-  const { keyring } = ctx.deps
-  await insertEvidence(ctx.deps.db, {
-    id: crypto.randomUUID(),
-    org_id: draft.orgId,
-    case_id: null,
-    draft_key: draft.key,
-    source_message: message.id,
-    kind: clean.kind,
-    mime: clean.mime,
-    size_bytes: clean.bytes.length,
-    name: message.fileName ? await keyring.seal(utf8(message.fileName)) : null,
-    content: await keyring.seal(new Uint8Array(clean.bytes)),
-    key_id: keyring.keyId,
-    added_on: localDay(ctx.now, ctx.deps.config.timeZone),
-    draft_expires_at: draft.expiresAt,
-  })
+  // The sender's file name is not kept: officers see "หลักฐาน-n" (complaints/officers).
+  await addDraftFile(
+    ctx.deps.db,
+    ctx.deps.keyring,
+    { orgId: draft.orgId, draftKey: draft.key, messageId: message.id, expiresAt: draft.expiresAt },
+    { kind: clean.kind, mime: clean.mime, bytes: clean.bytes },
+  )
   return { ok: true }
 }
 
@@ -92,14 +83,13 @@ export function registerComplaintForm(forms: FormHandlers): void {
     intro: promiseMessages,
     ttlMs: (deps) => deps.config.env.COMPLAINT_DRAFT_TTL_MINUTES * 60_000,
     attach: attachEvidence,
-    discard: (deps, orgId, key) => deleteDraftEvidence(deps.db, orgId, key),
-    unsend: (deps, orgId, key, messageId) => deleteDraftEvidence(deps.db, orgId, key, messageId),
+    ...draftFileCallbacks,
     submit: async (ctx, a, draft) => {
       const userId = ctx.event.source.type === 'user' ? ctx.event.source.userId : null
       const { config, keyring } = ctx.deps
       const named = a.identity === 'named'
       const filed = await ctx.deps.db.transaction().execute((trx) =>
-        fileComplaint(
+        submitComplaint(
           trx,
           keyring,
           {
@@ -110,14 +100,9 @@ export function registerComplaintForm(forms: FormHandlers): void {
             identity: named ? { name: a.name ?? '', contact: a.contact ?? '' } : null,
             notifyTo: a.notify === 'yes' ? userId : null,
             draftKey: draft.key,
+            files: [],
           },
-          {
-            ackDays: config.env.COMPLAINT_ACK_DAYS,
-            feedbackDays: config.env.COMPLAINT_FEEDBACK_DAYS,
-            timeZone: config.timeZone,
-            now: ctx.now,
-            random: systemRandom,
-          },
+          { timeZone: config.timeZone, now: ctx.now, random: systemRandom },
         ),
       )
       return ctx.deps.flows.render('complaint.filed', { caseCode: filed.code, caseSecret: filed.secret })

@@ -48,44 +48,8 @@ export async function resetFailedChecks(db: Db, id: string): Promise<void> {
     .execute()
 }
 
-/** Draft evidence becomes the case's; the draft key and message ids are erased with the move. */
-export async function claimDraftEvidence(
-  db: Db,
-  orgId: string,
-  draftKey: string,
-  caseId: string,
-): Promise<number> {
-  const r = await db
-    .updateTable('complaint_evidence')
-    .set({ case_id: caseId, draft_key: null, source_message: null, draft_expires_at: null })
-    .where('org_id', '=', orgId)
-    .where('draft_key', '=', draftKey)
-    .executeTakeFirst()
-  return Number(r.numUpdatedRows)
-}
-
 export async function insertEvidence(db: Db, row: Insertable<ComplaintEvidenceTable>): Promise<void> {
   await db.insertInto('complaint_evidence').values(row).execute()
-}
-
-export async function deleteDraftEvidence(
-  db: Db,
-  orgId: string,
-  draftKey: string,
-  messageId?: string,
-): Promise<void> {
-  let q = db.deleteFrom('complaint_evidence').where('org_id', '=', orgId).where('draft_key', '=', draftKey)
-  if (messageId !== undefined) q = q.where('source_message', '=', messageId)
-  await q.execute()
-}
-
-export async function purgeExpiredDraftEvidence(db: Db, now: Date): Promise<number> {
-  const r = await db
-    .deleteFrom('complaint_evidence')
-    .where('case_id', 'is', null)
-    .where('draft_expires_at', '<=', now)
-    .executeTakeFirst()
-  return Number(r.numDeletedRows)
 }
 
 export function countEvidence(db: Db, caseId: string) {
@@ -138,11 +102,6 @@ export async function insertStatus(
 }
 
 /** The complainant asked to stop LINE notices: the only LINE id ever kept with a case goes. */
-export async function clearNotify(db: Db, orgId: string, caseId: string): Promise<void> {
-  await db
-    .updateTable('complaint_cases')
-    .set({ notify_to: null })
-    .where('org_id', '=', orgId)
-    .where('id', '=', caseId)
-    .execute()
+export async function clearNotify(db: Db, caseId: string): Promise<void> {
+  await db.updateTable('complaint_cases').set({ notify_to: null }).where('id', '=', caseId).execute()
 }

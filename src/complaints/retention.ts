@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
-import { purgeExpiredDraftEvidence } from './repository.js'
+import { purgeExpiredDraftFiles } from './drafts.js'
 import { listExpiredCases, makeStubs } from './retention-repository.js'
 
 /**
@@ -22,6 +22,6 @@ export async function applyRetention(
     stubs += made
     if (made === 0 || ids.length < 200) break
   }
-  const drafts = await purgeExpiredDraftEvidence(db, now)
+  const drafts = await purgeExpiredDraftFiles(db, now)
   return { stubs, drafts }
 }

@@ -2,18 +2,9 @@ import type { Kysely, Selectable } from 'kysely'
 import { localDay } from '../admin/thai-date.js'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
-import {
-  checkSecret,
-  hashSecret,
-  newCode,
-  newSecret,
-  normalizeReceipt,
-  type Random,
-} from '../core/receipt.js'
+import { checkSecret, normalizeReceipt } from '../core/receipt.js'
 import type { Database } from '../db/schema.js'
-import { appendEvents } from '../engagement/events.js'
 import {
-  claimDraftEvidence,
   countEvidence,
   findCaseByCode,
   insertCase,
@@ -33,6 +24,7 @@ export interface Deadlines {
   timeZone: string
 }
 
+/** What a complainant files; complaints/filings.ts keeps it sealed until the day's entry. */
 export interface NewComplaint {
   orgId: string
   channel: Channel
@@ -43,35 +35,38 @@ export interface NewComplaint {
   identity: Record<string, string> | null
   /** Only when the complainant asked to be told in LINE; deleted when the case closes. */
   notifyTo: string | null
-  /** The LINE draft whose evidence becomes the case's. */
-  draftKey: string | null
 }
 
-const addDays = (day: string, n: number) =>
+/** A filing as the day's entry writes it: the receipt was made when it was filed. */
+export interface CaseEntry extends NewComplaint {
+  code: string
+  secretHash: string
+  /** The day it was filed ('YYYY-MM-DD', local): the only time a case keeps of its filing. */
+  day: string
+}
+
+export const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 /** Midnight UTC of a day: what event logs record for a complaint, never the time of day. */
 export const dayStart = (day: string) => new Date(`${day}T00:00:00Z`)
 
 /**
- * Files a complaint in the caller's transaction. The row holds no LINE id, no key derived
- * from one, and only the day; the secret is returned once and stored as a slow hash.
+ * Writes a case in the caller's (entry) transaction. The row holds no LINE id, no key derived
+ * from one and only the day; its id is random.
  */
-export async function fileComplaint(
+export async function enterCase(
   db: Db,
   keyring: Keyring,
-  c: NewComplaint,
-  opts: Deadlines & { now: Date; random: Random },
-): Promise<{ id: string; code: string; secret: string }> {
-  const day = localDay(opts.now, opts.timeZone)
-  const code = newCode('C', Number(day.slice(0, 4)) + 543, opts.random)
-  const secret = newSecret(opts.random)
+  c: CaseEntry,
+  deadlines: Omit<Deadlines, 'timeZone'>,
+): Promise<string> {
   const id = crypto.randomUUID()
   const seal = (v: unknown) => keyring.seal(utf8(JSON.stringify(v)))
   await insertCase(db, {
     id,
     org_id: c.orgId,
-    code,
-    secret_hash: await hashSecret(secret),
+    code: c.code,
+    secret_hash: c.secretHash,
     channel: c.channel,
     category: c.category,
     identity: c.identity ? 'named' : 'anonymous',
@@ -79,30 +74,19 @@ export async function fileComplaint(
     identity_sealed: c.identity ? await seal(c.identity) : null,
     notify_to: c.notifyTo ? await keyring.seal(utf8(c.notifyTo)) : null,
     key_id: keyring.keyId,
-    received_on: day,
-    ack_due: addDays(day, opts.ackDays),
-    feedback_due: addDays(day, opts.feedbackDays),
+    received_on: c.day,
+    ack_due: addDays(c.day, deadlines.ackDays),
+    feedback_due: addDays(c.day, deadlines.feedbackDays),
   })
-  if (c.draftKey) await claimDraftEvidence(db, c.orgId, c.draftKey, id)
   await insertStatus(db, {
     org_id: c.orgId,
     case_id: id,
     status: 'received',
     outcome: null,
     officer_id: null,
-    at: dayStart(day),
+    at: dayStart(c.day),
   })
-  await appendEvents(db, [
-    {
-      orgId: c.orgId,
-      occurredAt: dayStart(day),
-      kind: 'complaint.filed',
-      chatKey: null,
-      measure: 'complaints',
-      data: { channel: c.channel },
-    },
-  ])
-  return { id, code, secret }
+  return id
 }
 
 export interface CaseMessage {

@@ -113,7 +113,53 @@ export interface ComplaintRemindersTable {
   sent_at: Timestamp
 }
 
+/** A filed complaint waiting, sealed whole, for the day's entry (complaints/filings.ts). */
+export interface ComplaintFilingsTable {
+  id: string
+  org_id: string
+  sealed: Uint8Array
+  key_id: string
+}
+
+/** A filing's evidence: already cleaned and sealed, moved to the case at entry. */
+export interface ComplaintFilingFilesTable {
+  id: string
+  filing_id: string
+  kind: EvidenceKind
+  mime: string
+  size_bytes: number
+  content: Uint8Array
+  key_id: string
+}
+
+/**
+ * Evidence sent while a LINE draft is open. `message_key` is an HMAC of the LINE message id,
+ * enough for unsend to find it; the rows are deleted on submit, cancel or expiry.
+ */
+export interface ComplaintDraftFilesTable {
+  id: string
+  org_id: string
+  draft_key: string
+  message_key: string
+  kind: EvidenceKind
+  mime: string
+  size_bytes: number
+  content: Uint8Array
+  key_id: string
+  expires_at: Timestamp
+}
+
+export interface ComplaintEntriesTable {
+  day: Day
+  entered: number
+  held: number
+}
+
 export interface ComplaintTables {
+  complaint_draft_files: ComplaintDraftFilesTable
+  complaint_entries: ComplaintEntriesTable
+  complaint_filings: ComplaintFilingsTable
+  complaint_filing_files: ComplaintFilingFilesTable
   complaint_cases: ComplaintCasesTable
   complaint_messages: ComplaintMessagesTable
   complaint_evidence: ComplaintEvidenceTable

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import { safeTick } from '../broadcasts/tick.js'
 import { budgetRunRenderer } from '../budget/schedule.js'
+import { runDailyEntrySafely } from '../complaints/entry.js'
+import { announceDeps, announceOfficerGrantsSafely } from '../complaints/officers/announce.js'
 import type { Config } from '../config.js'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
@@ -28,6 +30,10 @@ export interface MinuteDeps {
 export async function minuteTick(deps: MinuteDeps, now: Date): Promise<void> {
   const { db, flows, log, lines, config, keyring, clock } = deps
   await housekeeping({ db, flows, log, lines, config }, now)
+  // The day's complaint filings into the case tables, once a day (logs its own failures).
+  await runDailyEntrySafely({ db, keyring, log, config }, now)
+  // New complaint officers not yet announced to the others in LINE (logs its own failures).
+  await announceOfficerGrantsSafely(announceDeps({ db, log, lines, keyring, config }), now)
   // A budget broadcast's runs carry the summary current when each run is created.
   const renderRun = budgetRunRenderer({ flows, timeZone: config.timeZone, log })
   await safeTick({ db, lineFor: lines, keyring, clock, log, renderRun }, now)

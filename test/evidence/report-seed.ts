@@ -3,11 +3,11 @@ import { cancelBroadcast } from '../../src/broadcasts/lifecycle.js'
 import { type BroadcastInput, createDraft, scheduleBroadcast } from '../../src/broadcasts/service.js'
 import { ALL_FOLLOWERS, type BroadcastRow } from '../../src/broadcasts/tables.js'
 import { DEFAULT_SEND_OPTIONS, tick } from '../../src/broadcasts/tick.js'
-import { fileComplaint } from '../../src/complaints/service.js'
 import { upsertFriend } from '../../src/contacts/repository.js'
 import { appendEvents, type EngagementEvent, engagementChatKey } from '../../src/engagement/events.js'
 import type { ReportDeps } from '../../src/evidence/report.js'
 import type { LineMessage, PushOptions, SendResult } from '../../src/line/port.js'
+import { fileCase } from '../complaints/file-case.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import type { TestApp } from '../helpers/app.js'
 import { chatAs } from '../helpers/chat.js'
@@ -134,25 +134,11 @@ export interface SeededYear {
 async function complaints(t: TestApp): Promise<void> {
   // Six through LINE and one on the web in the year, and one in the other agency.
   const file = (orgId: string, channel: 'line' | 'web', day: string) =>
-    fileComplaint(
+    fileCase(
       t.deps.db,
       t.deps.keyring,
-      {
-        orgId,
-        channel,
-        category: 'bribery',
-        content: { what: 'x' },
-        identity: null,
-        notifyTo: null,
-        draftKey: null,
-      },
-      {
-        now: at(`${day}T03:00:00Z`),
-        random: (n) => crypto.getRandomValues(new Uint8Array(n)),
-        ackDays: 7,
-        feedbackDays: 90,
-        timeZone: 'Asia/Bangkok',
-      },
+      { orgId, channel, category: 'bribery', content: { what: 'x' }, identity: null, notifyTo: null },
+      { now: at(`${day}T03:00:00Z`) },
     )
   for (const day of ['2025-10-20', '2025-11-20', '2026-01-20', '2026-02-20', '2026-03-20', '2026-06-20']) {
     await file(ORG, 'line', day)

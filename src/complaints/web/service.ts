@@ -4,14 +4,9 @@ import { utf8 } from '../../core/bytes.js'
 import type { Keyring } from '../../core/keyring.js'
 import type { Random } from '../../core/receipt.js'
 import type { Database } from '../../db/schema.js'
-import { findCase, insertEvidence } from '../repository.js'
-import {
-  addMessage,
-  type ComplainantView,
-  complainantView,
-  type Deadlines,
-  fileComplaint,
-} from '../service.js'
+import { submitComplaint, submitReply } from '../filings.js'
+import { findCase } from '../repository.js'
+import { type ComplainantView, complainantView } from '../service.js'
 import type { ReportInput } from './fields.js'
 import type { CleanFile } from './files.js'
 
@@ -27,35 +22,15 @@ export interface WebDeps {
   now: Date
 }
 
-/** Sealed evidence of a case: content and name encrypted, the day only. */
-export async function storeEvidence(db: Db, d: WebDeps, orgId: string, caseId: string, files: CleanFile[]) {
-  for (const f of files) {
-    await insertEvidence(db, {
-      id: crypto.randomUUID(),
-      org_id: orgId,
-      case_id: caseId,
-      draft_key: null,
-      source_message: null,
-      kind: f.kind,
-      mime: f.mime,
-      size_bytes: f.bytes.length,
-      name: await d.keyring.seal(utf8(f.name)),
-      content: await d.keyring.seal(new Uint8Array(f.bytes)),
-      key_id: d.keyring.keyId,
-      added_on: localDay(d.now, d.timeZone),
-      draft_expires_at: null,
-    })
-  }
-}
-
-export async function fileWebReport(
+/** A web filing: the report and its cleaned files, sealed together until the day's entry. */
+export function fileWebReport(
   db: Db,
-  d: WebDeps & { deadlines: Omit<Deadlines, 'timeZone'>; random: Random },
+  d: WebDeps & { random: Random },
   orgId: string,
   input: ReportInput,
   files: CleanFile[],
 ): Promise<{ code: string; secret: string }> {
-  const filed = await fileComplaint(
+  return submitComplaint(
     db,
     d.keyring,
     {
@@ -66,11 +41,10 @@ export async function fileWebReport(
       identity: input.identity,
       notifyTo: null,
       draftKey: null,
+      files,
     },
-    { ...d.deadlines, timeZone: d.timeZone, now: d.now, random: d.random },
+    { timeZone: d.timeZone, now: d.now, random: d.random },
   )
-  await storeEvidence(db, d, orgId, filed.id, files)
-  return { code: filed.code, secret: filed.secret }
 }
 
 /** What the complainant sees of a case whose secret was checked moments ago (access token). */
@@ -87,6 +61,7 @@ export async function viewCase(
 
 export type ReplyResult = { kind: 'ok' } | { kind: 'gone' } | { kind: 'closed' }
 
+/** A reply waits, sealed, for the day's entry like a new complaint (complaints/filings.ts). */
 export async function replyAsComplainant(
   db: Db,
   d: WebDeps,
@@ -98,17 +73,11 @@ export async function replyAsComplainant(
   const row = await findCase(db, orgId, caseId)
   if (!row || row.stub) return { kind: 'gone' }
   if (row.status === 'closed') return { kind: 'closed' }
-  if (text.length > 0) {
-    await addMessage(db, d.keyring, {
-      orgId,
-      caseId,
-      author: 'complainant',
-      officerId: null,
-      text,
-      now: d.now,
-      timeZone: d.timeZone,
-    })
-  }
-  await storeEvidence(db, d, orgId, caseId, files)
+  await submitReply(
+    db,
+    d.keyring,
+    { orgId, caseId, text, draftKey: null, files },
+    { now: d.now, timeZone: d.timeZone },
+  )
   return { kind: 'ok' }
 }

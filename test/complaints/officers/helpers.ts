@@ -1,12 +1,12 @@
 import { insertEvidence } from '../../../src/complaints/repository.js'
-import { fileComplaint, openAsComplainant } from '../../../src/complaints/service.js'
+import { openAsComplainant } from '../../../src/complaints/service.js'
 import type { Channel } from '../../../src/complaints/tables.js'
 import { utf8 } from '../../../src/core/bytes.js'
-import { systemRandom } from '../../../src/core/receipt.js'
 import { Client, PASSWORD_A, PASSWORD_B, seedAccount, seedGroup } from '../../admin/helpers.js'
 import { MemoryLine } from '../../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
 import type { DbKind, Isolation } from '../../helpers/db.js'
+import { fileCase as fileAndEnter } from '../file-case.js'
 
 export const PASSWORD_C = 'correct horse battery C'
 /** Content that must never reach a list, a log or a LINE push. */
@@ -55,6 +55,8 @@ export async function officerWorld(
   const owner = await seedAccount(t, 'default', ACCOUNTS.owner[0], 'owner', ACCOUNTS.owner[1])
   await seedAccount(t, 'default', ACCOUNTS.broadcaster[0], 'broadcaster', ACCOUNTS.broadcaster[1])
   await seedAccount(t, 'default', ACCOUNTS.auditor[0], 'auditor', ACCOUNTS.auditor[1])
+  // Officers A and B have held the role for a month: a new officer's wait is tested on its own.
+  await setOfficerSince(t, [officerA, officerB], new Date(t.clock.now().getTime() - 30 * DAY_MS))
   const address = {
     a: '192.0.2.21',
     b: '192.0.2.22',
@@ -88,7 +90,7 @@ export async function officerWorld(
 }
 
 export function fileCase(t: TestApp, o: FileOptions = {}) {
-  return fileComplaint(
+  return fileAndEnter(
     t.deps.db,
     t.deps.keyring,
     {
@@ -98,9 +100,8 @@ export function fileCase(t: TestApp, o: FileOptions = {}) {
       content: { what: SENTINEL, when: 'ต.ค. 2569', where: 'กองพัสดุ', who: 'หัวหน้าฝ่าย' },
       identity: o.named ? { name: 'นางสาวผู้แจ้ง ตัวอย่าง', contact: '081-000-0000' } : null,
       notifyTo: o.notify ? NOTIFY_ID : null,
-      draftKey: null,
     },
-    { ackDays: 7, feedbackDays: 90, timeZone: 'Asia/Bangkok', now: t.clock.now(), random: systemRandom },
+    { now: t.clock.now() },
   )
 }
 
@@ -137,6 +138,13 @@ export async function labelOfficersGroup(t: TestApp, orgId = 'default', chatId =
     .insertInto('group_labels')
     .values({ org_id: orgId, chat_id: chatId, label: OFFICERS_LABEL })
     .execute()
+}
+
+export const DAY_MS = 86_400_000
+
+/** Moves when accounts became complaint officers (seeding makes them officers "now"). */
+export async function setOfficerSince(t: TestApp, ids: string[], since: Date) {
+  await t.deps.db.updateTable('admin_accounts').set({ officer_since: since }).where('id', 'in', ids).execute()
 }
 
 export const actions = async (t: TestApp) =>

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely'
+import type { Keyring } from '../core/keyring.js'
+import type { Database } from '../db/schema.js'
+import type { EvidenceKind } from './tables.js'
+
+// Evidence of an open LINE draft (complaint or reply), in a table of its own that the day's
+// entry rewrites: the draft key and message keys of a filed complaint must not survive as
+// dead row versions. The LINE message id is kept only as an HMAC, enough for unsend.
+
+type Db = Kysely<Database>
+/** A cleaned file on its way into a filing. */
+export interface EvidenceFile {
+  kind: EvidenceKind
+  mime: string
+  bytes: Uint8Array
+}
+
+const MESSAGE_PURPOSE = 'complaint-draft-message'
+
+export const draftMessageKey = (keyring: Keyring, messageId: string) =>
+  keyring.pseudonym(MESSAGE_PURPOSE, messageId)
+
+export async function addDraftFile(
+  db: Db,
+  keyring: Keyring,
+  d: { orgId: string; draftKey: string; messageId: string; expiresAt: Date },
+  file: EvidenceFile,
+): Promise<void> {
+  await db
+    .insertInto('complaint_draft_files')
+    .values({
+      id: crypto.randomUUID(),
+      org_id: d.orgId,
+      draft_key: d.draftKey,
+      message_key: await draftMessageKey(keyring, d.messageId),
+      kind: file.kind,
+      mime: file.mime,
+      size_bytes: file.bytes.length,
+      content: await keyring.seal(new Uint8Array(file.bytes)),
+      key_id: keyring.keyId,
+      expires_at: d.expiresAt,
+    })
+    .execute()
+}
+
+/** A draft's files, sealed as stored, to be copied into its filing. */
+export function listDraftFiles(db: Db, orgId: string, draftKey: string) {
+  return db
+    .selectFrom('complaint_draft_files')
+    .select(['kind', 'mime', 'size_bytes', 'content', 'key_id'])
+    .where('org_id', '=', orgId)
+    .where('draft_key', '=', draftKey)
+    .execute()
+}
+
+/** All of a draft's files, or the one a LINE message carried (unsend). */
+export async function deleteDraftFiles(db: Db, orgId: string, draftKey: string, messageKey?: string) {
+  let q = db.deleteFrom('complaint_draft_files').where('org_id', '=', orgId).where('draft_key', '=', draftKey)
+  if (messageKey !== undefined) q = q.where('message_key', '=', messageKey)
+  await q.execute()
+}
+
+export async function purgeExpiredDraftFiles(db: Db, now: Date): Promise<number> {
+  const r = await db.deleteFrom('complaint_draft_files').where('expires_at', '<=', now).executeTakeFirst()
+  return Number(r.numDeletedRows)
+}
+
+/** The form callbacks every evidence-taking complainant form shares. */
+export const draftFileCallbacks = {
+  discard: (deps: { db: Db }, orgId: string, key: string) => deleteDraftFiles(deps.db, orgId, key),
+  unsend: async (deps: { db: Db; keyring: Keyring }, orgId: string, key: string, messageId: string) =>
+    deleteDraftFiles(deps.db, orgId, key, await draftMessageKey(deps.keyring, messageId)),
+}

@@ -1,0 +1,72 @@
+import { type Kysely, sql } from 'kysely'
+import { localDay, localTime } from '../admin/thai-date.js'
+import type { Config } from '../config.js'
+import type { Keyring } from '../core/keyring.js'
+import { errorFields, type Logger } from '../core/logger.js'
+import { type Random, systemRandom } from '../core/receipt.js'
+import type { Database } from '../db/schema.js'
+import { type EntryResult, enterFilings } from './filings.js'
+import { claimEntryDay, recordEntry } from './filings-repository.js'
+
+type Db = Kysely<Database>
+
+export interface EntryDeps {
+  db: Db
+  keyring: Keyring
+  log: Logger
+  config: Config
+  random?: Random
+}
+
+/**
+ * The tables that held a complainant's intake and filings. After the entry they are rewritten
+ * (VACUUM FULL), so no dead row version of a draft, a filing or a 1:1 inbox row stays in the
+ * table files; the case tables themselves are only ever written by the entry and officers.
+ */
+export const INTAKE_TABLES = [
+  'complaint_filings',
+  'complaint_filing_files',
+  'complaint_draft_files',
+  'dialogue_sessions',
+  'webhook_inbox',
+] as const
+
+export async function compactIntakeTables(db: Db): Promise<void> {
+  await sql`vacuum (full) ${sql.join(INTAKE_TABLES.map((t) => sql.table(t)))}`.execute(db)
+}
+
+export type EntryRun = { kind: 'not_due' } | { kind: 'already' } | ({ kind: 'entered' } & EntryResult)
+
+/**
+ * Once a day, at COMPLAINT_ENTRY_TIME local, every waiting filing becomes a case (or a reply,
+ * or a notice stopped) in one transaction; the day's row makes a second instance or a second
+ * tick a no-op, and a missed time (server down) is caught up at the next tick.
+ */
+export async function runDailyEntry(deps: EntryDeps, now: Date): Promise<EntryRun> {
+  const { env, timeZone } = deps.config
+  if (localTime(now, timeZone) < env.COMPLAINT_ENTRY_TIME) return { kind: 'not_due' }
+  const day = localDay(now, timeZone)
+  const run = await deps.db.transaction().execute(async (trx): Promise<EntryRun> => {
+    if (!(await claimEntryDay(trx, day))) return { kind: 'already' }
+    const result = await enterFilings(trx, deps.keyring, {
+      ackDays: env.COMPLAINT_ACK_DAYS,
+      feedbackDays: env.COMPLAINT_FEEDBACK_DAYS,
+      random: deps.random ?? systemRandom,
+    })
+    await recordEntry(trx, day, result)
+    return { kind: 'entered', ...result }
+  })
+  if (run.kind !== 'entered') return run
+  deps.log.info('complaints.entered', { entered: run.entered, held: run.held })
+  await compactIntakeTables(deps.db)
+  return run
+}
+
+/** The minute tick's call: failures are logged, never thrown into the broadcasts' way. */
+export async function runDailyEntrySafely(deps: EntryDeps, now: Date): Promise<void> {
+  try {
+    await runDailyEntry(deps, now)
+  } catch (err) {
+    deps.log.error('complaints.entry_failed', errorFields(err))
+  }
+}

@@ -1,0 +1,46 @@
+import type { Insertable, Kysely } from 'kysely'
+import type { Database } from '../db/schema.js'
+import type { ComplaintFilingFilesTable, ComplaintFilingsTable } from './tables.js'
+
+type Db = Kysely<Database>
+
+export async function insertFiling(
+  db: Db,
+  row: Insertable<ComplaintFilingsTable>,
+  files: Insertable<ComplaintFilingFilesTable>[],
+): Promise<void> {
+  await db.insertInto('complaint_filings').values(row).execute()
+  if (files.length > 0) await db.insertInto('complaint_filing_files').values(files).execute()
+}
+
+/** Every waiting filing, locked so two instances' entries never write one filing twice. */
+export function lockFilings(db: Db) {
+  return db.selectFrom('complaint_filings').selectAll().forUpdate().skipLocked().execute()
+}
+
+export function listFilings(db: Db, orgId: string) {
+  return db.selectFrom('complaint_filings').selectAll().where('org_id', '=', orgId).execute()
+}
+
+export function listFilingFiles(db: Db, filingId: string) {
+  return db.selectFrom('complaint_filing_files').selectAll().where('filing_id', '=', filingId).execute()
+}
+
+export async function deleteFiling(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('complaint_filings').where('id', '=', id).execute()
+}
+
+/** True for the one caller that takes the day's entry; a concurrent one waits, then gets false. */
+export async function claimEntryDay(db: Db, day: string): Promise<boolean> {
+  const r = await db
+    .insertInto('complaint_entries')
+    .values({ day, entered: 0, held: 0 })
+    .onConflict((oc) => oc.column('day').doNothing())
+    .returning('day')
+    .executeTakeFirst()
+  return r !== undefined
+}
+
+export async function recordEntry(db: Db, day: string, r: { entered: number; held: number }) {
+  await db.updateTable('complaint_entries').set(r).where('day', '=', day).execute()
+}
