@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js'
 import { findOrg } from '../orgs/repository.js'
 import { DEFAULT_ORG } from '../webhook/channels.js'
 import { audit } from './audit.js'
+import { recordOfficerGrant } from './officer-grants.js'
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './password.js'
 import * as repo from './repository.js'
 import { normalizeEmail, type Session } from './service.js'
@@ -59,6 +60,7 @@ export async function createAccount(
     password_hash: await hash(password),
     must_change_password: true,
     created_at: now,
+    officer_since: input.role === 'complaint_officer' ? now : null,
   })
   await audit(db, now, {
     orgId: input.orgId,
@@ -68,6 +70,9 @@ export async function createAccount(
     target: email,
     detail: input.role,
   })
+  // Whoever creates an officer is announced to the officers (console banner and LINE).
+  if (input.role === 'complaint_officer')
+    await recordOfficerGrant(db, now, { orgId: input.orgId, accountId: id, email }, actor)
   return { ok: true, id, password }
 }
 

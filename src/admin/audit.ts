@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'password.changed',
   'account.created',
   'account.disabled',
+  'account.officer_granted',
   'group.labelled',
   'broadcast.created',
   'broadcast.updated',

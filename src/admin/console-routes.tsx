@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { budgetRoutes } from '../budget/routes.js'
+import { announceDeps, announceOfficerGrantsSafely } from '../complaints/officers/announce.js'
 import { complaintRoutes } from '../complaints/routes.js'
 import { engagementRoutes } from '../engagement/routes.js'
 import { evidenceRoutes } from '../evidence/routes.js'
@@ -97,6 +98,11 @@ export function consoleRoutes() {
     // New accounts always join the creator's organization.
     const input = { orgId: s.admin.orgId, email: f('email'), role: f('role') }
     const r = await db.transaction().execute((trx) => createAccount(trx, clock.now(), input, s))
+    // A new complaint officer is announced in LINE to the others once the grant has committed.
+    if (r.ok && input.role === 'complaint_officer') {
+      const d = c.var.deps
+      d.background(() => announceOfficerGrantsSafely(announceDeps(d), d.clock.now(), s.admin.orgId))
+    }
     const v = view(c)
     if (!r.ok)
       return html(

@@ -61,8 +61,17 @@ export async function disableAccount(db: Db, orgId: string, id: string, at: Date
   return Number(r.numUpdatedRows)
 }
 
-export const setRole = (db: Db, orgId: string, id: string, role: Role) =>
-  db.updateTable('admin_accounts').set({ role }).where('org_id', '=', orgId).where('id', '=', id).execute()
+/**
+ * The caller says since when the account is a complaint officer (null for other roles): a role
+ * change to it is a new grant (officer-grants.ts records and announces it).
+ */
+export const setRole = (db: Db, orgId: string, id: string, role: Role, officerSince: Date | null) =>
+  db
+    .updateTable('admin_accounts')
+    .set({ role, officer_since: officerSince })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute()
 
 export async function insertSession(db: Db, row: SessionRow): Promise<void> {
   await db.insertInto('admin_sessions').values(row).execute()

@@ -17,6 +17,20 @@ export interface AdminAccountsTable {
   must_change_password: Generated<boolean>
   disabled_at: NullableTimestamp
   created_at: Timestamp
+  /** When the account last became a complaint officer; null for every other role (a check says so). */
+  officer_since: NullableTimestamp
+}
+
+/** Each grant of the complaint-officer role: what the officers' banner and LINE announcement say. */
+export interface AdminOfficerGrantsTable {
+  id: string
+  org_id: string
+  account_id: string
+  email: string
+  /** The granting account's e-mail, or 'cli'. */
+  granted_by: string
+  granted_at: Timestamp
+  announced_at: NullableTimestamp
 }
 
 export interface AdminSessionsTable {
@@ -52,6 +66,7 @@ export interface AdminTables extends OrgTables, AdminLineLinkTables {
   admin_sessions: AdminSessionsTable
   admin_login_failures: AdminLoginFailuresTable
   admin_audit_log: AdminAuditLogTable
+  admin_officer_grants: AdminOfficerGrantsTable
 }
 
 export type AccountRow = Selectable<AdminAccountsTable>

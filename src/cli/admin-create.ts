@@ -65,6 +65,10 @@ async function main(): Promise<number> {
       return 1
     }
     console.log(`Created ${role} ${email.trim().toLowerCase()} in organization "${org}".`)
+    if (role === 'complaint_officer')
+      console.log(
+        'The grant is audited and announced to the other complaint officers (console banner now; LINE within a minute of the bot running).',
+      )
     if (!password)
       console.log(`One-time password (shown once; must be changed at first login):\n  ${made.password}`)
     return 0

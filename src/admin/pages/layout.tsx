@@ -73,7 +73,7 @@ export function Layout(props: { v: View; title: string; css?: string; children: 
                 <a href="/admin/questions">{v.t('questions')}</a>
               ) : null}
               {v.admin.role !== 'broadcaster' ? <a href="/admin/gifts">{v.t('gifts')}</a> : null}
-              {v.admin.role === 'owner' || v.admin.role === 'complaint_officer' ? (
+              {v.admin.role === 'complaint_officer' ? (
                 <a href="/admin/complaints">{v.t('complaints')}</a>
               ) : null}
               {v.admin.role !== 'broadcaster' ? (

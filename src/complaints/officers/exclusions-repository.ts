@@ -5,13 +5,13 @@ import type { Database } from '../../db/schema.js'
 
 type Db = Kysely<Database>
 
-/** The accounts that may handle complaints in an organization: owners and complaint officers. */
+/** The accounts that may handle complaints in an organization: its complaint officers only. */
 export function listHandlers(db: Db, orgId: string) {
   return db
     .selectFrom('admin_accounts')
     .select(['id', 'email', 'role'])
     .where('org_id', '=', orgId)
-    .where('role', 'in', ['owner', 'complaint_officer'])
+    .where('role', '=', 'complaint_officer')
     .where('disabled_at', 'is', null)
     .orderBy('email')
     .execute()

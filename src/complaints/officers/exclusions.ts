@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js'
 import type { CaseRow } from './cases.js'
 import { insertExclusion, listExclusions, listHandlers } from './exclusions-repository.js'
 
-// Conflict of interest: an officer (or the owner) keeps another handler, or themselves, out of
+// Conflict of interest: an officer keeps another officer, or themselves, out of
 // a case. Final by design, and never the last handler left: somebody must be able to act.
 
 type Db = Kysely<Database>

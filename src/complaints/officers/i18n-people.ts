@@ -61,6 +61,25 @@ const L = {
   ],
 } as const
 
+/**
+ * A new officer's refusal, with the day and time (Buddhist era) from which it may: approving a
+ * reveal, or opening a case someone was excluded from.
+ */
+export function tenureText(
+  v: Pick<View, 'lang' | 'date'>,
+  what: 'approve' | 'open',
+  from: Date,
+  days: number,
+) {
+  const when = v.date(from)
+  if (v.lang === 'th') {
+    const act = what === 'approve' ? 'อนุมัติคำขอเปิดเผยตัวตน' : 'เปิดเรื่องที่มีการกันเจ้าหน้าที่ออก'
+    return `บัญชีของท่านได้รับสิทธิ์เจ้าหน้าที่รับเรื่องร้องเรียนมาไม่ถึง ${days} วัน จึงยัง${act}ไม่ได้ ทำได้ตั้งแต่ ${when}`
+  }
+  const act = what === 'approve' ? 'approve an identity reveal' : 'open a case an officer was excluded from'
+  return `Your account became a complaint officer less than ${days} days ago, so it cannot yet ${act}. It may from ${when}.`
+}
+
 export type PeopleKey = keyof typeof L
 export const peopleT = (v: Pick<View, 'lang'>) => (k: PeopleKey) => L[k][v.lang === 'th' ? 0 : 1]
 export const isPeopleKey = (k: string): k is PeopleKey => Object.hasOwn(L, k)

@@ -82,6 +82,10 @@ const L = {
     'ส่งการแจ้งเตือนทาง LINE ไม่สำเร็จ ผู้ร้องเรียนยังอ่านข้อความได้ด้วยเลขที่เรื่อง',
     'The LINE notice failed; the complainant can still read the message with the case code.',
   ],
+  officersOnly: [
+    'เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนเท่านั้นที่เปิดอ่านและดำเนินการกับเรื่องร้องเรียนได้ ผู้ดูแลระบบและบทบาทอื่นดูได้เฉพาะสถิติ',
+    'Only complaint officers read and handle complaints; owners and other roles see the statistics only.',
+  ],
   excludedFromCase: [
     'คุณถูกกันออกจากเรื่องนี้ (ผลประโยชน์ทับซ้อน) จึงเปิดดูหรือดำเนินการกับเรื่องนี้ไม่ได้',
     'You are excluded from this case (conflict of interest): you cannot open it or act on it.',

@@ -1,9 +1,11 @@
+import type { Grant } from '../../admin/officer-grants.js'
 import { Csrf, Layout, Msg, type View } from '../../admin/pages/layout.js'
 import { formatDay } from '../days.js'
 import type { CategoryLabels } from '../labels.js'
 import { OUTCOMES } from '../tables.js'
 import type { CaseDetail } from './case-view.js'
 import { officerT } from './i18n.js'
+import { GrantsBanner } from './pages-grants.js'
 import { caseCss, statusKey } from './pages-list.js'
 import { ExclusionSection, RevealSection } from './pages-people.js'
 import { NEXT } from './status.js'
@@ -15,6 +17,9 @@ export interface CasePageProps {
   c: CaseDetail
   categories: CategoryLabels
   me: string
+  /** The grants of the officer role on the banner, and why this officer may not approve yet. */
+  grants: readonly Grant[]
+  tooNew: string | null
   message?: string
   error?: boolean
   draft?: { to?: string; outcome?: string; message?: string }
@@ -208,6 +213,7 @@ export function CasePage(props: CasePageProps) {
   return (
     <Layout v={v} title={`${t('code')} ${c.row.code}`}>
       <style nonce={v.nonce} dangerouslySetInnerHTML={{ __html: caseCss }} />
+      <GrantsBanner v={v} grants={props.grants} />
       <Msg text={props.message} error={props.error ?? false} />
       <p>
         <small>{t('auditedRead')}</small>
@@ -217,7 +223,9 @@ export function CasePage(props: CasePageProps) {
       {stub ? null : <Actions {...props} />}
       <History {...props} />
       {stub ? null : <ExclusionSection v={v} c={c} />}
-      {stub || c.row.identity !== 'named' ? null : <RevealSection v={v} c={c} me={props.me} />}
+      {stub || c.row.identity !== 'named' ? null : (
+        <RevealSection v={v} c={c} me={props.me} tooNew={props.tooNew} />
+      )}
       <p>
         <a href="/admin/complaints">{t('back')}</a>
       </p>

@@ -1,8 +1,10 @@
+import type { Grant } from '../../admin/officer-grants.js'
 import { Layout, type View } from '../../admin/pages/layout.js'
 import { formatDay } from '../days.js'
 import type { CategoryLabels } from '../labels.js'
 import type { CaseSummary } from './cases.js'
 import { type OfficerKey, officerT } from './i18n.js'
+import { GrantsBanner } from './pages-grants.js'
 import type { CaseFilter } from './repository.js'
 
 // /admin/complaints: the officer's cases by deadline, without any content.
@@ -24,6 +26,7 @@ export function CaseListPage(props: {
   filter: CaseFilter
   cases: CaseSummary[]
   categories: CategoryLabels
+  grants: readonly Grant[]
 }) {
   const { v, categories } = props
   const t = officerT(v)
@@ -35,6 +38,7 @@ export function CaseListPage(props: {
   return (
     <Layout v={v} title={t('title')}>
       <style nonce={v.nonce} dangerouslySetInnerHTML={{ __html: caseCss }} />
+      <GrantsBanner v={v} grants={props.grants} />
       <p>{t('listNote')}</p>
       <form method="get" action="/admin/complaints" class="inline">
         <select name="filter" aria-label={t('status')}>

@@ -41,7 +41,7 @@ export function ExclusionSection(props: { v: View; c: CaseDetail }) {
   )
 }
 
-export function RevealSection(props: { v: View; c: CaseDetail; me: string }) {
+export function RevealSection(props: { v: View; c: CaseDetail; me: string; tooNew: string | null }) {
   const { v, c, me } = props
   const t = peopleT(v)
   const base = `/admin/complaints/${c.row.id}/reveal`
@@ -61,12 +61,17 @@ export function RevealSection(props: { v: View; c: CaseDetail; me: string }) {
             {t(r.status)} · {t('requestedBy')} {r.requesterEmail ?? '—'} ({v.date(r.requestedAt)}):{' '}
             <q>{r.reason}</q>
             {r.decidedAt ? ` · ${t('decidedBy')} ${r.deciderEmail ?? '—'} (${v.date(r.decidedAt)})` : ''}
+            {r.status === 'pending' && r.requestedBy !== me && props.tooNew ? (
+              <p class="too-new">{props.tooNew}</p>
+            ) : null}
             {r.status === 'pending' && r.requestedBy !== me ? (
               <form method="post" action={`${base}/${r.id}`} class="inline">
                 <Csrf v={v} />
-                <button type="submit" name="decision" value="approve" id="approve-reveal">
-                  {t('approve')}
-                </button>
+                {props.tooNew ? null : (
+                  <button type="submit" name="decision" value="approve" id="approve-reveal">
+                    {t('approve')}
+                  </button>
+                )}
                 <button type="submit" name="decision" value="reject" class="secondary" id="reject-reveal">
                   {t('reject')}
                 </button>

@@ -11,11 +11,14 @@ import {
   listRevealRequests,
 } from './reveal-repository.js'
 import { type Officer, postOfficerMessage } from './status.js'
+import type { Tenure } from './tenure.js'
 
 // A named complainant's identity is sealed apart from the complaint. Seeing it takes a request
 // with a reason, a second officer's approval (the table refuses the same person), and the
 // complainant being told first: the notice is in their thread when the approval commits, and
 // the identity is shown only after the LINE notice (if they asked for notices) was attempted.
+// The approver must have held the officer role for a while (tenure.ts): an account made to
+// approve is announced to the officers and waits.
 
 type Db = Kysely<Database>
 export const REASON_MAX = 500
@@ -49,6 +52,7 @@ export type Decided =
   | { ok: true; status: 'approved'; notifyTo: string | null }
   | { ok: true; status: 'rejected' }
   | { ok: false; reason: 'not_found' | 'same_officer' | 'decided' | 'stub' }
+  | { ok: false; reason: 'too_new'; from: Date }
 
 export async function decideReveal(
   db: Db,
@@ -57,11 +61,14 @@ export async function decideReveal(
   requestId: string,
   approve: boolean,
   by: Officer,
+  standing: Tenure,
 ): Promise<Decided> {
   if (row.stub) return { ok: false, reason: 'stub' }
   const req = await findRevealRequest(db, row.org_id, row.id, requestId)
   if (!req) return { ok: false, reason: 'not_found' }
   if (req.requested_by === by.id) return { ok: false, reason: 'same_officer' }
+  // A new officer may still reject: only an approval opens the identity.
+  if (approve && !standing.ok) return { ok: false, reason: 'too_new', from: standing.from }
   const status = approve ? 'approved' : 'rejected'
   if (!(await decideRevealRequest(db, req.id, { status, decided_by: by.id, decided_at: by.now })))
     return { ok: false, reason: 'decided' }

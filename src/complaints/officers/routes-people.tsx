@@ -1,14 +1,14 @@
 import { Hono } from 'hono'
-import { gate, html } from '../../admin/console-http.js'
+import { html } from '../../admin/console-http.js'
 import { type AdminContext, type AdminEnv, form, view } from '../../admin/http.js'
 import { MessagePage } from '../../admin/pages/auth.js'
 import type { Session } from '../../admin/service.js'
 import { fromUtf8 } from '../../core/bytes.js'
 import type { CaseRow } from './cases.js'
 import { excludeOfficer } from './exclusions.js'
-import { backToCase, HANDLERS, onCase, record, unreachable } from './http.js'
+import { backToCase, officerGate, onCase, record, unreachable } from './http.js'
 import { officerT } from './i18n.js'
-import { peopleT } from './i18n-people.js'
+import { peopleT, tenureText } from './i18n-people.js'
 import { pushNews } from './notify.js'
 import { IdentityPage } from './pages-people.js'
 import { decideReveal, openIdentity, requestReveal } from './reveal.js'
@@ -40,7 +40,7 @@ export function officerPeopleRoutes() {
   const app = new Hono<AdminEnv>()
 
   app.post('/complaints/:id/exclusions', async (c) => {
-    const s = gate(c, HANDLERS)
+    const s = officerGate(c)
     if (s instanceof Response) return s
     const f = await form(c)
     const id = c.req.param('id')
@@ -63,7 +63,7 @@ export function officerPeopleRoutes() {
   })
 
   app.post('/complaints/:id/reveal', async (c) => {
-    const s = gate(c, HANDLERS)
+    const s = officerGate(c)
     if (s instanceof Response) return s
     const f = await form(c)
     const id = c.req.param('id')
@@ -89,7 +89,7 @@ export function officerPeopleRoutes() {
   })
 
   app.post('/complaints/:id/reveal/:rid', async (c) => {
-    const s = gate(c, HANDLERS)
+    const s = officerGate(c)
     if (s instanceof Response) return s
     const f = await form(c)
     const id = c.req.param('id')
@@ -97,8 +97,8 @@ export function officerPeopleRoutes() {
     const { clock, config, keyring } = c.var.deps
     const by = { id: s.admin.id, now: clock.now(), timeZone: config.timeZone }
     const approve = f('decision') === 'approve'
-    const r = await onCase(c, s, id, async (trx, row) => {
-      const done = await decideReveal(trx, keyring, row, rid, approve, by)
+    const r = await onCase(c, s, id, async (trx, row, standing) => {
+      const done = await decideReveal(trx, keyring, row, rid, approve, by, standing)
       if (done.ok) {
         const action = done.status === 'approved' ? 'complaint.reveal_approved' : 'complaint.reveal_rejected'
         await record(trx, s, by.now, { action, target: row.code, detail: rid })
@@ -110,7 +110,13 @@ export function officerPeopleRoutes() {
     if (!done.ok) {
       if (done.reason === 'not_found') return unreachable(c, { kind: 'not_found' })
       const v = view(c)
-      const message = done.reason === 'stub' ? officerT(v)('stub') : peopleT(v)(done.reason)
+      const days = config.env.COMPLAINT_OFFICER_TENURE_DAYS
+      const message =
+        done.reason === 'too_new'
+          ? tenureText(v, 'approve', done.from, days)
+          : done.reason === 'stub'
+            ? officerT(v)('stub')
+            : peopleT(v)(done.reason)
       return show(c, s, id, { message, error: true })
     }
     if (done.status === 'rejected') return backToCase(c, id, 'rejectedDone')
@@ -119,7 +125,7 @@ export function officerPeopleRoutes() {
   })
 
   app.get('/complaints/:id/identity', async (c) => {
-    const s = gate(c, HANDLERS)
+    const s = officerGate(c)
     if (s instanceof Response) return s
     const id = c.req.param('id')
     const { keyring, clock } = c.var.deps

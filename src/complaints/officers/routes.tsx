@@ -1,15 +1,16 @@
 import { Hono } from 'hono'
-import { gate, html } from '../../admin/console-http.js'
+import { html } from '../../admin/console-http.js'
 import { type AdminContext, type AdminEnv, form, view } from '../../admin/http.js'
+import { recentGrants } from '../../admin/officer-grants.js'
 import type { Session } from '../../admin/service.js'
 import { localDay } from '../../admin/thai-date.js'
 import { categoryLabels } from '../labels.js'
 import { openCase } from './case-view.js'
 import { caseList } from './cases.js'
 import { attachmentHeader, evidenceFile } from './evidence.js'
-import { backToCase, HANDLERS, onCase, record, unreachable } from './http.js'
+import { backToCase, officerGate, onCase, record, unreachable } from './http.js'
 import { isOfficerKey, officerT } from './i18n.js'
-import { isPeopleKey, peopleT } from './i18n-people.js'
+import { isPeopleKey, peopleT, tenureText } from './i18n-people.js'
 import { pushNews } from './notify.js'
 import { CasePage, type CasePageProps } from './pages-case.js'
 import { CaseListPage } from './pages-list.js'
@@ -23,19 +24,32 @@ const FILTERS: readonly CaseFilter[] = ['open', 'closed', 'all']
 
 /** The case page; `extra` carries an action's refusal (422) with what the officer typed. */
 export async function show(c: AdminContext, s: Session, id: string, extra: Partial<CasePageProps> = {}) {
-  const { keyring, clock, flows } = c.var.deps
-  const r = await onCase(c, s, id, async (trx, row) => {
+  const { keyring, clock, flows, config } = c.var.deps
+  const r = await onCase(c, s, id, async (trx, row, standing) => {
     await record(trx, s, clock.now(), { action: 'complaint.viewed', target: row.code })
-    return openCase(trx, keyring, row)
+    const grants = await recentGrants(trx, s.admin.orgId, clock.now())
+    return { detail: await openCase(trx, keyring, row), standing, grants }
   })
   if (r.kind !== 'done') return unreachable(c, r)
   const v = view(c)
+  const { detail, standing, grants } = r.value
+  const days = config.env.COMPLAINT_OFFICER_TENURE_DAYS
+  const tooNew = standing.ok ? null : tenureText(v, 'approve', standing.from, days)
   const m = c.req.query('m') ?? ''
   const n = c.req.query('n')
   const said = isOfficerKey(m) ? officerT(v)(m) : isPeopleKey(m) ? peopleT(v)(m) : undefined
   const notice = n === 'sent' ? officerT(v)('noticeSent') : n === 'failed' ? officerT(v)('noticeFailed') : ''
   const message = said ? [said, notice].filter(Boolean).join(' ') : undefined
-  const props = { v, c: r.value, categories: categoryLabels(flows), me: s.admin.id, message, ...extra }
+  const props = {
+    v,
+    c: detail,
+    categories: categoryLabels(flows),
+    me: s.admin.id,
+    grants,
+    tooNew,
+    message,
+    ...extra,
+  }
   return html(c, CasePage(props), extra.error ? 422 : 200)
 }
 
@@ -46,23 +60,24 @@ export function officerCaseRoutes() {
   const app = new Hono<AdminEnv>()
 
   app.get('/complaints', async (c) => {
-    const s = gate(c, HANDLERS)
+    const s = officerGate(c)
     if (s instanceof Response) return s
     const { db, clock, config, flows } = c.var.deps
     const asked = c.req.query('filter') ?? 'open'
     const filter = FILTERS.find((f) => f === asked) ?? 'open'
     const today = localDay(clock.now(), config.timeZone)
     const cases = await caseList(db, s.admin.orgId, s.admin.id, filter, today)
-    return html(c, CaseListPage({ v: view(c), filter, cases, categories: categoryLabels(flows) }))
+    const grants = await recentGrants(db, s.admin.orgId, clock.now())
+    return html(c, CaseListPage({ v: view(c), filter, cases, categories: categoryLabels(flows), grants }))
   })
 
   app.get('/complaints/:id', (c) => {
-    const s = gate(c, HANDLERS)
+    const s = officerGate(c)
     return s instanceof Response ? s : show(c, s, c.req.param('id'))
   })
 
   app.get('/complaints/:id/evidence/:eid', async (c) => {
-    const s = gate(c, HANDLERS)
+    const s = officerGate(c)
     if (s instanceof Response) return s
     const { keyring, clock } = c.var.deps
     const r = await onCase(c, s, c.req.param('id'), async (trx, row) => {
@@ -89,7 +104,7 @@ export function officerCaseRoutes() {
   })
 
   app.post('/complaints/:id/status', async (c) => {
-    const s = gate(c, HANDLERS)
+    const s = officerGate(c)
     if (s instanceof Response) return s
     const f = await form(c)
     const { keyring, clock, config, flows, log, lines } = c.var.deps
@@ -135,7 +150,7 @@ export function officerCaseRoutes() {
   })
 
   app.post('/complaints/:id/messages', async (c) => {
-    const s = gate(c, HANDLERS)
+    const s = officerGate(c)
     if (s instanceof Response) return s
     const f = await form(c)
     const { keyring, clock, config, flows, log, lines } = c.var.deps
