@@ -5,10 +5,12 @@ import { createTestApp, type TestApp } from '../helpers/app.js'
 import { button, chatAs } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { fromUser } from '../helpers/line-events.js'
+import { enterNow } from './file-case.js'
 
 // The complaint lifecycle in the engagement log is counts only: no chat or place key, the day
-// and nothing finer, and no data but the channel and the outcome. The complainant's own
-// presses leave nothing (engagement/presses.ts).
+// and nothing finer, and no data but the outcome. Filing leaves no event at all (complaint
+// counts come from the case tables), nor do the complainant's own presses
+// (engagement/presses.ts).
 
 const COMPLAINANT = `U${'4d'.repeat(16)}`
 
@@ -35,8 +37,9 @@ describe.each(DB_KINDS)('complaint lifecycle events (%s)', (kind) => {
     await chat.tap(button(step, /ส่ง Submit/))
   }
 
-  it('filed, acknowledged, closed: day-start times, no keys, only channel and outcome', async () => {
+  it('filed, acknowledged, closed: no event for the filing, day-start times, no keys, only the outcome', async () => {
     await fileInLine()
+    await enterNow(t)
     const officer = { id: 'officer-1', now: new Date('2026-11-23T05:17:42Z'), timeZone: 'Asia/Bangkok' }
     for (const [to, outcome] of [
       ['acknowledged', ''],
@@ -53,14 +56,11 @@ describe.each(DB_KINDS)('complaint lifecycle events (%s)', (kind) => {
       expect(r.ok).toBe(true)
     }
     const events = await t.testDb.db.selectFrom('engagement_events').selectAll().orderBy('id').execute()
-    // Nothing but the lifecycle: the complainant's presses and typed answers left no event.
-    expect(events.map((e) => e.kind)).toEqual([
-      'complaint.filed',
-      'complaint.acknowledged',
-      'complaint.closed',
-    ])
+    // Nothing but the officers' lifecycle: the filing, the complainant's presses and typed
+    // answers and the day's entry left no event.
+    expect(events.map((e) => e.kind)).toEqual(['complaint.acknowledged', 'complaint.closed'])
+    expect(events.map((e) => e.kind)).not.toContain('complaint.filed')
     expect(events.map((e) => e.occurred_at.toISOString())).toEqual([
-      '2026-11-22T00:00:00.000Z',
       '2026-11-23T00:00:00.000Z',
       '2026-11-23T00:00:00.000Z',
     ])
@@ -74,6 +74,6 @@ describe.each(DB_KINDS)('complaint lifecycle events (%s)', (kind) => {
       })
       expect(Object.keys(e.data).every((k) => k === 'channel' || k === 'outcome')).toBe(true)
     }
-    expect(events.map((e) => e.data)).toEqual([{ channel: 'line' }, {}, { outcome: 'unsubstantiated' }])
+    expect(events.map((e) => e.data)).toEqual([{}, { outcome: 'unsubstantiated' }])
   })
 })

@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { localDay } from '../../src/admin/thai-date.js'
+import { draftMessageKey } from '../../src/complaints/drafts.js'
+import { applyRetention } from '../../src/complaints/retention.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { button, chatAs, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { phoneJpeg } from './evidence/fixtures/images.js'
 import { contains, GPS, gpsBytes, S } from './evidence/fixtures/sentinels.js'
+import { enterNow } from './file-case.js'
 
 describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
   let t: TestApp
@@ -16,6 +20,8 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
   afterEach(() => t.close())
 
   const evidence = () => t.testDb.db.selectFrom('complaint_evidence').selectAll().execute()
+  const draftFiles = () => t.testDb.db.selectFrom('complaint_draft_files').selectAll().execute()
+  const filingFiles = () => t.testDb.db.selectFrom('complaint_filing_files').selectAll().execute()
 
   async function toEvidence() {
     const chat = chatAs(t, line)
@@ -33,18 +39,27 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
     line.contents.set('m-photo', { kind: 'ok', contentType: 'image/jpeg', bytes: phoneJpeg() })
     let step = await chat.attach({ type: 'image', id: 'm-photo' })
     expect(textOf(step)).toMatch(/ได้รับแล้ว 1/)
-    const [draft] = await evidence()
+    // A draft's file waits in its own table; the LINE message id only as an HMAC.
+    expect(await evidence()).toEqual([])
+    const [draft] = await draftFiles()
     expect(draft).toMatchObject({
-      case_id: null,
-      source_message: 'm-photo',
+      message_key: await draftMessageKey(t.deps.keyring, 'm-photo'),
       kind: 'image',
       mime: 'image/jpeg',
     })
+    expect(JSON.stringify(draft)).not.toContain('m-photo')
     step = await chat.tap(button(step, /เสร็จ/))
     step = await chat.tap(button(step, /ไม่ระบุชื่อ/))
     step = await chat.tap(button(step, /ไม่ต้องแจ้ง/))
     expect(textOf(step)).toMatch(/หลักฐาน: 1 รายการ/)
     await chat.tap(button(step, /ส่ง Submit/))
+
+    // Filed: the file moved into the sealed filing, the draft's row deleted, no case yet.
+    expect(await draftFiles()).toEqual([])
+    expect(await filingFiles()).toHaveLength(1)
+    expect(await evidence()).toEqual([])
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
+    expect(await filingFiles()).toEqual([])
 
     const [filed] = await evidence()
     const [c] = await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()
@@ -52,6 +67,8 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
       case_id: c?.id,
       draft_key: null,
       source_message: null,
+      name: null,
+      added_on: c?.received_on,
       draft_expires_at: null,
     })
     expect(contains(filed?.content ?? new Uint8Array(), S.make)).toBe(false) // sealed
@@ -82,6 +99,7 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
     const gone = await chat.attach({ type: 'image', id: 'm-gone' })
     expect(textOf(gone)).toMatch(/ไม่มีอยู่ใน LINE แล้ว/)
     expect(textOf(gone)).toMatch(/ได้รับแล้ว 0/)
+    expect(await draftFiles()).toEqual([])
     expect(await evidence()).toEqual([])
   })
 
@@ -91,7 +109,7 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
     line.contents.set('m-2', { kind: 'ok', contentType: 'image/jpeg', bytes: phoneJpeg() })
     await chat.attach({ type: 'image', id: 'm-1' })
     await chat.attach({ type: 'image', id: 'm-2' })
-    expect(await evidence()).toHaveLength(2)
+    expect(await draftFiles()).toHaveLength(2)
     const { envelope, signedRequest, simpleEvent, fromUser } = await import('../helpers/line-events.js')
     await t.app.request(
       await signedRequest(
@@ -101,10 +119,30 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
       ),
     )
     await t.settle()
-    expect((await evidence()).map((e) => e.source_message)).toEqual(['m-2'])
+    expect((await draftFiles()).map((e) => e.message_key)).toEqual([
+      await draftMessageKey(t.deps.keyring, 'm-2'),
+    ])
     await chat.say('ยกเลิก')
+    expect(await draftFiles()).toEqual([])
+    expect(await t.testDb.db.selectFrom('complaint_filings').selectAll().execute()).toEqual([])
     expect(await evidence()).toEqual([])
     expect(await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()).toEqual([])
+
+    // A draft left open: its file goes with the draft's time, not before.
+    const again = await toEvidence()
+    line.contents.set('m-3', { kind: 'ok', contentType: 'image/jpeg', bytes: phoneJpeg() })
+    await again.chat.attach({ type: 'image', id: 'm-3' })
+    const [left] = await draftFiles()
+    const expiresAt = left?.expires_at ?? new Date(0)
+    expect(expiresAt.getTime()).toBeGreaterThan(t.clock.now().getTime())
+    const day = localDay(t.clock.now())
+    expect(await applyRetention(t.testDb.db, day, new Date(expiresAt.getTime() - 1000))).toEqual({
+      stubs: 0,
+      drafts: 0,
+    })
+    expect(await draftFiles()).toHaveLength(1)
+    expect(await applyRetention(t.testDb.db, day, expiresAt)).toEqual({ stubs: 0, drafts: 1 })
+    expect(await draftFiles()).toEqual([])
   })
 })
 

@@ -4,6 +4,7 @@ import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { button, chatAs, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
+import { enterNow } from './file-case.js'
 
 describe.each(DB_KINDS)('complaints in LINE (%s)', (kind) => {
   let t: TestApp
@@ -15,6 +16,18 @@ describe.each(DB_KINDS)('complaints in LINE (%s)', (kind) => {
   afterEach(() => t.close())
 
   const cases = () => t.testDb.db.selectFrom('complaint_cases').selectAll().execute()
+  const filings = () => t.testDb.db.selectFrom('complaint_filings').selectAll().execute()
+  const messages = () => t.testDb.db.selectFrom('complaint_messages').selectAll().orderBy('seq').execute()
+
+  /** Files one, checks it waits as a sealed filing with no case yet, then runs the day's entry. */
+  async function fileAndEnter(opts: { named?: boolean; notify?: boolean } = {}) {
+    const filed = await fileOne(opts)
+    expect(await filings()).toHaveLength(1)
+    expect(await cases()).toEqual([])
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
+    expect(await filings()).toEqual([])
+    return filed
+  }
 
   /** Walks the whole intake; returns the chat, the case code and the secret. */
   async function fileOne(opts: { named?: boolean; notify?: boolean } = {}) {
@@ -45,6 +58,13 @@ describe.each(DB_KINDS)('complaints in LINE (%s)', (kind) => {
 
   it('files an anonymous complaint: sealed, day only, deadlines set, draft gone', async () => {
     await fileOne()
+    // Filed: one sealed filing, nothing in the case tables until the day's entry.
+    const [filing] = await filings()
+    expect(filing?.org_id).toBe('default')
+    expect(await cases()).toEqual([])
+    expect(await t.testDb.db.selectFrom('complaint_status_log').selectAll().execute()).toEqual([])
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
+    expect(await filings()).toEqual([])
     const [c] = await cases()
     expect(c).toMatchObject({
       channel: 'line',
@@ -70,7 +90,7 @@ describe.each(DB_KINDS)('complaints in LINE (%s)', (kind) => {
   })
 
   it('named with "notify me": identity and LINE id sealed apart from the content', async () => {
-    await fileOne({ named: true, notify: true })
+    await fileAndEnter({ named: true, notify: true })
     const [c] = await cases()
     expect(c?.identity).toBe('named')
     const identity = JSON.parse(
@@ -101,7 +121,7 @@ describe.each(DB_KINDS)('complaints in LINE (%s)', (kind) => {
   })
 
   it("follow-up by code and secret: status, the officers' messages, and a reply", async () => {
-    const { chat, code, secret } = await fileOne()
+    const { chat, code, secret } = await fileAndEnter()
     const [c] = await cases()
     await addMessage(t.testDb.db, t.deps.keyring, {
       orgId: 'default',
@@ -125,23 +145,31 @@ describe.each(DB_KINDS)('complaints in LINE (%s)', (kind) => {
     step = await chat.tap(button(step, /เสร็จ/))
     step = await chat.tap(button(step, /ส่ง Submit/))
     expect(textOf(step)).toMatch(/ส่งถึงเจ้าหน้าที่แล้ว/)
-    const messages = await t.testDb.db.selectFrom('complaint_messages').selectAll().orderBy('seq').execute()
-    expect(messages.map((m) => [m.seq, m.author, m.sent_on])).toEqual([
+    // The reply waits, sealed, for the day's entry like a complaint.
+    expect((await messages()).map((m) => m.author)).toEqual(['officer'])
+    expect(await filings()).toHaveLength(1)
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
+    expect((await messages()).map((m) => [m.seq, m.author, m.sent_on])).toEqual([
       [1, 'officer', '2026-11-22'],
       [2, 'complainant', '2026-11-22'],
     ])
   })
 
   it('"stop notices" deletes the LINE id kept for notifications, and only after code and secret', async () => {
-    const { chat, code, secret } = await fileOne({ notify: true })
+    const { chat, code, secret } = await fileAndEnter({ notify: true })
     expect((await cases())[0]?.notify_to).not.toBeNull()
     expect(textOf(await chat.tap('action=complaint-notify-off'))).toMatch(/หมดเวลาหรือส่งไปแล้ว/)
+    expect(await filings()).toEqual([])
     expect((await cases())[0]?.notify_to).not.toBeNull()
     await chat.say('ติดตามเรื่องร้องเรียน')
     await chat.say(code)
     const summary = await chat.say(secret)
     const view = await chat.tap(button(summary, /ส่ง Submit/))
     expect(textOf(await chat.tap(button(view, /หยุดแจ้งเตือน/)))).toMatch(/ลบ LINE ID/)
+    // Done at the day's entry, like every complainant's write.
+    expect(await filings()).toHaveLength(1)
+    expect((await cases())[0]?.notify_to).not.toBeNull()
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
     expect((await cases())[0]?.notify_to).toBeNull()
   })
 })

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js'
 import { button, chatAs, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { fromGroup, fromUser } from '../helpers/line-events.js'
+import { enterNow } from './file-case.js'
 
 const SENTINELS = [`U${'5a'.repeat(16)}`, `U${'6b'.repeat(16)}`, `U${'7c'.repeat(16)}`]
 
@@ -57,10 +58,18 @@ describe.each(DB_KINDS)('complaints cannot be linked to the complainant (%s)', (
     await file(SENTINELS[1] ?? '', true)
     // Started in a group: a pointer, and nothing of the message kept.
     await chatAs(t, line, fromGroup(undefined, SENTINELS[2])).say(`ร้องเรียน SENTINEL-GROUP ${SENTINELS[2]}`)
+    expect(await t.testDb.db.selectFrom('complaint_filings').selectAll().execute()).toHaveLength(2)
+    expect(await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()).toEqual([])
+    // Nothing links while the filings wait, nor once the day's entry wrote them.
+    await expectUnlinkable('complaint_filings')
+    expect(await enterNow(t)).toEqual({ entered: 2, held: 0 })
     expect(await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()).toHaveLength(2)
+    await expectUnlinkable('complaint_cases')
+  })
 
+  async function expectUnlinkable(table: string) {
     const all = await dump()
-    expect(all).toContain('complaint_cases') // the dump did read the tables
+    expect(all).toContain(table) // the dump did read the tables
     const day = localDay(t.clock.now())
     for (const id of SENTINELS) {
       const hmacs = await Promise.all([
@@ -77,21 +86,24 @@ describe.each(DB_KINDS)('complaints cannot be linked to the complainant (%s)', (
     expect(all).not.toContain('SENTINEL-TEXT')
     expect(all).not.toContain('SENTINEL-GROUP')
     expect(t.logs.join('\n')).not.toMatch(/SENTINEL|ขอให้จ่ายเงิน/)
-  })
+  }
 
   it('no time finer than the day is stored with a complaint', async () => {
     await file(SENTINELS[0] ?? '', false)
+    // The waiting filing holds no time at all: its columns are an id, the org and the seal.
+    const [filing] = await t.testDb.db.selectFrom('complaint_filings').selectAll().execute()
+    expect(Object.keys(filing ?? {}).sort()).toEqual(['id', 'key_id', 'org_id', 'sealed'])
+    await enterNow(t)
     const [c] = await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()
     expect(c?.locked_until).toBeNull()
     const log = await t.testDb.db.selectFrom('complaint_status_log').selectAll().execute()
     expect(log.map((l) => l.at.toISOString())).toEqual(['2026-11-22T00:00:00.000Z'])
+    // Filing writes no engagement event at all: complaint counts come from the case tables.
     const events = await t.testDb.db
       .selectFrom('engagement_events')
       .selectAll()
-      .where('kind', '=', 'complaint.filed')
+      .where('kind', 'like', 'complaint.%')
       .execute()
-    expect(events.map((e) => [e.chat_key, e.occurred_at.toISOString()])).toEqual([
-      [null, '2026-11-22T00:00:00.000Z'],
-    ])
+    expect(events).toEqual([])
   })
 })
