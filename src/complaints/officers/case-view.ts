@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.js'
 import { listMessages } from '../repository.js'
 import type { CaseStatus, EvidenceKind, Outcome } from '../tables.js'
 import type { CaseRow } from './cases.js'
+import { evidenceName } from './evidence.js'
 import { listExclusions, listHandlers } from './exclusions-repository.js'
 import { listEvidenceMeta, listOfficerEmails, listStatusLog } from './repository.js'
 import { listRevealRequests } from './reveal-repository.js'
@@ -18,7 +19,8 @@ export interface EvidenceItem {
   kind: EvidenceKind
   mime: string
   sizeBytes: number
-  name: string | null
+  /** "หลักฐาน-1.jpg": made from its place in the case, never the name the complainant's file had. */
+  name: string
   addedOn: string
 }
 
@@ -66,16 +68,14 @@ export async function openCase(db: Db, keyring: Keyring, row: CaseRow): Promise<
       sentOn: m.sent_on,
     })),
   )
-  const evidence = await Promise.all(
-    (await listEvidenceMeta(db, row.id)).map(async (e) => ({
-      id: e.id,
-      kind: e.kind,
-      mime: e.mime,
-      sizeBytes: e.size_bytes,
-      name: e.name ? await open(e.key_id, e.name) : null,
-      addedOn: e.added_on,
-    })),
-  )
+  const evidence = (await listEvidenceMeta(db, row.id)).map((e, i) => ({
+    id: e.id,
+    kind: e.kind,
+    mime: e.mime,
+    sizeBytes: e.size_bytes,
+    name: evidenceName(i + 1, e.mime),
+    addedOn: e.added_on,
+  }))
   const history = (await listStatusLog(db, row.id)).map((h) => ({
     status: h.status,
     outcome: h.outcome,

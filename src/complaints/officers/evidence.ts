@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely'
-import { fromUtf8 } from '../../core/bytes.js'
 import type { Keyring } from '../../core/keyring.js'
 import type { Database } from '../../db/schema.js'
-import { findEvidence } from './repository.js'
+import { findEvidence, listEvidenceMeta } from './repository.js'
 
 // Evidence leaves the console only as an attachment: a type from a short list (anything else
-// is application/octet-stream), a file name stripped of paths, quotes and control characters.
+// is application/octet-stream) and a name made here, "หลักฐาน-2.pdf". The name the
+// complainant's file had (a person's name, a folder, a scanner's serial) is never shown: it
+// is not stored for new evidence, and any stored earlier is not read.
 
 const SAFE_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg',
@@ -34,22 +35,25 @@ export function safeMime(mime: string): string {
   return Object.hasOwn(SAFE_TYPES, base) ? base : 'application/octet-stream'
 }
 
-/** A name for the download: the complainant's file name when it is usable, else the code and number. */
-export function safeFileName(name: string | null, fallback: string, mime: string): string {
-  const cleaned = (name ?? '')
-    .replace(/[\p{Cc}\p{Cf}"'\\/:*?<>|;]+/gu, '_')
-    .replace(/^[.\s_]+/, '')
-    .trim()
-    .slice(0, 100)
-  if (cleaned.length > 0) return cleaned
+const WORD = { th: 'หลักฐาน', en: 'evidence' }
+
+/** What officers see and download: the evidence's place in the case and its real type. */
+export function evidenceName(position: number, mime: string): string {
   const base = safeMime(mime).split(';')[0] ?? ''
-  return `${fallback}.${SAFE_TYPES[base] ?? 'bin'}`
+  return `${WORD.th}-${position}.${SAFE_TYPES[base] ?? 'bin'}`
 }
 
-/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+/** RFC 5987 attr-chars only: encodeURIComponent leaves ' ( ) * ! as they are. */
+const encode5987 = (s: string) =>
+  encodeURIComponent(s).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+/**
+ * Content-Disposition (RFC 6266) with the UTF-8 name in filename* (RFC 5987) and, for
+ * browsers that ignore it, an ASCII name: "evidence-2.pdf" for "หลักฐาน-2.pdf".
+ */
 export function attachmentHeader(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_')
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+  const ascii = fileName.replaceAll(WORD.th, WORD.en).replace(/[^\x20-\x7e]|["\\;]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encode5987(fileName)}`
 }
 
 export async function evidenceFile(
@@ -59,11 +63,11 @@ export async function evidenceFile(
 ): Promise<{ id: string; bytes: Uint8Array<ArrayBuffer>; mime: string; fileName: string } | null> {
   const row = await findEvidence(db, c.orgId, c.caseId, c.evidenceId)
   if (!row) return null
-  const name = row.name ? fromUtf8(await keyring.open(row.key_id, row.name)) : null
+  const position = (await listEvidenceMeta(db, c.caseId)).findIndex((e) => e.id === row.id) + 1
   return {
     id: row.id,
     bytes: await keyring.open(row.key_id, row.content),
     mime: safeMime(row.mime),
-    fileName: safeFileName(name, `${c.code}-${row.id.slice(0, 8)}`, row.mime),
+    fileName: evidenceName(position, row.mime),
   }
 }

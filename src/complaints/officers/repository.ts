@@ -71,10 +71,11 @@ export async function updateCaseStatus(
   return Number(r.numUpdatedRows) === 1
 }
 
+/** In this order evidence is numbered for officers (หลักฐาน-1, -2…): by day, then by id. */
 export function listEvidenceMeta(db: Db, caseId: string) {
   return db
     .selectFrom('complaint_evidence')
-    .select(['id', 'kind', 'mime', 'size_bytes', 'name', 'key_id', 'added_on'])
+    .select(['id', 'kind', 'mime', 'size_bytes', 'added_on'])
     .where('case_id', '=', caseId)
     .orderBy('added_on')
     .orderBy('id')
@@ -84,7 +85,7 @@ export function listEvidenceMeta(db: Db, caseId: string) {
 export function findEvidence(db: Db, orgId: string, caseId: string, id: string) {
   return db
     .selectFrom('complaint_evidence')
-    .selectAll()
+    .select(['id', 'mime', 'content', 'key_id'])
     .where('org_id', '=', orgId)
     .where('case_id', '=', caseId)
     .where('id', '=', id)

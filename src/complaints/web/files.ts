@@ -3,6 +3,9 @@ import type { Lang, T } from './i18n.js'
 
 // Evidence from a multipart body: each file goes through the evidence sanitizer (metadata
 // removed, type decided by the content); one refusal names the file and nothing is stored.
+// The file's name is shown back to the complainant in a refusal and goes no further: a name
+// like "ร้องเรียน_สมชาย_กองคลัง.pdf" would tell officers who sent it. Officers see
+// "หลักฐาน-1.pdf" (complaints/officers/evidence.ts).
 
 export type Sanitize = (
   bytes: Uint8Array,
@@ -10,10 +13,7 @@ export type Sanitize = (
   limits: EvidenceLimits,
 ) => Sanitized | Promise<Sanitized>
 
-export interface CleanFile extends Accepted {
-  /** The sender's file name, its extension replaced by the one the content proved. */
-  name: string
-}
+export type CleanFile = Accepted
 
 type BodyValue = string | File | (string | File)[] | undefined
 
@@ -21,16 +21,6 @@ type BodyValue = string | File | (string | File)[] | undefined
 export function filesOf(value: BodyValue): File[] {
   const all = Array.isArray(value) ? value : value === undefined ? [] : [value]
   return all.filter((v): v is File => typeof v !== 'string' && !(v.size === 0 && v.name === ''))
-}
-
-/** At most 100 characters, no path, no control characters; the real type's extension. */
-export function cleanName(given: string, extension: string): string {
-  const base = (given.split(/[\\/]/).pop() ?? '')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
-    .replace(/\.[^.]*$/, '')
-    .trim()
-    .slice(0, 90)
-  return `${base || 'evidence'}.${extension}`
 }
 
 export async function sanitizeFiles(
@@ -51,7 +41,7 @@ export async function sanitizeFiles(
       { contentType: file.type, fileName: file.name },
       limits,
     )
-    if (r.ok) clean.push({ ...r, name: cleanName(file.name, r.extension) })
+    if (r.ok) clean.push(r)
     else errors.push(t('fileRefused', { f: shown }) + (lang === 'en' ? r.message.en : r.message.th))
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, files: clean }

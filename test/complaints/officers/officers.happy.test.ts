@@ -46,14 +46,16 @@ describe.each(DB_KINDS)('complaint officers: the case flow (%s)', (kind) => {
     const a = await w.as('a')
     const page = await (await a.get(`/admin/complaints/${c.id}`)).text()
     expect(page).toContain(SENTINEL)
-    expect(page).toContain('ใบเสร็จ.jpg')
+    // Shown by its place in the case, never by the name the complainant's file had.
+    expect(page).toContain('หลักฐาน-1.jpg')
+    expect(page).not.toContain('ใบเสร็จ')
     expect(page).toContain('รับเรื่องแล้ว')
     const file = await a.get(`/admin/complaints/${c.id}/evidence/${ev}`)
     expect(file.status).toBe(200)
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(jpeg)
     expect(file.headers.get('content-type')).toBe('image/jpeg')
     expect(file.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="_+\.jpg"; filename\*=UTF-8''%E0%B9%83/,
+      /^attachment; filename="evidence-1\.jpg"; filename\*=UTF-8''%E0%B8%AB%E0%B8%A5.*-1\.jpg$/,
     )
     expect(file.headers.get('x-content-type-options')).toBe('nosniff')
     expect(file.headers.get('cache-control')).toContain('no-store')
