@@ -1,15 +1,17 @@
 /**
- * npm run richmenu:upload [-- --dry-run] [--flows DIR] [--force]
+ * npm run richmenu:upload [-- --dry-run] [--flows DIR] [--force] [--org SLUG]
  *
  * Takes the rich menu from flows/ (richmenu.yaml), checks it against LINE's rules, draws its
  * image from the labels unless flows/ names one, and makes it every user's default menu,
  * replacing older menus of the same name. --dry-run stops before LINE and writes the image to
- * DATA_DIR/richmenu.png (or .jpg) for a look.
+ * DATA_DIR/richmenu.png (or .jpg) for a look. --org uploads to that organization's own channel
+ * (read from the database) with its own web form in `{{reportUrl}}`; without it, the
+ * environment's channel and the default organization's form.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { parseConfig } from '../config.js'
+import { type Config, parseConfig } from '../config.js'
 import type { RichMenuDef } from '../flows/types.js'
 import {
   checkRichMenuImage,
@@ -18,8 +20,10 @@ import {
   toLineRichMenu,
   uploadRichMenu,
 } from '../line/richmenu.js'
+import { SLUG } from '../orgs/service.js'
 import { loadFlowsFromDir } from '../runtime/flows-fs.js'
 import { type ImageResult, readRichMenuImageFile, renderRichMenuImage } from '../runtime/richmenu-image.js'
+import { type OrgChannelLookup, orgChannelFromDb } from './org-channel.js'
 
 export interface RichMenuCliDeps {
   argv: string[]
@@ -28,22 +32,31 @@ export interface RichMenuCliDeps {
   err: (line: string) => void
   loadRichMenu?: (flowsDir: string) => RichMenuDef
   renderImage?: (def: RichMenuDef) => Promise<ImageResult>
+  /** An organization's own channel (tests replace the database lookup). */
+  orgChannel?: (slug: string, config: Config) => Promise<OrgChannelLookup>
 }
 
 interface Args {
   dryRun: boolean
   force: boolean
   flowsDir: string
+  /** Another organization than the default one, whose channel and form the menu is for. */
+  org: string | null
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { dryRun: false, force: false, flowsDir: 'flows' }
+  const args: Args = { dryRun: false, force: false, flowsDir: 'flows', org: null }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--dry-run') args.dryRun = true
     else if (a === '--force') args.force = true
     else if (a === '--flows' && argv[i + 1]) args.flowsDir = argv[++i] ?? 'flows'
-    else return `unknown argument ${a}; usage: richmenu:upload [--dry-run] [--flows DIR] [--force]`
+    else if (a === '--org' && argv[i + 1]) {
+      const org = argv[++i] ?? ''
+      if (!SLUG.test(org)) return `--org ${org}: an organization slug is a-z, 0-9 and -, up to 40 characters`
+      args.org = org === 'default' ? null : org
+    } else
+      return `unknown argument ${a}; usage: richmenu:upload [--dry-run] [--flows DIR] [--force] [--org SLUG]`
   }
   return args
 }
@@ -51,6 +64,13 @@ function parseArgs(argv: string[]): Args | string {
 async function menuImage(def: RichMenuDef, args: Args, deps: RichMenuCliDeps): Promise<ImageResult> {
   if (def.image) return readRichMenuImageFile(resolve(args.flowsDir, def.image))
   return (deps.renderImage ?? renderRichMenuImage)(def)
+}
+
+const ORG_PROBLEMS: Record<Exclude<OrgChannelLookup['kind'], 'ok'>, (org: string) => string> = {
+  unknown: (org) => `No organization "${org}" (see /admin/orgs).`,
+  no_channel: (org) => `Organization "${org}" has no LINE channel of its own yet: set it at /admin/orgs.`,
+  no_keys: (org) =>
+    `APP_SECRET and DATA_ENCRYPTION_KEY must be set to read the LINE channel of organization "${org}".`,
 }
 
 /** Returns the exit code; prints what it checked and did. */
@@ -65,7 +85,7 @@ export async function runRichMenuCli(deps: RichMenuCliDeps): Promise<number> {
   const parsed = parseConfig(deps.env)
   if (!parsed.ok) return fail(1, ...parsed.errors.map((e) => `environment: ${e}`))
   const { line, env } = parsed.config
-  if (!args.dryRun && line.kind !== 'line') {
+  if (!args.dryRun && line.kind !== 'line' && !args.org) {
     return fail(
       1,
       'LINE_CHANNEL_ACCESS_TOKEN and LINE_CHANNEL_SECRET must be set to upload (--dry-run checks without them).',
@@ -77,8 +97,12 @@ export async function runRichMenuCli(deps: RichMenuCliDeps): Promise<number> {
   } catch (e) {
     return fail(1, `${args.flowsDir}: ${(e as Error).message}`)
   }
-  // Uris written `{{publicBaseUrl}}/report?…` in flows/ get this deployment's address.
-  const filled = fillRichMenu(def, { publicBaseUrl: env.PUBLIC_BASE_URL })
+  // Uris written `{{publicBaseUrl}}/…` or `{{reportUrl}}?…` in flows/ get this deployment's
+  // address, the latter with the organization's own web form.
+  const filled = fillRichMenu(def, {
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    ...(args.org ? { org: args.org } : {}),
+  })
   if (filled.ok) def = filled.value
   else if (!args.dryRun) {
     return fail(1, 'Set PUBLIC_BASE_URL to upload this rich menu:', ...filled.problems.map((p) => `  - ${p}`))
@@ -106,11 +130,22 @@ export async function runRichMenuCli(deps: RichMenuCliDeps): Promise<number> {
     out(`  dry run: nothing sent to LINE; image written to ${file}`)
     return 0
   }
-  if (line.kind !== 'line') return 1 // checked above; this narrows the type
   if (image.warnings.length > 0 && !args.force) {
     return fail(1, 'Not uploading a menu image with the warnings above (--force to upload anyway).')
   }
-  const result = await uploadRichMenu(createRichMenuClients(line), def, image.image)
+  let accessToken: string
+  if (args.org) {
+    const found = await (deps.orgChannel ?? orgChannelFromDb)(args.org, parsed.config)
+    if (found.kind !== 'ok') return fail(1, ORG_PROBLEMS[found.kind](args.org))
+    accessToken = found.accessToken
+  } else if (line.kind === 'line') accessToken = line.accessToken
+  else return 1 // checked above; this narrows the type
+  const clients = createRichMenuClients({
+    accessToken,
+    apiBaseUrl: env.LINE_API_BASE_URL,
+    dataApiBaseUrl: env.LINE_DATA_API_BASE_URL,
+  })
+  const result = await uploadRichMenu(clients, def, image.image)
   if (!result.ok) {
     err(`Upload failed at "${result.step}": ${result.problems.join('; ')}`)
     if (!result.cleanedUp)

@@ -22,9 +22,13 @@ const SIZES = [
   [2500, 843],
 ] as const
 const URI_SCHEMES = /^(https?:\/\/|line:\/\/|tel:)/
-/** The one placeholder a rich-menu uri may hold: PUBLIC_BASE_URL, filled by fillRichMenu(). */
+/**
+ * The placeholders a rich-menu uri may hold, filled by fillRichMenu(): PUBLIC_BASE_URL, and
+ * the web complaint form of the organization the menu is uploaded for (`…/report/<org>`).
+ */
 const PUBLIC_BASE_URL = /\{\{\s*publicBaseUrl\s*\}\}/g
-const HAS_PUBLIC_BASE_URL = /\{\{\s*publicBaseUrl\s*\}\}/
+const REPORT_URL = /\{\{\s*reportUrl\s*\}\}/g
+const HAS_BASE_URL = /\{\{\s*(publicBaseUrl|reportUrl)\s*\}\}/
 const ANY_PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] }
@@ -54,12 +58,14 @@ function areaProblems(area: RichMenuArea, at: string, size: RichMenuDef['size'])
   } else if (a.type === 'message') {
     p.push(...tooLong('message text', a.text, L.messageText))
   } else if (a.type === 'uri') {
-    // {{publicBaseUrl}} is checked as the https:// URL fillRichMenu() will put there.
-    const uri = a.uri.replace(PUBLIC_BASE_URL, 'https://example.go.th')
+    // The placeholders are checked as the https:// URLs fillRichMenu() will put there.
+    const uri = a.uri
+      .replace(PUBLIC_BASE_URL, 'https://example.go.th')
+      .replace(REPORT_URL, `https://example.go.th/report/${'x'.repeat(40)}`)
     p.push(...tooLong('uri', uri, L.uri))
     if (!URI_SCHEMES.test(uri)) p.push(`${at}: uri must start with https://, http://, line:// or tel:`)
     for (const m of uri.matchAll(ANY_PLACEHOLDER)) {
-      p.push(`${at}: uri has {{${m[1]}}}; a rich-menu uri can only use {{publicBaseUrl}}`)
+      p.push(`${at}: uri has {{${m[1]}}}; a rich-menu uri can only use {{publicBaseUrl}} or {{reportUrl}}`)
     }
   } else {
     p.push(`${at}: action type must be postback, message or uri`)
@@ -121,25 +127,33 @@ export function checkRichMenuImage(image: RichMenuImage, size: RichMenuDef['size
   return p
 }
 
+/** Where an organization's web complaint form lives: `/report` is the default organization's. */
+export const reportPath = (org: string | undefined) =>
+  org === undefined || org === 'default' ? '/report' : `/report/${encodeURIComponent(org)}`
+
 /**
- * Puts PUBLIC_BASE_URL into the uris that ask for it (`{{publicBaseUrl}}/report?…`): flows
- * are static data, the deployment's address is not. Without it, says what to set.
+ * Puts PUBLIC_BASE_URL into the uris that ask for it: `{{publicBaseUrl}}/…` as is, and
+ * `{{reportUrl}}` as the web form of `org` (each organization's menu opens its own form).
+ * Flows are static data, the deployment's address is not. Without it, says what to set.
  */
 export function fillRichMenu(
   def: RichMenuDef,
-  vars: { publicBaseUrl: string | undefined },
+  vars: { publicBaseUrl: string | undefined; org?: string },
 ): Checked<RichMenuDef> {
   const base = vars.publicBaseUrl?.replace(/\/+$/, '')
   const p: string[] = []
   const areas = def.areas.map((area, i) => {
-    if (area.action.type !== 'uri' || !HAS_PUBLIC_BASE_URL.test(area.action.uri)) return area
+    if (area.action.type !== 'uri' || !HAS_BASE_URL.test(area.action.uri)) return area
     if (!base) {
       p.push(
         `area ${i + 1} (${area.label.th}): uri ${area.action.uri} needs PUBLIC_BASE_URL, the address the bot is served at (e.g. https://integrity.agency.go.th)`,
       )
       return area
     }
-    return { ...area, action: { type: 'uri' as const, uri: area.action.uri.replace(PUBLIC_BASE_URL, base) } }
+    const uri = area.action.uri
+      .replace(REPORT_URL, `${base}${reportPath(vars.org)}`)
+      .replace(PUBLIC_BASE_URL, base)
+    return { ...area, action: { type: 'uri' as const, uri } }
   })
   return p.length > 0 ? { ok: false, problems: p } : { ok: true, value: { ...def, areas } }
 }

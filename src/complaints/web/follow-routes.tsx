@@ -16,7 +16,7 @@ import {
   type WebContext,
   type WebEnv,
 } from './http.js'
-import { count, evidenceLimits, formToken, limitsOf, pageOf, WEB_ORG } from './page-kit.js'
+import { count, evidenceLimits, formToken, limitsOf, orgOf, pageOf } from './page-kit.js'
 import { CasePage, type CaseProps } from './pages/case.js'
 import { FollowPage } from './pages/follow.js'
 import { checkReceipt } from './receipt.js'
@@ -62,14 +62,14 @@ export function followRoutes() {
     const body = await parseForm(c)
     const now = deps.clock.now()
     const check = body && (await checkFormToken(deps.keyring, field(body, '_csrf'), readFormCookie(c), now))
-    if (!body || !sameOrigin(c) || check === 'invalid') return refuse(c, '/report/follow')
+    if (!body || !sameOrigin(c) || check === 'invalid') return refuse(c, '/follow')
     const p = pageOf(c)
     const code = field(body, 'code').trim().slice(0, 40)
     if (check === 'expired') return showFollow(c, { code, error: p.t('formExpired') }, 422)
     const secret = field(body, 'secret')
     const access = await deps.db
       .transaction()
-      .execute((trx) => checkReceipt(trx, deps.keyring, WEB_ORG, code, secret, now))
+      .execute((trx) => checkReceipt(trx, deps.keyring, orgOf(c), code, secret, now))
     if (access.kind === 'locked') {
       count(c, 'follow_locked')
       const until = p.lang === 'en' ? formatDateTimeEn(access.until) : formatThaiDateTime(access.until)
@@ -88,28 +88,28 @@ export function followRoutes() {
   app.post('/case', async (c) => {
     const { deps } = c.var
     const body = await parseForm(c)
-    if (!body || !sameOrigin(c)) return refuse(c, '/report/follow')
+    if (!body || !sameOrigin(c)) return refuse(c, '/follow')
     const token = field(body, 'access')
     const access = await checkAccess(deps.keyring, token, deps.clock.now())
-    if (access.kind === 'invalid') return refuse(c, '/report/follow')
+    if (access.kind === 'invalid') return refuse(c, '/follow')
     if (access.kind === 'expired') return showFollow(c, { error: pageOf(c).t('accessExpired') }, 401)
-    const view = await viewCase(deps.db, deps.keyring, WEB_ORG, access.caseId)
+    const view = await viewCase(deps.db, deps.keyring, orgOf(c), access.caseId)
     if (!view) return showFollow(c, { error: pageOf(c).t('wrong') }, 401)
     return showCase(c, view, token, access.expires)
   })
 
-  app.post('/reply', reportBodyGuard('/report/follow'), async (c) => {
+  app.post('/reply', reportBodyGuard('/follow'), async (c) => {
     const { deps } = c.var
     const body = await parseForm(c)
-    if (!body || !sameOrigin(c)) return refuse(c, '/report/follow')
+    if (!body || !sameOrigin(c)) return refuse(c, '/follow')
     const now = deps.clock.now()
     const token = field(body, 'access')
     const access = await checkAccess(deps.keyring, token, now)
-    if (access.kind === 'invalid') return refuse(c, '/report/follow')
+    if (access.kind === 'invalid') return refuse(c, '/follow')
     const p = pageOf(c)
     const message = cleanText(field(body, 'message'))
     if (access.kind === 'expired') return showFollow(c, { error: p.t('accessExpired'), unsent: message }, 401)
-    const view = await viewCase(deps.db, deps.keyring, WEB_ORG, access.caseId)
+    const view = await viewCase(deps.db, deps.keyring, orgOf(c), access.caseId)
     if (!view) return showFollow(c, { error: p.t('wrong') }, 401)
 
     const def = deps.flows.forms.get(REPLY)
@@ -138,7 +138,7 @@ export function followRoutes() {
     const d = { keyring: deps.keyring, timeZone: deps.config.timeZone, now }
     const result = await deps.db
       .transaction()
-      .execute((trx) => replyAsComplainant(trx, d, WEB_ORG, access.caseId, message, files.files))
+      .execute((trx) => replyAsComplainant(trx, d, orgOf(c), access.caseId, message, files.files))
       .catch((err: unknown) => {
         deps.log.error('complaint.web_failed', errorFields(err))
         return null
@@ -148,7 +148,7 @@ export function followRoutes() {
     if (result.kind === 'closed')
       return showCase(c, view, token, access.expires, { error: p.t('closed'), message }, 422)
     count(c, 'replied')
-    const fresh = (await viewCase(deps.db, deps.keyring, WEB_ORG, access.caseId)) ?? view
+    const fresh = (await viewCase(deps.db, deps.keyring, orgOf(c), access.caseId)) ?? view
     return showCase(c, fresh, token, access.expires, { notice: p.t('replied') })
   })
   return app

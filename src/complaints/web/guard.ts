@@ -17,8 +17,10 @@ export const totalFilesBytes = (env: Pick<Env, 'EVIDENCE_MAX_BYTES'>) =>
   Math.max(env.EVIDENCE_MAX_BYTES, 20 * MB)
 export const toMb = (bytes: number) => Math.round((bytes / MB) * 10) / 10
 
-export function reportBodyGuard(back: string): MiddlewareHandler<WebEnv> {
+/** `page` is the form the refusal leads back to, under the organization's base path. */
+export function reportBodyGuard(page: '' | '/follow'): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
+    const back = `${c.var.base ?? '/report'}${page}`
     const total = totalFilesBytes(c.var.deps.config.env)
     const limit = bodyLimit({
       maxSize: total + FORM_OVERHEAD,
@@ -29,7 +31,7 @@ export function reportBodyGuard(back: string): MiddlewareHandler<WebEnv> {
         return html(
           c,
           MessagePage({
-            p: { t, lang, nonce: c.var.nonce },
+            p: { t, lang, nonce: c.var.nonce, base: c.var.base ?? '/report' },
             title: '413',
             message: t('tooLarge', { total: toMb(total) }),
             id: 'too-large',

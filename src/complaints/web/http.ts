@@ -6,7 +6,11 @@ import { toBase64 } from '../../core/bytes.js'
 import { type Lang, pickLang } from './i18n.js'
 import { randomNonce } from './tokens.js'
 
-export type WebEnv = { Variables: { deps: AppDeps; nonce: string; lang: Lang } }
+/**
+ * `org` is the organization the page files into and `base` where its form lives: `/report`
+ * for the default organization, `/report/<org>` for each one (routes.ts sets them).
+ */
+export type WebEnv = { Variables: { deps: AppDeps; nonce: string; lang: Lang; org: string; base: string } }
 export type WebContext = Context<WebEnv>
 
 /** Holds the nonce of the form token; random, short-lived, never stored, names no one. */

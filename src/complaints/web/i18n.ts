@@ -99,6 +99,10 @@ const W = {
   ],
   refresh: ['โหลดใหม่', 'Refresh'],
   notFound: ['ไม่พบหน้าที่ต้องการ', 'Page not found'],
+  noSuchPage: [
+    'ไม่พบหน้าที่ต้องการ กรุณาตรวจสอบลิงก์จากเมนูในบัญชี LINE ของหน่วยงาน',
+    "Page not found. Please check the link in your agency's LINE menu.",
+  ],
 } as const
 
 export type WebKey = keyof typeof W

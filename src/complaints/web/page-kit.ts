@@ -10,13 +10,17 @@ import { issueFormToken } from './tokens.js'
 
 // Small helpers every web route shares: the page basics, the form token, the limits.
 
-/** One static URL for everyone: the web channel serves the default organization. */
+/** `/report` without an organization in its path serves the default one. */
 export const WEB_ORG = DEFAULT_ORG
+
+/** The organization of the page: from `/report/<org>`, else the default one. */
+export const orgOf = (c: WebContext): string => c.var.org ?? WEB_ORG
 
 export const pageOf = (c: WebContext): Page => ({
   t: translator(c.var.lang),
   lang: c.var.lang,
   nonce: c.var.nonce,
+  base: c.var.base ?? '/report',
 })
 
 /**

@@ -26,7 +26,7 @@ describe('rich menu entry to the web form', () => {
     expect(def.areas).toHaveLength(6)
     expect(webArea(def)).toMatchObject({
       label: { th: 'ร้องเรียนทางเว็บ', en: 'Report on the web' },
-      action: { type: 'uri', uri: '{{publicBaseUrl}}/report?openExternalBrowser=1' },
+      action: { type: 'uri', uri: '{{reportUrl}}?openExternalBrowser=1' },
     })
     const filled = fillRichMenu(def, { publicBaseUrl: 'https://integrity.example.go.th/' })
     expect(filled.ok && webArea(filled.value)?.action).toEqual({
@@ -37,7 +37,7 @@ describe('rich menu entry to the web form', () => {
     // Without the address: what to set, naming the area.
     const missing = fillRichMenu(def, { publicBaseUrl: undefined })
     expect(missing.ok ? [] : missing.problems).toEqual([
-      'area 6 (ร้องเรียนทางเว็บ): uri {{publicBaseUrl}}/report?openExternalBrowser=1 needs PUBLIC_BASE_URL, the address the bot is served at (e.g. https://integrity.agency.go.th)',
+      'area 6 (ร้องเรียนทางเว็บ): uri {{reportUrl}}?openExternalBrowser=1 needs PUBLIC_BASE_URL, the address the bot is served at (e.g. https://integrity.agency.go.th)',
     ])
   })
 

@@ -23,7 +23,7 @@ export function CasePage(props: CaseProps) {
   const other = p.lang === 'en' ? 'th' : 'en'
   return (
     <Layout p={p} title={`${p.t('code')} ${view.code}`}>
-      <form method="post" action={`/report/follow/case?lang=${other}`} class="lang">
+      <form method="post" action={`${p.base}/follow/case?lang=${other}`} class="lang">
         <input type="hidden" name="access" value={props.access} />
         <button type="submit" class="secondary" id="switch-lang">
           {p.t('switchLang')}
@@ -63,7 +63,11 @@ export function CasePage(props: CaseProps) {
       ) : (
         <>
           <h2>{p.t('reply')}</h2>
-          <form method="post" action={withLang('/report/follow/reply', p.lang)} enctype="multipart/form-data">
+          <form
+            method="post"
+            action={withLang(`${p.base}/follow/reply`, p.lang)}
+            enctype="multipart/form-data"
+          >
             <input type="hidden" name="access" value={props.access} />
             <textarea name="message" id="message" rows={5}>
               {props.message ?? ''}
@@ -84,7 +88,7 @@ export function CasePage(props: CaseProps) {
       )}
       <p class="hint">{p.t('accessNote', { min: props.minutesLeft })}</p>
       <p>
-        <a href={withLang('/report', p.lang)}>{p.t('newReport')}</a>
+        <a href={withLang(p.base, p.lang)}>{p.t('newReport')}</a>
       </p>
     </Layout>
   )

@@ -16,7 +16,7 @@ export function FiledPage(props: { p: Page; code: string; secret: string; eviden
       </p>
       <p>{p.t('evidenceStored', { n: props.evidence })}</p>
       <p>
-        <a href={withLang('/report/follow', p.lang)}>{p.t('followLink')}</a>
+        <a href={withLang(`${p.base}/follow`, p.lang)}>{p.t('followLink')}</a>
       </p>
     </Layout>
   )

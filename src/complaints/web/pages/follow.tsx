@@ -23,11 +23,11 @@ export function FollowPage(props: FollowProps) {
     <Layout
       p={p}
       title={def ? textOf(def.title, p.lang) : p.t('followTitle')}
-      switchHref={otherLang('/report/follow', p.lang)}
+      switchHref={otherLang(`${p.base}/follow`, p.lang)}
     >
       {def ? <p>{textOf(def.intro, p.lang)}</p> : null}
       <Msg text={props.error} error id="follow-error" />
-      <form method="post" action={withLang('/report/follow', p.lang)}>
+      <form method="post" action={withLang(`${p.base}/follow`, p.lang)}>
         <input type="hidden" name="_csrf" value={props.token} />
         <label class="q">
           {prompt('code', p.t('code'))}
@@ -57,7 +57,7 @@ export function FollowPage(props: FollowProps) {
         </label>
       ) : null}
       <p>
-        <a href={withLang('/report', p.lang)}>{p.t('newReport')}</a>
+        <a href={withLang(p.base, p.lang)}>{p.t('newReport')}</a>
       </p>
     </Layout>
   )

@@ -6,6 +6,8 @@ export interface Page {
   t: T
   lang: Lang
   nonce: string
+  /** Where this organization's form lives (`/report` or `/report/<org>`); links stay under it. */
+  base: string
 }
 
 const css = `

@@ -6,16 +6,19 @@ export function MessagePage(props: {
   title: string
   message: string
   id: string
-  back: { href: string; label: string }
+  /** Absent where no way back is safe to offer (an unknown organization). */
+  back?: { href: string; label: string }
 }) {
   return (
     <Layout p={props.p} title={props.title}>
       <p class="msg error" role="alert" id={props.id}>
         {props.message}
       </p>
-      <p>
-        <a href={props.back.href}>{props.back.label}</a>
-      </p>
+      {props.back ? (
+        <p>
+          <a href={props.back.href}>{props.back.label}</a>
+        </p>
+      ) : null}
     </Layout>
   )
 }

@@ -87,7 +87,7 @@ export function ReportPage(r: ReportProps) {
   const { p } = r
   const failed = (r.problems?.length ?? 0) > 0 || Object.keys(r.errors ?? {}).length > 0
   return (
-    <Layout p={p} title={textOf(r.def.title, p.lang)} switchHref={otherLang('/report', p.lang)}>
+    <Layout p={p} title={textOf(r.def.title, p.lang)} switchHref={otherLang(p.base, p.lang)}>
       <p>{textOf(r.def.intro, p.lang)}</p>
       <section class="promise" aria-label={p.t('promise')}>
         <Lines text={r.promise} />
@@ -101,7 +101,7 @@ export function ReportPage(r: ReportProps) {
         </p>
       ))}
       {failed ? <p class="hint">{p.t('reattach')}</p> : null}
-      <form method="post" action={withLang('/report', p.lang)} enctype="multipart/form-data">
+      <form method="post" action={withLang(p.base, p.lang)} enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value={r.token} />
         {webFields(r.def).map((f) => (
           <Field f={f} r={r} />
@@ -111,7 +111,7 @@ export function ReportPage(r: ReportProps) {
         </button>
       </form>
       <p>
-        <a href={withLang('/report/follow', p.lang)}>{p.t('followLink')}</a>
+        <a href={withLang(`${p.base}/follow`, p.lang)}>{p.t('followLink')}</a>
       </p>
     </Layout>
   )
