@@ -56,7 +56,8 @@ export class WebClient {
     headers: Record<string, string> = {},
   ) {
     const form = new FormData()
-    const defaults = path.startsWith('/report/follow/')
+    // A case page's forms (`/report[/<org>]/follow/…`) carry the access token instead.
+    const defaults = /^\/report\/(?:[a-z0-9-]+\/)?follow\//.test(path)
       ? { access: this.hidden('access') }
       : { _csrf: this.hidden('_csrf') }
     for (const [k, v] of Object.entries({ ...defaults, ...fields })) if (v !== null) form.append(k, v)
@@ -78,7 +79,13 @@ export const REPORT = {
 
 export const countRows = async (
   t: TestApp,
-  table: 'complaint_cases' | 'complaint_evidence' | 'complaint_messages',
+  table:
+    | 'complaint_cases'
+    | 'complaint_evidence'
+    | 'complaint_messages'
+    | 'complaint_filings'
+    | 'complaint_filing_files'
+    | 'complaint_draft_files',
 ) =>
   Number(
     (

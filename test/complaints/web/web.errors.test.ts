@@ -2,10 +2,13 @@ import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
+import { enterNow } from '../file-case.js'
 import { countRows, gpsJpeg, REPORT, WebClient } from './helpers.js'
 
 const MB = 1024 * 1024
 const nothingStored = async (t: TestApp) => {
+  expect(await countRows(t, 'complaint_filings')).toBe(0)
+  expect(await countRows(t, 'complaint_filing_files')).toBe(0)
   expect(await countRows(t, 'complaint_cases')).toBe(0)
   expect(await countRows(t, 'complaint_evidence')).toBe(0)
   expect(await t.testDb.db.selectFrom('engagement_events').selectAll().execute()).toEqual([])
@@ -110,13 +113,13 @@ describe.each(DB_KINDS)('web complaint form, bad input (%s)', (kind) => {
     expect(web.html).toContain(REPORT.what)
     await nothingStored(t)
     expect((await web.post('/report', { ...REPORT })).status).toBe(200)
-    expect(await countRows(t, 'complaint_cases')).toBe(1)
+    expect(await countRows(t, 'complaint_filings')).toBe(1)
   })
 
-  test('a failure while storing evidence leaves no case behind (one transaction)', async () => {
+  test('a failure while storing evidence leaves no filing behind (one transaction)', async () => {
     await sql`create function refuse_evidence() returns trigger language plpgsql as $$
       begin raise exception 'disk full'; end $$`.execute(t.testDb.db)
-    await sql`create trigger refuse_evidence before insert on complaint_evidence
+    await sql`create trigger refuse_evidence before insert on complaint_filing_files
       for each row execute function refuse_evidence()`.execute(t.testDb.db)
     const res = await web.post('/report', { ...REPORT }, [{ name: 'p.jpg', bytes: gpsJpeg() }])
     expect(res.status).toBe(500)
@@ -131,6 +134,7 @@ describe.each(DB_KINDS)('web complaint form, bad input (%s)', (kind) => {
     await web.post('/report', { ...REPORT })
     const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
     const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    await enterNow(t)
     const follower = new WebClient(t)
     await follower.get('/report/follow')
     const strip = (html: string) => html.replace(/nonce[-=]"?[^"' ]+/g, '').replace(/value="[^"]*"/g, '')
@@ -164,6 +168,7 @@ describe.each(DB_KINDS)('web complaint form, bad input (%s)', (kind) => {
     await web.post('/report', { ...REPORT })
     const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
     const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    await enterNow(t)
     const follower = new WebClient(t)
     await follower.get('/report/follow')
     await follower.post('/report/follow', { code, secret })
@@ -182,6 +187,9 @@ describe.each(DB_KINDS)('web complaint form, bad input (%s)', (kind) => {
     expect(late.status).toBe(401)
     expect(follower.html).toContain('หมดเวลาการเข้าถึงเรื่องนี้')
     expect(follower.html).toMatch(/<textarea readonly="" id="unsent">ข้อความที่ส่งไม่ทัน<\/textarea>/)
+    expect(await countRows(t, 'complaint_filings')).toBe(0)
+    expect(await countRows(t, 'complaint_filing_files')).toBe(0)
+    expect(await enterNow(t)).toEqual({ entered: 0, held: 0 })
     expect(await countRows(t, 'complaint_messages')).toBe(0)
     expect(await countRows(t, 'complaint_evidence')).toBe(0)
   })

@@ -4,6 +4,7 @@ import { addMessage } from '../../../src/complaints/service.js'
 import { fromUtf8 } from '../../../src/core/bytes.js'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
+import { enterNow } from '../file-case.js'
 import { ascii, countRows, GPS_SENTINEL, gpsJpeg, REPORT, WebClient } from './helpers.js'
 
 describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
@@ -54,6 +55,17 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
     expect(secret).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/)
     expect(web.html).toContain('ไม่บันทึกในอุปกรณ์ที่ใช้ร่วมกับผู้อื่น')
 
+    // Filed: one sealed filing with its cleaned photo; the case tables wait for the entry.
+    expect(await countRows(t, 'complaint_filings')).toBe(1)
+    const waiting = await t.testDb.db.selectFrom('complaint_filing_files').selectAll().execute()
+    expect(waiting.map((f) => [f.kind, f.mime])).toEqual([['image', 'image/jpeg']])
+    expect(ascii(waiting[0]?.content ?? new Uint8Array())).not.toContain('JFIF') // sealed
+    expect(await countRows(t, 'complaint_cases')).toBe(0)
+    expect(await countRows(t, 'complaint_evidence')).toBe(0)
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
+    expect(await countRows(t, 'complaint_filings')).toBe(0)
+    expect(await countRows(t, 'complaint_filing_files')).toBe(0)
+
     const row = await t.testDb.db.selectFrom('complaint_cases').selectAll().executeTakeFirstOrThrow()
     expect(row).toMatchObject({
       code,
@@ -75,6 +87,7 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
       source_message: null,
       kind: 'image',
       mime: 'image/jpeg',
+      added_on: row.received_on,
     })
     expect(ascii(ev.content)).not.toContain('JFIF')
     const bytes = await t.deps.keyring.open(ev.key_id, ev.content)
@@ -89,13 +102,9 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
     }
     expect(jpeg.decode(bytes).width).toBe(16)
 
-    const events = await t.testDb.db.selectFrom('engagement_events').selectAll().execute()
-    expect(events.map((e) => [e.kind, e.chat_key, e.data])).toEqual([
-      ['complaint.filed', null, { channel: 'web' }],
-    ])
-    expect(t.logs.filter((l) => l.includes('complaint.web'))).toEqual([
-      expect.stringContaining('"outcome":"filed"'),
-    ])
+    // No event and no log line for a filing: either would date it finer than the day.
+    expect(await t.testDb.db.selectFrom('engagement_events').selectAll().execute()).toEqual([])
+    expect(t.logs.filter((l) => l.includes('complaint.web'))).toEqual([])
   })
 
   test('a named complaint seals the name and contact on their own; an anonymous one drops them', async () => {
@@ -110,6 +119,9 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
     const anonymous = new WebClient(t)
     await anonymous.get('/report')
     await anonymous.post('/report', { ...REPORT, name: 'ไม่ควรถูกเก็บ', contact: '099' })
+    expect(await countRows(t, 'complaint_filings')).toBe(2)
+    expect(await countRows(t, 'complaint_cases')).toBe(0)
+    expect(await enterNow(t)).toEqual({ entered: 2, held: 0 })
     const rows = await t.testDb.db.selectFrom('complaint_cases').selectAll().orderBy('identity').execute()
     expect(rows.map((r) => r.identity)).toEqual(['anonymous', 'named'])
     const [anon, named] = rows
@@ -128,6 +140,8 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
     await web.post('/report', { ...REPORT })
     const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
     const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    expect(await countRows(t, 'complaint_cases')).toBe(0)
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
     const row = await t.testDb.db.selectFrom('complaint_cases').selectAll().executeTakeFirstOrThrow()
     await addMessage(t.deps.db, t.deps.keyring, {
       orgId: 'default',
@@ -157,6 +171,14 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
     ])
     expect(replied.status).toBe(200)
     expect(follower.html).toContain('ส่งถึงเจ้าหน้าที่แล้ว')
+    // The reply and its file wait, sealed, for the day's entry like a complaint.
+    expect(follower.html).toMatch(/id="evidence-count">0</)
+    expect(await countRows(t, 'complaint_filings')).toBe(1)
+    expect(await countRows(t, 'complaint_filing_files')).toBe(1)
+    expect(await countRows(t, 'complaint_messages')).toBe(1)
+    expect(await countRows(t, 'complaint_evidence')).toBe(0)
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
+    await follower.post('/report/follow/case', {})
     expect(follower.html).toContain('เกิดเหตุวันที่ 14 พ.ย.')
     expect(follower.html).toMatch(/id="evidence-count">1</)
     const messages = await t.testDb.db.selectFrom('complaint_messages').selectAll().orderBy('seq').execute()
@@ -169,6 +191,10 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
 
     // Evidence alone, then the English view through the access token (no secret again).
     await follower.post('/report/follow/reply', { message: '' }, [{ name: 'more.png', bytes: png }])
+    expect(follower.html).toContain('ส่งถึงเจ้าหน้าที่แล้ว')
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
+    expect(await countRows(t, 'complaint_messages')).toBe(2) // an empty message adds no row
+    await follower.post('/report/follow/case', {})
     expect(follower.html).toMatch(/id="evidence-count">2</)
     const english = await follower.post('/report/follow/case?lang=en', {})
     expect(english.status).toBe(200)
