@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchChromium } from '../../../src/runtime/chromium.js'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
+import { enterNow } from '../file-case.js'
 import { countRows, REPORT } from './helpers.js'
 
 // A person on a phone opens the web form (as the rich menu does, in the external browser),
@@ -59,6 +60,10 @@ describe('web complaint form in Chromium', () => {
     const secret = (await page.locator('#case-secret').textContent()) ?? ''
     expect(code).toMatch(/^C-\d{4}-[A-Z2-9]{6}$/)
     expect(await page.locator('#keep-safe').textContent()).toContain('ไม่บันทึกในอุปกรณ์ที่ใช้ร่วมกับผู้อื่น')
+    // The filing waits, sealed with its photo, for the day's entry; it runs here and now.
+    expect(await countRows(t, 'complaint_filing_files')).toBe(1)
+    expect(await countRows(t, 'complaint_cases')).toBe(0)
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
     expect(await countRows(t, 'complaint_evidence')).toBe(1)
 
     await page.click('a[href="/report/follow"]')
@@ -74,10 +79,13 @@ describe('web complaint form in Chromium', () => {
     await page.click('#send-reply')
     await page.waitForSelector('#notice')
     expect(await page.locator('#notice').textContent()).toBe('ส่งถึงเจ้าหน้าที่แล้ว')
-    expect(await page.locator('#thread').textContent()).toContain('ขอเพิ่มเติมภาพหน้าห้องทำงาน')
-    expect(await page.locator('#evidence-count').textContent()).toBe('2')
+    // The reply too waits for the entry; after it, the case page shows it.
+    expect(await countRows(t, 'complaint_messages')).toBe(0)
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
     await page.click('#switch-lang')
     expect(await page.locator('#case-status').textContent()).toBe('Received')
+    expect(await page.locator('#thread').textContent()).toContain('ขอเพิ่มเติมภาพหน้าห้องทำงาน')
+    expect(await page.locator('#evidence-count').textContent()).toBe('2')
     expect(problems).toEqual([])
     expect(await countRows(t, 'complaint_cases')).toBe(1)
     expect(await countRows(t, 'complaint_messages')).toBe(1)
