@@ -1,7 +1,9 @@
+import { localDay } from '../admin/thai-date.js'
 import { errorFields } from '../core/logger.js'
 import { appendEvents, engagementChatKey } from '../engagement/events.js'
 import type { Source } from '../webhook/events.js'
 import type { EventContext, HandlerRegistry } from '../webhook/registry.js'
+import { friendKey } from './keys.js'
 import {
   adjustMemberCount,
   ensureGroup,
@@ -12,6 +14,13 @@ import {
 } from './repository.js'
 
 type Ctx = EventContext<{ source: Source }>
+
+/**
+ * The friend registry holds no LINE id and no time finer than the day: its rows are written
+ * with their engagement events, and an id or a timestamp there would turn every engagement
+ * pseudonym back into a person (README "Complaints: who can learn what").
+ */
+const friendDay = (ctx: Ctx) => new Date(`${localDay(ctx.now, ctx.deps.config.timeZone)}T00:00:00Z`)
 type Db = Ctx['deps']['db']
 
 function groupOf(source: Source): { chatId: string; chatType: 'group' | 'room' } | null {
@@ -67,11 +76,12 @@ export function registerContacts(registry: HandlerRegistry): void {
     if (ctx.event.source.type !== 'user') return
     const userId = ctx.event.source.userId
     const unblocked = ctx.event.follow?.isUnblocked === true
+    const key = await friendKey(ctx.deps.keyring, userId)
     await withEvent(
       ctx,
       userId,
       'friend.followed',
-      (db) => upsertFriend(db, ctx.orgId, userId, 'following', ctx.now),
+      (db) => upsertFriend(db, ctx.orgId, key, 'following', friendDay(ctx)),
       { unblocked },
     )
     await ctx.responder.reply(ctx.deps.flows.render('greeting.follow'))
@@ -81,8 +91,9 @@ export function registerContacts(registry: HandlerRegistry): void {
   registry.onEvent('unfollow', async (ctx) => {
     if (ctx.event.source.type !== 'user') return
     const userId = ctx.event.source.userId
+    const key = await friendKey(ctx.deps.keyring, userId)
     await withEvent(ctx, userId, 'friend.unfollowed', (db) =>
-      upsertFriend(db, ctx.orgId, userId, 'unfollowed', ctx.now),
+      upsertFriend(db, ctx.orgId, key, 'unfollowed', friendDay(ctx)),
     )
   })
 

@@ -135,3 +135,30 @@ export async function findGroup(db: Db, orgId: string, chatId: string): Promise<
     .where('chat_id', '=', chatId)
     .executeTakeFirst()
 }
+
+/** Rows whose key looks like a raw LINE user id ('U' + 32 hex). */
+export function listRawFriendIds(db: Db) {
+  return db
+    .selectFrom('line_friends')
+    .select(['org_id', 'user_id'])
+    .where('user_id', 'like', 'U%')
+    .where((eb) => eb(eb.fn('length', ['user_id']), '=', 33))
+    .execute()
+}
+
+/** Moves a row to its new key: insert (or keep the newer keyed row) and delete the old one. */
+export async function rekeyFriend(db: Db, orgId: string, rawId: string, key: string): Promise<void> {
+  const row = await db
+    .selectFrom('line_friends')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', rawId)
+    .executeTakeFirst()
+  if (!row) return
+  await db
+    .insertInto('line_friends')
+    .values({ ...row, user_id: key })
+    .onConflict((oc) => oc.columns(['org_id', 'user_id']).doNothing())
+    .execute()
+  await db.deleteFrom('line_friends').where('org_id', '=', orgId).where('user_id', '=', rawId).execute()
+}

@@ -4,9 +4,10 @@ import { budgetRunRenderer } from '../budget/schedule.js'
 import { runDailyEntrySafely } from '../complaints/entry.js'
 import { announceDeps, announceOfficerGrantsSafely } from '../complaints/officers/announce.js'
 import type { Config } from '../config.js'
+import { rekeyRawFriends } from '../contacts/keys.js'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
-import type { Logger } from '../core/logger.js'
+import { errorFields, type Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
 import type { Flows } from '../flows/types.js'
 import type { LineResolver } from '../line/port.js'
@@ -30,6 +31,10 @@ export interface MinuteDeps {
 export async function minuteTick(deps: MinuteDeps, now: Date): Promise<void> {
   const { db, flows, log, lines, config, keyring, clock } = deps
   await housekeeping({ db, flows, log, lines, config }, now)
+  // Friend rows from before the registry was keyed get their keys (a no-op once done).
+  await rekeyRawFriends(db, keyring).catch((err: unknown) =>
+    log.error('contacts.rekey_failed', errorFields(err)),
+  )
   // The day's complaint filings into the case tables, once a day (logs its own failures).
   await runDailyEntrySafely({ db, keyring, log, config }, now)
   // New complaint officers not yet announced to the others in LINE (logs its own failures).

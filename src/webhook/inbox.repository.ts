@@ -71,6 +71,12 @@ export async function completeEvents(db: Db, eventIds: string[], outcome: string
     .execute()
 }
 
+/** Handled events of 1:1 chats go entirely: no id, outcome or time stays behind. */
+export async function deleteEvents(db: Db, eventIds: string[]): Promise<void> {
+  if (eventIds.length === 0) return
+  await db.deleteFrom('webhook_inbox').where('event_id', 'in', eventIds).execute()
+}
+
 export async function scheduleRetry(db: Db, eventId: string, reason: string, at: Date): Promise<void> {
   await db
     .updateTable('webhook_inbox')

@@ -5,7 +5,14 @@ import type { Keyring } from '../core/keyring.js'
 import { errorFields, type Logger } from '../core/logger.js'
 import type { Database, InboxRow } from '../db/schema.js'
 import type { Dispatch } from './dispatcher.js'
-import { claimDue, completeEvents, parkEvent, purgeFinished, scheduleRetry } from './inbox.repository.js'
+import {
+  claimDue,
+  completeEvents,
+  deleteEvents,
+  parkEvent,
+  purgeFinished,
+  scheduleRetry,
+} from './inbox.repository.js'
 
 export interface InboxWorkerOptions {
   db: Kysely<Database>
@@ -38,6 +45,13 @@ export interface InboxWorker {
   purge(): Promise<number>
 }
 
+/** Whether LINE says the event happened in a person's 1:1 chat with the account. */
+function isOneToOne(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null || !('source' in raw)) return false
+  const source = raw.source
+  return typeof source === 'object' && source !== null && 'type' in source && source.type === 'user'
+}
+
 /** Backoff for failed handlers: 2 s, 4 s, 8 s … capped at 5 minutes. */
 export function retryDelayMs(attempt: number): number {
   return Math.min(2 ** attempt * 1000, 5 * 60_000)
@@ -54,11 +68,12 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   let again = false
   let stopped = false
 
-  const handle = async (row: InboxRow): Promise<{ id: string; outcome: string } | null> => {
+  type Done = { id: string; outcome: string; oneToOne: boolean }
+  const handle = async (row: InboxRow): Promise<Done | null> => {
     try {
-      if (!row.payload || !row.key_id) return { id: row.event_id, outcome: 'no payload' }
+      if (!row.payload || !row.key_id) return { id: row.event_id, outcome: 'no payload', oneToOne: false }
       const raw: unknown = JSON.parse(fromUtf8(await keyring.open(row.key_id, row.payload)))
-      return { id: row.event_id, outcome: await dispatch(row.org_id, raw) }
+      return { id: row.event_id, outcome: await dispatch(row.org_id, raw), oneToOne: isOneToOne(raw) }
     } catch (err) {
       const reason = `${errorFields(err).error}: ${String(errorFields(err).reason ?? '')}`.slice(0, 300)
       const now = clock.now()
@@ -86,8 +101,15 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
         if (rows.length === 0) break
         // One row per chat per claim, so running them together keeps each chat in order.
         const done = (await Promise.all(rows.map(handle))).filter((d) => d !== null)
+        // A 1:1 chat's handled events leave no row at all: what a person did in their own chat
+        // (a complaint's intake above all) must not stay as outcomes and times (README).
+        await deleteEvents(
+          db,
+          done.filter((d) => d.oneToOne).map((d) => d.id),
+        )
         const byOutcome = new Map<string, string[]>()
-        for (const d of done) byOutcome.set(d.outcome, [...(byOutcome.get(d.outcome) ?? []), d.id])
+        for (const d of done.filter((x) => !x.oneToOne))
+          byOutcome.set(d.outcome, [...(byOutcome.get(d.outcome) ?? []), d.id])
         for (const [outcome, ids] of byOutcome) await completeEvents(db, ids, outcome, clock.now())
         total += done.length
       }

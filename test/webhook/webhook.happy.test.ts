@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { friendKey } from '../../src/contacts/keys.js'
 import { findFriend, findGroup } from '../../src/contacts/repository.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
@@ -61,11 +62,14 @@ describe.each(DB_KINDS)('webhook happy path (%s)', (kind) => {
     await post([
       simpleEvent('follow', fromUser(USER_B), { replyToken: 'rt-f', follow: { isUnblocked: false } }, now()),
     ])
-    expect(await findFriend(t.testDb.db, 'default', USER_B)).toMatchObject({ status: 'following' })
+    // The registry knows the friend by key only, dated by the day.
+    const key = await friendKey(t.deps.keyring, USER_B)
+    expect(await findFriend(t.testDb.db, 'default', USER_B)).toBeUndefined()
+    expect(await findFriend(t.testDb.db, 'default', key)).toMatchObject({ status: 'following' })
     expect(line.calls.map((c) => c.op)).toEqual(['reply'])
     t.clock.advance(1000)
     await post([simpleEvent('unfollow', fromUser(USER_B), {}, now())])
-    expect(await findFriend(t.testDb.db, 'default', USER_B)).toMatchObject({ status: 'unfollowed' })
+    expect(await findFriend(t.testDb.db, 'default', key)).toMatchObject({ status: 'unfollowed' })
     expect(line.calls).toHaveLength(1)
   })
 
