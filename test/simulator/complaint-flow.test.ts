@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createSimulator, type Simulator } from '../../src/simulator/simulator.js'
 import { phoneJpeg } from '../complaints/evidence/fixtures/images.js'
 import { contains, GPS, gpsBytes, S } from '../complaints/evidence/fixtures/sentinels.js'
+import { enterNow } from '../complaints/file-case.js'
 import { createTestApp, TEST_CHANNEL_SECRET, type TestApp } from '../helpers/app.js'
 import { button, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
@@ -50,6 +51,11 @@ describe.each(DB_KINDS)('a complaint with a photo, in the simulator (%s)', (kind
     const shown = (await chat.transcript()).map((e) => e.html).join('')
     expect(shown).toContain(code)
     expect(shown).toContain(secret)
+
+    // Filed: the photo waits in the sealed filing; the case tables get it at the day's entry.
+    expect(await t.testDb.db.selectFrom('complaint_filing_files').selectAll().execute()).toHaveLength(1)
+    expect(await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()).toEqual([])
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
 
     const [c] = await t.testDb.db.selectFrom('complaint_cases').selectAll().execute()
     const evidence = await t.testDb.db.selectFrom('complaint_evidence').selectAll().execute()
