@@ -195,8 +195,8 @@ const M = {
     'LINE credentials replaced: they take effect within a minute.',
   ],
   invalid_slug: [
-    'รหัสหน่วยงานใช้ได้เฉพาะ a–z 0–9 และ - ไม่เกิน 40 ตัวอักษร',
-    'The organization id may use a–z, 0–9 and - only, up to 40 characters.',
+    'รหัสหน่วยงานใช้ได้เฉพาะ a–z 0–9 และ - ไม่เกิน 40 ตัวอักษร และใช้คำว่า follow ไม่ได้',
+    'The organization id may use a–z, 0–9 and - only, up to 40 characters, and cannot be "follow".',
   ],
   org_exists: ['มีหน่วยงานรหัสนี้แล้ว', 'An organization with this id exists.'],
   org_name: ['กรุณากรอกชื่อหน่วยงาน (ไม่เกิน 200 ตัวอักษร)', 'Enter the name (up to 200 characters).'],

@@ -19,7 +19,11 @@ export interface OrgChannelSecrets {
   accessToken: string
 }
 
-export const SLUG = /^[a-z0-9-]{1,40}$/
+/**
+ * a-z, 0-9 and -, up to 40 characters. Not "follow": `/report/follow` is the default
+ * organization's follow-up, so an organization of that name could never reach its own form.
+ */
+export const SLUG = /^(?!follow$)[a-z0-9-]{1,40}$/
 
 export function toOrg(row: OrgRow): Org {
   return {

@@ -46,6 +46,15 @@ describe.each(DB_KINDS)('web complaint form, unknown organization (%s)', (kind) 
     expect(pages.size).toBe(1)
   })
 
+  test('no organization can be called "follow": /report/follow is the default one’s follow-up', async () => {
+    const made = await createOrg(t.deps.db, t.deps.keyring, { slug: 'follow', nameTh: 'ก', nameEn: 'F' })
+    expect(made).toEqual({ ok: false, reason: 'invalid_slug' })
+    const web = new WebClient(t)
+    await web.get('/report/follow')
+    expect(web.html).toContain('action="/report/follow"')
+    expect(web.html).toContain('name="secret"')
+  })
+
   test('posting a report to an unknown organization files nothing', async () => {
     const web = new WebClient(t)
     await web.get('/report/acme')
