@@ -46,7 +46,7 @@ const ACCOUNTS = {
 /** The default agency with two complaint officers, an owner, a broadcaster and an auditor. */
 export async function officerWorld(
   kind: DbKind,
-  opts: { now?: Date; isolation?: Isolation } = {},
+  opts: { now?: Date; isolation?: Isolation; env?: Record<string, string> } = {},
 ): Promise<World> {
   const line = new MemoryLine()
   const t = await createTestApp(kind, { line, ...opts })
@@ -55,8 +55,9 @@ export async function officerWorld(
   const owner = await seedAccount(t, 'default', ACCOUNTS.owner[0], 'owner', ACCOUNTS.owner[1])
   await seedAccount(t, 'default', ACCOUNTS.broadcaster[0], 'broadcaster', ACCOUNTS.broadcaster[1])
   await seedAccount(t, 'default', ACCOUNTS.auditor[0], 'auditor', ACCOUNTS.auditor[1])
-  // Officers A and B have held the role for a month: a new officer's wait is tested on its own.
-  await setOfficerSince(t, [officerA, officerB], new Date(t.clock.now().getTime() - 30 * DAY_MS))
+  // Officers A and B have held the role for two months (their grants long announced): a new
+  // officer's wait and announcement are tested on their own.
+  await setOfficerSince(t, [officerA, officerB], new Date(t.clock.now().getTime() - 60 * DAY_MS))
   const address = {
     a: '192.0.2.21',
     b: '192.0.2.22',
@@ -142,9 +143,14 @@ export async function labelOfficersGroup(t: TestApp, orgId = 'default', chatId =
 
 export const DAY_MS = 86_400_000
 
-/** Moves when accounts became complaint officers (seeding makes them officers "now"). */
+/** Moves when accounts became complaint officers (seeding makes them officers "now"), grants too. */
 export async function setOfficerSince(t: TestApp, ids: string[], since: Date) {
   await t.deps.db.updateTable('admin_accounts').set({ officer_since: since }).where('id', 'in', ids).execute()
+  await t.deps.db
+    .updateTable('admin_officer_grants')
+    .set({ granted_at: since, announced_at: since })
+    .where('account_id', 'in', ids)
+    .execute()
 }
 
 export const actions = async (t: TestApp) =>

@@ -19,9 +19,9 @@ describe.each(DB_KINDS)('complaint officers: who may reach a case (%s)', (kind) 
     const c = await w.file({ named: true })
     const other = await w.file()
     const ev = await addEvidence(w.t, c.id, utf8('%PDF-1.4 test'), 'application/pdf', 'memo.pdf')
-    const owner = await w.as('owner')
-    await owner.get(`/admin/complaints/${c.id}`)
-    expect((await owner.post(`/admin/complaints/${c.id}/exclusions`, { admin: w.officerB })).status).toBe(303)
+    const a0 = await w.as('a')
+    await a0.get(`/admin/complaints/${c.id}`)
+    expect((await a0.post(`/admin/complaints/${c.id}/exclusions`, { admin: w.officerB })).status).toBe(303)
 
     const b = await w.as('b')
     const list = await (await b.get('/admin/complaints?filter=all')).text()
@@ -55,7 +55,7 @@ describe.each(DB_KINDS)('complaint officers: who may reach a case (%s)', (kind) 
         action: 'complaint.officer_excluded',
         target: c.code,
         detail: 'officer-b@agency.go.th',
-        actor: 'owner@agency.go.th',
+        actor: 'officer-a@agency.go.th',
       },
     ])
     expect(log.filter((x) => x.action === 'complaint.access_refused').length).toBe(8)

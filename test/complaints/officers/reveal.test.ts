@@ -63,7 +63,7 @@ describe.each(DB_KINDS)('complaint officers: identity reveal (%s)', (kind) => {
       expect(shown.status).toBe(200)
       expect(await shown.text()).toContain('นางสาวผู้แจ้ง ตัวอย่าง')
     }
-    // A third handler, not party to the request, does not see it.
+    // Nobody else sees it: not the owner (no case route at all), nor an officer not party to it.
     expect((await (await w.as('owner')).get(`/admin/complaints/${c.id}/identity`)).status).toBe(403)
     expect(
       (await actions(w.t)).filter(
