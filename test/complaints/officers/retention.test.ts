@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { insertEvidence } from '../../../src/complaints/repository.js'
+import { addDraftFile } from '../../../src/complaints/drafts.js'
 import { complaintStats } from '../../../src/complaints/stats.js'
 import { utf8 } from '../../../src/core/bytes.js'
 import { housekeeping } from '../../../src/jobs/minute.js'
@@ -104,21 +104,13 @@ describe.each(DB_KINDS)('complaint retention (%s)', (kind) => {
       .set({ status: 'closed', outcome: 'referred', closed_on: '2026-11-22', expires_on: '2026-12-01' })
       .where('id', '=', c.id)
       .execute()
-    await insertEvidence(w.t.deps.db, {
-      id: crypto.randomUUID(),
-      org_id: 'default',
-      case_id: null,
-      draft_key: 'draft-1',
-      source_message: 'm1',
-      kind: 'file',
-      mime: 'text/plain',
-      size_bytes: 1,
-      name: null,
-      content: await w.t.deps.keyring.seal(utf8('x')),
-      key_id: w.t.deps.keyring.keyId,
-      added_on: '2026-11-22',
-      draft_expires_at: new Date('2026-11-22T04:00:00Z'),
-    })
+    await addDraftFile(
+      w.t.deps.db,
+      w.t.deps.keyring,
+      { orgId: 'default', draftKey: 'draft-1', messageId: 'm1', expiresAt: new Date('2026-11-22T04:00:00Z') },
+      { kind: 'file', mime: 'text/plain', bytes: utf8('x') },
+    )
+    expect(await w.t.deps.db.selectFrom('complaint_draft_files').selectAll().execute()).toHaveLength(1)
     await run(new Date('2026-12-01T10:00:00Z'))
     const kept = await w.t.deps.db
       .selectFrom('complaint_cases')
@@ -126,7 +118,7 @@ describe.each(DB_KINDS)('complaint retention (%s)', (kind) => {
       .where('id', '=', c.id)
       .executeTakeFirstOrThrow()
     expect(kept.stub).toBe(false)
-    expect(await w.t.deps.db.selectFrom('complaint_evidence').selectAll().execute()).toEqual([])
+    expect(await w.t.deps.db.selectFrom('complaint_draft_files').selectAll().execute()).toEqual([])
     await run(new Date('2026-12-02T01:00:00Z'))
     const gone = await w.t.deps.db
       .selectFrom('complaint_cases')
