@@ -174,4 +174,15 @@ describe.each(DB_KINDS)('complaint officers: only officers reach cases (%s)', (k
     expect(again.status).toBe(403)
     expect(await again.text()).toContain('คุณถูกกันออกจากเรื่องนี้')
   })
+
+  it('the database refuses a complaint officer without the time of the grant', async () => {
+    const set = (role: 'complaint_officer' | 'auditor') =>
+      w.t.deps.db
+        .updateTable('admin_accounts')
+        .set({ role, officer_since: null })
+        .where('email', '=', 'auditor@agency.go.th')
+        .execute()
+    await expect(set('complaint_officer')).rejects.toThrow(/admin_accounts_officer_since/)
+    await expect(set('auditor')).resolves.toBeDefined()
+  })
 })
