@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
+import { enterNow } from '../file-case.js'
 import { countRows, dump, gpsJpeg, hex, REPORT, WebClient } from './helpers.js'
 
 const IP = '203.0.113.77'
@@ -99,13 +100,24 @@ describe.each(DB_KINDS)('web complaint form, security (%s)', (kind) => {
     ])
     const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
     const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    await expectNothingIdentifying(secret, code) // while the filing waits
+    await enterNow(t)
     t.clock.advance(3 * 3_600_000 + 17 * 60_000 + 23_000) // 13:17:23 in Bangkok
     await web.get('/report/follow')
     await web.post('/report/follow', { code, secret: 'WRONG-WRONG' })
     await web.post('/report/follow', { code, secret })
     await web.post('/report/follow/reply', { message: 'SENTINEL-REPLY' })
+    expect(await countRows(t, 'complaint_filings')).toBe(1)
+    await expectNothingIdentifying(secret, code) // while the reply waits
+    await enterNow(t)
     expect(await countRows(t, 'complaint_messages')).toBe(1)
+    await expectNothingIdentifying(secret, code)
+    // No log line for the filing itself: its timestamp would date it to the second.
+    const outcomes = t.logs.filter((l) => l.includes('complaint.web')).map((l) => JSON.parse(l).outcome)
+    expect(outcomes).toEqual(['follow_wrong', 'follow_ok', 'replied'])
+  })
 
+  async function expectNothingIdentifying(secret: string, code: string) {
     const all = await dump(t)
     for (const needle of [IP, UA, 'SentinelBrowser', 'SENTINEL-CONTENT', 'SENTINEL-REPLY', secret]) {
       expect(all).not.toContain(needle)
@@ -123,9 +135,7 @@ describe.each(DB_KINDS)('web complaint form, security (%s)', (kind) => {
       expect(new Date(at).getUTCHours() * 60 + new Date(at).getUTCMinutes(), at).toBe(0)
     const logs = t.logs.join('\n')
     for (const needle of [IP, UA, 'SENTINEL', secret, code]) expect(logs).not.toContain(needle)
-    const outcomes = t.logs.filter((l) => l.includes('complaint.web')).map((l) => JSON.parse(l).outcome)
-    expect(outcomes).toEqual(['filed', 'follow_wrong', 'follow_ok', 'replied'])
-  })
+  }
 
   test('what people type is escaped everywhere it is shown; the secret never appears in a URL', async () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>'
@@ -137,9 +147,13 @@ describe.each(DB_KINDS)('web complaint form, security (%s)', (kind) => {
     await web.post('/report', { ...REPORT, what: evil })
     const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
     const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    await enterNow(t)
     await web.get('/report/follow')
     await web.post('/report/follow', { code, secret })
     await web.post('/report/follow/reply', { message: evil })
+    await enterNow(t)
+    await web.post('/report/follow/case', {})
+    expect(web.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(web.html).not.toContain('<img src=x')
     expect(web.html).toContain('&lt;img src=x onerror=alert(2)&gt;')
     const urls = [...web.html.matchAll(/(?:href|action)="([^"]*)"/g)].map((m) => m[1] ?? '')
