@@ -11,11 +11,15 @@ import { DB_KINDS, openTestDb, type TestDb } from '../helpers/db.js'
 
 const T0 = new Date('2026-11-22T03:00:00Z')
 
+/** Even chats are a person's 1:1 chat (handled rows deleted), odd ones a group (kept as done). */
+const sourceOf = (chat: number) =>
+  chat % 2 === 0 ? { type: 'user', userId: `U-${chat}` } : { type: 'group', groupId: `C-${chat}` }
+
 async function seed(db: TestDb['db'], keyring: Keyring, chats: number, perChat: number) {
   const rows = []
   for (let c = 0; c < chats; c++) {
     for (let i = 0; i < perChat; i++) {
-      const event = { type: 'x', chat: c, seq: i }
+      const event = { type: 'x', source: sourceOf(c), chat: c, seq: i }
       rows.push({
         event_id: `e-${c}-${String(i).padStart(4, '0')}`,
         org_id: 'default',
@@ -76,12 +80,12 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
     for (let c = 0; c < 8; c++) {
       expect(seen.filter((s) => s.chat === c).map((s) => s.seq)).toEqual([...Array(15).keys()])
     }
-    const open = await t.db
-      .selectFrom('webhook_inbox')
-      .select('event_id')
-      .where('status', '!=', 'done')
-      .execute()
-    expect(open).toHaveLength(0)
+    // Nothing left open; the groups' rows stay as done, the 1:1 chats' rows are gone.
+    const left = await t.db.selectFrom('webhook_inbox').select(['event_id', 'status']).execute()
+    expect(left.filter((r) => r.status !== 'done')).toHaveLength(0)
+    const groupIds = left.map((r) => r.event_id)
+    expect(groupIds).toHaveLength(60)
+    expect(groupIds.every((id) => Number(id.split('-')[1]) % 2 === 1)).toBe(true)
   })
 
   it('takes over an event whose worker died mid-handling once its lease expires', async () => {
@@ -107,6 +111,8 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
     clock.advance(61_000)
     expect(await worker.drain()).toBe(2)
     expect(handled).toEqual([0, 1])
+    // Chat 0 is a 1:1 chat: once handled, its rows are gone.
+    expect(await t.db.selectFrom('webhook_inbox').select('event_id').execute()).toEqual([])
   })
 
   it('stop() waits for in-flight handling and refuses new drains', async () => {
@@ -133,9 +139,15 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
     release()
     await stopping
     expect(finished).toBe(true)
-    const row = await t.db.selectFrom('webhook_inbox').select('status').executeTakeFirstOrThrow()
-    expect(row.status).toBe('done')
+    // The in-flight 1:1 event was finished through to deleting its row before stop() resolved.
+    expect(await t.db.selectFrom('webhook_inbox').select('event_id').execute()).toEqual([])
+    // A stopped worker handles nothing new: a later event stays pending.
+    await seed(t.db, keyring, 2, 1)
     expect(await worker.drain()).toBe(0)
+    expect(await t.db.selectFrom('webhook_inbox').select('status').execute()).toEqual([
+      { status: 'pending' },
+      { status: 'pending' },
+    ])
   })
 })
 

@@ -60,24 +60,66 @@ describe.each(DB_KINDS)('webhook bad input and failures (%s)', (kind) => {
     expect(line.calls).toHaveLength(0)
   })
 
-  it('processes the same event delivered 3 times exactly once (incl. a redelivery)', async () => {
+  /** Holds every reply until `release` is called, so an event stays in the inbox meanwhile. */
+  const holdReplies = () => {
+    let release = () => {}
+    const gate = new Promise<void>((r) => {
+      release = r
+    })
+    const reply = line.reply.bind(line)
+    line.reply = async (...args) => {
+      await gate
+      return reply(...args)
+    }
+    return () => release()
+  }
+
+  it('processes a 1:1 event delivered 3 times while its row exists exactly once (incl. a redelivery)', async () => {
+    const release = holdReplies()
     const ev = textEvent('เมนู', fromUser(), now())
     const redelivered = { ...ev, deliveryContext: { isRedelivery: true } }
     for (const e of [ev, ev, redelivered]) {
       const res = await t.app.request(await signedRequest(envelope([e])))
       expect(res.status).toBe(200)
     }
+    expect((await inboxRows()).map((r) => r.event_id)).toEqual([ev.webhookEventId])
+    release()
     await t.settle()
-    expect(await inboxRows()).toHaveLength(1)
     expect(line.calls).toHaveLength(1)
+    expect(await inboxRows()).toHaveLength(0)
+  })
+
+  it('processes a group event delivered again after it was handled exactly once (its done row recognises it)', async () => {
+    const ev = textEvent('เมนู', fromGroup(), now())
+    await t.app.request(await signedRequest(envelope([ev])))
+    await t.settle()
+    const redelivered = { ...ev, deliveryContext: { isRedelivery: true } }
+    expect((await t.app.request(await signedRequest(envelope([redelivered])))).status).toBe(200)
+    await t.settle()
+    expect(line.calls).toHaveLength(1)
+    expect(await inboxRows()).toEqual([
+      expect.objectContaining({ event_id: ev.webhookEventId, status: 'done' }),
+    ])
+  })
+
+  it('handles a 1:1 redelivery arriving after the event was handled and its row deleted again (accepted: LINE redelivers only when our 200 was lost)', async () => {
+    const ev = textEvent('เมนู', fromUser(), now())
+    await t.app.request(await signedRequest(envelope([ev])))
+    await t.settle()
+    expect(await inboxRows()).toHaveLength(0)
+    const redelivered = { ...ev, deliveryContext: { isRedelivery: true } }
+    expect((await t.app.request(await signedRequest(envelope([redelivered])))).status).toBe(200)
+    await t.settle()
+    expect(line.calls).toHaveLength(2)
+    expect(await inboxRows()).toHaveLength(0)
   })
 
   it('collapses a duplicate inside one body', async () => {
     const ev = textEvent('เมนู', fromUser(), now())
     await t.app.request(await signedRequest(envelope([ev, ev])))
     await t.settle()
-    expect(await inboxRows()).toHaveLength(1)
     expect(line.calls).toHaveLength(1)
+    expect(await inboxRows()).toHaveLength(0)
   })
 
   it('sends nothing in standby mode but still keeps the registries', async () => {

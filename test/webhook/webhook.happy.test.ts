@@ -40,8 +40,17 @@ describe.each(DB_KINDS)('webhook happy path (%s)', (kind) => {
     expect(rows).toHaveLength(0)
   })
 
-  it('stores a text message, replies with the reply token, then keeps only id, type and outcome', async () => {
+  it('stores a 1:1 text message, replies with the reply token, then deletes its inbox row', async () => {
     const ev = textEvent('เมนู', fromUser(), now())
+    const res = await post([ev])
+    expect(res.status).toBe(200)
+    expect(line.calls).toHaveLength(1)
+    expect(line.calls[0]).toMatchObject({ op: 'reply', replyToken: ev.replyToken })
+    expect(await t.testDb.db.selectFrom('webhook_inbox').selectAll().execute()).toEqual([])
+  })
+
+  it('stores a group text command, replies with the reply token, then keeps only id, type and outcome', async () => {
+    const ev = textEvent('เมนู', fromGroup(GROUP_1, USER_A), now())
     const res = await post([ev])
     expect(res.status).toBe(200)
     expect(line.calls).toHaveLength(1)
@@ -52,8 +61,10 @@ describe.each(DB_KINDS)('webhook happy path (%s)', (kind) => {
       event_type: 'message',
       status: 'done',
       payload: null,
+      key_id: null,
       chat_key: null,
       message_id: null,
+      lease_until: null,
     })
     expect(row.outcome).toContain('intent:help')
   })
@@ -106,11 +117,18 @@ describe.each(DB_KINDS)('webhook happy path (%s)', (kind) => {
     expect(line.calls).toHaveLength(sendsBefore)
   })
 
-  it('routes a postback by its action', async () => {
-    await post([postbackEvent('action=menu', fromUser(), now())])
+  it('routes a group postback by its action and keeps the action as its outcome', async () => {
+    await post([postbackEvent('action=menu', fromGroup(GROUP_1, USER_A), now())])
     const row = await t.testDb.db.selectFrom('webhook_inbox').select('outcome').executeTakeFirstOrThrow()
     expect(row.outcome).toBe('postback:menu')
     expect(line.calls).toHaveLength(1)
+  })
+
+  it('routes a 1:1 postback by its action, then deletes its inbox row', async () => {
+    const ev = postbackEvent('action=menu', fromUser(), now())
+    await post([ev])
+    expect(line.calls).toEqual([expect.objectContaining({ op: 'reply', replyToken: ev.replyToken })])
+    expect(await t.testDb.db.selectFrom('webhook_inbox').selectAll().execute()).toEqual([])
   })
 
   it('handles several events from different chats in one body', async () => {
@@ -120,9 +138,10 @@ describe.each(DB_KINDS)('webhook happy path (%s)', (kind) => {
       simpleEvent('join', fromGroup(), { replyToken: 'rt-j2' }, now()),
     ]
     await post(events)
-    const rows = await t.testDb.db.selectFrom('webhook_inbox').select('status').execute()
-    expect(rows.map((r) => r.status)).toEqual(['done', 'done', 'done'])
     expect(line.calls).toHaveLength(3)
+    // The two 1:1 events leave no row; the group's join stays as done.
+    const rows = await t.testDb.db.selectFrom('webhook_inbox').select(['event_id', 'status']).execute()
+    expect(rows).toEqual([{ event_id: events[2]?.webhookEventId, status: 'done' }])
   })
 
   it('runs one chat in timestamp order even when LINE delivers it out of order', async () => {

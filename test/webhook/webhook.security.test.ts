@@ -7,6 +7,7 @@ import {
   envelope,
   fromGroup,
   fromUser,
+  postbackEvent,
   signedRequest,
   simpleEvent,
   textEvent,
@@ -106,5 +107,75 @@ describe.each(DB_KINDS)('webhook security (%s)', (kind) => {
     const stored = rows.find((r) => r.event_id === msg.webhookEventId)
     expect(stored).toMatchObject({ status: 'dropped', payload: null, message_id: null })
     expect(line.calls).toHaveLength(0)
+  })
+
+  it('leaves no row of a handled 1:1 text message or postback (no event id, outcome or chat key); a group event keeps only id, type and outcome', async () => {
+    const ts = t.clock.now().getTime()
+    const text = textEvent('เมนู', fromUser(SENTINEL_USER), ts)
+    const press = postbackEvent('action=menu', fromUser(SENTINEL_USER), ts + 1)
+    const join = simpleEvent('join', fromGroup(SENTINEL_GROUP), { replyToken: 'rt-join' }, ts)
+    await t.app.request(await signedRequest(envelope([text, press, join])))
+    await t.settle()
+    // All three were handled: both 1:1 events were answered, and so was the join.
+    expect(line.calls.map((c) => (c.op === 'reply' ? c.replyToken : c.op)).sort()).toEqual(
+      [text.replyToken, press.replyToken, 'rt-join'].sort(),
+    )
+    const rows = await inboxRows()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({
+      event_id: join.webhookEventId,
+      event_type: 'join',
+      status: 'done',
+      payload: null,
+      key_id: null,
+      chat_key: null,
+      message_id: null,
+      lease_until: null,
+    })
+    expect(rows[0]?.outcome).toContain('join')
+    const dump = JSON.stringify(rows)
+    const chatKey = await t.deps.keyring.pseudonym('chat', SENTINEL_USER)
+    for (const trace of [text.webhookEventId, press.webhookEventId, 'intent:', 'postback:', chatKey]) {
+      expect(dump).not.toContain(trace)
+    }
+  })
+
+  it('keeps a failing 1:1 event in the inbox, sealed, through retries and parking until it is handled; then its row goes', async () => {
+    let down = true
+    const reply = line.reply.bind(line)
+    const push = line.push.bind(line)
+    line.reply = async (...args) => {
+      if (down) throw new Error('LINE unavailable')
+      return reply(...args)
+    }
+    // A late answer goes by push once the reply token has expired.
+    line.push = async (...args) => {
+      if (down) throw new Error('LINE unavailable')
+      return push(...args)
+    }
+    const ev = textEvent(SENTINEL_TEXT, fromUser(SENTINEL_USER), t.clock.now().getTime())
+    await t.app.request(await signedRequest(envelope([ev])))
+    await t.settle()
+    const row = () =>
+      t.testDb.db.selectFrom('webhook_inbox').selectAll().where('event_id', '=', ev.webhookEventId)
+    expect(await row().executeTakeFirst()).toMatchObject({ status: 'pending', attempts: 1 })
+    for (let i = 0; i < 10; i++) {
+      t.clock.advance(10 * 60_000)
+      await t.deps.inbox.drain()
+    }
+    const parked = await row().executeTakeFirstOrThrow()
+    expect(parked.status).toBe('parked')
+    expect(parked.payload).not.toBeNull()
+    expect(new TextDecoder().decode(parked.payload ?? new Uint8Array())).not.toContain(SENTINEL_TEXT)
+    // LINE is back and an operator re-queues the parked event: once handled, nothing remains.
+    down = false
+    await t.testDb.db
+      .updateTable('webhook_inbox')
+      .set({ status: 'pending', next_attempt_at: t.clock.now() })
+      .where('event_id', '=', ev.webhookEventId)
+      .execute()
+    expect(await t.deps.inbox.drain()).toBe(1)
+    expect(line.calls).toEqual([expect.objectContaining({ op: 'push' })])
+    expect(await inboxRows()).toEqual([])
   })
 })
