@@ -56,7 +56,8 @@ describe('/dev/chat: sending a photo', () => {
       return img?.complete === true && img.naturalWidth > 0
     })
     await page.waitForFunction(() => document.querySelector('#log')?.textContent?.includes('ได้รับแล้ว 1'))
-    expect(await t.testDb.db.selectFrom('complaint_evidence').select('kind').execute()).toEqual([
+    // A draft's evidence waits in its own table until the complaint is filed.
+    expect(await t.testDb.db.selectFrom('complaint_draft_files').select('kind').execute()).toEqual([
       { kind: 'image' },
     ])
     expect(errors).toEqual([])

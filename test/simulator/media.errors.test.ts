@@ -52,6 +52,7 @@ describe('getContent answers as LINE does for what it does not have', () => {
       const answer = textOf(await chat.photo(phoneJpeg()))
       expect(answer).toMatch(/ไม่มีอยู่ใน LINE แล้ว/)
       expect(answer).toMatch(/ได้รับแล้ว 0/)
+      expect(await t.testDb.db.selectFrom('complaint_draft_files').selectAll().execute()).toEqual([])
       expect(await t.testDb.db.selectFrom('complaint_evidence').selectAll().execute()).toEqual([])
     } finally {
       await t.close()
