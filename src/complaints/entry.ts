@@ -35,6 +35,26 @@ export async function compactIntakeTables(db: Db): Promise<void> {
   await sql`vacuum (full) ${sql.join(INTAKE_TABLES.map((t) => sql.table(t)))}`.execute(db)
 }
 
+/**
+ * The write-ahead log still holds the day's intake in order until its segment is removed: a
+ * new segment, then two checkpoints, let PostgreSQL remove the old one (with `wal_recycle`
+ * off it is deleted, not kept for reuse). Needs the pg_checkpoint role and EXECUTE on
+ * pg_switch_wal on PostgreSQL (README); without them the log ages out on its own schedule,
+ * which the start-up check reports.
+ */
+export async function rotateWal(db: Db): Promise<boolean> {
+  try {
+    await sql`set wal_recycle = off`.execute(db).catch(() => undefined)
+    await sql`select pg_switch_wal()`.execute(db)
+    await sql`checkpoint`.execute(db)
+    await sql`select pg_switch_wal()`.execute(db)
+    await sql`checkpoint`.execute(db)
+    return true
+  } catch {
+    return false
+  }
+}
+
 export type EntryRun = { kind: 'not_due' } | { kind: 'already' } | ({ kind: 'entered' } & EntryResult)
 
 /**
@@ -57,8 +77,9 @@ export async function runDailyEntry(deps: EntryDeps, now: Date): Promise<EntryRu
     return { kind: 'entered', ...result }
   })
   if (run.kind !== 'entered') return run
-  deps.log.info('complaints.entered', { entered: run.entered, held: run.held })
   await compactIntakeTables(deps.db)
+  const walRotated = await rotateWal(deps.db)
+  deps.log.info('complaints.entered', { entered: run.entered, held: run.held, walRotated })
   return run
 }
 

@@ -30,6 +30,8 @@ export interface TestDb {
   db: Kysely<Database>
   /** PostgreSQL with a database of its own: a URL to it, for a second connection pool. */
   url?: string
+  /** PGlite with a database of its own: the instance, e.g. to read its data directory's bytes. */
+  pglite?: PGlite
   close(): Promise<void>
 }
 
@@ -121,8 +123,9 @@ function copyTemplate(): Promise<string> {
 }
 
 async function ownPglite(): Promise<TestDb> {
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: await loadPglite() }) })
-  return { kind: 'pglite', isolation: 'database', db, close: () => db.destroy() }
+  const pglite = await loadPglite()
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  return { kind: 'pglite', isolation: 'database', db, pglite, close: () => db.destroy() }
 }
 
 async function ownPostgres(isolation: Isolation): Promise<TestDb> {
