@@ -105,7 +105,11 @@ export function registerComplaintForm(forms: FormHandlers): void {
           { timeZone: config.timeZone, now: ctx.now, random: systemRandom },
         ),
       )
-      return ctx.deps.flows.render('complaint.filed', { caseCode: filed.code, caseSecret: filed.secret })
+      return ctx.deps.flows.render('complaint.filed', {
+        caseCode: filed.code,
+        caseSecret: filed.secret,
+        entryTime: config.env.COMPLAINT_ENTRY_TIME,
+      })
     },
   })
 }
