@@ -15,6 +15,7 @@ import * as m20261122T1300 from './2026-11-22T1300-public-evidence.js'
 import * as m20261122T1400 from './2026-11-22T1400-engagement-rollups.js'
 import * as m20261122T1500 from './2026-11-22T1500-send-pace.js'
 import * as m20261207T0100 from './2026-12-07T0100-complaint-filings.js'
+import * as m20261207T0400 from './2026-12-07T0400-follow-throttle.js'
 import * as m20261207T0500 from './2026-12-07T0500-officer-grants.js'
 
 // A static list, not a folder scan, so the Worker bundle carries the migrations too.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1500-send-pace': m20261122T1500,
   '2026-12-07T0100-complaint-filings': m20261207T0100,
   '2026-12-07T0500-officer-grants': m20261207T0500,
+  '2026-12-07T0400-follow-throttle': m20261207T0400,
 }

@@ -27,7 +27,7 @@ export const writeHostCookie = (c: AdminContext, name: string, value: string) =>
  * The client address for per-address throttling. Cloudflare sets cf-connecting-ip itself; behind
  * another proxy, that proxy must overwrite X-Forwarded-For (a client could otherwise rotate it).
  */
-export function clientAddress(c: AdminContext): string {
+export function clientAddress(c: { req: { header(name: string): string | undefined } }): string {
   const cf = c.req.header('cf-connecting-ip')
   if (cf) return cf.trim()
   const xff = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()

@@ -1,11 +1,12 @@
-import { formatThaiDateTime, formatThaiDay } from '../admin/thai-date.js'
+import { formatThaiDay } from '../admin/thai-date.js'
 import { type FormHandlers, resumeParked, startForm } from '../dialogues/forms.js'
 import { loadState, PARKED, sessionKey } from '../dialogues/sessions.js'
 import type { HandlerRegistry } from '../webhook/registry.js'
 import { draftFileCallbacks } from './drafts.js'
 import { submitNotifyOff, submitReply } from './filings.js'
+import { openAsComplainant } from './follow-access.js'
 import { attachEvidence, COMPLAINT_FORM, registerComplaintForm } from './intake.js'
-import { addMessage, type ComplainantView, openAsComplainant } from './service.js'
+import type { ComplainantView } from './service.js'
 
 const FOLLOW_UP = 'complaint.followup'
 const REPLY = 'complaint.reply'
@@ -80,19 +81,19 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
 
   forms.keepUnlinkable(FOLLOW_UP, REPLY)
   forms.configure(FOLLOW_UP, {
-    submit: async (ctx, a) => {
-      const r = await openAsComplainant(
-        ctx.deps.db,
-        ctx.deps.keyring,
-        ctx.orgId,
-        a.code ?? '',
-        a.secret ?? '',
-        ctx.now,
-      )
+    submit: async (ctx, a, draft) => {
+      // The guesser is the LINE user, known here only by the day's session key.
+      const r = await openAsComplainant(ctx.deps.db, ctx.deps.keyring, {
+        orgId: ctx.orgId,
+        client: { channel: 'line', sessionKey: draft.key },
+        code: a.code ?? '',
+        secret: a.secret ?? '',
+        now: ctx.now,
+      })
       const render = ctx.deps.flows.render
-      if (r.kind === 'locked')
-        return render('complaint.followup.locked', { until: formatThaiDateTime(r.until) })
-      if (r.kind !== 'ok') return render('complaint.followup.wrong')
+      if (r.kind === 'throttled')
+        return render('complaint.followup.throttled', { retryMinutes: String(r.retryInMinutes) })
+      if (r.kind === 'wrong') return render('complaint.followup.wrong')
       return {
         reply: render('complaint.status', statusVars(r.view), { chat: 'user' }),
         park: { formId: REPLY, hidden: { _case: r.view.id }, ttlMs: REPLY_WINDOW_MS },

@@ -32,22 +32,6 @@ export function findCase(db: Db, orgId: string, id: string) {
     .executeTakeFirst()
 }
 
-export async function recordFailedCheck(db: Db, id: string, lockUntil: Date | null): Promise<void> {
-  await db
-    .updateTable('complaint_cases')
-    .set((eb) => ({ failed_checks: eb('failed_checks', '+', 1), locked_until: lockUntil }))
-    .where('id', '=', id)
-    .execute()
-}
-
-export async function resetFailedChecks(db: Db, id: string): Promise<void> {
-  await db
-    .updateTable('complaint_cases')
-    .set({ failed_checks: 0, locked_until: null })
-    .where('id', '=', id)
-    .execute()
-}
-
 export async function insertEvidence(db: Db, row: Insertable<ComplaintEvidenceTable>): Promise<void> {
   await db.insertInto('complaint_evidence').values(row).execute()
 }

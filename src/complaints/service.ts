@@ -2,18 +2,8 @@ import type { Kysely, Selectable } from 'kysely'
 import { localDay } from '../admin/thai-date.js'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
-import { checkSecret, normalizeReceipt } from '../core/receipt.js'
 import type { Database } from '../db/schema.js'
-import {
-  countEvidence,
-  findCaseByCode,
-  insertCase,
-  insertMessage,
-  insertStatus,
-  listMessages,
-  recordFailedCheck,
-  resetFailedChecks,
-} from './repository.js'
+import { countEvidence, insertCase, insertMessage, insertStatus, listMessages } from './repository.js'
 import type { CaseStatus, Channel, ComplaintCasesTable, Outcome } from './tables.js'
 
 type Db = Kysely<Database>
@@ -105,33 +95,6 @@ export interface ComplainantView {
   feedbackDue: string
   messages: CaseMessage[]
   evidence: number
-}
-
-export type CaseAccess =
-  | { kind: 'not_found' }
-  | { kind: 'locked'; until: Date }
-  | { kind: 'wrong' }
-  | { kind: 'ok'; view: ComplainantView }
-
-/** Code + secret → what the complainant may see; wrong secrets count towards a lock. */
-export async function openAsComplainant(
-  db: Db,
-  keyring: Keyring,
-  orgId: string,
-  code: string,
-  secret: string,
-  now: Date,
-): Promise<CaseAccess> {
-  const row = await findCaseByCode(db, orgId, normalizeReceipt(code))
-  if (!row || row.stub) return { kind: 'not_found' }
-  const check = await checkSecret(row, secret, now)
-  if (check.kind === 'locked') return check
-  if (check.kind === 'wrong') {
-    await recordFailedCheck(db, row.id, check.lockUntil)
-    return check.lockUntil ? { kind: 'locked', until: check.lockUntil } : { kind: 'wrong' }
-  }
-  if (row.failed_checks > 0) await resetFailedChecks(db, row.id)
-  return { kind: 'ok', view: await complainantView(db, keyring, row) }
 }
 
 /** What a complainant may see of a case: status, dates, the thread, how much evidence. */

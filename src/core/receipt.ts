@@ -1,9 +1,11 @@
-import { hashPassword, verifyPassword } from '../admin/password.js'
+import { hashPassword, PASSWORD_ITERATIONS, verifyPassword } from '../admin/password.js'
 
 /**
  * Codes and secrets for people who must follow something up without being known (anonymous
  * questions, complaints): a code that says nothing about who or when, a secret shown once and
- * stored only as a slow hash, and a lock after repeated wrong secrets.
+ * stored only as a slow hash. Anonymous questions lock a code after repeated wrong secrets
+ * (checkSecret); complaints slow the guesser instead and answer every code alike
+ * (verifyReceiptSecret, complaints/follow-throttle.ts).
  */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789' // no 0/O, 1/I/L: read aloud and retyped
 export type Random = (n: number) => Uint8Array
@@ -30,7 +32,7 @@ export type SecretCheck =
   | { kind: 'locked'; until: Date }
   | { kind: 'wrong'; lockUntil: Date | null }
 
-/** Decides one attempt; the caller stores the failure count and lock it implies. */
+/** Decides one attempt at a question; the caller stores the failure count and lock it implies. */
 export async function checkSecret(
   row: { secret_hash: string; failed_checks: number; locked_until: Date | null },
   secret: string,
@@ -41,4 +43,26 @@ export async function checkSecret(
   if (await verifyPassword(normalizeReceipt(secret), row.secret_hash)) return { kind: 'ok' }
   const lock = row.failed_checks + 1 >= MAX_FAILED_CHECKS ? new Date(now.getTime() + LOCK_MS) : null
   return { kind: 'wrong', lockUntil: lock }
+}
+
+/**
+ * A well-formed hash at today's iteration count that no secret matches (salt and digest all
+ * zeros): a code nobody holds is checked against it, so it costs what a real one costs.
+ */
+export const DECOY_SECRET_HASH = `pbkdf2-sha256$${PASSWORD_ITERATIONS}$${'A'.repeat(22)}==$${'A'.repeat(43)}=`
+
+export type VerifySecret = (secret: string, hash: string) => Promise<boolean>
+
+/**
+ * Exactly one slow verification whether or not the code exists (`hash` null: it does not), so
+ * neither the answer nor its time tells the two apart. Counting is the caller's: per client,
+ * never per code.
+ */
+export async function verifyReceiptSecret(
+  hash: string | null,
+  secret: string,
+  verify: VerifySecret = verifyPassword,
+): Promise<boolean> {
+  const ok = await verify(normalizeReceipt(secret), hash ?? DECOY_SECRET_HASH)
+  return ok && hash !== null
 }

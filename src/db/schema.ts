@@ -3,6 +3,7 @@ import type { AdminTables } from '../admin/tables.js'
 import type { ApiTables } from '../api/tables.js'
 import type { BroadcastTables } from '../broadcasts/tables.js'
 import type { BudgetTables } from '../budget/tables.js'
+import type { FollowThrottleTables } from '../complaints/follow-throttle-tables.js'
 import type { ComplaintTables } from '../complaints/tables.js'
 import type { DialogueTables } from '../dialogues/tables.js'
 import type { RollupTables } from '../engagement/rollup-tables.js'
@@ -65,6 +66,7 @@ export interface Database
     BudgetTables,
     DialogueTables,
     EvidenceTables,
+    FollowThrottleTables,
     InsightTables,
     NoGiftTables,
     QuestionTables,

@@ -48,7 +48,7 @@ export const REQUIRED_MESSAGES = [
   'complaint.filed',
   'complaint.status',
   'complaint.followup.wrong',
-  'complaint.followup.locked',
+  'complaint.followup.throttled',
   'complaint.replied',
   'complaint.news',
   'complaint.notifyOff',

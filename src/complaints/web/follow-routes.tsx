@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
-import { formatDateTimeEn, formatThaiDateTime } from '../../admin/thai-date.js'
+import { clientAddress } from '../../admin/http.js'
 import { errorFields } from '../../core/logger.js'
 import { sanitizeEvidence } from '../evidence/index.js'
+import { openAsComplainant } from '../follow-access.js'
 import type { ComplainantView } from '../service.js'
 import { cleanText, evidenceField, fieldName } from './fields.js'
 import { filesOf, sanitizeFiles } from './files.js'
@@ -19,7 +20,6 @@ import {
 import { count, evidenceLimits, formToken, limitsOf, orgOf, pageOf } from './page-kit.js'
 import { CasePage, type CaseProps } from './pages/case.js'
 import { FollowPage } from './pages/follow.js'
-import { checkReceipt } from './receipt.js'
 import { refuse } from './report-routes.js'
 import { replyAsComplainant, viewCase } from './service.js'
 import { checkAccess, checkFormToken, issueAccess } from './tokens.js'
@@ -66,14 +66,18 @@ export function followRoutes() {
     const p = pageOf(c)
     const code = field(body, 'code').trim().slice(0, 40)
     if (check === 'expired') return showFollow(c, { code, error: p.t('formExpired') }, 422)
-    const secret = field(body, 'secret')
-    const access = await deps.db
-      .transaction()
-      .execute((trx) => checkReceipt(trx, deps.keyring, orgOf(c), code, secret, now))
-    if (access.kind === 'locked') {
-      count(c, 'follow_locked')
-      const until = p.lang === 'en' ? formatDateTimeEn(access.until) : formatThaiDateTime(access.until)
-      return showFollow(c, { code, error: p.t('locked', { until }) }, 429)
+    // The client is throttled by its address, which is hashed with the time bucket and never stored.
+    const access = await openAsComplainant(deps.db, deps.keyring, {
+      orgId: orgOf(c),
+      client: { channel: 'web', address: clientAddress(c) },
+      code,
+      secret: field(body, 'secret'),
+      now,
+    })
+    if (access.kind === 'throttled') {
+      count(c, 'follow_throttled')
+      c.header('Retry-After', String(access.retryInMinutes * 60))
+      return showFollow(c, { code, error: p.t('tryLater', { n: access.retryInMinutes }) }, 429)
     }
     if (access.kind === 'wrong') {
       count(c, 'follow_wrong')

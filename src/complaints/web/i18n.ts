@@ -70,9 +70,9 @@ const W = {
     'เลขที่เรื่องหรือรหัสลับไม่ถูกต้อง กรุณาตรวจสอบแล้วลองอีกครั้ง',
     'Wrong case code or secret. Check them and try again.',
   ],
-  locked: [
-    'กรอกรหัสลับผิดหลายครั้ง ระบบระงับการเข้าถึงเรื่องนี้ชั่วคราว ลองใหม่ได้หลัง {until}',
-    'Too many wrong secrets: this case is locked until {until}.',
+  tryLater: [
+    'มีการกรอกเลขที่เรื่องหรือรหัสลับผิดหลายครั้ง กรุณาลองใหม่ในอีก {n} นาที',
+    'Too many wrong case codes or secrets. Please try again in {n} minutes.',
   ],
   accessExpired: [
     'หมดเวลาการเข้าถึงเรื่องนี้ กรุณากรอกเลขที่เรื่องและรหัสลับอีกครั้ง ข้อความที่ยังไม่ได้ส่งแสดงไว้ด้านล่างเพื่อคัดลอก',

@@ -1,5 +1,5 @@
+import { openAsComplainant } from '../../../src/complaints/follow-access.js'
 import { insertEvidence } from '../../../src/complaints/repository.js'
-import { openAsComplainant } from '../../../src/complaints/service.js'
 import type { Channel } from '../../../src/complaints/tables.js'
 import { utf8 } from '../../../src/core/bytes.js'
 import { Client, PASSWORD_A, PASSWORD_B, seedAccount, seedGroup } from '../../admin/helpers.js'
@@ -86,7 +86,14 @@ export async function officerWorld(
         .executeTakeFirstOrThrow()
       return row.status
     },
-    follow: (c) => openAsComplainant(t.deps.db, t.deps.keyring, 'default', c.code, c.secret, t.clock.now()),
+    follow: (c) =>
+      openAsComplainant(t.deps.db, t.deps.keyring, {
+        orgId: 'default',
+        client: { channel: 'web', address: '192.0.2.99' },
+        code: c.code,
+        secret: c.secret,
+        now: t.clock.now(),
+      }),
   }
 }
 

@@ -78,7 +78,7 @@ describe.each(DB_KINDS)('complaint retention (%s)', (kind) => {
       .executeTakeFirstOrThrow()
     expect(untouched.stub).toBe(false)
     expect(untouched.content).not.toBeNull()
-    expect((await w.follow(c)).kind).toBe('not_found')
+    expect((await w.follow(c)).kind).toBe('wrong')
 
     const stats = await complaintStats(w.t.deps.db, 'default', 2570, ['bribery', 'procurement'])
     expect(stats.total).toBe('6')

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
 import { enterNow } from '../file-case.js'
+import { REAL_CODE, SECRET, seedCase, UNKNOWN_CODE, WRONG } from '../followup-helpers.js'
 import { countRows, gpsJpeg, REPORT, WebClient } from './helpers.js'
 
 const MB = 1024 * 1024
@@ -130,37 +131,52 @@ describe.each(DB_KINDS)('web complaint form, bad input (%s)', (kind) => {
     expect(t.logs.join('\n')).not.toContain(REPORT.what)
   })
 
-  test('wrong or guessed codes: one answer for both, five wrong secrets lock the case', async () => {
-    await web.post('/report', { ...REPORT })
-    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
-    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
-    await enterNow(t)
-    const follower = new WebClient(t)
-    await follower.get('/report/follow')
-    const strip = (html: string) => html.replace(/nonce[-=]"?[^"' ]+/g, '').replace(/value="[^"]*"/g, '')
-    const guessed = await follower.post('/report/follow', { code: 'C-2569-ZZZZZZ', secret: 'AAAAA-AAAAA' })
-    const guessedHtml = strip(follower.html)
-    const wrong = await follower.post('/report/follow', { code: 'C-2569-ZZZZZZ', secret: 'BBBBB-BBBBB' })
-    expect([guessed.status, wrong.status]).toEqual([401, 401])
-    const wrongSecret = await follower.post('/report/follow', {
-      code: 'C-2569-ZZZZZZ',
-      secret: 'AAAAA-AAAAA',
-    })
-    expect(wrongSecret.status).toBe(401)
-    const real = await follower.post('/report/follow', { code, secret: 'AAAAA-AAAAA' })
-    expect(real.status).toBe(401)
-    expect(strip(follower.html).replace(code, 'C-2569-ZZZZZZ')).toBe(guessedHtml)
-    expect(follower.html).toContain('เลขที่เรื่องหรือรหัสลับไม่ถูกต้อง')
-    for (let i = 0; i < 3; i++) await follower.post('/report/follow', { code, secret: 'AAAAA-AAAAA' })
-    const locked = await follower.post('/report/follow', { code, secret: 'AAAAA-AAAAA' })
-    expect(locked.status).toBe(429)
-    expect(follower.html).toMatch(/ระงับการเข้าถึงเรื่องนี้ชั่วคราว ลองใหม่ได้หลัง 22 พ.ย. 2569 10:15 น./)
-    // Even the right secret waits for the lock to lift.
-    expect((await follower.post('/report/follow', { code, secret })).status).toBe(429)
-    t.clock.advance(16 * 60_000)
-    await follower.get('/report/follow')
-    expect((await follower.post('/report/follow', { code, secret })).status).toBe(200)
-    expect(await countRows(t, 'complaint_cases')).toBe(1)
+  test('a wrong secret and an unknown code: the same status and page after 0, 5 and 50 tries; an address waits after 10', async () => {
+    await seedCase(t.testDb.db, t.deps.keyring)
+    const onReal = new WebClient(t, { 'cf-connecting-ip': '198.51.100.1' })
+    const onUnknown = new WebClient(t, { 'cf-connecting-ip': '198.51.100.2' })
+    await onReal.get('/report/follow')
+    await onUnknown.get('/report/follow')
+    // Each page has its own style nonce and form token, and shows the code as typed: nothing else may differ.
+    const seen = (c: WebClient, res: Response, code: string) => [
+      res.status,
+      res.headers.get('retry-after'),
+      c.html
+        .replaceAll(code, 'CODE')
+        .replace(/nonce="[^"]*"/g, '')
+        .replace(/name="_csrf" value="[^"]*"/, ''),
+    ]
+    for (let i = 0; i <= 50; i++) {
+      const real = seen(
+        onReal,
+        await onReal.post('/report/follow', { code: REAL_CODE, secret: WRONG }),
+        REAL_CODE,
+      )
+      const unknown = seen(
+        onUnknown,
+        await onUnknown.post('/report/follow', { code: UNKNOWN_CODE, secret: WRONG }),
+        UNKNOWN_CODE,
+      )
+      expect(real, `try ${i}`).toEqual(unknown)
+      if (i === 0 || i === 5 || i === 9) {
+        expect(real.slice(0, 2)).toEqual([401, null])
+        expect(onReal.html).toContain('เลขที่เรื่องหรือรหัสลับไม่ถูกต้อง กรุณาตรวจสอบแล้วลองอีกครั้ง')
+      }
+      if (i === 10 || i === 50) {
+        expect(real.slice(0, 2)).toEqual([429, '900'])
+        expect(onReal.html).toContain('มีการกรอกเลขที่เรื่องหรือรหัสลับผิดหลายครั้ง กรุณาลองใหม่ในอีก 15 นาที')
+      }
+    }
+    // In English too, and even the right secret waits its turn at this address.
+    await onReal.get('/report/follow?lang=en')
+    expect((await onReal.post('/report/follow?lang=en', { code: REAL_CODE, secret: SECRET })).status).toBe(
+      429,
+    )
+    expect(onReal.html).toContain('Too many wrong case codes or secrets. Please try again in 15 minutes.')
+    t.clock.advance(15 * 60_000)
+    await onReal.get('/report/follow')
+    expect((await onReal.post('/report/follow', { code: REAL_CODE, secret: SECRET })).status).toBe(200)
+    expect(onReal.html).toContain(REAL_CODE)
     expect(await countRows(t, 'complaint_messages')).toBe(0)
   })
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
 import { enterNow } from '../file-case.js'
+import { REAL_CODE, SECRET, seedCase, throttleRows } from '../followup-helpers.js'
 import { countRows, dump, gpsJpeg, hex, REPORT, WebClient } from './helpers.js'
 
 const IP = '203.0.113.77'
@@ -123,8 +124,8 @@ describe.each(DB_KINDS)('web complaint form, security (%s)', (kind) => {
       expect(all).not.toContain(needle)
       expect(all).not.toContain(hex(needle))
     }
-    // Times: only midnight (the day) on the case and what hangs off it; the lock's time only
-    // while a lock is running (a wrong secret was typed once here: no lock).
+    // Times: only midnight (the day) on the case and what hangs off it. Wrong secrets lock
+    // nothing: they are counted apart from the case, under a hash of the client, by day.
     const times = [...all.matchAll(/"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[^"]*)"/g)].map((m) => m[1] ?? '')
     const caseLines = all.split('\n').filter((l) => /^(complaint_|engagement_events)/.test(l))
     const caseTimes = caseLines.flatMap((l) =>
@@ -136,6 +137,29 @@ describe.each(DB_KINDS)('web complaint form, security (%s)', (kind) => {
     const logs = t.logs.join('\n')
     for (const needle of [IP, UA, 'SENTINEL', secret, code]) expect(logs).not.toContain(needle)
   }
+
+  test('the right secret opens a case after 50 wrong ones from other addresses; the throttle keeps no address', async () => {
+    await seedCase(t.testDb.db, t.deps.keyring)
+    const addresses = ['203.0.113.10', '203.0.113.11', '203.0.113.12', '203.0.113.13', '203.0.113.14']
+    for (const ip of addresses) {
+      const guesser = new WebClient(t, { 'cf-connecting-ip': ip, 'x-forwarded-for': ip })
+      await guesser.get('/report/follow')
+      for (let i = 0; i < 10; i++) {
+        expect((await guesser.post('/report/follow', { code: REAL_CODE, secret: `WRONG-${i}` })).status).toBe(
+          401,
+        )
+      }
+    }
+    const complainant = new WebClient(t, { 'cf-connecting-ip': IP })
+    await complainant.get('/report/follow')
+    expect((await complainant.post('/report/follow', { code: REAL_CODE, secret: SECRET })).status).toBe(200)
+    expect(complainant.html).toContain(REAL_CODE)
+    const rows = JSON.stringify(await throttleRows(t.testDb.db))
+    for (const needle of [IP, ...addresses, REAL_CODE]) {
+      expect(rows).not.toContain(needle)
+      expect(rows).not.toContain(hex(needle))
+    }
+  })
 
   test('what people type is escaped everywhere it is shown; the secret never appears in a URL', async () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>'
