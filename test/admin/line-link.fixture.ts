@@ -25,7 +25,10 @@ export async function sendText(t: TestApp, text: string, source: Source = fromUs
 
 export const links = (t: TestApp) => t.deps.db.selectFrom('admin_line_links').selectAll().execute()
 
-/** The inbox outcome labels, in no particular order (the fixed clock gives one timestamp). */
+/**
+ * The inbox outcome labels, in no particular order (the fixed clock gives one timestamp). Only
+ * group events have any: a handled 1:1 event leaves no inbox row at all.
+ */
 export const outcomes = async (t: TestApp) =>
   (await t.deps.db.selectFrom('webhook_inbox').select('outcome').execute()).map((r) => r.outcome)
 
