@@ -19,7 +19,16 @@ export async function insertEvents(db: Db, rows: NewInboxRow[]): Promise<string[
 export async function dropPendingMessage(db: Db, orgId: string, messageId: string): Promise<number> {
   const result = await db
     .updateTable('webhook_inbox')
-    .set({ status: 'dropped', payload: null, key_id: null, message_id: null, outcome: 'unsent by user' })
+    .set({
+      status: 'dropped',
+      payload: null,
+      key_id: null,
+      message_id: null,
+      // Nothing that ties two unsent messages to one person, nor dates them.
+      chat_key: null,
+      event_ts: null,
+      outcome: 'unsent by user',
+    })
     .where('org_id', '=', orgId)
     .where('message_id', '=', messageId)
     .where('status', 'in', ['pending', 'parked'])
