@@ -37,6 +37,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1400-engagement-rollups': m20261122T1400,
   '2026-11-22T1500-send-pace': m20261122T1500,
   '2026-12-07T0100-complaint-filings': m20261207T0100,
-  '2026-12-07T0500-officer-grants': m20261207T0500,
   '2026-12-07T0400-follow-throttle': m20261207T0400,
+  '2026-12-07T0500-officer-grants': m20261207T0500,
 }

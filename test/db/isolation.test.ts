@@ -152,8 +152,13 @@ describe.each(DB_KINDS)('test isolation by rollback (%s)', (kind) => {
   it('statements that cannot run in a transaction say so (such a test needs a database of its own)', async () => {
     const t = await openTestDb(kind)
     try {
-      await expect(sql`vacuum orgs`.execute(t.db)).rejects.toThrow(/transaction block/)
+      await expect(sql`create index concurrently orgs_by_slug on orgs (slug)`.execute(t.db)).rejects.toThrow(
+        /transaction block/,
+      )
       expect(await orgSlugs(t.db)).toContain('default')
+      // VACUUM is the exception: a rolled-back test has nothing committed to compact, so the
+      // jobs that compact after their work (the complaints' entry) run in rolled-back tests.
+      expect(await sql`vacuum orgs`.execute(t.db)).toEqual({ rows: [] })
     } finally {
       await t.close()
     }
