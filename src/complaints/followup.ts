@@ -74,7 +74,11 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
     const caseId = parked?.formId === REPLY && parked.step === PARKED ? parked.answers._case : undefined
     if (!caseId) return void (await ctx.responder.reply(ctx.deps.flows.render('form.expired')))
     await submitNotifyOff(ctx.deps.db, ctx.deps.keyring, ctx.orgId, caseId)
-    await ctx.responder.reply(ctx.deps.flows.render('complaint.notifyOff'))
+    await ctx.responder.reply(
+      ctx.deps.flows.render('complaint.notifyOff', {
+        entryTime: ctx.deps.config.env.COMPLAINT_ENTRY_TIME,
+      }),
+    )
   })
   // A complainant's presses are never logged, not even keyless (engagement/presses.ts).
   registry.keepPressesUnlinkable(['complaint-followup', 'complaint-reply', 'complaint-notify-off'])
@@ -119,7 +123,9 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
             { now: ctx.now, timeZone: ctx.deps.config.timeZone },
           ),
         )
-      return ctx.deps.flows.render('complaint.replied')
+      return ctx.deps.flows.render('complaint.replied', {
+        entryTime: ctx.deps.config.env.COMPLAINT_ENTRY_TIME,
+      })
     },
   })
 }

@@ -144,7 +144,7 @@ describe.each(DB_KINDS)('complaints in LINE (%s)', (kind) => {
     step = await chat.say('สัญญาเลขที่ 12/2569')
     step = await chat.tap(button(step, /เสร็จ/))
     step = await chat.tap(button(step, /ส่ง Submit/))
-    expect(textOf(step)).toMatch(/ส่งถึงเจ้าหน้าที่แล้ว/)
+    expect(textOf(step)).toMatch(/ส่งถึงเจ้าหน้าที่แล้ว ข้อความและหลักฐานจะแสดงในเรื่องนี้หลังรอบบันทึกเวลา 00:30 น\./)
     // The reply waits, sealed, for the day's entry like a complaint.
     expect((await messages()).map((m) => m.author)).toEqual(['officer'])
     expect(await filings()).toHaveLength(1)
@@ -165,7 +165,9 @@ describe.each(DB_KINDS)('complaints in LINE (%s)', (kind) => {
     await chat.say(code)
     const summary = await chat.say(secret)
     const view = await chat.tap(button(summary, /ส่ง Submit/))
-    expect(textOf(await chat.tap(button(view, /หยุดแจ้งเตือน/)))).toMatch(/ลบ LINE ID/)
+    expect(textOf(await chat.tap(button(view, /หยุดแจ้งเตือน/)))).toMatch(
+      /ระบบจะลบ LINE ID .* ในรอบบันทึกเวลา 00:30 น\./,
+    )
     // Done at the day's entry, like every complainant's write.
     expect(await filings()).toHaveLength(1)
     expect((await cases())[0]?.notify_to).not.toBeNull()

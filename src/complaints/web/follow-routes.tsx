@@ -151,9 +151,11 @@ export function followRoutes() {
     if (result.kind === 'gone') return showFollow(c, { error: p.t('wrong') }, 401)
     if (result.kind === 'closed')
       return showCase(c, view, token, access.expires, { error: p.t('closed'), message }, 422)
-    count(c, 'replied')
+    // No log line for a reply: its timestamp would date the complainant's visit (README, A3).
     const fresh = (await viewCase(deps.db, deps.keyring, orgOf(c), access.caseId)) ?? view
-    return showCase(c, fresh, token, access.expires, { notice: p.t('replied') })
+    return showCase(c, fresh, token, access.expires, {
+      notice: p.t('replied', { time: deps.config.env.COMPLAINT_ENTRY_TIME }),
+    })
   })
   return app
 }

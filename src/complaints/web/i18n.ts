@@ -64,6 +64,10 @@ const W = {
     'Write the case code and secret down somewhere safe, not on a shared device: the secret is shown only once and cannot be recovered. Then close this page, and on a shared computer clear the browsing history.',
   ],
   evidenceStored: ['หลักฐานที่จัดเก็บ: {n} ไฟล์', 'Evidence stored: {n} file(s)'],
+  entersAt: [
+    'เรื่องจะเข้าสู่ระบบพร้อมเรื่องอื่นของวันเดียวกันในเวลา {time} น. เพื่อไม่ให้เวลาที่แจ้งระบุตัวผู้แจ้งได้ ติดตามเรื่องได้หลังจากนั้น',
+    "It enters the system with the day's other reports at {time}, so the time you filed cannot point to you. You can follow it up after that.",
+  ],
   followTitle: ['ติดตามเรื่องร้องเรียน', 'Follow up a report'],
   check: ['ตรวจสอบ', 'Check'],
   wrong: [
@@ -90,7 +94,10 @@ const W = {
   fromYou: ['ท่าน', 'You'],
   reply: ['ตอบเจ้าหน้าที่/ส่งหลักฐานเพิ่ม', 'Reply or add evidence'],
   send: ['ส่ง', 'Send'],
-  replied: ['ส่งถึงเจ้าหน้าที่แล้ว', 'Sent to the officers.'],
+  replied: [
+    'ส่งถึงเจ้าหน้าที่แล้ว ข้อความและหลักฐานจะแสดงในเรื่องนี้หลังรอบบันทึกเวลา {time} น.',
+    'Sent to the officers. Your message and files show in the case after the daily entry at {time}.',
+  ],
   nothingToSend: ['กรุณาพิมพ์ข้อความหรือเลือกไฟล์', 'Please write a message or choose a file.'],
   closed: ['เรื่องนี้ปิดแล้ว ส่งข้อความหรือหลักฐานเพิ่มไม่ได้', 'This case is closed: no more messages or evidence.'],
   accessNote: [

@@ -121,7 +121,16 @@ export function reportRoutes() {
       return showForm(c, { values, banner: p.t('failed') }, 500)
     }
     // No log line for a filing: its timestamp would date it to the second (README, A3).
-    return html(c, FiledPage({ p, code: filed.code, secret: filed.secret, evidence: files.files.length }))
+    return html(
+      c,
+      FiledPage({
+        p,
+        code: filed.code,
+        secret: filed.secret,
+        evidence: files.files.length,
+        entryTime: deps.config.env.COMPLAINT_ENTRY_TIME,
+      }),
+    )
   })
   return app
 }

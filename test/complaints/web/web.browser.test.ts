@@ -78,7 +78,9 @@ describe('web complaint form in Chromium', () => {
     await page.setInputFiles('#evidence', { name: 'room.png', mimeType: 'image/png', buffer: png })
     await page.click('#send-reply')
     await page.waitForSelector('#notice')
-    expect(await page.locator('#notice').textContent()).toBe('ส่งถึงเจ้าหน้าที่แล้ว')
+    expect(await page.locator('#notice').textContent()).toBe(
+      'ส่งถึงเจ้าหน้าที่แล้ว ข้อความและหลักฐานจะแสดงในเรื่องนี้หลังรอบบันทึกเวลา 00:30 น.',
+    )
     // The reply too waits for the entry; after it, the case page shows it.
     expect(await countRows(t, 'complaint_messages')).toBe(0)
     expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })

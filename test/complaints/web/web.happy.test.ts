@@ -54,6 +54,8 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
     expect(code).toMatch(/^C-2569-[A-Z2-9]{6}$/)
     expect(secret).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/)
     expect(web.html).toContain('ไม่บันทึกในอุปกรณ์ที่ใช้ร่วมกับผู้อื่น')
+    // The receipt says when the report enters the system (COMPLAINT_ENTRY_TIME) and why.
+    expect(web.page).toMatch(/เรื่องจะเข้าสู่ระบบพร้อมเรื่องอื่นของวันเดียวกันในเวลา 00:30 น\./)
 
     // Filed: one sealed filing with its cleaned photo; the case tables wait for the entry.
     expect(await countRows(t, 'complaint_filings')).toBe(1)
@@ -170,7 +172,7 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
       { name: 'scan.png', bytes: png },
     ])
     expect(replied.status).toBe(200)
-    expect(follower.html).toContain('ส่งถึงเจ้าหน้าที่แล้ว')
+    expect(follower.html).toContain('ส่งถึงเจ้าหน้าที่แล้ว ข้อความและหลักฐานจะแสดงในเรื่องนี้หลังรอบบันทึกเวลา 00:30 น.')
     // The reply and its file wait, sealed, for the day's entry like a complaint.
     expect(follower.html).toMatch(/id="evidence-count">0</)
     expect(await countRows(t, 'complaint_filings')).toBe(1)

@@ -1,7 +1,13 @@
 import { Layout, type Page, withLang } from './layout.js'
 
 /** Shown once, never cached: the code and the secret, and how to keep them. */
-export function FiledPage(props: { p: Page; code: string; secret: string; evidence: number }) {
+export function FiledPage(props: {
+  p: Page
+  code: string
+  secret: string
+  evidence: number
+  entryTime: string
+}) {
   const { p } = props
   return (
     <Layout p={p} title={p.t('filedTitle')}>
@@ -15,6 +21,7 @@ export function FiledPage(props: { p: Page; code: string; secret: string; eviden
         {p.t('keepSafe')}
       </p>
       <p>{p.t('evidenceStored', { n: props.evidence })}</p>
+      <p id="enters-at">{p.t('entersAt', { time: props.entryTime })}</p>
       <p>
         <a href={withLang(`${p.base}/follow`, p.lang)}>{p.t('followLink')}</a>
       </p>
