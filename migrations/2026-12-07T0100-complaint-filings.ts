@@ -19,6 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('complaint_filing_files')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('filing_id', 'text', (c) => c.notNull().references('complaint_filings.id').onDelete('cascade'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('image', 'file', 'video', 'audio')`))
     .addColumn('mime', 'text', (c) => c.notNull())
     .addColumn('size_bytes', 'integer', (c) => c.notNull())
@@ -32,6 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('draft_key', 'text', (c) => c.notNull())
     .addColumn('message_key', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('image', 'file', 'video', 'audio')`))
     .addColumn('mime', 'text', (c) => c.notNull())
     .addColumn('size_bytes', 'integer', (c) => c.notNull())
@@ -41,6 +43,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await sql`create index complaint_draft_files_draft on complaint_draft_files (org_id, draft_key)`.execute(db)
   await sql`delete from complaint_evidence where case_id is null`.execute(db)
+  // A case's evidence keeps the order it was sent in (officers quote "หลักฐาน-2"): random ids
+  // and one entry for a day's files leave no other order.
+  await db.schema.alterTable('complaint_evidence').addColumn('position', 'integer').execute()
+  await sql`update complaint_evidence e set position = n.p from (
+      select id, row_number() over (partition by case_id order by added_on, id) as p
+      from complaint_evidence) n
+    where n.id = e.id`.execute(db)
   // One row per day's entry: instances agree on who runs it, auditors see that it ran.
   await db.schema
     .createTable('complaint_entries')
@@ -54,6 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('complaint_evidence').dropColumn('position').execute()
   await db.schema.dropTable('complaint_entries').execute()
   await db.schema.dropTable('complaint_draft_files').execute()
   await db.schema.dropTable('complaint_filing_files').execute()

@@ -26,6 +26,13 @@ export async function addDraftFile(
   d: { orgId: string; draftKey: string; messageId: string; expiresAt: Date },
   file: EvidenceFile,
 ): Promise<void> {
+  // A chat's events are handled one at a time (webhook inbox), so max + 1 does not race.
+  const last = await db
+    .selectFrom('complaint_draft_files')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('org_id', '=', d.orgId)
+    .where('draft_key', '=', d.draftKey)
+    .executeTakeFirst()
   await db
     .insertInto('complaint_draft_files')
     .values({
@@ -33,6 +40,7 @@ export async function addDraftFile(
       org_id: d.orgId,
       draft_key: d.draftKey,
       message_key: await draftMessageKey(keyring, d.messageId),
+      seq: Number(last?.seq ?? 0) + 1,
       kind: file.kind,
       mime: file.mime,
       size_bytes: file.bytes.length,
@@ -50,6 +58,7 @@ export function listDraftFiles(db: Db, orgId: string, draftKey: string) {
     .select(['kind', 'mime', 'size_bytes', 'content', 'key_id'])
     .where('org_id', '=', orgId)
     .where('draft_key', '=', draftKey)
+    .orderBy('seq')
     .execute()
 }
 

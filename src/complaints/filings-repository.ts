@@ -23,7 +23,12 @@ export function listFilings(db: Db, orgId: string) {
 }
 
 export function listFilingFiles(db: Db, filingId: string) {
-  return db.selectFrom('complaint_filing_files').selectAll().where('filing_id', '=', filingId).execute()
+  return db
+    .selectFrom('complaint_filing_files')
+    .selectAll()
+    .where('filing_id', '=', filingId)
+    .orderBy('seq')
+    .execute()
 }
 
 export async function deleteFiling(db: Db, id: string): Promise<void> {

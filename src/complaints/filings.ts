@@ -6,7 +6,14 @@ import { hashSecret, newCode, newSecret, type Random } from '../core/receipt.js'
 import type { Database } from '../db/schema.js'
 import { deleteDraftFiles, type EvidenceFile, listDraftFiles } from './drafts.js'
 import { deleteFiling, insertFiling, listFilingFiles, lockFilings } from './filings-repository.js'
-import { clearNotify, findCase, findCaseByCode, insertEvidence, insertMessage } from './repository.js'
+import {
+  clearNotify,
+  findCase,
+  findCaseByCode,
+  insertEvidence,
+  insertMessage,
+  lastEvidencePosition,
+} from './repository.js'
 import { type CaseEntry, type Deadlines, enterCase, type NewComplaint } from './service.js'
 
 // Filing and entry are two moments on purpose (README "Complaints: who can learn what"). The
@@ -52,7 +59,7 @@ async function queue(db: Db, keyring: Keyring, q: Queued, sealed: Sealed): Promi
   await insertFiling(
     db,
     { id, org_id: q.orgId, sealed: await keyring.seal(utf8(JSON.stringify(sealed))), key_id: keyring.keyId },
-    [...drafted, ...given].map((f) => ({ ...f, id: crypto.randomUUID(), filing_id: id })),
+    [...drafted, ...given].map((f, i) => ({ ...f, id: crypto.randomUUID(), filing_id: id, seq: i + 1 })),
   )
   if (q.draftKey) await deleteDraftFiles(db, q.orgId, q.draftKey)
 }
@@ -121,9 +128,11 @@ function shuffle<T>(items: T[], random: Random): T[] {
 export type EntryResult = { entered: number; held: number }
 type Filing = { id: string; org_id: string }
 
-/** Moves a filing's files to its case, dated by the filing's day. */
+/** Moves a filing's files to its case, dated by the filing's day, after the case's others. */
 async function moveFiles(db: Db, f: Filing, caseId: string, day: string) {
+  let position = await lastEvidencePosition(db, caseId)
   for (const file of await listFilingFiles(db, f.id)) {
+    position++
     await insertEvidence(db, {
       id: crypto.randomUUID(),
       org_id: f.org_id,
@@ -138,6 +147,7 @@ async function moveFiles(db: Db, f: Filing, caseId: string, day: string) {
       key_id: file.key_id,
       added_on: day,
       draft_expires_at: null,
+      position,
     })
   }
 }

@@ -36,6 +36,15 @@ export async function insertEvidence(db: Db, row: Insertable<ComplaintEvidenceTa
   await db.insertInto('complaint_evidence').values(row).execute()
 }
 
+export async function lastEvidencePosition(db: Db, caseId: string): Promise<number> {
+  const r = await db
+    .selectFrom('complaint_evidence')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirst()
+  return Number(r?.p ?? 0)
+}
+
 export function countEvidence(db: Db, caseId: string) {
   return db
     .selectFrom('complaint_evidence')

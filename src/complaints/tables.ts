@@ -71,6 +71,8 @@ export interface ComplaintEvidenceTable {
   key_id: string
   added_on: Day
   draft_expires_at: NullableTimestamp
+  /** 1, 2, 3… in the order the complainant sent them; null only for rows from before it. */
+  position: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface ComplaintStatusLogTable {
@@ -125,6 +127,8 @@ export interface ComplaintFilingsTable {
 export interface ComplaintFilingFilesTable {
   id: string
   filing_id: string
+  /** The file's place in its filing, in the order sent. */
+  seq: number
   kind: EvidenceKind
   mime: string
   size_bytes: number
@@ -141,6 +145,8 @@ export interface ComplaintDraftFilesTable {
   org_id: string
   draft_key: string
   message_key: string
+  /** The file's place in its draft, in the order sent. */
+  seq: number
   kind: EvidenceKind
   mime: string
   size_bytes: number

@@ -1,4 +1,5 @@
 import type { Kysely, Updateable } from 'kysely'
+import { sql } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { CaseStatus, ComplaintCasesTable } from '../tables.js'
 
@@ -77,6 +78,7 @@ export function listEvidenceMeta(db: Db, caseId: string) {
     .selectFrom('complaint_evidence')
     .select(['id', 'kind', 'mime', 'size_bytes', 'added_on'])
     .where('case_id', '=', caseId)
+    .orderBy(sql`position nulls last`)
     .orderBy('added_on')
     .orderBy('id')
     .execute()
