@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { testKinds } from './test/helpers/kinds.js'
 import LongFirstSequencer from './test/helpers/sequencer.js'
@@ -8,6 +9,12 @@ import LongFirstSequencer from './test/helpers/sequencer.js'
 const kinds = testKinds('test')
 
 const DB_SETUP = ['test/helpers/global-setup.ts']
+const NODE_CLEANER = fileURLToPath(
+  new URL('./test/complaints/evidence/fixtures/node-cleaner.ts', import.meta.url),
+)
+const EVIDENCE_CONTRACT = ['happy', 'errors', 'security', 'real-media'].map(
+  (f) => `test/complaints/evidence/${f}.test.ts`,
+)
 
 export default defineConfig({
   test: {
@@ -27,6 +34,15 @@ export default defineConfig({
         // One test process serves many files: its database connections, PGlite and flows/ are
         // made once (test/helpers/db.ts, flows.ts) instead of once a file.
         test: { name: 'db', include: kinds.db, globalSetup: DB_SETUP, isolate: false },
+      },
+      // The evidence contract again, through Node's cleaner (worker threads, sharp): the suites'
+      // `sanitizeEvidence` comes from test/complaints/evidence/fixtures/node-cleaner.ts.
+      {
+        extends: true,
+        resolve: {
+          alias: [{ find: /^(\.\.\/)+src\/complaints\/evidence\/index\.js$/, replacement: NODE_CLEANER }],
+        },
+        test: { name: 'evidence-node', include: EVIDENCE_CONTRACT, isolate: false },
       },
       // A module replaced with vi.mock stays replaced only in a process of its own.
       { extends: true, test: { name: 'db-isolated', include: kinds.dbIsolated, globalSetup: DB_SETUP } },

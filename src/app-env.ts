@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { EvidenceCleaner } from './complaints/evidence/cleaner.js'
 import type { Config } from './config.js'
 import type { Clock } from './core/clock.js'
 import type { Keyring } from './core/keyring.js'
@@ -37,6 +38,8 @@ export interface AppDeps {
   simulator: Simulator | null
   /** The loaded flows/ content (console previews render with it). */
   flows: Flows
+  /** Cleans complaint evidence: worker threads on Node, inline on Workers. */
+  evidence: EvidenceCleaner
 }
 
 export type AppEnv = { Variables: { deps: AppDeps } }

@@ -83,6 +83,14 @@ export const envSchema = z.object({
    * several times at 4 bytes a pixel: Workers (128 MB per isolate) want about 3 MP.
    */
   EVIDENCE_MAX_PIXELS: z.coerce.number().int().min(100_000).max(50_000_000).default(16_000_000),
+  /** Node: threads cleaning evidence side by side, off the event loop. */
+  EVIDENCE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+  /** Node: each evidence thread's JavaScript heap ceiling (MB); past it, the file is refused. */
+  EVIDENCE_WORKER_MEMORY_MB: z.coerce.number().int().min(32).max(4096).default(256),
+  /** Node: files waiting for a thread; the next one is answered "busy, send again shortly". */
+  EVIDENCE_QUEUE: z.coerce.number().int().min(0).max(1000).default(16),
+  /** Node: one file's cleaning deadline (ms); past it, its thread ends and the file is refused. */
+  EVIDENCE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(20_000),
   /**
    * Days an account must have been a complaint officer before it may approve an identity reveal
    * or open a case someone was excluded from. At least 7: the complainants' promise says so.

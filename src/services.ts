@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { registerLineLink } from './admin/line-link-handler.js'
 import type { AppDeps } from './app-env.js'
 import { registerBudget } from './budget/handlers.js'
+import { type EvidenceCleaner, inlineCleaner } from './complaints/evidence/cleaner.js'
 import { registerComplaints } from './complaints/followup.js'
 import { registerComplaintIntent } from './complaints/intent-claim.js'
 import type { Config } from './config.js'
@@ -40,6 +41,8 @@ export interface ServiceInputs {
   channels: ChannelResolver
   background: AppDeps['background']
   simulator: Simulator | null
+  /** Node passes its worker-thread pool; inline (main thread) otherwise. */
+  evidence?: EvidenceCleaner
 }
 
 /** Every handler the bot has, registered by event type, intent and postback action. */
@@ -66,6 +69,7 @@ export function buildRegistry(): HandlerRegistry {
 export function buildServices(input: ServiceInputs): AppDeps {
   const { db, line, flows, keyring, log, clock } = input
   const lines = input.lines ?? (async (orgId: string) => (orgId === DEFAULT_ORG ? line : null))
+  const evidence = input.evidence ?? inlineCleaner()
   const dispatch = createDispatcher(buildRegistry(), createIntentMatcher(flows.intents), {
     db,
     lines,
@@ -74,6 +78,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     keyring,
     flows,
     config: input.config,
+    evidence,
   })
   const metrics = { rejectedSignatures: 0, webhookInFlight: 0 }
   const inbox = createInboxWorker({
@@ -98,5 +103,6 @@ export function buildServices(input: ServiceInputs): AppDeps {
     metrics,
     simulator: input.simulator,
     flows,
+    evidence,
   }
 }

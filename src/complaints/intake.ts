@@ -4,7 +4,7 @@ import { systemRandom } from '../core/receipt.js'
 import type { AttachHandler, FormHandlers } from '../dialogues/forms.js'
 import type { EventContext } from '../webhook/registry.js'
 import { addDraftFile, draftFileCallbacks } from './drafts.js'
-import { evidenceLimitsFromEnv, sanitizeEvidence } from './evidence/index.js'
+import { evidenceLimitsFromEnv } from './evidence/index.js'
 import { submitComplaint } from './filings.js'
 
 export const COMPLAINT_FORM = 'complaint'
@@ -60,7 +60,7 @@ export const attachEvidence: AttachHandler = async (ctx, draft) => {
     }
   }
   if (content.kind !== 'ok') throw new Error(`LINE content ${content.kind}`)
-  const clean = await sanitizeEvidence(
+  const clean = await ctx.deps.evidence.clean(
     content.bytes,
     { contentType: content.contentType, ...(message.fileName ? { fileName: message.fileName } : {}) },
     evidenceLimitsFromEnv(ctx.deps.config.env),

@@ -12,6 +12,7 @@ import { buildServices } from '../services.js'
 import { createSimulator, type Simulator } from '../simulator/simulator.js'
 import { singleChannel } from '../webhook/channels.js'
 import { openDatabase } from './boot.js'
+import { evidencePool } from './evidence-pool.js'
 import { loadFlowsFromDir } from './flows-fs.js'
 import { loadOrCreateLocalSecrets } from './local-secrets.js'
 import { createNodeKeyring, createNodeSigner } from './node-crypto.js'
@@ -89,6 +90,13 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     ...(sdk ? { makeLine: (token: string) => connect(token) ?? line } : {}),
   })
   const inFlight = new Set<Promise<unknown>>()
+  // Threads start with the first file and end when idle: most processes never see evidence.
+  const evidence = evidencePool({
+    workers: config.env.EVIDENCE_WORKERS,
+    memoryMb: config.env.EVIDENCE_WORKER_MEMORY_MB,
+    queue: config.env.EVIDENCE_QUEUE,
+    timeoutMs: config.env.EVIDENCE_TIMEOUT_MS,
+  })
   const deps = buildServices({
     config,
     db: opened.db,
@@ -107,6 +115,7 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
       makeSigner: createNodeSigner,
     }),
     simulator,
+    evidence,
     background: (task) => {
       const p: Promise<unknown> = task()
         .catch((err) => log.error('background.failed', errorFields(err)))
@@ -134,6 +143,7 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     async close() {
       await Promise.allSettled([...inFlight])
       await deps.inbox.stop()
+      await evidence.close()
       await opened.close()
     },
   }

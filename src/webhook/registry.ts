@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { EvidenceCleaner } from '../complaints/evidence/cleaner.js'
 import type { Config } from '../config.js'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   flows: Flows
   /** Settings handlers need (complaint deadlines, evidence limits, time zone). */
   config: Config
+  /** Cleans complaint evidence off the event loop where the runtime can. */
+  evidence: EvidenceCleaner
 }
 
 export interface EventContext<E> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseLinkCommand } from '../../src/admin/line-link-handler.js'
+import { inlineCleaner } from '../../src/complaints/evidence/cleaner.js'
 import { createIntentMatcher } from '../../src/conversation/matcher.js'
 import { fixedClock } from '../../src/core/clock.js'
 import { createKeyring } from '../../src/core/keyring.js'
@@ -29,6 +30,7 @@ beforeAll(async () => {
     keyring: await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY),
     flows,
     config: testConfig(),
+    evidence: inlineCleaner(),
   }
 })
 afterAll(async () => testDb?.close())

@@ -1,3 +1,11 @@
+export {
+  BUSY,
+  type Cleaned,
+  type EvidenceCleaner,
+  inlineCleaner,
+  type NotCleaned,
+  notCleaned,
+} from './cleaner.js'
 export { sanitizeEvidence } from './sanitize.js'
 export {
   DEFAULT_MAX_BYTES,

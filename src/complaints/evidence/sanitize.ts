@@ -1,4 +1,5 @@
 import { detect } from './detect.js'
+import { type ImageCodec, pureImages } from './image-codec.js'
 import {
   CORRUPT,
   EMPTY,
@@ -25,12 +26,14 @@ import {
  *
  * Pure: no database, no network, no Node APIs. The type comes from the bytes alone; `hint`
  * (what LINE or the browser declared) is accepted for the caller's convenience and ignored,
- * because a renamed file must not choose how it is handled.
+ * because a renamed file must not choose how it is handled. `images` re-encodes photos: pure JS
+ * by default (any runtime), sharp on Node (src/runtime/evidence-sharp.ts).
  */
 export async function sanitizeEvidence(
   input: Uint8Array,
   _hint: EvidenceHint,
   limits: EvidenceLimits,
+  images: ImageCodec = pureImages,
 ): Promise<Sanitized> {
   if (input.length === 0) return EMPTY
   // Before any parsing: a 30 MB video costs one comparison.
@@ -38,12 +41,10 @@ export async function sanitizeEvidence(
   const maxPixels = limits.maxPixels ?? DEFAULT_MAX_PIXELS
   try {
     switch (detect(input)) {
-      // The codecs are loaded on first use: most processes never see a photo, and local mode
-      // must stay small (issue 2: under 200 MB resident).
       case 'jpeg':
-        return (await import('./image.js')).sanitizeJpeg(input, maxPixels)
+        return await images.jpeg(input, maxPixels)
       case 'png':
-        return (await import('./image.js')).sanitizePng(input, maxPixels)
+        return await images.png(input, maxPixels)
       case 'pdf':
         return await sanitizePdf(input)
       case 'zip':

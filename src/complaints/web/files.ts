@@ -1,4 +1,5 @@
-import type { Accepted, EvidenceHint, EvidenceLimits, Sanitized } from '../evidence/types.js'
+import type { Cleaned } from '../evidence/cleaner.js'
+import type { Accepted, EvidenceHint, EvidenceLimits } from '../evidence/types.js'
 import type { Lang, T } from './i18n.js'
 
 // Evidence from a multipart body: each file goes through the evidence sanitizer (metadata
@@ -11,7 +12,7 @@ export type Sanitize = (
   bytes: Uint8Array,
   hint: EvidenceHint,
   limits: EvidenceLimits,
-) => Sanitized | Promise<Sanitized>
+) => Cleaned | Promise<Cleaned>
 
 export type CleanFile = Accepted
 

@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { clientAddress } from '../../admin/http.js'
 import { errorFields } from '../../core/logger.js'
-import { sanitizeEvidence } from '../evidence/index.js'
 import { openAsComplainant } from '../follow-access.js'
 import type { ComplainantView } from '../service.js'
 import { cleanText, evidenceField, fieldName } from './fields.js'
@@ -124,7 +123,7 @@ export function followRoutes() {
     const files = await sanitizeFiles(
       chosen,
       evidence?.max ?? 5,
-      sanitizeEvidence,
+      (bytes, hint, limits) => deps.evidence.clean(bytes, hint, limits),
       evidenceLimits(c),
       p.t,
       p.lang,

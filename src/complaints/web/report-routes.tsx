@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { errorFields } from '../../core/logger.js'
 import { systemRandom } from '../../core/receipt.js'
-import { sanitizeEvidence } from '../evidence/index.js'
 import { evidenceField, type FieldErrors, FORM_ID, type Values, validateReport, webFields } from './fields.js'
 import { filesOf, sanitizeFiles } from './files.js'
 import { reportBodyGuard } from './guard.js'
@@ -92,7 +91,7 @@ export function reportRoutes() {
     const files = await sanitizeFiles(
       filesOf(evidence ? body[evidence.id] : undefined),
       evidence?.max ?? 0,
-      sanitizeEvidence,
+      (bytes, hint, limits) => deps.evidence.clean(bytes, hint, limits),
       evidenceLimits(c),
       p.t,
       p.lang,

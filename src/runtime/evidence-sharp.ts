@@ -1,0 +1,74 @@
+import sharp from 'sharp'
+import type { ImageCodec } from '../complaints/evidence/image-codec.js'
+import { jpegDimensions, jpegSegments } from '../complaints/evidence/jpeg-segments.js'
+import { CORRUPT, tooManyPixels } from '../complaints/evidence/messages.js'
+import { pngChunks, pngDimensions } from '../complaints/evidence/png-chunks.js'
+import type { Sanitized } from '../complaints/evidence/types.js'
+
+// Photos through libvips: about ten times faster than jpeg-js/fast-png for a 12 MP JPEG, at a
+// fraction of the memory. The contract is the pure-JS one (image.ts): only the pixels survive,
+// turned upright, re-encoded; sharp writes no EXIF, XMP, IPTC or ICC unless asked.
+// Only JPEG and PNG reach it: GIF, WebP, HEIC/HEIF, AVIF, TIFF, BMP and JPEG 2000 are refused
+// before (`detect`), as on Workers, so a complainant gets the same answer on every runtime.
+
+const JPEG_QUALITY = 90
+/** What draws a PNG; libvips adds pHYs (resolution), which the pure path never wrote. */
+const PNG_DRAWING = new Set(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND'])
+
+export function sharpImages(): ImageCodec {
+  // One libvips thread per job: the pool already runs one job per core. No cache: it would keep
+  // one complainant's decoded photo in memory while the next one's is cleaned.
+  sharp.cache(false)
+  sharp.concurrency(1)
+  return {
+    jpeg: (input, maxPixels) => {
+      // The header check is the pure path's: a truncated photo (no EOI) is corrupt, and the
+      // pixel count is refused with its own message before libvips allocates anything.
+      const segs = jpegSegments(input)
+      const dims = segs && jpegDimensions(input, segs)
+      if (!segs || !dims || dims.width === 0 || dims.height === 0) return CORRUPT
+      if (dims.width * dims.height > maxPixels) return tooManyPixels(dims.width * dims.height, maxPixels)
+      return reencode(input, maxPixels, 'jpeg')
+    },
+    png: (input, maxPixels) => {
+      const chunks = pngChunks(input)
+      const dims = chunks && pngDimensions(chunks)
+      if (!chunks || !dims || dims.width === 0 || dims.height === 0) return CORRUPT
+      if (dims.width * dims.height > maxPixels) return tooManyPixels(dims.width * dims.height, maxPixels)
+      return reencode(input, maxPixels, 'png')
+    },
+  }
+}
+
+async function reencode(input: Uint8Array, maxPixels: number, format: 'jpeg' | 'png'): Promise<Sanitized> {
+  // limitInputPixels is libvips's own check of the header: a second fence behind ours.
+  // rotate() without an angle applies the EXIF orientation (PNG eXIf included).
+  const upright = sharp(input, {
+    limitInputPixels: maxPixels,
+    sequentialRead: true,
+    failOn: 'error',
+  }).rotate()
+  if (format === 'jpeg') {
+    const out = await upright.jpeg({ quality: JPEG_QUALITY }).toBuffer()
+    return { ok: true, kind: 'image', mime: 'image/jpeg', bytes: copy(out), extension: 'jpg' }
+  }
+  const out = copy(await upright.png().toBuffer())
+  const chunks = pngChunks(out)
+  if (!chunks) return CORRUPT
+  const kept = chunks.filter((c) => PNG_DRAWING.has(c.type))
+  const bytes = new Uint8Array(8 + kept.reduce((n, c) => n + c.end - c.start, 0))
+  bytes.set(out.subarray(0, 8))
+  let at = 8
+  for (const c of kept) {
+    bytes.set(out.subarray(c.start, c.end), at)
+    at += c.end - c.start
+  }
+  return { ok: true, kind: 'image', mime: 'image/png', bytes, extension: 'png' }
+}
+
+/** A fresh array of its own (not a view of libvips's memory), so the worker can transfer it. */
+function copy(b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(b.byteLength)
+  out.set(b)
+  return out
+}
