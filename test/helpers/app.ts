@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { createApp } from '../../src/app.js'
 import type { AppDeps } from '../../src/app-env.js'
+import type { EvidenceCleaner } from '../../src/complaints/evidence/cleaner.js'
 import { parseConfig } from '../../src/config.js'
 import { fixedClock } from '../../src/core/clock.js'
 import { createKeyring } from '../../src/core/keyring.js'
@@ -57,6 +58,8 @@ export async function createTestApp(
      * Create it with TEST_CHANNEL_SECRET, so its signed webhooks pass the test channel's check.
      */
     simulator?: Simulator
+    /** Cleans evidence instead of the inline cleaner (e.g. one that is always busy). */
+    evidence?: EvidenceCleaner
   } = {},
 ): Promise<TestApp> {
   const parsed = parseConfig({ NODE_ENV: 'test', ...opts.env })
@@ -78,6 +81,7 @@ export async function createTestApp(
     clock,
     channels: singleChannel(await createSigner(TEST_CHANNEL_SECRET)),
     simulator: opts.simulator ?? null,
+    ...(opts.evidence ? { evidence: opts.evidence } : {}),
     background: (task) => {
       pending.push(task())
     },
