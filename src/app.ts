@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { adminRoutes } from './admin/routes.js'
 import { apiRoutes } from './api/routes.js'
 import type { AppDeps, AppEnv } from './app-env.js'
+import { bodyLimits } from './body-limits.js'
 import { budgetUploadGuard } from './budget/guard.js'
 import { webComplaintRoutes } from './complaints/web/routes.js'
 import { AppError } from './core/errors.js'
@@ -19,6 +20,8 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps)
     await next()
   })
+  // Before any route: every body is bounded (per route, README "Body limits") before it is parsed.
+  app.use('*', bodyLimits())
   // LINE's servers are the only reader of /webhook answers: browser headers there are wasted work.
   app.route('/webhook', webhookRoutes(deps.config.env.WEBHOOK_MAX_BODY_BYTES))
   app.use('*', secureHeaders())

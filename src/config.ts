@@ -26,6 +26,22 @@ const optionalText = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * The address the Node server listens on. Unset: 127.0.0.1 outside production (local mode's
+   * simulator and transcripts need no login, so they stay off the LAN), 0.0.0.0 in production,
+   * which runs behind a proxy or in a container. 0.0.0.0 or :: listens on every interface.
+   */
+  HOST: optionalText.pipe(
+    z
+      .union([z.ipv4(), z.ipv6(), z.hostname()], 'must be an IP address or host name, e.g. 127.0.0.1')
+      .optional(),
+  ),
+  /**
+   * How many proxies in front of the Node server append to X-Forwarded-For. 0: the client's
+   * address is the socket's and the header is ignored (any client can write it). N: the address
+   * N entries from its right. Workers read CF-Connecting-IP, which Cloudflare itself sets.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATA_DIR: z.string().min(1).default('./.data'),
   LINE_CHANNEL_SECRET: optionalText.pipe(

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppDeps } from '../app-env.js'
+import { addressOf } from '../core/client-address.js'
 import { originAllowed } from './csrf.js'
 import { type Lang, translator } from './i18n.js'
 import type { View } from './pages/layout.js'
@@ -23,16 +24,9 @@ export const readHostCookie = (c: AdminContext, name: string) => getCookie(c, na
 export const writeHostCookie = (c: AdminContext, name: string, value: string) =>
   setCookie(c, name, value, COOKIE)
 
-/**
- * The client address for per-address throttling. Cloudflare sets cf-connecting-ip itself; behind
- * another proxy, that proxy must overwrite X-Forwarded-For (a client could otherwise rotate it).
- */
-export function clientAddress(c: { req: { header(name: string): string | undefined } }): string {
-  const cf = c.req.header('cf-connecting-ip')
-  if (cf) return cf.trim()
-  const xff = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-  return xff || 'direct'
-}
+/** The client's address for per-address throttling (core/client-address.ts; TRUST_PROXY). */
+export const clientAddress = <E extends { Variables: { deps: AppDeps } }>(c: Context<E>): string =>
+  addressOf(c, c.var.deps.config.env.TRUST_PROXY)
 
 export function view(c: AdminContext): View {
   const lang = c.var.lang

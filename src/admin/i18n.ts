@@ -18,6 +18,8 @@ const M = {
   passwordChanged: ['เปลี่ยนรหัสผ่านแล้ว', 'Password changed.'],
   invalidLogin: ['อีเมลหรือรหัสผ่านไม่ถูกต้อง', 'Wrong e-mail or password.'],
   locked: ['เข้าสู่ระบบผิดหลายครั้งเกินไป ลองใหม่ได้หลัง', 'Too many failed sign-ins. Try again after'],
+  waitBefore: ['บัญชีนี้มีการเข้าสู่ระบบผิดเมื่อสักครู่ กรุณารอ', 'This account had a failed sign-in just now. Please wait'],
+  waitAfter: ['วินาที แล้วลองใหม่อีกครั้ง', 'seconds and try again.'],
   expired: ['หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง', 'Your session has expired. Please sign in again.'],
   loggedOut: ['ออกจากระบบแล้ว', 'You have signed out.'],
   wrong_current: ['รหัสผ่านปัจจุบันไม่ถูกต้อง', 'The current password is wrong.'],

@@ -85,7 +85,17 @@ export function adminRoutes() {
       )
     const v = view(c)
     if (!result.ok) {
+      if (result.reason === 'wait') {
+        const seconds = Math.max(1, Math.ceil((result.until.getTime() - now.getTime()) / 1000))
+        c.header('Retry-After', String(seconds))
+        const message = `${v.t('waitBefore')} ${seconds} ${v.t('waitAfter')}`
+        return loginPage(c, { message, error: true, email }, 429)
+      }
       if (result.reason === 'locked') {
+        c.header(
+          'Retry-After',
+          String(Math.max(1, Math.ceil((result.until.getTime() - now.getTime()) / 1000))),
+        )
         const until = `${v.date(result.until)}`
         return loginPage(c, { message: `${v.t('locked')} ${until}`, error: true, email }, 429)
       }

@@ -14,7 +14,13 @@ import {
   unsignCookie,
 } from './session.js'
 import type { Role } from './tables.js'
-import { defaultThrottle, laterOf, lockedUntil } from './throttle.js'
+import {
+  ADDRESS_THROTTLE,
+  accountDelayUntil,
+  GLOBAL_THROTTLE,
+  lockedUntil,
+  THROTTLE_WINDOW_MS,
+} from './throttle.js'
 
 export interface Admin {
   id: string
@@ -45,15 +51,31 @@ let dummyHash: Promise<string> | null = null
 export type LoginResult =
   | { ok: true; cookie: string; admin: Admin }
   | { ok: false; reason: 'invalid' }
+  /** This address (or, during a wide attack, every address that failed) is locked until then. */
   | { ok: false; reason: 'locked'; until: Date }
+  /** The account was failed on recently: it may be tried again at `until` (throttle.ts). */
+  | { ok: false; reason: 'wait'; until: Date }
 
-async function lockOf(db: Db, keys: string[], now: Date): Promise<Date | null> {
-  let until: Date | null = null
-  for (const key of keys) {
-    const since = new Date(now.getTime() - defaultThrottle.windowMs)
-    until = laterOf(until, lockedUntil(await repo.recentFailures(db, key, since), now))
+/** Every failure counts against these three keys (throttle.ts). */
+const GLOBAL_KEY = 'g:all'
+
+type Refusal = Extract<LoginResult, { reason: 'locked' | 'wait' }>
+
+async function refusal(
+  db: Db,
+  keys: { account: string; address: string },
+  now: Date,
+): Promise<Refusal | null> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS)
+  const byAddress = await repo.recentFailures(db, keys.address, since)
+  const addressLock = lockedUntil(byAddress, now, ADDRESS_THROTTLE)
+  if (addressLock) return { ok: false, reason: 'locked', until: addressLock }
+  if (byAddress.length > 0) {
+    const globalLock = lockedUntil(await repo.recentFailures(db, GLOBAL_KEY, since), now, GLOBAL_THROTTLE)
+    if (globalLock) return { ok: false, reason: 'locked', until: globalLock }
   }
-  return until
+  const wait = accountDelayUntil(await repo.recentFailures(db, keys.account, since), now)
+  return wait ? { ok: false, reason: 'wait', until: wait } : null
 }
 
 export async function login(
@@ -65,6 +87,7 @@ export async function login(
   const email = normalizeEmail(input.email)
   const accountKey = `a:${await keyring.pseudonym('admin-login-account', email)}`
   const addressKey = `i:${await keyring.pseudonym('admin-login-address', input.address)}`
+  const keys = { account: accountKey, address: addressKey }
   const account = await repo.findAccountByEmail(db, email)
   const who = {
     orgId: account?.org_id ?? null,
@@ -72,19 +95,19 @@ export async function login(
     actorEmail: account?.email ?? null,
   }
 
-  const locked = await lockOf(db, [accountKey, addressKey], now)
-  if (locked) {
+  // Refused attempts are not failures: guessing while refused does not lengthen anyone's wait.
+  const refused = await refusal(db, keys, now)
+  if (refused) {
     await audit(db, now, { ...who, action: 'login.locked' })
-    return { ok: false, reason: 'locked', until: locked }
+    return refused
   }
   dummyHash ??= hashPassword('not a password')
   const valid = await verifyPassword(input.password, account?.password_hash ?? (await dummyHash))
   if (!account || !valid || account.disabled_at) {
-    await repo.insertFailure(db, accountKey, now)
-    await repo.insertFailure(db, addressKey, now)
+    for (const key of [accountKey, addressKey, GLOBAL_KEY]) await repo.insertFailure(db, key, now)
     await audit(db, now, { ...who, action: 'login.failed', detail: account ? null : 'unknown account' })
-    const nowLocked = await lockOf(db, [accountKey, addressKey], now)
-    return nowLocked ? { ok: false, reason: 'locked', until: nowLocked } : { ok: false, reason: 'invalid' }
+    const now2 = await refusal(db, keys, now)
+    return now2?.reason === 'locked' ? now2 : { ok: false, reason: 'invalid' }
   }
   await repo.clearFailures(db, accountKey)
   if (needsRehash(account.password_hash)) {

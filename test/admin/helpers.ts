@@ -4,16 +4,19 @@ import type { Role } from '../../src/admin/tables.js'
 import { createOrg } from '../../src/orgs/service.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import type { DbKind } from '../helpers/db.js'
+import { fromSocket } from '../helpers/socket.js'
 
 export const PASSWORD_A = 'correct horse battery A'
 export const PASSWORD_B = 'correct horse battery B'
 export const NORTH_SECRET = 'aaaabbbbccccddddeeeeffff00001111'
 
-/** A browser stand-in for app.request(): keeps cookies and the last page's CSRF token. */
+/** A browser stand-in for app.request(): keeps cookies and the last page's CSRF token; `address` is its socket's peer. */
 export class Client {
   cookies = new Map<string, string>()
   csrf = ''
   lastHtml = ''
+  /** Sent with every request (e.g. a client's own X-Forwarded-For). */
+  headers: Record<string, string> = {}
   constructor(
     private readonly t: TestApp,
     private readonly address = '192.0.2.10',
@@ -21,11 +24,15 @@ export class Client {
 
   private async send(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers)
-    headers.set('x-forwarded-for', this.address)
+    for (const [k, v] of Object.entries(this.headers)) headers.set(k, v)
     if (this.cookies.size > 0) {
       headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '))
     }
-    const res = await this.t.app.request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' })
+    const res = await this.t.app.request(
+      `http://localhost${path}`,
+      { ...init, headers, redirect: 'manual' },
+      fromSocket(this.address),
+    )
     for (const line of res.headers.getSetCookie()) {
       const [pair = ''] = line.split(';')
       const eq = pair.indexOf('=')

@@ -5,7 +5,7 @@ import { openAsComplainant } from '../follow-access.js'
 import type { ComplainantView } from '../service.js'
 import { cleanText, evidenceField, fieldName } from './fields.js'
 import { filesOf, sanitizeFiles } from './files.js'
-import { reportBodyGuard } from './guard.js'
+import { followFormGuard, reportBodyGuard } from './guard.js'
 import {
   ACCESS_MINUTES,
   field,
@@ -56,7 +56,7 @@ export function followRoutes() {
   const app = new Hono<WebEnv>()
   app.get('/', (c) => showFollow(c))
 
-  app.post('/', async (c) => {
+  app.post('/', followFormGuard(), async (c) => {
     const { deps } = c.var
     const body = await parseForm(c)
     const now = deps.clock.now()
@@ -88,7 +88,7 @@ export function followRoutes() {
   })
 
   /** The case again (language switch, refresh) while the access token lives. */
-  app.post('/case', async (c) => {
+  app.post('/case', followFormGuard(), async (c) => {
     const { deps } = c.var
     const body = await parseForm(c)
     if (!body || !sameOrigin(c)) return refuse(c, '/follow')

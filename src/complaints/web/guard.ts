@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { Env } from '../../config.js'
+import { limitBody } from '../../core/body-limit.js'
 import { html, type WebEnv } from './http.js'
-import { translator } from './i18n.js'
+import { type T, translator } from './i18n.js'
 import { MessagePage } from './pages/message.js'
 
 // A web report is refused from its Content-Length (or, without one, as soon as the stream
@@ -17,30 +17,40 @@ export const totalFilesBytes = (env: Pick<Env, 'EVIDENCE_MAX_BYTES'>) =>
   Math.max(env.EVIDENCE_MAX_BYTES, 20 * MB)
 export const toMb = (bytes: number) => Math.round((bytes / MB) * 10) / 10
 
+/** The follow-up's code-and-secret form and the case view: a code, a secret and two tokens. */
+export const FOLLOW_FORM_MAX_BYTES = 16 * 1024
+
 /** `page` is the form the refusal leads back to, under the organization's base path. */
 export function reportBodyGuard(page: '' | '/follow'): MiddlewareHandler<WebEnv> {
-  return async (c, next) => {
-    const back = `${c.var.base ?? '/report'}${page}`
+  return (c, next) => {
     const total = totalFilesBytes(c.var.deps.config.env)
-    const limit = bodyLimit({
-      maxSize: total + FORM_OVERHEAD,
-      onError: () => {
-        const lang = c.var.lang
-        const t = translator(lang)
-        c.var.deps.log.info('complaint.web', { outcome: 'too_large' })
-        return html(
-          c,
-          MessagePage({
-            p: { t, lang, nonce: c.var.nonce, base: c.var.base ?? '/report' },
-            title: '413',
-            message: t('tooLarge', { total: toMb(total) }),
-            id: 'too-large',
-            back: { href: lang === 'en' ? `${back}?lang=en` : back, label: t('backToForm') },
-          }),
-          413,
-        )
-      },
-    })
-    return limit(c, next)
+    return guard(total + FORM_OVERHEAD, page, (t) => t('tooLarge', { total: toMb(total) }))(c, next)
   }
+}
+
+/** The follow-up forms that carry no file (`/follow`, `/follow/case`). */
+export function followFormGuard(): MiddlewareHandler<WebEnv> {
+  return guard(FOLLOW_FORM_MAX_BYTES, '/follow', (t) =>
+    t('formTooLarge', { kb: FOLLOW_FORM_MAX_BYTES / 1024 }),
+  )
+}
+
+function guard(maxBytes: number, page: '' | '/follow', message: (t: T) => string): MiddlewareHandler<WebEnv> {
+  return limitBody<WebEnv>(maxBytes, (c) => {
+    const back = `${c.var.base ?? '/report'}${page}`
+    const lang = c.var.lang
+    const t = translator(lang)
+    c.var.deps.log.info('complaint.web', { outcome: 'too_large' })
+    return html(
+      c,
+      MessagePage({
+        p: { t, lang, nonce: c.var.nonce, base: c.var.base ?? '/report' },
+        title: '413',
+        message: message(t),
+        id: 'too-large',
+        back: { href: lang === 'en' ? `${back}?lang=en` : back, label: t('backToForm') },
+      }),
+      413,
+    )
+  })
 }

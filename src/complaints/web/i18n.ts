@@ -51,6 +51,10 @@ const W = {
     'ข้อมูลที่ส่งมีขนาดรวมเกิน {total} MB ระบบจึงไม่รับและไม่ได้จัดเก็บสิ่งใด กรุณาส่งไฟล์ที่เล็กลง หรือแบ่งส่งหลายครั้ง (เพิ่มหลักฐานภายหลังได้ที่หน้าติดตามเรื่อง)',
     'What you sent is over {total} MB in all, so nothing was accepted or stored. Please send smaller files, or split them (you can add evidence later on the follow-up page).',
   ],
+  formTooLarge: [
+    'ข้อมูลที่ส่งมีขนาดเกิน {kb} KB ระบบจึงไม่รับและไม่ได้จัดเก็บสิ่งใด กรุณาเปิดแบบฟอร์มใหม่แล้วลองอีกครั้ง',
+    'What you sent is over {kb} KB, so nothing was accepted or stored. Please open the form again and retry.',
+  ],
   backToForm: ['กลับไปที่แบบฟอร์ม', 'Back to the form'],
   failed: [
     'ระบบขัดข้อง ยังไม่ได้รับเรื่อง กรุณาลองใหม่อีกครั้ง',

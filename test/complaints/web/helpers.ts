@@ -2,6 +2,7 @@ import jpeg from 'jpeg-js'
 import { sql } from 'kysely'
 import { fromUtf8 } from '../../../src/core/bytes.js'
 import type { TestApp } from '../../helpers/app.js'
+import { fromSocket } from '../../helpers/socket.js'
 
 /** What a browser does for the web form: keeps its cookies, reads the hidden fields back. */
 export class WebClient {
@@ -10,6 +11,8 @@ export class WebClient {
   constructor(
     private readonly t: TestApp,
     readonly headers: Record<string, string> = {},
+    /** The socket's peer address (none: an in-process request, as most tests make). */
+    readonly address?: string,
   ) {}
 
   /** The page with entities decoded, for matching what a person reads. */
@@ -31,7 +34,12 @@ export class WebClient {
     for (const [k, v] of Object.entries(this.headers)) if (!headers.has(k)) headers.set(k, v)
     if (this.cookies.size > 0)
       headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '))
-    const res = await this.t.app.request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' })
+    const env = this.address === undefined ? undefined : fromSocket(this.address)
+    const res = await this.t.app.request(
+      `http://localhost${path}`,
+      { ...init, headers, redirect: 'manual' },
+      env,
+    )
     for (const line of res.headers.getSetCookie()) {
       const [pair = ''] = line.split(';')
       const eq = pair.indexOf('=')

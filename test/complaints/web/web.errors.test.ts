@@ -133,8 +133,8 @@ describe.each(DB_KINDS)('web complaint form, bad input (%s)', (kind) => {
 
   test('a wrong secret and an unknown code: the same status and page after 0, 5 and 50 tries; an address waits after 10', async () => {
     await seedCase(t.testDb.db, t.deps.keyring)
-    const onReal = new WebClient(t, { 'cf-connecting-ip': '198.51.100.1' })
-    const onUnknown = new WebClient(t, { 'cf-connecting-ip': '198.51.100.2' })
+    const onReal = new WebClient(t, {}, '198.51.100.1')
+    const onUnknown = new WebClient(t, {}, '198.51.100.2')
     await onReal.get('/report/follow')
     await onUnknown.get('/report/follow')
     // Each page has its own style nonce and form token, and shows the code as typed: nothing else may differ.
