@@ -99,6 +99,17 @@ export const envSchema = z.object({
    * several times at 4 bytes a pixel: Workers (128 MB per isolate) want about 3 MP.
    */
   EVIDENCE_MAX_PIXELS: z.coerce.number().int().min(100_000).max(50_000_000).default(16_000_000),
+  /**
+   * What one piece of evidence may inflate to while it is cleaned, every decoder together (zip
+   * entries at every nesting level, PDF streams, PNG pixel rows); the files of one web report
+   * share twice this. Each decoder stops at what is left, so a small "bomb" costs no more.
+   */
+  EVIDENCE_MAX_INFLATED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(512 * 1024 * 1024)
+    .default(64 * 1024 * 1024),
   /** Node: threads cleaning evidence side by side, off the event loop. */
   EVIDENCE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   /** Node: each evidence thread's JavaScript heap ceiling (MB); past it, the file is refused. */

@@ -56,19 +56,30 @@ export async function importBudgetFile(
     if (!startsWith(bytes, ZIP))
       return refuse('xlsx', 'ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) ที่ถูกต้อง', 'This is not a valid Excel (.xlsx) file')
     // Loaded on first import: the XLSX reader is the largest module the server would hold idle.
-    const sheet = await (await import('./xlsx.js')).readXlsx(bytes)
+    const xlsx = await import('./xlsx.js')
+    const sheet = await xlsx.readXlsx(bytes)
     if (!sheet.ok) {
-      return sheet.reason === 'too_large'
-        ? refuse(
-            'xlsx',
-            'ข้อมูลในไฟล์ Excel ใหญ่เกินไปเมื่อคลายการบีบอัด',
-            'The workbook is too large once uncompressed',
-          )
-        : refuse(
-            'xlsx',
-            'เปิดไฟล์ Excel นี้ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ .xlsx',
-            'This Excel file cannot be read: damaged or not .xlsx',
-          )
+      if (sheet.reason === 'too_large') {
+        const mb = xlsx.MAX_INFLATED_BYTES / (1024 * 1024)
+        return refuse(
+          'xlsx',
+          `ข้อมูลในไฟล์ Excel เมื่อคลายการบีบอัดแล้วเกินกำหนด ${mb} MB กรุณาลบแผ่นงานหรือข้อมูลที่ไม่ใช้ หรือบันทึกเป็น CSV UTF-8`,
+          `The workbook is over the ${mb} MB limit once uncompressed: remove unused sheets or data, or save as CSV UTF-8`,
+        )
+      }
+      if (sheet.reason === 'too_many_entries') {
+        const n = xlsx.MAX_ENTRIES.toLocaleString('en-US')
+        return refuse(
+          'xlsx',
+          `ไฟล์ Excel มีส่วนประกอบเกินกำหนด ${n} ส่วน กรุณาบันทึกเป็น CSV UTF-8`,
+          `The workbook has more than ${n} parts, over the limit: save it as CSV UTF-8`,
+        )
+      }
+      return refuse(
+        'xlsx',
+        'เปิดไฟล์ Excel นี้ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ .xlsx',
+        'This Excel file cannot be read: damaged or not .xlsx',
+      )
     }
     return withType('xlsx', validateRows(sheet.rows, opts))
   }

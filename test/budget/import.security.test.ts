@@ -18,13 +18,20 @@ describe('budget import: hostile files', () => {
     expect(bomb.byteLength).toBeLessThan(1024 * 1024)
     expect(await readXlsx(bomb)).toEqual({ ok: false, reason: 'too_large' })
     const r = await importBudgetFile(bomb, 'bomb.xlsx', opts)
-    expect(r.ok ? [] : r.issues.map((i) => i.en)).toEqual(['The workbook is too large once uncompressed'])
+    expect(r.ok ? [] : r.issues.map((i) => i.en)).toEqual([
+      'The workbook is over the 50 MB limit once uncompressed: remove unused sheets or data, or save as CSV UTF-8',
+    ])
   })
 
   it('an archive of thousands of entries is refused', async () => {
     const files: Record<string, Uint8Array> = {}
     for (let i = 0; i < 2_100; i++) files[`xl/x${i}.bin`] = new Uint8Array(1)
-    expect(await readXlsx(zipSync(files))).toEqual({ ok: false, reason: 'too_large' })
+    const bomb = zipSync(files)
+    expect(await readXlsx(bomb)).toEqual({ ok: false, reason: 'too_many_entries' })
+    const r = await importBudgetFile(bomb, 'parts.xlsx', opts)
+    expect(r.ok ? [] : r.issues.map((i) => i.th)).toEqual([
+      'ไฟล์ Excel มีส่วนประกอบเกินกำหนด 2,000 ส่วน กรุณาบันทึกเป็น CSV UTF-8',
+    ])
   })
 
   it('a truncated workbook is refused, not half read', async () => {

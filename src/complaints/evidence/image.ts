@@ -1,9 +1,10 @@
 import { decode as decodePng, encode as encodePng, type PngDataArray } from 'fast-png'
 import jpeg from 'jpeg-js'
+import { inflateBounded } from '../../core/inflate-bounded.js'
 import { jpegDimensions, jpegOrientation, jpegSegments } from './jpeg-segments.js'
-import { CORRUPT, tooManyPixels } from './messages.js'
+import { CORRUPT, pictureDataTooLarge, tooManyPixels } from './messages.js'
 import { applyOrientation } from './orient.js'
-import { pngChunks, pngDimensions } from './png-chunks.js'
+import { pngChunks, pngHeader, pngRawSize, stripPngLossless } from './png-chunks.js'
 import { tiffOrientation } from './tiff.js'
 import type { Sanitized } from './types.js'
 
@@ -14,20 +15,30 @@ import type { Sanitized } from './types.js'
 /** jpeg-js quality 0–100; 90 is visually lossless for photos of documents and scenes. */
 const JPEG_QUALITY = 90
 
+/**
+ * What jpeg-js holds per pixel: per component 4 bytes of coefficients, 1 of output lines and 1
+ * of interleaved samples, then 4 of RGBA; block padding adds up to a tenth. The allowance is
+ * what a 3-component photo at the pixel limit needs, so a CMYK (4-component) photo is held to
+ * fewer pixels.
+ */
+const jpegBytes = (pixels: number, components: number) => pixels * (6 * components + 4) * 1.1
+const MB = 1024 * 1024
+
 export function sanitizeJpeg(input: Uint8Array, maxPixels: number): Sanitized {
   const segs = jpegSegments(input)
   const dims = segs && jpegDimensions(input, segs)
-  if (!segs || !dims || dims.width === 0 || dims.height === 0) return CORRUPT
-  if (dims.width * dims.height > maxPixels) return tooManyPixels(dims.width * dims.height, maxPixels)
+  if (!segs || !dims || dims.width === 0 || dims.height === 0 || dims.components === 0) return CORRUPT
+  const pixels = dims.width * dims.height
+  if (pixels > maxPixels) return tooManyPixels(pixels, maxPixels)
+  const memory = jpegBytes(maxPixels, 3)
+  if (jpegBytes(pixels, dims.components) > memory) {
+    return tooManyPixels(pixels, Math.floor(memory / jpegBytes(1, dims.components)))
+  }
   const orientation = jpegOrientation(input, segs)
   // A truncated photo was already refused above (no EOI). jpeg-js's tolerant mode only skips
   // blocks some cameras declare but never send; without it such photos would be "corrupt".
-  const raw = jpeg.decode(input, {
-    useTArray: true,
-    formatAsRGBA: true,
-    tolerantDecoding: true,
-    maxResolutionInMP: Math.ceil(maxPixels / 1e6),
-  })
+  const raw = decodeWithin(input, maxPixels, memory)
+  if (!raw) return tooManyPixels(pixels, maxPixels)
   const upright = applyOrientation(raw, orientation, 4, (n) => new Uint8Array(n))
   // Only the pixels go to the encoder: jpeg-js's decoder returns the original Exif (GPS and all)
   // beside them and its encoder writes any `exifBuffer` it is given straight back.
@@ -45,14 +56,45 @@ export function sanitizeJpeg(input: Uint8Array, maxPixels: number): Sanitized {
   }
 }
 
+/** jpeg-js with its own ceilings, should a later frame header say more than the one checked. */
+function decodeWithin(input: Uint8Array, maxPixels: number, memory: number) {
+  try {
+    return jpeg.decode(input, {
+      useTArray: true,
+      formatAsRGBA: true,
+      tolerantDecoding: true,
+      maxResolutionInMP: maxPixels / 1e6,
+      maxMemoryUsageInMB: Math.ceil(memory / MB) + 1,
+    })
+  } catch (err) {
+    if (err instanceof Error && /maxMemoryUsageInMB|maxResolutionInMP/.test(err.message)) return null
+    throw err
+  }
+}
+
+/**
+ * The file's inflating allowance is charged the header's promise (`pngInflatedSize`) by the
+ * caller, before any codec runs; here the stream is held to that promise.
+ */
 export function sanitizePng(input: Uint8Array, maxPixels: number): Sanitized {
   const chunks = pngChunks(input)
-  const dims = chunks && pngDimensions(chunks)
-  if (!chunks || !dims || dims.width === 0 || dims.height === 0) return CORRUPT
-  if (dims.width * dims.height > maxPixels) return tooManyPixels(dims.width * dims.height, maxPixels)
+  const head = chunks && pngHeader(chunks)
+  if (!chunks || !head || head.width === 0 || head.height === 0) return CORRUPT
+  if (head.width * head.height > maxPixels) return tooManyPixels(head.width * head.height, maxPixels)
+  // The pixel rows are inflated once here, counted and dropped, with the size the header
+  // promises as the ceiling: a stream that grows past it (a bomb) stops there, and fast-png,
+  // which inflates without a ceiling, only ever gets a stream already measured.
+  const expected = pngRawSize(head)
+  const idat = chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)
+  const measured = inflateBounded(idat, expected, { format: 'zlib', keep: false })
+  if (!measured.ok) return measured.reason === 'over_limit' ? pictureDataTooLarge(expected) : CORRUPT
   const exif = chunks.find((c) => c.type === 'eXIf')
   const orientation = exif ? tiffOrientation(exif.data) : 1
-  const png = decodePng(input, { checkCrc: true })
+  // Only the chunks that draw the picture reach the decoder: fast-png inflates a compressed ICC
+  // profile (iCCP) and animation frames (fdAT) with no ceiling, and neither is kept anyway.
+  const drawn = stripPngLossless(input)
+  if (!drawn) return CORRUPT
+  const png = decodePng(drawn, { checkCrc: true })
   let channels = png.channels
   let data: Uint8Array | Uint16Array = asTyped(png.data)
   // fast-png writes tRNS only for palettes; a colour-key transparency becomes an alpha channel.

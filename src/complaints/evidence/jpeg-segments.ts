@@ -56,11 +56,18 @@ export function jpegSegments(b: Uint8Array, tolerant = false): JpegSegment[] | n
   return tolerant ? out : null
 }
 
-export function jpegDimensions(b: Uint8Array, segs: JpegSegment[]): { width: number; height: number } | null {
+export function jpegDimensions(
+  b: Uint8Array,
+  segs: JpegSegment[],
+): { width: number; height: number; components: number } | null {
   const sof = segs.find((s) => isSof(s.marker))
-  if (!sof || sof.end - sof.start < 9) return null
+  if (!sof || sof.end - sof.start < 10) return null
   const o = sof.start + 4
-  return { height: ((b[o + 1] ?? 0) << 8) | (b[o + 2] ?? 0), width: ((b[o + 3] ?? 0) << 8) | (b[o + 4] ?? 0) }
+  return {
+    height: ((b[o + 1] ?? 0) << 8) | (b[o + 2] ?? 0),
+    width: ((b[o + 3] ?? 0) << 8) | (b[o + 4] ?? 0),
+    components: b[o + 5] ?? 0,
+  }
 }
 
 const EXIF_ID = [0x45, 0x78, 0x69, 0x66, 0, 0] // "Exif\0\0"

@@ -89,13 +89,82 @@ export const UNSUPPORTED_MEDIA = unsupported(
   'Details that could identify the sender cannot be fully removed from this video or recording. Please send it through LINE as usual (MP4 or M4A).',
 )
 
-export const TOO_LARGE_UNPACKED: Refusal = {
-  ok: false,
-  reason: 'too_large',
-  message: {
-    th: 'เอกสารนี้เมื่อขยายแล้วมีขนาดใหญ่เกินกว่าที่ระบบรับได้ กรุณาบันทึกเป็น PDF หรือแบ่งเป็นหลายไฟล์แล้วส่งใหม่',
-    en: 'This document is too large once unpacked. Please save it as PDF, or split it into several files, and send it again.',
-  },
+/** Decompression past the allowance of one file, or of all files of one request together. */
+export function tooLargeUnpacked(limit: number, scope: 'file' | 'request'): Refusal {
+  const l = mb(limit, false)
+  const message =
+    scope === 'file'
+      ? {
+          th: `ไฟล์นี้เมื่อขยายข้อมูลที่บีบอัดไว้แล้วมีขนาดเกินกำหนด ${l} MB กรุณาส่งไฟล์ที่เล็กลง หรือแบ่งเป็นหลายไฟล์แล้วส่งใหม่`,
+          en: `Once unpacked, this file is over the ${l} MB limit. Please send a smaller file, or split it into several files, and send it again.`,
+        }
+      : {
+          th: `ไฟล์ที่แนบทั้งหมดเมื่อขยายข้อมูลที่บีบอัดไว้แล้วรวมกันเกินกำหนด ${l} MB กรุณาแนบไฟล์ให้น้อยลงแล้วส่งใหม่`,
+          en: `Once unpacked, the attached files together are over the ${l} MB limit. Please attach fewer files and send again.`,
+        }
+  return { ok: false, reason: 'too_large', message }
+}
+
+export function tooManyParts(limit: number): Refusal {
+  return {
+    ok: false,
+    reason: 'too_large',
+    message: {
+      th: `เอกสารมีส่วนประกอบเกินกำหนด ${limit.toLocaleString('en-US')} ส่วน กรุณาบันทึกเป็น PDF หรือแบ่งเป็นหลายไฟล์แล้วส่งใหม่`,
+      en: `The document has more than ${limit.toLocaleString('en-US')} parts, over the limit. Please save it as PDF, or split it, and send it again.`,
+    },
+  }
+}
+
+/** A PNG whose pixel data inflates past what its declared width, height and depth can hold. */
+export function pictureDataTooLarge(limit: number): Refusal {
+  const l = mb(limit, true)
+  return {
+    ok: false,
+    reason: 'corrupt',
+    message: {
+      th: `ข้อมูลภาพมีมากกว่าที่ขนาดภาพระบุไว้ (${l} MB) ภาพอาจเสียหาย กรุณาบันทึกภาพใหม่แล้วส่งอีกครั้ง`,
+      en: `The picture holds more data than its stated size allows (${l} MB); it may be damaged. Please save it again and send it again.`,
+    },
+  }
+}
+
+/** One PDF stream (page content, picture, object stream) past its own limit once unpacked. */
+export function pdfStreamTooLarge(limit: number): Refusal {
+  const l = mb(limit, false)
+  return {
+    ok: false,
+    reason: 'too_large',
+    message: {
+      th: `ไฟล์ PDF มีข้อมูลบางส่วนที่เมื่อขยายแล้วเกินกำหนด ${l} MB ต่อส่วน กรุณาสั่งพิมพ์เป็น PDF ใหม่ หรือแบ่งเป็นหลายไฟล์แล้วส่งใหม่`,
+      en: `Part of this PDF is over the ${l} MB limit per part once unpacked. Please print it to a new PDF, or split it, and send it again.`,
+    },
+  }
+}
+
+/** A box of a video or recording says it is larger than the whole file. */
+export function mediaBoxTooLarge(declared: number, fileSize: number): Refusal {
+  const d = mb(declared, true)
+  const s = mb(fileSize, true)
+  return {
+    ok: false,
+    reason: 'corrupt',
+    message: {
+      th: `ไฟล์เสียหายหรือไม่สมบูรณ์ ไฟล์วิดีโอหรือเสียงระบุว่ามีข้อมูล ${d} MB เกินขนาดไฟล์จริง ${s} MB กรุณาส่งใหม่อีกครั้ง`,
+      en: `The file is damaged or incomplete: the video or recording claims ${d} MB of data, more than the whole file (${s} MB). Please send it again.`,
+    },
+  }
+}
+
+export function mediaTooDeep(limit: number): Refusal {
+  return {
+    ok: false,
+    reason: 'corrupt',
+    message: {
+      th: `โครงสร้างไฟล์วิดีโอหรือเสียงซ้อนกันเกินกำหนด ${limit} ชั้น กรุณาส่งวิดีโอหรือเสียงผ่าน LINE ตามปกติ (MP4 หรือ M4A)`,
+      en: `The video or recording nests its parts more than ${limit} levels deep, over the limit. Please send it through LINE as usual (MP4 or M4A).`,
+    },
+  }
 }
 
 /** Removing active content or identifying parts left nothing a reader can open. */

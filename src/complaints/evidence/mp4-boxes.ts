@@ -30,6 +30,14 @@ export function readBox(b: Uint8Array, dv: DataView, p: number, limit: number): 
   return { type, start: p, body: p + header, end: p + size }
 }
 
+/** The size a well-formed box header at `p` declares, when it runs past `limit` (else null). */
+export function overrun(b: Uint8Array, dv: DataView, p: number, limit: number): number | null {
+  if (p + 16 > limit || !b.subarray(p + 4, p + 8).every(typeChar)) return null
+  const size = dv.getUint32(p)
+  const declared = size === 1 ? dv.getUint32(p + 8) * 2 ** 32 + dv.getUint32(p + 12) : size
+  return declared > limit - p ? declared : null
+}
+
 /** The boxes inside a container; null when one does not fit (a few zero bytes of padding may end it). */
 export function children(b: Uint8Array, dv: DataView, parent: Box): Box[] | null {
   const out: Box[] = []

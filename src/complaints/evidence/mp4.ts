@@ -1,7 +1,7 @@
-import { CORRUPT, UNSUPPORTED_MEDIA } from './messages.js'
-import { type Box, blank, child, children, readBox } from './mp4-boxes.js'
+import { CORRUPT, mediaBoxTooLarge, mediaTooDeep, UNSUPPORTED_MEDIA } from './messages.js'
+import { type Box, blank, child, children, overrun, readBox } from './mp4-boxes.js'
 import { eachChunk } from './mp4-samples.js'
-import type { Sanitized } from './types.js'
+import { EvidenceRefused, type Sanitized } from './types.js'
 
 // Video (MP4, MOV) and audio (M4A) from phones carry the place (©xyz, ISO 6709 location in
 // udta/meta), the phone's make, model and software, and recording times. We rewrite the box
@@ -16,6 +16,8 @@ const DENY = new Set(['udta', 'meta', 'uuid', 'XMP_', 'loci', 'cprt', 'ilst', 'k
 const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'edts', 'dinf', 'mvex', 'moof', 'traf'])
 /** Full boxes that start with creation and modification times. */
 const TIMED = new Set(['mvhd', 'tkhd', 'mdhd'])
+/** moov/trak/mdia/minf/stbl is five deep; a file nesting containers deeper is built to hurt. */
+export const MAX_NESTING = 8
 
 export function sanitizeMp4(input: Uint8Array): Sanitized {
   const b = input.slice()
@@ -31,7 +33,11 @@ export function sanitizeMp4(input: Uint8Array): Sanitized {
   const moov = top.find((x) => x.type === 'moov')
   // Bytes that are not a box after the movie (Samsung and other vendor trailers) are cut off;
   // before it, or inside a box that overruns the file, they mean the file is truncated.
-  if (!moov || !top.some((x) => x.type === 'mdat')) return CORRUPT
+  if (!moov || !top.some((x) => x.type === 'mdat')) {
+    // A box that claims more than the file holds is named: a download cut short, or a lie.
+    const claimed = overrun(b, dv, p, b.length)
+    return claimed === null ? CORRUPT : mediaBoxTooLarge(claimed, b.length)
+  }
   const tracks = (children(b, dv, moov) ?? []).filter((x) => x.type === 'trak')
   const fragmented = child(b, dv, moov, ['mvex']) !== undefined
   const kinds = new Set<string>()
@@ -52,7 +58,7 @@ export function sanitizeMp4(input: Uint8Array): Sanitized {
   }
   for (const box of top) {
     if (!TOP_KEEP.has(box.type)) blank(b, box)
-    else if (CONTAINERS.has(box.type) && !scrubTree(b, dv, box)) return CORRUPT
+    else if (CONTAINERS.has(box.type) && !scrubTree(b, dv, box, 1)) return CORRUPT
   }
   const kind = kinds.has('vide') ? 'video' : kinds.has('soun') ? 'audio' : undefined
   if (!kind) return UNSUPPORTED_MEDIA
@@ -64,13 +70,14 @@ export function sanitizeMp4(input: Uint8Array): Sanitized {
     : { ok: true, kind, mime: 'video/mp4', bytes, extension: 'mp4' }
 }
 
-function scrubTree(b: Uint8Array, dv: DataView, box: Box): boolean {
+function scrubTree(b: Uint8Array, dv: DataView, box: Box, depth: number): boolean {
+  if (depth > MAX_NESTING) throw new EvidenceRefused(mediaTooDeep(MAX_NESTING))
   const kids = children(b, dv, box)
   if (!kids) return false
   for (const k of kids) {
     if (DENY.has(k.type)) blank(b, k)
     else if (TIMED.has(k.type)) zeroTimes(b, k)
-    else if (CONTAINERS.has(k.type) && !scrubTree(b, dv, k)) return false
+    else if (CONTAINERS.has(k.type) && !scrubTree(b, dv, k, depth + 1)) return false
   }
   return true
 }

@@ -10,9 +10,11 @@ import {
   PDFRef,
   PDFStream,
 } from 'pdf-lib'
+import { InflateBudget } from './budget.js'
 import { stripJpegLossless } from './jpeg-segments.js'
 import { CORRUPT, UNREADABLE_AFTER_CLEANING, UNSUPPORTED_ENCRYPTED_PDF } from './messages.js'
 import { ACTIVE_KEYS, removeActiveContent } from './pdf-active.js'
+import { checkStreams } from './pdf-streams.js'
 import type { Sanitized } from './types.js'
 
 // A PDF names its author in the Info dictionary (Author, Creator, Producer, dates, Title) and
@@ -30,7 +32,10 @@ const DROP_EVERYWHERE = [N('Metadata'), N('PieceInfo'), N('LastModified'), ...AC
 const NOT_MARKUP = new Set([N('Widget'), N('Link'), N('Popup')])
 const ANNOT_PERSONAL = [N('T'), N('M'), N('CreationDate')]
 
-export async function sanitizePdf(input: Uint8Array): Promise<Sanitized> {
+export async function sanitizePdf(
+  input: Uint8Array,
+  budget: InflateBudget = new InflateBudget({}),
+): Promise<Sanitized> {
   // Loaded regardless and checked after: pdf-lib's EncryptedPDFError is an ES5 subclass of
   // Error, so `instanceof` cannot tell it from a parse failure.
   const doc = await PDFDocument.load(input, {
@@ -38,6 +43,8 @@ export async function sanitizePdf(input: Uint8Array): Promise<Sanitized> {
     ignoreEncryption: true,
     parseSpeed: ParseSpeeds.Fastest,
   })
+  // Object streams were measured as they loaded; every other stream is measured now.
+  checkStreams(doc.context, budget)
   // Encrypted strings and streams cannot be read, so neither can their metadata be removed.
   if (doc.isEncrypted) return UNSUPPORTED_ENCRYPTED_PDF
   if (doc.getPageCount() === 0) return CORRUPT // pdf-lib reads garbage after "%PDF-" as an empty document

@@ -36,6 +36,67 @@ export function pngDimensions(chunks: PngChunk[]): { width: number; height: numb
   return { width: dv.getUint32(0), height: dv.getUint32(4) }
 }
 
+export interface PngHeader {
+  width: number
+  height: number
+  depth: number
+  colorType: number
+  interlaced: boolean
+}
+
+/** Bit depths each colour type allows (PNG 11.2.2), and its samples per pixel. */
+const COLOUR_TYPES: Record<number, { depths: number[]; channels: number }> = {
+  0: { depths: [1, 2, 4, 8, 16], channels: 1 },
+  2: { depths: [8, 16], channels: 3 },
+  3: { depths: [1, 2, 4, 8], channels: 1 },
+  4: { depths: [8, 16], channels: 2 },
+  6: { depths: [8, 16], channels: 4 },
+}
+
+export function pngHeader(chunks: PngChunk[]): PngHeader | null {
+  const ihdr = chunks[0]
+  if (ihdr?.type !== 'IHDR' || ihdr.data.length < 13) return null
+  const d = ihdr.data
+  const dv = new DataView(d.buffer, d.byteOffset, 13)
+  const depth = d[8] ?? 0
+  const colorType = d[9] ?? 0
+  if (!COLOUR_TYPES[colorType]?.depths.includes(depth) || (d[12] ?? 0) > 1) return null
+  return { width: dv.getUint32(0), height: dv.getUint32(4), depth, colorType, interlaced: d[12] === 1 }
+}
+
+/** Adam7's seven passes: first column and row, then column and row steps. */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const
+
+/**
+ * The exact size of the inflated IDAT stream the header promises: each row is a filter byte
+ * and its packed samples, pass by pass when interlaced. Nothing more may come out of it.
+ */
+export function pngRawSize(h: PngHeader): number {
+  const bits = (COLOUR_TYPES[h.colorType]?.channels ?? 4) * h.depth
+  const rows = (w: number, n: number) => (w > 0 && n > 0 ? n * (1 + Math.ceil((w * bits) / 8)) : 0)
+  if (!h.interlaced) return rows(h.width, h.height)
+  let total = 0
+  for (const [x0, y0, dx, dy] of ADAM7) {
+    total += rows(Math.ceil((h.width - x0) / dx), Math.ceil((h.height - y0) / dy))
+  }
+  return total
+}
+
+/** What the pixel rows of a PNG within `maxPixels` will inflate to; null when not such a PNG. */
+export function pngInflatedSize(b: Uint8Array, maxPixels: number): number | null {
+  const chunks = pngChunks(b)
+  const head = chunks && pngHeader(chunks)
+  return head && head.width * head.height <= maxPixels ? pngRawSize(head) : null
+}
+
 /**
  * What a picture needs to look right: the critical chunks, transparency, and colour-space
  * chunks that are a few fixed numbers (no names, no text). Everything else goes.

@@ -1,3 +1,4 @@
+import { InflateBudget } from './budget.js'
 import { detect } from './detect.js'
 import { type ImageCodec, pureImages } from './image-codec.js'
 import {
@@ -10,6 +11,7 @@ import {
 } from './messages.js'
 import { sanitizeMp4 } from './mp4.js'
 import { sanitizePdf } from './pdf.js'
+import { pngInflatedSize } from './png-chunks.js'
 import {
   DEFAULT_MAX_PIXELS,
   type EvidenceHint,
@@ -39,16 +41,20 @@ export async function sanitizeEvidence(
   // Before any parsing: a 30 MB video costs one comparison.
   if (input.length > limits.maxBytes) return tooLarge(input.length, limits.maxBytes)
   const maxPixels = limits.maxPixels ?? DEFAULT_MAX_PIXELS
+  // What the file may inflate to, all decoders together; the result says what it took.
+  const budget = new InflateBudget(limits)
   try {
     switch (detect(input)) {
       case 'jpeg':
         return await images.jpeg(input, maxPixels)
       case 'png':
-        return await images.png(input, maxPixels)
+        // Charged as the header promises, whichever codec runs: each holds the stream to it.
+        budget.take(pngInflatedSize(input, maxPixels) ?? 0)
+        return counted(await images.png(input, maxPixels), budget)
       case 'pdf':
-        return await sanitizePdf(input)
+        return counted(await sanitizePdf(input, budget), budget)
       case 'zip':
-        return (await import('./ooxml.js')).sanitizeOoxml(input)
+        return counted((await import('./ooxml.js')).sanitizeOoxml(input, budget), budget)
       case 'isobmff':
         return sanitizeMp4(input)
       case 'text':
@@ -67,3 +73,6 @@ export async function sanitizeEvidence(
     return CORRUPT
   }
 }
+
+const counted = (r: Sanitized, budget: InflateBudget): Sanitized =>
+  r.ok ? { ...r, inflatedBytes: budget.used } : r

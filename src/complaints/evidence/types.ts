@@ -16,6 +16,16 @@ export interface EvidenceLimits {
    * 0.25 s of CPU and ~15 MB of memory per megapixel, and a Worker has 128 MB in all.
    */
   maxPixels?: number
+  /**
+   * Everything one file may inflate to, all decoders together (zip entries at every level,
+   * PDF streams, PNG pixel rows): each decoder stops at what is left. Default: env
+   * EVIDENCE_MAX_INFLATED_BYTES (64 MB).
+   */
+  maxInflatedBytes?: number
+  /** Several files in one request share this allowance (web form: twice the per-file one). */
+  maxRequestInflatedBytes?: number
+  /** What the request's earlier files already inflated. */
+  requestInflatedUsed?: number
 }
 
 export type RefusalReason = 'too_large' | 'unsupported' | 'corrupt' | 'empty'
@@ -33,6 +43,8 @@ export interface Accepted {
   bytes: Uint8Array
   /** Without the dot; derived from the content, never from the name the sender gave. */
   extension: string
+  /** Bytes inflated while cleaning: the caller sums them against the request's allowance. */
+  inflatedBytes?: number
 }
 
 export type Sanitized = Accepted | Refusal
@@ -46,14 +58,20 @@ export interface EvidenceHint {
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 /** 16 MP admits a 12 MP phone photo (4000×3000) and a 4096×4096 scan. */
 export const DEFAULT_MAX_PIXELS = 16_000_000
+/** A 16 MP RGB photo's pixel rows are 48 MB; Office and PDF text rarely reach a tenth of this. */
+export const DEFAULT_MAX_INFLATED_BYTES = 64 * 1024 * 1024
 
 export function evidenceLimitsFromEnv(env: {
   EVIDENCE_MAX_BYTES?: number
   EVIDENCE_MAX_PIXELS?: number
+  EVIDENCE_MAX_INFLATED_BYTES?: number
 }): EvidenceLimits {
+  const inflated = env.EVIDENCE_MAX_INFLATED_BYTES ?? DEFAULT_MAX_INFLATED_BYTES
   return {
     maxBytes: env.EVIDENCE_MAX_BYTES ?? DEFAULT_MAX_BYTES,
     maxPixels: env.EVIDENCE_MAX_PIXELS ?? DEFAULT_MAX_PIXELS,
+    maxInflatedBytes: inflated,
+    maxRequestInflatedBytes: 2 * inflated,
   }
 }
 

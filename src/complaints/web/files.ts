@@ -35,15 +35,19 @@ export async function sanitizeFiles(
   if (files.length > max) return { ok: false, errors: [t('tooManyFiles', { n: files.length, max })] }
   const clean: CleanFile[] = []
   const errors: string[] = []
+  // The files of one post share one inflating allowance: each is told what the others took.
+  let inflated = 0
   for (const file of files) {
     const shown = file.name.slice(0, 100) || '?'
     const r = await sanitize(
       new Uint8Array(await file.arrayBuffer()),
       { contentType: file.type, fileName: file.name },
-      limits,
+      { ...limits, requestInflatedUsed: inflated },
     )
-    if (r.ok) clean.push(r)
-    else errors.push(t('fileRefused', { f: shown }) + (lang === 'en' ? r.message.en : r.message.th))
+    if (r.ok) {
+      inflated += r.inflatedBytes ?? 0
+      clean.push(r)
+    } else errors.push(t('fileRefused', { f: shown }) + (lang === 'en' ? r.message.en : r.message.th))
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, files: clean }
 }
