@@ -201,3 +201,7 @@ export function parseConfig(raw: Record<string, string | undefined>): ConfigResu
     },
   }
 }
+
+/** Where the Node server listens: HOST, else loopback outside production (see HOST above). */
+export const listenHost = (config: Pick<Config, 'env' | 'production'>): string =>
+  config.env.HOST ?? (config.production ? '0.0.0.0' : '127.0.0.1')

@@ -1,8 +1,8 @@
-import { serve } from '@hono/node-server'
 import cron from 'node-cron'
 import { parseConfig } from './config.js'
 import { createLogger, errorFields } from './core/logger.js'
 import { createNodeApp } from './runtime/node-app.js'
+import { listen } from './runtime/node-listen.js'
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env)
@@ -28,16 +28,13 @@ async function main(): Promise<void> {
   )
   deps.inbox.kick()
 
-  const server = serve({ fetch: node.app.fetch, port: config.env.PORT }, (info) => {
-    const base = `http://localhost:${info.port}`
-    console.log(
-      `ITA integrity bot listening on ${base} (database: ${node.dbKind}, LINE: ${config.line.kind})`,
-    )
-    console.log(`  webhook   ${base}/webhook`)
-    console.log(`  health    ${base}/healthz`)
-    if (node.simulator)
-      console.log(`  chat      ${base}/dev/chat   (LINE simulator; in a terminal: npm run chat)`)
-  })
+  const { server, base, reach } = await listen(node.app.fetch, config)
+  console.log(`ITA integrity bot listening on ${base} (database: ${node.dbKind}, LINE: ${config.line.kind})`)
+  console.log(`  reachable from ${reach}`)
+  console.log(`  webhook   ${base}/webhook`)
+  console.log(`  health    ${base}/healthz`)
+  if (node.simulator)
+    console.log(`  chat      ${base}/dev/chat   (LINE simulator; in a terminal: npm run chat)`)
 
   let stopping = false
   const shutdown = async (signal: string) => {

@@ -53,11 +53,14 @@ describe('npm start (Node entry, local mode)', () => {
   it('boots on PGlite, prints its URLs, and serves /healthz and /dev/chat', async () => {
     const first = start(port)
     await first.waitFor(/chat +http/)
-    expect(first.output()).toContain(`http://localhost:${port}/dev/chat`)
-    expect(first.output()).toContain(`http://localhost:${port}/webhook`)
-    const health = await fetch(`http://localhost:${port}/healthz`)
+    // Local mode listens on loopback only (the simulator has no login) and says so.
+    expect(first.output()).toContain(`listening on http://127.0.0.1:${port} `)
+    expect(first.output()).toContain('reachable from 127.0.0.1 only (HOST)')
+    expect(first.output()).toContain(`http://127.0.0.1:${port}/dev/chat`)
+    expect(first.output()).toContain(`http://127.0.0.1:${port}/webhook`)
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`)
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'reachable' })
-    expect((await fetch(`http://localhost:${port}/dev/chat`)).status).toBe(200)
+    expect((await fetch(`http://127.0.0.1:${port}/dev/chat`)).status).toBe(200)
 
     // A second process on the same data directory refuses to start, saying why.
     const second = start(port + 1)
