@@ -15,8 +15,20 @@ export type Inflated =
 const MAX_RATIO = 1032
 const MIN_SLICE = 64
 const MAX_SLICE = 64 * 1024
+/** What one slice may produce at most: fflate holds a push's whole output in one buffer. */
+const MAX_STEP = 2 * 1024 * 1024
 /** The most one slice can add past the limit: a minimal slice at the densest ratio, plus slack. */
 export const MAX_OVERSHOOT = MIN_SLICE * MAX_RATIO + 32 * 1024
+
+/** The streaming inflaters, behind an object so a test can watch what each one produces. */
+export const inflaters = {
+  zlib: (onData: (chunk: Uint8Array) => void): Inflater => new Unzlib(onData),
+  raw: (onData: (chunk: Uint8Array) => void): Inflater => new Inflate(onData),
+}
+
+export interface Inflater {
+  push(chunk: Uint8Array, final?: boolean): void
+}
 
 export interface InflateOptions {
   format: InflateFormat
@@ -37,11 +49,12 @@ export function inflateBounded(
     size += chunk.length
     if (opts.keep && size <= limit) out.push(chunk)
   }
-  const inflater = opts.format === 'zlib' ? new Unzlib(onData) : new Inflate(onData)
+  const inflater = inflaters[opts.format](onData)
   try {
     for (const piece of pieces) {
       for (let p = 0; p < piece.length; ) {
-        const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor((limit - size) / MAX_RATIO)))
+        const room = Math.min(MAX_STEP, limit - size)
+        const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(room / MAX_RATIO)))
         inflater.push(piece.subarray(p, p + slice))
         p += slice
         if (size > limit) return { ok: false, reason: 'over_limit', size }

@@ -87,7 +87,8 @@ export function sanitizePng(input: Uint8Array, maxPixels: number): Sanitized {
   const expected = pngRawSize(head)
   const idat = chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)
   const measured = inflateBounded(idat, expected, { format: 'zlib', keep: false })
-  if (!measured.ok) return measured.reason === 'over_limit' ? pictureDataTooLarge(expected) : CORRUPT
+  if (!measured.ok)
+    return measured.reason === 'over_limit' ? pictureDataTooLarge(head.width, head.height, expected) : CORRUPT
   const exif = chunks.find((c) => c.type === 'eXIf')
   const orientation = exif ? tiffOrientation(exif.data) : 1
   // Only the chunks that draw the picture reach the decoder: fast-png inflates a compressed ICC

@@ -117,14 +117,15 @@ export function tooManyParts(limit: number): Refusal {
 }
 
 /** A PNG whose pixel data inflates past what its declared width, height and depth can hold. */
-export function pictureDataTooLarge(limit: number): Refusal {
-  const l = mb(limit, true)
+export function pictureDataTooLarge(width: number, height: number, limit: number): Refusal {
+  const small = limit < MB
+  const n = small ? limit.toLocaleString('en-US') : mb(limit, true)
   return {
     ok: false,
     reason: 'corrupt',
     message: {
-      th: `ข้อมูลภาพมีมากกว่าที่ขนาดภาพระบุไว้ (${l} MB) ภาพอาจเสียหาย กรุณาบันทึกภาพใหม่แล้วส่งอีกครั้ง`,
-      en: `The picture holds more data than its stated size allows (${l} MB); it may be damaged. Please save it again and send it again.`,
+      th: `ภาพขนาด ${width}×${height} พิกเซลมีข้อมูลภาพได้ไม่เกิน ${n} ${small ? 'ไบต์' : 'MB'} แต่ไฟล์นี้มีมากกว่านั้น ภาพอาจเสียหาย กรุณาบันทึกภาพใหม่แล้วส่งอีกครั้ง`,
+      en: `A ${width}×${height} picture holds at most ${n} ${small ? 'bytes' : 'MB'} of pixel data, and this file holds more; it may be damaged. Please save it again and send it again.`,
     },
   }
 }
