@@ -1,7 +1,9 @@
-import { zipSync } from 'fflate'
-import { describe, expect, it } from 'vitest'
+import { Inflate, Unzlib, zipSync } from 'fflate'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { importBudgetFile } from '../../src/budget/import.js'
 import { MAX_INFLATED_BYTES, readXlsx } from '../../src/budget/xlsx.js'
+import { inflaters, MAX_OVERSHOOT } from '../../src/core/inflate-bounded.js'
+import { xlsxWith, zerosEntry } from '../complaints/evidence/fixtures/bombs.js'
 import { fixture } from './helpers.js'
 
 const opts = { maxBytes: 5 * 1024 * 1024, fiscalYear: 2569, latestFiscalYear: 2571 }
@@ -32,6 +34,44 @@ describe('budget import: hostile files', () => {
     expect(r.ok ? [] : r.issues.map((i) => i.th)).toEqual([
       'ไฟล์ Excel มีส่วนประกอบเกินกำหนด 2,000 ส่วน กรุณาบันทึกเป็น CSV UTF-8',
     ])
+  })
+
+  describe('an archive whose sizes lie', () => {
+    afterEach(() => {
+      vi.restoreAllMocks()
+    })
+    it('a sheet declaring 10 KB that inflates to 256 MiB stops at 10 KB and is refused as unreadable', async () => {
+      let most = 0
+      const watch =
+        (make: (cb: (c: Uint8Array) => void) => Inflate | Unzlib) => (onData: (c: Uint8Array) => void) => {
+          let produced = 0
+          return make((c) => {
+            produced += c.length
+            most = Math.max(most, produced)
+            onData(c)
+          })
+        }
+      vi.spyOn(inflaters, 'raw').mockImplementation(watch((cb) => new Inflate(cb)))
+      vi.spyOn(inflaters, 'zlib').mockImplementation(watch((cb) => new Unzlib(cb)))
+      const bomb = xlsxWith(zerosEntry('xl/worksheets/sheet2.xml', 256, 10 * 1024))
+      expect(bomb.byteLength).toBeLessThan(1024 * 1024)
+      expect(await readXlsx(bomb)).toEqual({ ok: false, reason: 'invalid' })
+      expect(most).toBeGreaterThan(0)
+      expect(most).toBeLessThanOrEqual(10 * 1024 + MAX_OVERSHOOT)
+      const r = await importBudgetFile(bomb, 'liar.xlsx', opts)
+      expect(r.ok ? [] : r.issues.map((i) => i.en)).toEqual([
+        'This Excel file cannot be read: damaged or not .xlsx',
+      ])
+    })
+
+    it('parts that are not XML are never inflated, whatever they hold', async () => {
+      const inflate = vi.spyOn(inflaters, 'raw')
+      await readXlsx(xlsxWith())
+      const plain = inflate.mock.calls.length
+      inflate.mockClear()
+      await readXlsx(xlsxWith(zerosEntry('xl/media/image1.png', 256)))
+      expect(inflate.mock.calls.length).toBe(plain)
+    })
   })
 
   it('a truncated workbook is refused, not half read', async () => {
