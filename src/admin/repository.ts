@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely'
+import { type Insertable, type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { AuditAction } from './audit.js'
 import type {
@@ -114,6 +114,14 @@ export async function deleteSessionsOf(db: Db, accountId: string, keep?: string)
   let q = db.deleteFrom('admin_sessions').where('account_id', '=', accountId)
   if (keep) q = q.where('token_hash', '!=', keep)
   await q.execute()
+}
+
+/**
+ * Until the transaction ends, no other sign-in on this key runs: parallel guesses at one account
+ * are checked one after another, each seeing the failure before it.
+ */
+export async function lockLoginKey(db: Db, key: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db)
 }
 
 export async function insertFailure(db: Db, key: string, at: Date): Promise<void> {

@@ -96,6 +96,8 @@ export async function login(
   }
 
   // Refused attempts are not failures: guessing while refused does not lengthen anyone's wait.
+  // `db` is the route's transaction: the lock holds until the failure below is committed.
+  await repo.lockLoginKey(db, accountKey)
   const refused = await refusal(db, keys, now)
   if (refused) {
     await audit(db, now, { ...who, action: 'login.locked' })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { ACCOUNT_MAX_DELAY_MS, accountDelayUntil } from '../../src/admin/throttle.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
-import { DB_KINDS } from '../helpers/db.js'
+import { DB_KINDS, type Isolation } from '../helpers/db.js'
 import { Client, PASSWORD_A, seedAccount } from './helpers.js'
 
 // Sign-in throttling an attacker cannot turn against the people it protects: the address is
@@ -16,8 +16,8 @@ const spoofing = (c: Client, xff: string) => {
   return c
 }
 
-async function app(kind: (typeof DB_KINDS)[number], env: Record<string, string> = {}) {
-  const t = await createTestApp(kind, { env })
+async function app(kind: (typeof DB_KINDS)[number], env: Record<string, string> = {}, isolation?: Isolation) {
+  const t = await createTestApp(kind, { env, ...(isolation ? { isolation } : {}) })
   await seedAccount(t, 'default', EMAIL_A, 'owner', PASSWORD_A)
   return t
 }
@@ -68,6 +68,14 @@ describe.each(DB_KINDS)('sign-in throttling (%s)', (kind) => {
     t.clock.advance(ACCOUNT_MAX_DELAY_MS)
     expect((await later.login(EMAIL_A, PASSWORD_A)).status).toBe(303)
     expect(await t.deps.db.selectFrom('admin_sessions').select('account_id').execute()).toHaveLength(2)
+  })
+
+  test('parallel guesses at one account are checked one at a time: one is tried, the others wait', async () => {
+    // Connections of their own (PostgreSQL: a pool of five), so the guesses really overlap.
+    t = await app(kind, {}, 'connections')
+    const guesses = Array.from({ length: 5 }, (_, i) => new Client(t, `198.51.100.${20 + i}`))
+    const statuses = await Promise.all(guesses.map((g, i) => g.login(EMAIL_A, `parallel-${i}`)))
+    expect(statuses.map((r) => r.status).sort()).toEqual([401, 429, 429, 429, 429])
   })
 
   test('TRUST_PROXY=0: a spoofed X-Forwarded-For does not change the address; the socket is locked after ten failures', async () => {
