@@ -48,6 +48,9 @@ function tooLarge(c: Context, rule: { maxBytes: number; style: 'html' | 'json' }
   const en = `The request is over ${size(rule.maxBytes)}, so nothing was accepted or stored.`
   c.header('Cache-Control', 'no-store')
   if (rule.style === 'json') return c.json({ error: 'payload_too_large', message: `${th} / ${en}` }, 413)
+  // Answered before the console's own headers are set: this page needs nothing but itself.
+  c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+  c.header('X-Content-Type-Options', 'nosniff')
   return c.html(
     html`<!doctype html>
       <html lang="th">
@@ -56,6 +59,7 @@ function tooLarge(c: Context, rule: { maxBytes: number; style: 'html' | 'json' }
           <h1>413</h1>
           <p id="too-large">${th}</p>
           <p lang="en">${en}</p>
+          <p><a href="/admin">กลับไปหน้าหลัก · Back to the console</a></p>
         </body>
       </html>`,
     413,

@@ -190,6 +190,11 @@ describe.each(DB_KINDS)('body limits on unauthenticated POSTs (%s)', (kind) => {
 
   test('the English page when the form was in English; a body within the limit still reaches the route', async () => {
     await open()
+    const login = await postBig(t, '/admin/login', LOGIN_MAX_BODY_BYTES + 1)
+    expect(login.text).toContain('The request is over 8 KB, so nothing was accepted or stored.')
+    expect(login.text).toContain('href="/admin"')
+    expect(login.res.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(login.res.headers.get('cache-control')).toBe('no-store')
     const { res, text } = await postBig(t, '/report/follow?lang=en', FOLLOW_FORM_MAX_BYTES + 1)
     expect(res.status).toBe(413)
     expect(text).toContain('What you sent is over 16 KB, so nothing was accepted or stored.')
