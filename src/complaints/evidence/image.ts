@@ -1,10 +1,9 @@
 import { decode as decodePng, encode as encodePng, type PngDataArray } from 'fast-png'
 import jpeg from 'jpeg-js'
-import { inflateBounded } from '../../core/inflate-bounded.js'
 import { jpegDimensions, jpegOrientation, jpegSegments } from './jpeg-segments.js'
-import { CORRUPT, pictureDataTooLarge, tooManyPixels } from './messages.js'
+import { CORRUPT, tooManyPixels } from './messages.js'
 import { applyOrientation } from './orient.js'
-import { pngChunks, pngHeader, pngRawSize, stripPngLossless } from './png-chunks.js'
+import { pngChunks, pngHeader, stripPngLossless } from './png-chunks.js'
 import { tiffOrientation } from './tiff.js'
 import type { Sanitized } from './types.js'
 
@@ -72,23 +71,12 @@ function decodeWithin(input: Uint8Array, maxPixels: number, memory: number) {
   }
 }
 
-/**
- * The file's inflating allowance is charged the header's promise (`pngInflatedSize`) by the
- * caller, before any codec runs; here the stream is held to that promise.
- */
+/** The pixel rows were measured against the header's promise before this runs (png-rows.ts). */
 export function sanitizePng(input: Uint8Array, maxPixels: number): Sanitized {
   const chunks = pngChunks(input)
   const head = chunks && pngHeader(chunks)
   if (!chunks || !head || head.width === 0 || head.height === 0) return CORRUPT
   if (head.width * head.height > maxPixels) return tooManyPixels(head.width * head.height, maxPixels)
-  // The pixel rows are inflated once here, counted and dropped, with the size the header
-  // promises as the ceiling: a stream that grows past it (a bomb) stops there, and fast-png,
-  // which inflates without a ceiling, only ever gets a stream already measured.
-  const expected = pngRawSize(head)
-  const idat = chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)
-  const measured = inflateBounded(idat, expected, { format: 'zlib', keep: false })
-  if (!measured.ok)
-    return measured.reason === 'over_limit' ? pictureDataTooLarge(head.width, head.height, expected) : CORRUPT
   const exif = chunks.find((c) => c.type === 'eXIf')
   const orientation = exif ? tiffOrientation(exif.data) : 1
   // Only the chunks that draw the picture reach the decoder: fast-png inflates a compressed ICC

@@ -90,13 +90,6 @@ export function pngRawSize(h: PngHeader): number {
   return total
 }
 
-/** What the pixel rows of a PNG within `maxPixels` will inflate to; null when not such a PNG. */
-export function pngInflatedSize(b: Uint8Array, maxPixels: number): number | null {
-  const chunks = pngChunks(b)
-  const head = chunks && pngHeader(chunks)
-  return head && head.width * head.height <= maxPixels ? pngRawSize(head) : null
-}
-
 /**
  * What a picture needs to look right: the critical chunks, transparency, and colour-space
  * chunks that are a few fixed numbers (no names, no text). Everything else goes.

@@ -11,7 +11,7 @@ import {
 } from './messages.js'
 import { sanitizeMp4 } from './mp4.js'
 import { sanitizePdf } from './pdf.js'
-import { pngInflatedSize } from './png-chunks.js'
+import { checkPngRows } from './png-rows.js'
 import {
   DEFAULT_MAX_PIXELS,
   type EvidenceHint,
@@ -48,9 +48,8 @@ export async function sanitizeEvidence(
       case 'jpeg':
         return await images.jpeg(input, maxPixels)
       case 'png':
-        // Charged as the header promises, whichever codec runs: each holds the stream to it.
-        budget.take(pngInflatedSize(input, maxPixels) ?? 0)
-        return counted(await images.png(input, maxPixels), budget)
+        // Measured against its header before either codec inflates it (png-rows.ts).
+        return checkPngRows(input, maxPixels, budget) ?? counted(await images.png(input, maxPixels), budget)
       case 'pdf':
         return counted(await sanitizePdf(input, budget), budget)
       case 'zip':

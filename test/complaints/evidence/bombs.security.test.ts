@@ -24,6 +24,7 @@ import {
 } from './fixtures/bombs.js'
 import { pattern } from './fixtures/images.js'
 import { accepted, pngChunkTypes, refused } from './fixtures/inspect.js'
+import { sanitizeEvidence as cleanOnNode } from './fixtures/node-cleaner.js'
 
 // Each decompression bomb of the hostile-input report, built in the test, is refused naming
 // the limit it crossed (or, for metadata chunks we drop, accepted without ever inflating
@@ -181,6 +182,21 @@ describe('decompression bombs, cleaned', () => {
   test('a CMYK JPEG under the pixel limit but over the decoder memory is refused before decoding', async () => {
     const r = refused(await sanitizeEvidence(jpegDeclaring(3800, 3700, 4), {}, limits))
     expect(r.message.th).toMatch(/14\.1 ล้านพิกเซล เกินกำหนด 12 ล้านพิกเซล/)
+  })
+})
+
+// The same bombs through Node's cleaner (worker threads, sharp for photos): the limits hold
+// whichever codec decodes, because they are checked before any codec runs.
+describe('decompression bombs, cleaned on Node', () => {
+  test('each bomb is refused naming its limit; metadata-chunk bombs are accepted without them', async () => {
+    for (const bomb of BOMBS) {
+      const r = refused(await cleanOnNode(bomb.make(), {}, limits))
+      expect(r.message.th, bomb.name).toMatch(bomb.th)
+    }
+    for (const bomb of CHUNK_BOMBS) {
+      const r = accepted(await cleanOnNode(bomb.make(), {}, limits))
+      expect(pngChunkTypes(r.bytes)).not.toContain(bomb.type)
+    }
   })
 })
 
