@@ -30,6 +30,7 @@ export const MAX_OBJECT_STREAMS_BYTES = 16 * MB
 export const MAX_STREAM_BYTES = 48 * MB
 
 const N = (s: string) => PDFName.of(s)
+const STEP = 64 * 1024
 const FLATE = N('FlateDecode')
 /** Filters whose decoders in pdf-lib work block by block, a bounded amount each. */
 const BLOCKWISE = new Set([N('ASCIIHexDecode'), N('ASCII85Decode'), N('LZWDecode'), N('RunLengthDecode')])
@@ -54,16 +55,42 @@ export function decodedSize(stream: PDFRawStream, limit: number): number | null 
     } else if (f instanceof PDFName && BLOCKWISE.has(f)) {
       const p = parms instanceof PDFArray ? parms.lookup(i) : parms
       const one = stream.dict.context.obj({ Filter: f, ...(p instanceof PDFDict ? { DecodeParms: p } : {}) })
-      const out = decodePDFRawStream(PDFRawStream.of(one, bytes)).getBytes(limit + 1)
-      if (out.length > limit) return null
-      if (last) return out.length
-      bytes = Uint8Array.from(out)
+      const out = readBlockwise(PDFRawStream.of(one, bytes), limit, !last)
+      if (out === null) return null
+      if (last) return out.size
+      bytes = out.bytes
     } else {
       // Pictures (DCT, JPX, JBIG2, CCITT) are decoded by the viewer into pixels, not bytes we hold.
       return bytes.length
     }
   }
   return bytes.length
+}
+
+/**
+ * Reads a block-by-block decoder a little at a time (asking for `limit` at once would make it
+ * allocate that much up front); null past `limit`.
+ */
+function readBlockwise(
+  raw: PDFRawStream,
+  limit: number,
+  keep: boolean,
+): { size: number; bytes: Uint8Array } | null {
+  const stream = decodePDFRawStream(raw)
+  const parts: Uint8Array[] = []
+  let size = 0
+  for (let chunk = stream.getBytes(STEP); chunk.length > 0; chunk = stream.getBytes(STEP)) {
+    size += chunk.length
+    if (size > limit) return null
+    if (keep) parts.push(Uint8Array.from(chunk))
+  }
+  const bytes = new Uint8Array(keep ? size : 0)
+  let o = 0
+  for (const p of parts) {
+    bytes.set(p, o)
+    o += p.length
+  }
+  return { size, bytes }
 }
 
 /** Object and cross-reference streams: measured before pdf-lib decodes them, per document. */
