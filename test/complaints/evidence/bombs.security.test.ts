@@ -23,6 +23,7 @@ import {
   pngChunkBomb,
   pngIdatBomb,
   zerosEntry,
+  zipOf,
 } from './fixtures/bombs.js'
 import { pattern } from './fixtures/images.js'
 import { accepted, pngChunkTypes, refused } from './fixtures/inspect.js'
@@ -187,6 +188,16 @@ describe('decompression bombs, cleaned', () => {
     expect(most).toBe(0)
     expect(accepted(await sanitizeEvidence(docx, {}, limits)).inflatedBytes).toBeGreaterThan(3 * MiB)
     expect(DEFAULT_MAX_INFLATED_BYTES).toBe(64 * MiB)
+  })
+
+  test('a DOCX of 5,001 parts is refused naming the 5,000-part limit, before any part is read', async () => {
+    const parts = Array.from({ length: 5001 }, (_, i) => ({
+      name: `word/p${i}.xml`,
+      data: new Uint8Array(1),
+    }))
+    const r = refused(await sanitizeEvidence(zipOf(parts), {}, limits))
+    expect(r.message.th).toContain('เกินกำหนด 5,000 ส่วน')
+    expect(r.message.en).toContain('more than 5,000 parts')
   })
 
   test('MP4 boxes nested past 8 levels are refused naming the limit', async () => {
