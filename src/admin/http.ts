@@ -28,6 +28,20 @@ export const writeHostCookie = (c: AdminContext, name: string, value: string) =>
 export const clientAddress = <E extends { Variables: { deps: AppDeps } }>(c: Context<E>): string =>
   addressOf(c, c.var.deps.config.env.TRUST_PROXY)
 
+// Behind a proxy left untrusted, every client shares the proxy's address, so one guesser makes
+// all of them wait: said once per app, from the console's sign-in only (a line from the
+// complaint pages would date a complainant's visit), naming no address.
+const warnedUntrustedProxy = new WeakSet<AppDeps>()
+export function noteUntrustedProxy(c: AdminContext): void {
+  const { deps } = c.var
+  if (deps.config.env.TRUST_PROXY > 0 || !c.req.header('x-forwarded-for')) return
+  if (warnedUntrustedProxy.has(deps)) return
+  warnedUntrustedProxy.add(deps)
+  deps.log.warn('proxy.untrusted', {
+    note: 'requests carry X-Forwarded-For but TRUST_PROXY=0: behind a proxy, set TRUST_PROXY to its hops or every client shares one throttle address',
+  })
+}
+
 export function view(c: AdminContext): View {
   const lang = c.var.lang
   const tz = c.var.deps.config.timeZone

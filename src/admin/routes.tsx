@@ -10,6 +10,7 @@ import {
   clearSessionCookie,
   clientAddress,
   form,
+  noteUntrustedProxy,
   readHostCookie,
   readSessionCookie,
   sameOrigin,
@@ -74,6 +75,7 @@ export function adminRoutes() {
     if (!tokensMatch(cookieToken, f(CSRF_FIELD))) return refuseCsrf(c)
     const now = deps.clock.now()
     const email = f('email')
+    noteUntrustedProxy(c)
     const result = await deps.db
       .transaction()
       .execute((trx) =>

@@ -92,6 +92,11 @@ describe.each(DB_KINDS)('sign-in throttling (%s)', (kind) => {
     // Naming the spoofer's address in the header locks no one else either.
     const other = spoofing(new Client(t, '203.0.113.5'), '198.51.100.9')
     expect((await other.login(EMAIL_A, PASSWORD_A)).status).toBe(303)
+    // The operator is told once that a proxy may be in front, and no address is logged.
+    const warned = t.logs.filter((l) => l.includes('proxy.untrusted'))
+    expect(warned).toHaveLength(1)
+    expect(warned[0]).toContain('TRUST_PROXY')
+    expect(t.logs.join('\n')).not.toMatch(/198\.51\.100|192\.0\.2|203\.0\.113/)
   })
 
   test('TRUST_PROXY=1: the right-most X-Forwarded-For entry is the address; what the client put before it is not', async () => {
@@ -106,6 +111,7 @@ describe.each(DB_KINDS)('sign-in throttling (%s)', (kind) => {
     expect((await attacker.login(EMAIL_A, PASSWORD_A)).status).toBe(429)
     const owner = spoofing(new Client(t, '10.0.0.1'), '198.51.100.10')
     expect((await owner.login(EMAIL_A, PASSWORD_A)).status).toBe(303)
+    expect(t.logs.join('\n')).not.toContain('proxy.untrusted')
   })
 
   test('global limit: past 50 failures in all, an address that failed waits; one that never failed still signs in', async () => {
