@@ -74,7 +74,14 @@ export async function submitComplaint(
   opts: When & { random: Random },
 ): Promise<{ code: string; secret: string }> {
   const day = localDay(opts.now, opts.timeZone)
-  const code = newCode('C', Number(day.slice(0, 4)) + 543, opts.random)
+  // A code already a case's is drawn again (the entry would hold the filing back forever);
+  // a randomness that keeps repeating itself is a fault, not something to loop on.
+  const draw = () => newCode('C', Number(day.slice(0, 4)) + 543, opts.random)
+  let code = draw()
+  for (let tries = 1; await findCaseByCode(db, s.orgId, code); tries++) {
+    if (tries >= 8) throw new Error('case codes keep colliding: is the random source broken?')
+    code = draw()
+  }
   const secret = newSecret(opts.random)
   const { orgId, draftKey, files, ...complaint } = s
   await queue(

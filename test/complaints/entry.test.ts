@@ -192,28 +192,32 @@ describe.each(DB_KINDS)("the day's complaint entry (%s)", (kind) => {
     expect(await rows(t, 'complaint_filing_files')).toBe(0)
   })
 
-  it('a new complaint whose code is already a case is held back and counted, never overwritten', async () => {
+  it('two filings drawn the same code before the entry: one enters, the other is held back and counted, never overwritten', async () => {
     const first = await submit(t, bangkok('2026-11-22T10:00'), {
       random: sameRandom,
       content: { what: 'first' },
     })
-    expect(await run('2026-11-23T02:00')).toEqual({ kind: 'entered', entered: 1, held: 0 })
-    const second = await submit(t, bangkok('2026-11-23T10:00'), {
+    const second = await submit(t, bangkok('2026-11-22T11:00'), {
       random: sameRandom,
       content: { what: 'second' },
     })
     expect(second.code).toBe(first.code)
-    expect(await run('2026-11-24T02:00')).toEqual({ kind: 'entered', entered: 0, held: 1 })
-    expect(await entries()).toEqual([
-      { day: '2026-11-23', entered: 1, held: 0 },
-      { day: '2026-11-24', entered: 0, held: 1 },
-    ])
+    expect(await run('2026-11-23T02:00')).toEqual({ kind: 'entered', entered: 1, held: 1 })
+    expect(await entries()).toEqual([{ day: '2026-11-23', entered: 1, held: 1 }])
     expect(await rows(t, 'complaint_cases')).toBe(1)
     expect(await rows(t, 'complaint_filings')).toBe(1)
     const c = await findCaseByCode(t.deps.db, 'default', first.code)
     const content = await t.deps.keyring.open(c?.key_id ?? '', c?.content ?? new Uint8Array())
-    expect(JSON.parse(fromUtf8(content))).toEqual({ what: 'first' })
-    expect(c?.received_on).toBe('2026-11-22')
+    expect(['first', 'second']).toContain(JSON.parse(fromUtf8(content)).what)
+  })
+
+  it('a code a case already has is drawn again at filing; a random source that keeps repeating is refused', async () => {
+    await submit(t, bangkok('2026-11-22T10:00'), { random: sameRandom, content: { what: 'first' } })
+    await run('2026-11-23T02:00')
+    await expect(
+      submit(t, bangkok('2026-11-23T10:00'), { random: sameRandom, content: { what: 'second' } }),
+    ).rejects.toThrow(/keep colliding/)
+    expect(await rows(t, 'complaint_filings')).toBe(0)
   })
 
   it('a failure during the entry leaves every filing waiting and the day unclaimed; the next tick retries', async () => {

@@ -70,3 +70,41 @@ describe.each(DB_KINDS)('evidence keeps the order it was sent in (%s)', (kind) =
     expect(positions.map((p) => p.position)).toEqual([1, 2, 3, 4, 5, 6])
   })
 })
+
+describe.each(DB_KINDS)('a filing never gets a code a case already has (%s)', (kind) => {
+  let t: TestApp
+  beforeEach(async () => {
+    t = await createTestApp(kind)
+  })
+  afterEach(() => t.close())
+
+  it('draws the code again at filing, so the entry never has to hold it back', async () => {
+    const { db, keyring } = t.deps
+    // The first two draws of six letters are the same ('AAAAAA'), the third differs.
+    let call = 0
+    const scripted = (n: number) => (n === 6 && call++ < 2 ? new Uint8Array(6) : systemRandom(n))
+    const when = { now: t.clock.now(), timeZone: 'Asia/Bangkok', random: scripted }
+    const complaint = {
+      orgId: 'default',
+      channel: 'web' as const,
+      category: 'other',
+      content: { what: 'x' },
+      identity: null,
+      notifyTo: null,
+      draftKey: null,
+      files: [],
+    }
+    const first = await submitComplaint(db, keyring, complaint, when)
+    expect(first.code).toBe('C-2569-AAAAAA')
+    expect(await enterFilings(db, keyring, { ackDays: 7, feedbackDays: 90, random: systemRandom })).toEqual({
+      entered: 1,
+      held: 0,
+    })
+    const second = await submitComplaint(db, keyring, complaint, when)
+    expect(second.code).not.toBe('C-2569-AAAAAA')
+    expect(await enterFilings(db, keyring, { ackDays: 7, feedbackDays: 90, random: systemRandom })).toEqual({
+      entered: 1,
+      held: 0,
+    })
+  })
+})
