@@ -130,17 +130,23 @@ export function pictureDataTooLarge(width: number, height: number, limit: number
   }
 }
 
-/** One PDF stream (page content, picture, object stream) past its own limit once unpacked. */
-export function pdfStreamTooLarge(limit: number): Refusal {
+/**
+ * One PDF stream (page content, picture, object stream) past its own limit once unpacked, or
+ * (`all`) the document's object streams together past theirs.
+ */
+export function pdfStreamTooLarge(limit: number, scope: 'each' | 'all' = 'each'): Refusal {
   const l = mb(limit, false)
-  return {
-    ok: false,
-    reason: 'too_large',
-    message: {
-      th: `ไฟล์ PDF มีข้อมูลบางส่วนที่เมื่อขยายแล้วเกินกำหนด ${l} MB ต่อส่วน กรุณาสั่งพิมพ์เป็น PDF ใหม่ หรือแบ่งเป็นหลายไฟล์แล้วส่งใหม่`,
-      en: `Part of this PDF is over the ${l} MB limit per part once unpacked. Please print it to a new PDF, or split it, and send it again.`,
-    },
-  }
+  const message =
+    scope === 'each'
+      ? {
+          th: `ไฟล์ PDF มีข้อมูลบางส่วนที่เมื่อขยายแล้วเกินกำหนด ${l} MB ต่อส่วน กรุณาสั่งพิมพ์เป็น PDF ใหม่ หรือแบ่งเป็นหลายไฟล์แล้วส่งใหม่`,
+          en: `Part of this PDF is over the ${l} MB limit per part once unpacked. Please print it to a new PDF, or split it, and send it again.`,
+        }
+      : {
+          th: `ไฟล์ PDF มีข้อมูลโครงสร้างที่เมื่อขยายแล้วรวมกันเกินกำหนด ${l} MB กรุณาสั่งพิมพ์เป็น PDF ใหม่ หรือแบ่งเป็นหลายไฟล์แล้วส่งใหม่`,
+          en: `The structure of this PDF is over the ${l} MB limit once unpacked. Please print it to a new PDF, or split it, and send it again.`,
+        }
+  return { ok: false, reason: 'too_large', message }
 }
 
 /** A box of a video or recording says it is larger than the whole file. */

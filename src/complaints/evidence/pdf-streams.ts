@@ -104,7 +104,7 @@ function guarded(raw: PDFRawStream): void {
   if (size === null) {
     load.refusal =
       limit < MAX_OBJECT_STREAM_BYTES
-        ? pdfStreamTooLarge(MAX_OBJECT_STREAMS_BYTES)
+        ? pdfStreamTooLarge(MAX_OBJECT_STREAMS_BYTES, 'all')
         : pdfStreamTooLarge(MAX_OBJECT_STREAM_BYTES)
     // pdf-lib catches this and keeps the stream as an unparsed object: the refusal is read after.
     throw new EvidenceRefused(load.refusal)

@@ -20,6 +20,7 @@ import {
   pdfDoubleFlateBomb,
   pdfHexFlateBomb,
   pdfObjectStreamBomb,
+  pdfObjectStreams,
   pngChunkBomb,
   pngIdatBomb,
   zerosEntry,
@@ -188,6 +189,13 @@ describe('decompression bombs, cleaned', () => {
     expect(most).toBe(0)
     expect(accepted(await sanitizeEvidence(docx, {}, limits)).inflatedBytes).toBeGreaterThan(3 * MiB)
     expect(DEFAULT_MAX_INFLATED_BYTES).toBe(64 * MiB)
+  })
+
+  test('object streams each under 4 MB but 18 MB together are refused naming the 16 MB limit', async () => {
+    const r = refused(await sanitizeEvidence(pdfObjectStreams(6, 3), {}, limits))
+    expect(r.message.th).toContain('รวมกันเกินกำหนด 16 MB')
+    expect(r.message.en).toContain('over the 16 MB limit once unpacked')
+    expect(most).toBeLessThanOrEqual(MAX_OBJECT_STREAM_BYTES + MAX_OVERSHOOT)
   })
 
   test('a DOCX of 5,001 parts is refused naming the 5,000-part limit, before any part is read', async () => {
