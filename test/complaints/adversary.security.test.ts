@@ -22,7 +22,9 @@ import { REPORT, WebClient } from './web/helpers.js'
 //
 // The people active last before an entry are always nearest to its rows (the xmin attack
 // ranks them first whoever they are); the script makes them non-complainants, so a ranking
-// that points at a complainant can only come from the complaint itself.
+// that points at a complainant can only come from the complaint itself. Complainants press a
+// menu right before and after their intake, as people do: had the case been written when it
+// was filed (checked by entering at once), the xmin attack would rank them first.
 
 const PEOPLE = Array.from({ length: 20 }, (_, i) => `U${(0x30 + i).toString(16).repeat(16)}`)
 const ANON = 3
@@ -68,6 +70,17 @@ function rank(attack: string, scores: Scores, active: number[]): Ranking {
   }
 }
 
+/** The same, when each complainant is ranked by the attack on their own complaint. */
+function rankEach(attack: string, scoresOf: (who: number) => Scores, active: number[]): Ranking {
+  return {
+    attack,
+    ranks: COMPLAINANTS.map((who) => {
+      const r = rank(attack, scoresOf(who), active).ranks.find((x) => x.who === who)
+      return r ?? { who, rank: 1, tied: active.length }
+    }),
+  }
+}
+
 const singledOut = (r: Ranking) => r.ranks.filter((x) => x.rank === 1 && x.tied === 1)
 
 describe.each(DB_KINDS)('the database and log adversary (%s)', (kind) => {
@@ -87,7 +100,7 @@ describe.each(DB_KINDS)('the database and log adversary (%s)', (kind) => {
     try {
       const receipts = await twoDays(t, line)
       expect(receipts.anon.code).toMatch(/^C-2569-/)
-      const rankings = [...(await sqlAttacks(t)), ...(await byteAttacks(t)), logAttack(t)]
+      const rankings = [...(await sqlAttacks(t, receipts)), ...(await byteAttacks(t)), logAttack(t)]
       for (const r of rankings)
         report.push(
           `${r.attack.padEnd(44)} ${r.ranks.map((x) => `${x.rank}/${PEOPLE.length}${x.tied > 1 ? ` (tie of ${x.tied})` : ''}`).join('  ')}`,
@@ -225,13 +238,19 @@ function orderDay(activities: Step[], intakes: Step[], seed: number): Step[] {
   intakes.forEach((s, k) => {
     middle.splice((k + 1) * gap + k, 0, s)
   })
-  // A person with a form open types into the form: their own menu presses come after it.
+  // As people do: a menu press right before the intake and the rest right after it (a person
+  // with a form open types into the form), so their keyed rows sit next to their intake.
   for (const who of new Set(intakes.map((s) => s.who))) {
-    const last = middle.findLastIndex((s) => s.who === who && s.n === 9)
-    const first = middle.findIndex((s) => s.who === who && s.n === 9)
-    const inside = middle.filter((s, i) => s.who === who && s.n !== 9 && s.n !== 0 && i > first && i < last)
-    for (const s of inside) middle.splice(middle.indexOf(s), 1)
-    middle.splice(middle.findLastIndex((s) => s.who === who && s.n === 9) + 1, 0, ...inside)
+    const own = middle.filter((s) => s.who === who && s.n !== 9 && s.n !== 0)
+    for (const s of own) middle.splice(middle.indexOf(s), 1)
+    const [before, ...after] = own
+    if (before)
+      middle.splice(
+        middle.findIndex((s) => s.who === who && s.n === 9),
+        0,
+        before,
+      )
+    middle.splice(middle.findLastIndex((s) => s.who === who && s.n === 9) + 1, 0, ...after)
   }
   return [...middle, ...tail]
 }
@@ -260,7 +279,10 @@ async function keysOf(t: TestApp) {
 
 const all = Array.from({ length: PEOPLE.length }, (_, i) => i)
 
-async function sqlAttacks(t: TestApp): Promise<Ranking[]> {
+async function sqlAttacks(
+  t: TestApp,
+  receipts: { anon: { code: string }; named: { code: string } },
+): Promise<Ranking[]> {
   const db = t.testDb.db
   const keys = await keysOf(t)
   const whose = new Map<string, number>()
@@ -298,7 +320,16 @@ async function sqlAttacks(t: TestApp): Promise<Ranking[]> {
       select table_name as name from information_schema.tables
       where table_schema = current_schema() and table_name like 'complaint%'`.execute(db)
   ).rows.map((r) => r.name)
-  const stored: { x: number; times: number[] }[] = []
+  // Which case is whose: what the test knows, to score each complainant on their own case.
+  const cases = await db.selectFrom('complaint_cases').select(['id', 'code', 'channel']).execute()
+  const owner = new Map<string, number>()
+  for (const c of cases) {
+    if (c.code === receipts.anon.code) owner.set(c.id, ANON)
+    else if (c.code === receipts.named.code) owner.set(c.id, NAMED)
+    else if (c.channel === 'web') owner.set(c.id, WEB)
+  }
+  expect(owner.size).toBe(3)
+  const stored: { x: number; times: number[]; who: number | undefined }[] = []
   for (const name of tables) {
     const rows = (
       await sql<{
@@ -310,7 +341,8 @@ async function sqlAttacks(t: TestApp): Promise<Ranking[]> {
       const times = Object.values(r.j)
         .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v))
         .map((v) => Date.parse(v))
-      stored.push({ x: Number(r.x), times })
+      const caseId = name === 'complaint_cases' ? r.j.id : r.j.case_id
+      stored.push({ x: Number(r.x), times, who: typeof caseId === 'string' ? owner.get(caseId) : undefined })
     }
   }
   expect(stored.length).toBeGreaterThan(5)
@@ -344,12 +376,13 @@ async function sqlAttacks(t: TestApp): Promise<Ranking[]> {
     if (who !== undefined) inboxScores.set(who, (inboxScores.get(who) ?? 0) - 1)
   }
   return [
-    rank(
-      'A2 xmin of complaint rows next to keyed rows',
-      nearest(
-        (k) => k.xids,
-        stored.map((r) => r.x),
-      ),
+    rankEach(
+      "A2 xmin of a case's rows next to keyed rows",
+      (who) =>
+        nearest(
+          (k) => k.xids,
+          stored.filter((r) => r.who === who).map((r) => r.x),
+        ),
       all,
     ),
     rank(
@@ -357,13 +390,14 @@ async function sqlAttacks(t: TestApp): Promise<Ranking[]> {
       nearest((k) => k.ids, keyless),
       all,
     ),
-    rank(
-      'A2 complaint times within 60 s of keyed events',
-      nearest(
-        (k) => k.times,
-        stored.flatMap((r) => r.times),
-        60_000,
-      ),
+    rankEach(
+      "A2 a case's times within 60 s of keyed events",
+      (who) =>
+        nearest(
+          (k) => k.times,
+          stored.filter((r) => r.who === who).flatMap((r) => r.times),
+          60_000,
+        ),
       all,
     ),
     rank('A2 inbox rows left of 1:1 chats', inboxScores, all),
