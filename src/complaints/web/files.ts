@@ -45,8 +45,10 @@ export async function sanitizeFiles(
       { ...limits, requestInflatedUsed: inflated },
     )
     if (r.ok) {
-      inflated += r.inflatedBytes ?? 0
-      clean.push(r)
+      // Counted here and not carried on: a clean file holds its bytes and real type only.
+      const { inflatedBytes = 0, ...file } = r
+      inflated += inflatedBytes
+      clean.push(file)
     } else errors.push(t('fileRefused', { f: shown }) + (lang === 'en' ? r.message.en : r.message.th))
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, files: clean }
