@@ -67,7 +67,8 @@ describe('the web form keeps no file name', () => {
       ['image/png', 'png'],
     ])
     for (const f of r.files) {
-      expect(Object.keys(f).sort()).toEqual(['bytes', 'extension', 'kind', 'mime', 'ok'])
+      // inflatedBytes: what cleaning inflated, counted against the request's cap (files.ts).
+      expect(Object.keys(f).sort()).toEqual(['bytes', 'extension', 'inflatedBytes', 'kind', 'mime', 'ok'])
       const { bytes: _bytes, ...rest } = f
       for (const trace of TRACES) expect(JSON.stringify(rest)).not.toContain(trace)
     }
