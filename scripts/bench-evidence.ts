@@ -1,0 +1,279 @@
+// npm run bench:evidence — evidence cleaning, today's path (pure JS on the event loop) beside the
+// new one (worker threads with sharp), in one run, under `npm start`'s Node flags:
+//   1. time and peak RSS to clean a 12 MP camera JPEG, a 1.6 MP LINE photo and a 3 MP PNG, each
+//      in a process of its own (scripts/bench/evidence-clean.ts);
+//   2. the webhook's acknowledgment latency (p50/p99/max) while 20 LINE photos posted through
+//      /report (4 reports × 5 files) are cleaned, on the bot as `npm start` builds it, on
+//      PostgreSQL (scripts/bench/evidence-server.ts), webhooks signed like LINE's every 20 ms;
+//      "idle p99" is the same load before any report.
+// Prints the targets beside the figures. BENCH_PHOTOS changes the 20; the photos are made here.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { startFakeLine } from '../test/fakes/fake-line-server.js'
+import { bodies } from './bench/load.js'
+import { freshSchema } from './bench/pg.js'
+import { startServer } from './bench/servers.js'
+
+const PHOTOS = Number(process.env.BENCH_PHOTOS ?? 20)
+const PER_REPORT = 5
+const TARGET_JPEG_S = 0.6
+const TARGET_P99_MS = 50
+const SECRET = 'e'.repeat(32)
+const dir = mkdtempSync(join(tmpdir(), 'bench-evidence-'))
+
+/** npm start's environment prefixes and Node flags, read from package.json (as bench:webhook). */
+function npmStart(): { env: Record<string, string>; flags: string[] } {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+  const words = (scripts.start.split('&&').find((p) => p.includes('dist/main.node.js')) ?? '')
+    .trim()
+    .split(/\s+/)
+  const node = words.indexOf('node')
+  if (node < 0) throw new Error('package.json scripts.start does not run node dist/main.node.js')
+  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]))
+  return { env, flags: words.filter((w) => w.startsWith('--')) }
+}
+
+/** A photo-like picture: smooth light, some texture, a little sensor noise (so JPEG has work). */
+function scene(width: number, height: number, seed: number): Buffer {
+  const raw = Buffer.alloc(width * height * 3)
+  let r = seed
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      r = (r * 1103515245 + 12345) & 0x7fffffff
+      const noise = (r % 17) - 8
+      const i = (y * width + x) * 3
+      const light = 120 + 80 * Math.sin(x / 310 + seed) * Math.cos(y / 270)
+      raw[i] = light + 30 * Math.sin(x / 23) + noise
+      raw[i + 1] = light * 0.9 + 25 * Math.cos(y / 19) + noise
+      raw[i + 2] = light * 0.7 + 20 * Math.sin((x + y) / 41) + noise
+    }
+  }
+  return raw
+}
+
+async function makeFiles() {
+  const rawOf = (w: number, h: number, seed: number) =>
+    sharp(scene(w, h, seed), { raw: { width: w, height: h, channels: 3 } })
+  const camera = await rawOf(4000, 3000, 1).withMetadata({ orientation: 6 }).jpeg({ quality: 90 }).toBuffer()
+  const line = await rawOf(1478, 1108, 2).jpeg({ quality: 85 }).toBuffer()
+  const png = await rawOf(2000, 1500, 3).png().toBuffer()
+  const files = [
+    { name: '12 MP camera JPEG (4000×3000)', file: join(dir, 'camera.jpg'), bytes: camera },
+    { name: '1.6 MP LINE photo (1478×1108)', file: join(dir, 'line.jpg'), bytes: line },
+    { name: '3 MP PNG (2000×1500)', file: join(dir, 'shot.png'), bytes: png },
+  ]
+  for (const f of files) writeFileSync(f.file, f.bytes)
+  return files
+}
+
+interface Clean {
+  first: number
+  second?: number
+  peakMb: number
+  ok: boolean
+}
+
+function cleanOnce(path: 'old' | 'new', file: string): Clean {
+  const start = npmStart()
+  const out = execFileSync(
+    process.execPath,
+    [...start.flags, '--import', 'tsx', 'scripts/bench/evidence-clean.ts', path, file],
+    { env: { ...process.env, ...start.env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Clean
+}
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0
+
+async function postReport(base: string, photos: Uint8Array[]): Promise<number> {
+  const page = await fetch(`${base}/report`)
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const csrf = /name="_csrf" value="([^"]*)"/.exec(await page.text())?.[1] ?? ''
+  const form = new FormData()
+  const fields = {
+    _csrf: csrf,
+    category: 'bribery',
+    what: 'เจ้าหน้าที่เรียกเงิน 5,000 บาทเพื่อเร่งออกใบอนุญาต',
+    when: 'สัปดาห์ที่แล้ว',
+    where: 'งานอนุญาต ชั้น 3',
+    who: 'ผู้ช่วยหัวหน้างาน',
+    identity: 'anonymous',
+  }
+  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  for (const [i, p] of photos.entries()) form.append('evidence', new File([p.slice()], `photo-${i}.jpg`))
+  const res = await fetch(`${base}/report`, {
+    method: 'POST',
+    body: form,
+    headers: { cookie },
+    redirect: 'manual',
+  })
+  await res.arrayBuffer()
+  return res.status
+}
+
+interface Acks {
+  /** The p99 of the same load before any report was posted. */
+  idleP99: number
+  p50: number
+  p99: number
+  max: number
+  n: number
+  /** Not acknowledged with 200 (the client gave up, or an error). */
+  failed: number
+  cleaningMs: number
+  statuses: number[]
+  peakMb: number
+}
+
+async function webhookDuringCleaning(path: 'old' | 'new', photo: Uint8Array, port: number): Promise<Acks> {
+  const fake = await startFakeLine()
+  const start = npmStart()
+  const server = await startServer(
+    'scripts/bench/evidence-server.ts',
+    port,
+    {
+      ...start.env,
+      BENCH_EVIDENCE_PATH: path,
+      DATA_DIR: mkdtempSync(join(dir, `data-${path}-`)),
+      // PostgreSQL, as in production: on PGlite (one connection) every acknowledgment's insert
+      // would also wait for the reports' own transactions, whatever cleans the photos.
+      DATABASE_URL: await freshSchema(`bench_evidence_${path}`),
+      LOG_LEVEL: 'error',
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: fake.token,
+      LINE_API_BASE_URL: fake.url,
+      LINE_DATA_API_BASE_URL: fake.url,
+      APP_SECRET: 'bench-app-secret-bench-app-secret-0123',
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    },
+    start.flags,
+  )
+  try {
+    const source = bodies(SECRET)
+    let failed = 0
+    const ack = async () => {
+      const b = source.next()
+      const t0 = performance.now()
+      // A server that does not answer for long makes the client give up: counted, at the time
+      // it waited, never dropped from the figures.
+      const res = await fetch(`${server.url}/webhook`, {
+        method: 'POST',
+        body: b.body,
+        headers: { 'content-type': 'application/json', 'x-line-signature': b.signature },
+      }).catch(() => null)
+      if (res?.status === 200) await res.arrayBuffer()
+      else failed++
+      return performance.now() - t0
+    }
+    // Warm up: the routes, the database, and (new) the threads with sharp loaded.
+    for (let i = 0; i < 20; i++) await ack()
+    failed = 0
+    await postReport(server.url, [photo])
+    await new Promise((r) => setTimeout(r, 2000))
+    const measure = async (during: () => Promise<unknown>) => {
+      const latencies: number[] = []
+      let running = true
+      const load = (async () => {
+        const pending: Promise<void>[] = []
+        while (running) {
+          pending.push(ack().then((ms) => void latencies.push(ms)))
+          await new Promise((r) => setTimeout(r, 20))
+        }
+        await Promise.all(pending)
+      })()
+      await during()
+      running = false
+      await load
+      return latencies
+    }
+    // The same load with nothing else to do, for comparison.
+    const idle = await measure(() => new Promise((r) => setTimeout(r, 3000)))
+    await new Promise((r) => setTimeout(r, 1000))
+    failed = 0
+    let statuses: number[] = []
+    let cleaningMs = 0
+    const latencies = await measure(async () => {
+      const t0 = performance.now()
+      statuses = await Promise.all(
+        Array.from({ length: Math.ceil(PHOTOS / PER_REPORT) }, (_, i) =>
+          postReport(
+            server.url,
+            Array.from({ length: Math.min(PER_REPORT, PHOTOS - i * PER_REPORT) }, () => photo),
+          ),
+        ),
+      )
+      cleaningMs = performance.now() - t0
+    })
+    const peakMb =
+      Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+    return {
+      idleP99: pct(idle, 99),
+      p50: pct(latencies, 50),
+      p99: pct(latencies, 99),
+      max: Math.max(...latencies),
+      n: latencies.length,
+      failed,
+      cleaningMs,
+      statuses,
+      peakMb,
+    }
+  } finally {
+    await server.stop()
+    await fake.close()
+  }
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const mb = (m: number) => `+${m.toFixed(0)} MB`
+const col = (v: string, w: number) => v.padStart(w)
+
+// BENCH_ONLY=files or BENCH_ONLY=webhook runs one part.
+const only = process.env.BENCH_ONLY
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' })
+const start = npmStart()
+console.log(`npm run bench:evidence — Node ${process.version}, npm start's flags: ${start.flags.join(' ')}`)
+const files = await makeFiles()
+
+if (only !== 'webhook') {
+  console.log('\n1. One file, each in a process of its own')
+  console.log(
+    `${'file'.padEnd(40)}${col('today: time', 13)}${col('peak RSS', 10)}${col('new: time', 12)}${col('1st run', 10)}${col('peak RSS', 10)}   target`,
+  )
+  for (const f of files) {
+    const old = cleanOnce('old', f.file)
+    const neu = cleanOnce('new', f.file)
+    const target = f.file.endsWith('camera.jpg')
+      ? `< ${TARGET_JPEG_S} s ${(neu.second ?? neu.first) < TARGET_JPEG_S * 1000 ? 'OK' : 'MISSED'}`
+      : ''
+    const bad = old.ok && neu.ok ? '' : '  (a path refused the file!)'
+    console.log(
+      `${`${f.name}, ${(f.bytes.length / 1024 / 1024).toFixed(1)} MB`.padEnd(40)}${col(s(old.first), 13)}${col(mb(old.peakMb), 10)}${col(s(neu.second ?? neu.first), 12)}${col(s(neu.first), 10)}${col(mb(neu.peakMb), 10)}   ${target}${bad}`,
+    )
+  }
+  console.log('   new: median of 3 files once the thread runs; 1st run: with the thread start and sharp load')
+}
+
+if (only !== 'files') {
+  console.log(
+    `\n2. Webhook acknowledgment while ${PHOTOS} LINE photos are cleaned (${PER_REPORT} per /report post)`,
+  )
+  console.log(
+    `${'path'.padEnd(40)}${col('idle p99', 11)}${col('p50', 11)}${col('p99', 11)}${col('max', 11)}${col('acks', 11)}${col('cleaning', 11)}${col('peak RSS', 10)}   target`,
+  )
+  const line = files[1]?.bytes ?? new Uint8Array()
+  for (const [i, path] of (['old', 'new'] as const).entries()) {
+    const r = await webhookDuringCleaning(path, line, 4301 + i)
+    const name = path === 'old' ? 'today (pure JS, event loop)' : 'new (worker threads + sharp)'
+    const ok = r.p99 < TARGET_P99_MS ? 'OK' : 'MISSED'
+    console.log(
+      `${name.padEnd(40)}${col(`${r.idleP99.toFixed(0)} ms`, 11)}${col(`${r.p50.toFixed(0)} ms`, 11)}${col(`${r.p99.toFixed(0)} ms`, 11)}${col(`${r.max.toFixed(0)} ms`, 11)}${col(r.failed > 0 ? `${r.n} (${r.failed}✗)` : String(r.n), 11)}${col(s(r.cleaningMs), 11)}${col(`${r.peakMb.toFixed(0)} MB`, 10)}   p99 < ${TARGET_P99_MS} ms ${ok}   /report answered ${r.statuses.join(' ')}`,
+    )
+  }
+}
