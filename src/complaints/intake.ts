@@ -1,5 +1,3 @@
-import { localDay } from '../admin/thai-date.js'
-import { utf8 } from '../core/bytes.js'
 import { systemRandom } from '../core/receipt.js'
 import type { AttachHandler, FormHandlers } from '../dialogues/forms.js'
 import type { EventContext } from '../webhook/registry.js'
