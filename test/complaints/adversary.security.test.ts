@@ -12,7 +12,7 @@ import { phoneJpeg } from './evidence/fixtures/images.js'
 import { REPORT, WebClient } from './web/helpers.js'
 
 // The database adversary of README "Complaints: who can learn what", played for real. Twenty
-// people are active over two days (follows, menus, pledges, budget views); three of them
+// people are active over two days (follows, menus, pledges, budget views, budget questions); three of them
 // complain (in LINE anonymously with a photo, in LINE named with "notify me", on the web), one
 // follows up and replies the next day. Then the test holds the database without the keys (A2:
 // every table and system column, and for PGlite every byte of the data directory, WAL
@@ -128,7 +128,13 @@ async function twoDays(t: TestApp, line: MemoryLine) {
   const activity = (i: number, n: number) => async () => {
     const c = chat(i)
     if (n === 0) await follow(i)
-    else if (n === 1) await c.say(['งบประมาณ', 'ยืมทรัพย์สิน', 'No Gift Policy'][i % 3] ?? 'งบประมาณ')
+    else if (n === 1 && i % 5 === 2) {
+      // An anonymous budget question: another form that must stay unlinkable, asked by others.
+      let step = await c.say('สอบถามงบประมาณ')
+      step = await c.say(`งบครุภัณฑ์ปีนี้เหลือเท่าไร (${i})`)
+      step = await c.tap(button(step, /ไม่ระบุชื่อ/))
+      await c.tap(button(step, /ส่ง Submit/))
+    } else if (n === 1) await c.say(['งบประมาณ', 'ยืมทรัพย์สิน', 'No Gift Policy'][i % 3] ?? 'งบประมาณ')
     else await c.tap('action=pledge&m=nogift&ref=topic')
   }
   const receipts = { anon: { code: '', secret: '' }, named: { code: '', secret: '' } }
