@@ -30,6 +30,45 @@ export interface Inflater {
   push(chunk: Uint8Array, final?: boolean): void
 }
 
+/**
+ * A native one-shot inflater that stops at `maxOutputLength` (Node's zlib does: it throws
+ * ERR_BUFFER_TOO_LARGE rather than grow past it). Where one is installed (Node's evidence
+ * threads, src/runtime/evidence-worker.ts) it replaces the pure-JS slices: those run in V8's
+ * interpreter under `npm start`'s --no-opt and are tens of times slower there.
+ */
+export type NativeInflate = (input: Uint8Array, format: InflateFormat, maxOutputLength: number) => Uint8Array
+let native: NativeInflate | null = null
+export function useNativeInflate(f: NativeInflate | null): void {
+  native = f
+}
+
+function inflateNative(
+  f: NativeInflate,
+  parts: readonly Uint8Array[],
+  limit: number,
+  keep: boolean,
+  format: InflateFormat,
+): Inflated {
+  try {
+    const out = f(
+      concat(
+        [...parts],
+        parts.reduce((n, p) => n + p.length, 0),
+      ),
+      format,
+      limit + 1,
+    )
+    return out.length > limit
+      ? { ok: false, reason: 'over_limit', size: out.length }
+      : { ok: true, size: out.length, bytes: keep ? out : new Uint8Array(0) }
+  } catch (err) {
+    const tooLarge = err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
+    return tooLarge
+      ? { ok: false, reason: 'over_limit', size: limit + 1 }
+      : { ok: false, reason: 'corrupt', size: 0 }
+  }
+}
+
 export interface InflateOptions {
   format: InflateFormat
   /** False to count only (output is dropped as it comes): `bytes` is then empty. */
@@ -43,6 +82,7 @@ export function inflateBounded(
   opts: InflateOptions,
 ): Inflated {
   const pieces = parts instanceof Uint8Array ? [parts] : parts
+  if (native) return inflateNative(native, pieces, limit, opts.keep, opts.format)
   const out: Uint8Array[] = []
   let size = 0
   const onData = (chunk: Uint8Array) => {

@@ -1,7 +1,9 @@
 import { parentPort, threadId } from 'node:worker_threads'
 import { sanitizeEvidence } from '../complaints/evidence/sanitize.js'
 import type { EvidenceHint, EvidenceLimits, Sanitized } from '../complaints/evidence/types.js'
+import { useNativeInflate } from '../core/inflate-bounded.js'
 import { sharpImages } from './evidence-sharp.js'
+import { nodeInflate } from './native-inflate.js'
 
 // One evidence-cleaning thread of the pool (evidence-pool.ts): a job in, a result out, one at
 // a time. Runs from the TypeScript sources under tsx (tests, `npm run chat`) and from
@@ -29,6 +31,8 @@ export interface EvidenceReady {
 const port = parentPort
 if (!port) throw new Error('evidence-worker.ts runs only as a worker thread')
 const images = sharpImages()
+// zlib's own inflater in place of the pure-JS one: the threads run under --no-opt too.
+useNativeInflate(nodeInflate)
 port.postMessage({ ready: true } satisfies EvidenceReady)
 
 port.on('message', async (job: EvidenceJob) => {
