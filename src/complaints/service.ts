@@ -3,6 +3,7 @@ import { localDay } from '../admin/thai-date.js'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Database } from '../db/schema.js'
+import { addDays } from './days.js'
 import { countEvidence, insertCase, insertMessage, insertStatus, listMessages } from './repository.js'
 import type { CaseStatus, Channel, ComplaintCasesTable, Outcome } from './tables.js'
 
@@ -35,8 +36,6 @@ export interface CaseEntry extends NewComplaint {
   day: string
 }
 
-export const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 /** Midnight UTC of a day: what event logs record for a complaint, never the time of day. */
 export const dayStart = (day: string) => new Date(`${day}T00:00:00Z`)
 

@@ -98,9 +98,14 @@ const KEEP = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 's
 
 /** Lossless strip for pictures inside documents; the evidence PNG itself is re-encoded. */
 export function stripPngLossless(b: Uint8Array): Uint8Array | null {
+  return pngChunks(b)?.[0]?.type === 'IHDR' ? keepPngChunks(b, KEEP) : null
+}
+
+/** The PNG with only the chunks named in `keep`, in their order; null when it does not parse. */
+export function keepPngChunks(b: Uint8Array, keep: ReadonlySet<string>): Uint8Array | null {
   const chunks = pngChunks(b)
-  if (chunks?.[0]?.type !== 'IHDR') return null
-  const kept = chunks.filter((c) => KEEP.has(c.type))
+  if (!chunks) return null
+  const kept = chunks.filter((c) => keep.has(c.type))
   const out = new Uint8Array(8 + kept.reduce((n, c) => n + c.end - c.start, 0))
   out.set(b.subarray(0, 8))
   let o = 8
