@@ -11,6 +11,7 @@ import type { EvidenceTables } from '../evidence/tables.js'
 import type { InsightTables } from '../insights/tables.js'
 import type { NoGiftTables } from '../nogift/tables.js'
 import type { QuestionTables } from '../questions/tables.js'
+import type { AnswerTables } from '../webhook/answers.tables.js'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
@@ -70,7 +71,8 @@ export interface Database
     InsightTables,
     NoGiftTables,
     QuestionTables,
-    RollupTables {
+    RollupTables,
+    AnswerTables {
   webhook_inbox: WebhookInboxTable
   line_friends: LineFriendsTable
   line_groups: LineGroupsTable
