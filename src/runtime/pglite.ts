@@ -67,7 +67,7 @@ async function initInChild(pgdata: string): Promise<void> {
 
 /** Embedded PostgreSQL (PGlite) in `<dataDir>/pgdata`, or in memory when dataDir is null (tests). */
 export async function openPglite(dataDir: string | null): Promise<EmbeddedDb> {
-  const lock = dataDir ? acquireDirLock(dataDir) : null
+  const lock = dataDir ? await acquireDirLock(dataDir) : null
   try {
     const pgdata = dataDir ? join(dataDir, 'pgdata') : undefined
     if (pgdata && !existsSync(join(pgdata, 'PG_VERSION'))) {
