@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.js'
 import { errorFields } from '../core/logger.js'
+import { clockHealth } from '../core/synced-clock.js'
 import { backlog } from '../webhook/inbox.repository.js'
 
 /** Liveness for load balancers and the IT unit: database reachable, inbox backlog. */
@@ -16,6 +17,8 @@ export function healthRoutes() {
         database: 'reachable',
         inbox: { pending: b.pending, parked: b.parked, oldestAgeSeconds },
         rejectedSignatures: metrics.rejectedSignatures,
+        // This instance's clock against the database's; a `warning` while off by more than a few seconds.
+        clock: clockHealth(clock),
       })
     } catch (err) {
       log.error('health.database_unreachable', errorFields(err))
