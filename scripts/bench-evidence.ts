@@ -1,19 +1,32 @@
 // npm run bench:evidence — evidence cleaning, today's path (pure JS on the event loop) beside the
-// new one (worker threads with sharp), in one run, under `npm start`'s Node flags:
+// new one (worker threads with sharp), in one run:
 //   1. time and peak RSS to clean a 12 MP camera JPEG, a 1.6 MP LINE photo and a 3 MP PNG, each
-//      in a process of its own (scripts/bench/evidence-clean.ts);
+//      in a process of its own under `npm start`'s Node flags (scripts/bench/evidence-clean.ts);
 //   2. the webhook's acknowledgment latency (p50/p99/max) while 20 LINE photos posted through
 //      /report (4 reports × 5 files) are cleaned, on the bot as `npm start` builds it, on
-//      PostgreSQL (scripts/bench/evidence-server.ts), webhooks signed like LINE's every 20 ms;
-//      "idle p99" is the same load before any report.
-// Prints the targets beside the figures. BENCH_PHOTOS changes the 20; the photos are made here.
-import { execFileSync } from 'node:child_process'
+//      PostgreSQL (scripts/bench/evidence-server.ts): both paths under npm start's flags, and the
+//      new one as a deployment runs it. Webhooks signed like LINE's every 20 ms come from a
+//      process of their own (scripts/bench/acks.ts); "idle p99" is the same load before any report;
+//   3. each decompression bomb of the hostile-input report (built here, never stored) posted
+//      alone through /report: time to the answer, the server's RSS growth (read every 10 ms) and
+//      the slowest /healthz answer meanwhile (asked every 50 ms).
+// Prints the targets beside the figures. BENCH_PHOTOS changes the 20; BENCH_ONLY=files|webhook|
+// bombs runs one part; the photos are made here.
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import sharp from 'sharp'
+import {
+  docxWith,
+  nestedDocx,
+  pdfObjectStreamBomb,
+  pngChunkBomb,
+  pngIdatBomb,
+  zerosEntry,
+} from '../test/complaints/evidence/fixtures/bombs.js'
 import { startFakeLine } from '../test/fakes/fake-line-server.js'
-import { bodies } from './bench/load.js'
 import { freshSchema } from './bench/pg.js'
 import { startServer } from './bench/servers.js'
 
@@ -90,6 +103,14 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0
 
 async function postReport(base: string, photos: Uint8Array[]): Promise<number> {
+  const files = photos.map((bytes, i) => ({ name: `photo-${i}.jpg`, bytes }))
+  return (await postFiles(base, files)).status
+}
+
+async function postFiles(
+  base: string,
+  files: { name: string; bytes: Uint8Array }[],
+): Promise<{ status: number; page: string }> {
   const page = await fetch(`${base}/report`)
   const cookie = page.headers
     .getSetCookie()
@@ -107,15 +128,14 @@ async function postReport(base: string, photos: Uint8Array[]): Promise<number> {
     identity: 'anonymous',
   }
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
-  for (const [i, p] of photos.entries()) form.append('evidence', new File([p.slice()], `photo-${i}.jpg`))
+  for (const f of files) form.append('evidence', new File([f.bytes.slice()], f.name))
   const res = await fetch(`${base}/report`, {
     method: 'POST',
     body: form,
     headers: { cookie },
     redirect: 'manual',
   })
-  await res.arrayBuffer()
-  return res.status
+  return { status: res.status, page: await res.text() }
 }
 
 interface Acks {
@@ -132,9 +152,44 @@ interface Acks {
   peakMb: number
 }
 
-async function webhookDuringCleaning(path: 'old' | 'new', photo: Uint8Array, port: number): Promise<Acks> {
+/** The webhook load in a process of its own (scripts/bench/acks.ts), so the reports this
+ * process builds never pause the clock that times the acknowledgments. */
+function loadClient(url: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/acks.ts', url, SECRET], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
+  const line = async () => {
+    const next = await lines.next()
+    if (next.done) throw new Error('the webhook load ended early')
+    return next.value
+  }
+  const send = (cmd: string) => child.stdin.write(`${cmd}\n`)
+  return {
+    line,
+    async measure(during: () => Promise<unknown>) {
+      send('measure')
+      await during()
+      send('stop')
+      return JSON.parse(await line()) as { ms: number[]; failed: number }
+    },
+    close: () => send('exit'),
+  }
+}
+
+/** How the server runs: as `npm start` runs it (a local trial: interpreter only, a small heap)
+ * or as a deployment does (`node dist/main.node.js`, V8's own defaults). */
+type Flags = 'npm start' | 'production'
+const flagsOf = (f: Flags) => (f === 'npm start' ? npmStart() : { env: {}, flags: [] })
+
+async function webhookDuringCleaning(
+  path: 'old' | 'new',
+  photo: Uint8Array,
+  port: number,
+  flags: Flags,
+): Promise<Acks> {
   const fake = await startFakeLine()
-  const start = npmStart()
+  const start = flagsOf(flags)
   const server = await startServer(
     'scripts/bench/evidence-server.ts',
     port,
@@ -144,7 +199,7 @@ async function webhookDuringCleaning(path: 'old' | 'new', photo: Uint8Array, por
       DATA_DIR: mkdtempSync(join(dir, `data-${path}-`)),
       // PostgreSQL, as in production: on PGlite (one connection) every acknowledgment's insert
       // would also wait for the reports' own transactions, whatever cleans the photos.
-      DATABASE_URL: await freshSchema(`bench_evidence_${path}`),
+      DATABASE_URL: await freshSchema(`bench_evidence_${path}_${port}`),
       LOG_LEVEL: 'error',
       LINE_CHANNEL_SECRET: SECRET,
       LINE_CHANNEL_ACCESS_TOKEN: fake.token,
@@ -155,51 +210,18 @@ async function webhookDuringCleaning(path: 'old' | 'new', photo: Uint8Array, por
     },
     start.flags,
   )
+  const acks = loadClient(server.url)
   try {
-    const source = bodies(SECRET)
-    let failed = 0
-    const ack = async () => {
-      const b = source.next()
-      const t0 = performance.now()
-      // A server that does not answer for long makes the client give up: counted, at the time
-      // it waited, never dropped from the figures.
-      const res = await fetch(`${server.url}/webhook`, {
-        method: 'POST',
-        body: b.body,
-        headers: { 'content-type': 'application/json', 'x-line-signature': b.signature },
-      }).catch(() => null)
-      if (res?.status === 200) await res.arrayBuffer()
-      else failed++
-      return performance.now() - t0
-    }
-    // Warm up: the routes, the database, and (new) the threads with sharp loaded.
-    for (let i = 0; i < 20; i++) await ack()
-    failed = 0
+    await acks.line()
+    // Warm the threads with sharp loaded before measuring.
     await postReport(server.url, [photo])
     await new Promise((r) => setTimeout(r, 2000))
-    const measure = async (during: () => Promise<unknown>) => {
-      const latencies: number[] = []
-      let running = true
-      const load = (async () => {
-        const pending: Promise<void>[] = []
-        while (running) {
-          pending.push(ack().then((ms) => void latencies.push(ms)))
-          await new Promise((r) => setTimeout(r, 20))
-        }
-        await Promise.all(pending)
-      })()
-      await during()
-      running = false
-      await load
-      return latencies
-    }
     // The same load with nothing else to do, for comparison.
-    const idle = await measure(() => new Promise((r) => setTimeout(r, 3000)))
+    const idle = await acks.measure(() => new Promise((r) => setTimeout(r, 3000)))
     await new Promise((r) => setTimeout(r, 1000))
-    failed = 0
     let statuses: number[] = []
     let cleaningMs = 0
-    const latencies = await measure(async () => {
+    const during = await acks.measure(async () => {
       const t0 = performance.now()
       statuses = await Promise.all(
         Array.from({ length: Math.ceil(PHOTOS / PER_REPORT) }, (_, i) =>
@@ -211,10 +233,12 @@ async function webhookDuringCleaning(path: 'old' | 'new', photo: Uint8Array, por
       )
       cleaningMs = performance.now() - t0
     })
+    const latencies = during.ms
+    const failed = during.failed
     const peakMb =
       Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
     return {
-      idleP99: pct(idle, 99),
+      idleP99: pct(idle.ms, 99),
       p50: pct(latencies, 50),
       p99: pct(latencies, 99),
       max: Math.max(...latencies),
@@ -225,23 +249,123 @@ async function webhookDuringCleaning(path: 'old' | 'new', photo: Uint8Array, por
       peakMb,
     }
   } finally {
+    acks.close()
     await server.stop()
     await fake.close()
   }
+}
+
+/** The hostile-input report's bombs, built here (a few ms each), never stored. */
+const BOMBS = [
+  { name: '1×1 PNG, IDAT inflates to 1 GiB', make: () => pngIdatBomb(1024) },
+  { name: '1×1 PNG, IDAT inflates to 256 MiB', make: () => pngIdatBomb(256) },
+  // A colour profile is metadata the cleaner drops unread: the photo is accepted without it.
+  { name: 'PNG with a 256 MiB iCCP chunk', make: () => pngChunkBomb('iCCP', 256), stripped: true },
+  { name: 'PDF, object stream of 256 MiB', make: () => pdfObjectStreamBomb(256) },
+  { name: 'DOCX, 95 MiB inflated', make: () => docxWith(zerosEntry('word/media/filler.bin', 95)) },
+  { name: 'DOCX nested 8 × 95 MiB', make: () => nestedDocx(8, 95) },
+]
+const TARGET_BOMB_S = 1
+const TARGET_BOMB_MB = 50
+const TARGET_HEALTH_MS = 200
+
+interface BombRun {
+  name: string
+  kb: number
+  ms: number
+  status: number
+  /** Refused with the page naming the limit (422), or, for metadata the cleaner drops unread,
+   * accepted (200) without it. */
+  handled: boolean
+  rssGrowthMb: number
+  healthMaxMs: number
+}
+
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+
+/** Each bomb posted alone through /report while /healthz is asked every 50 ms and the
+ * server's resident memory read every 10 ms. */
+async function bombsThroughReport(port: number): Promise<BombRun[]> {
+  const start = npmStart()
+  const server = await startServer(
+    'scripts/bench/evidence-server.ts',
+    port,
+    {
+      ...start.env,
+      BENCH_EVIDENCE_PATH: 'new',
+      DATA_DIR: mkdtempSync(join(dir, 'data-bombs-')),
+      DATABASE_URL: await freshSchema('bench_evidence_bombs'),
+      LOG_LEVEL: 'error',
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: 'bench-token-'.padEnd(64, 'x'),
+      APP_SECRET: 'bench-app-secret-bench-app-secret-0123',
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    },
+    start.flags,
+  )
+  const runs: BombRun[] = []
+  try {
+    // Warm: the threads start and load sharp with the first file.
+    await postFiles(server.url, [{ name: 'warm.png', bytes: pngIdatBomb(1) }])
+    for (const bomb of BOMBS) {
+      const bytes = bomb.make()
+      await new Promise((r) => setTimeout(r, 500))
+      const before = rssMb(server.pid)
+      let peak = before
+      let healthMax = 0
+      let running = true
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, rssMb(server.pid))
+      }, 10)
+      const health = (async () => {
+        while (running) {
+          const t0 = performance.now()
+          await fetch(`${server.url}/healthz`).then(
+            (r) => r.arrayBuffer(),
+            () => null,
+          )
+          healthMax = Math.max(healthMax, performance.now() - t0)
+          await new Promise((r) => setTimeout(r, 50))
+        }
+      })()
+      const t0 = performance.now()
+      const res = await postFiles(server.url, [{ name: 'evidence.bin', bytes }])
+      const ms = performance.now() - t0
+      running = false
+      await health
+      clearInterval(sampler)
+      runs.push({
+        name: bomb.name,
+        kb: bytes.length / 1024,
+        ms,
+        status: res.status,
+        handled:
+          'stripped' in bomb
+            ? res.status === 200
+            : res.status === 422 && /class="msg error problem"/.test(res.page),
+        rssGrowthMb: peak - before,
+        healthMaxMs: healthMax,
+      })
+    }
+  } finally {
+    await server.stop()
+  }
+  return runs
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 const mb = (m: number) => `+${m.toFixed(0)} MB`
 const col = (v: string, w: number) => v.padStart(w)
 
-// BENCH_ONLY=files or BENCH_ONLY=webhook runs one part.
+// BENCH_ONLY=files, webhook or bombs runs one part.
 const only = process.env.BENCH_ONLY
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' })
 const start = npmStart()
 console.log(`npm run bench:evidence — Node ${process.version}, npm start's flags: ${start.flags.join(' ')}`)
 const files = await makeFiles()
 
-if (only !== 'webhook') {
+if (only === undefined || only === 'files') {
   console.log('\n1. One file, each in a process of its own')
   console.log(
     `${'file'.padEnd(40)}${col('today: time', 13)}${col('peak RSS', 10)}${col('new: time', 12)}${col('1st run', 10)}${col('peak RSS', 10)}   target`,
@@ -260,7 +384,7 @@ if (only !== 'webhook') {
   console.log('   new: median of 3 files once the thread runs; 1st run: with the thread start and sharp load')
 }
 
-if (only !== 'files') {
+if (only === undefined || only === 'webhook') {
   console.log(
     `\n2. Webhook acknowledgment while ${PHOTOS} LINE photos are cleaned (${PER_REPORT} per /report post)`,
   )
@@ -268,12 +392,42 @@ if (only !== 'files') {
     `${'path'.padEnd(40)}${col('idle p99', 11)}${col('p50', 11)}${col('p99', 11)}${col('max', 11)}${col('acks', 11)}${col('cleaning', 11)}${col('peak RSS', 10)}   target`,
   )
   const line = files[1]?.bytes ?? new Uint8Array()
-  for (const [i, path] of (['old', 'new'] as const).entries()) {
-    const r = await webhookDuringCleaning(path, line, 4301 + i)
-    const name = path === 'old' ? 'today (pure JS, event loop)' : 'new (worker threads + sharp)'
+  // Both paths as npm start runs them, and the new one as a deployment runs it. BENCH_PATHS=new
+  // leaves the old path out (it takes minutes under npm start's flags).
+  const runs = [
+    { path: 'old', flags: 'npm start', name: 'today (pure JS, event loop), npm start' },
+    { path: 'new', flags: 'npm start', name: 'new (threads + sharp), npm start' },
+    { path: 'new', flags: 'production', name: 'new (threads + sharp), production' },
+  ] as const
+  const paths = process.env.BENCH_PATHS ?? 'old,new'
+  for (const [i, run] of runs.filter((r) => paths.includes(r.path)).entries()) {
+    const r = await webhookDuringCleaning(run.path, line, 4301 + i, run.flags)
     const ok = r.p99 < TARGET_P99_MS ? 'OK' : 'MISSED'
     console.log(
-      `${name.padEnd(40)}${col(`${r.idleP99.toFixed(0)} ms`, 11)}${col(`${r.p50.toFixed(0)} ms`, 11)}${col(`${r.p99.toFixed(0)} ms`, 11)}${col(`${r.max.toFixed(0)} ms`, 11)}${col(r.failed > 0 ? `${r.n} (${r.failed}✗)` : String(r.n), 11)}${col(s(r.cleaningMs), 11)}${col(`${r.peakMb.toFixed(0)} MB`, 10)}   p99 < ${TARGET_P99_MS} ms ${ok}   /report answered ${r.statuses.join(' ')}`,
+      `${run.name.padEnd(40)}${col(`${r.idleP99.toFixed(0)} ms`, 11)}${col(`${r.p50.toFixed(0)} ms`, 11)}${col(`${r.p99.toFixed(0)} ms`, 11)}${col(`${r.max.toFixed(0)} ms`, 11)}${col(r.failed > 0 ? `${r.n} (${r.failed}✗)` : String(r.n), 11)}${col(s(r.cleaningMs), 11)}${col(`${r.peakMb.toFixed(0)} MB`, 10)}   p99 < ${TARGET_P99_MS} ms ${ok}   /report answered ${r.statuses.join(' ')}`,
     )
   }
+  console.log(
+    '   production: `node dist/main.node.js` with V8 defaults; npm start adds --no-opt and a 128 MB heap for a local trial',
+  )
+}
+
+if (only === undefined || only === 'bombs') {
+  console.log(`\n3. Each bomb posted alone through /report (new path), /healthz asked every 50 ms`)
+  console.log(
+    `${'file'.padEnd(40)}${col('size', 10)}${col('answered', 11)}${col('status', 8)}${col('RSS growth', 12)}${col('/healthz max', 14)}   targets: answered < ${TARGET_BOMB_S} s, < ${TARGET_BOMB_MB} MB, /healthz < ${TARGET_HEALTH_MS} ms`,
+  )
+  for (const r of await bombsThroughReport(4310)) {
+    const ok =
+      r.handled &&
+      r.ms < TARGET_BOMB_S * 1000 &&
+      r.rssGrowthMb < TARGET_BOMB_MB &&
+      r.healthMaxMs < TARGET_HEALTH_MS
+    console.log(
+      `${r.name.padEnd(40)}${col(`${r.kb.toFixed(0)} KB`, 10)}${col(s(r.ms), 11)}${col(r.handled ? `${r.status} ✓` : String(r.status), 8)}${col(mb(r.rssGrowthMb), 12)}${col(`${r.healthMaxMs.toFixed(0)} ms`, 14)}   ${ok ? 'OK' : 'MISSED'}`,
+    )
+  }
+  console.log(
+    '   ✓: 422, the page named the limit the file crossed; for the iCCP chunk, 200 with the chunk dropped unread',
+  )
 }
