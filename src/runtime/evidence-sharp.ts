@@ -1,15 +1,19 @@
 import sharp from 'sharp'
 import type { ImageCodec } from '../complaints/evidence/image-codec.js'
 import { jpegDimensions, jpegSegments } from '../complaints/evidence/jpeg-segments.js'
-import { CORRUPT, tooManyPixels } from '../complaints/evidence/messages.js'
+import { CORRUPT, tooManyPixels, UNSUPPORTED_IMAGE } from '../complaints/evidence/messages.js'
 import { keepPngChunks, pngChunks, pngDimensions } from '../complaints/evidence/png-chunks.js'
 import type { Sanitized } from '../complaints/evidence/types.js'
+import { webpHeader } from '../complaints/evidence/webp-header.js'
 
 // Photos through libvips: about ten times faster than jpeg-js/fast-png for a 12 MP JPEG, at a
 // fraction of the memory. The contract is the pure-JS one (image.ts): only the pixels survive,
 // turned upright, re-encoded; sharp writes no EXIF, XMP, IPTC or ICC unless asked.
-// Only JPEG and PNG reach it: GIF, WebP, HEIC/HEIF, AVIF, TIFF, BMP and JPEG 2000 are refused
-// before (`detect`), as on Workers, so a complainant gets the same answer on every runtime.
+// JPEG, PNG and still WebP reach it. A WebP comes out as JPEG (or PNG when it has transparency),
+// formats every officer's computer opens. Animated WebP is refused (keeping one frame would
+// change the evidence), and so are GIF, HEIC/HEIF, AVIF, TIFF, BMP and JPEG 2000 (`detect`):
+// libvips would read some of them, but each carries its own metadata places, and the pure-JS
+// path on Workers refuses them too. Workers refuse WebP as well: no decoder there.
 
 const JPEG_QUALITY = 90
 /** What draws a PNG; libvips adds pHYs (resolution), which the pure path never wrote. */
@@ -37,6 +41,15 @@ export function sharpImages(): ImageCodec {
       if (!chunks || !dims || dims.width === 0 || dims.height === 0) return CORRUPT
       if (dims.width * dims.height > maxPixels) return tooManyPixels(dims.width * dims.height, maxPixels)
       return reencode(input, maxPixels, 'png')
+    },
+    webp: async (input, maxPixels) => {
+      const head = webpHeader(input)
+      if (!head || head.width === 0 || head.height === 0) return CORRUPT
+      if (head.animated) return UNSUPPORTED_IMAGE
+      if (head.width * head.height > maxPixels) return tooManyPixels(head.width * head.height, maxPixels)
+      // The header is read again by libvips: a chunk that lies about the first one is refused.
+      const { hasAlpha } = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).metadata()
+      return reencode(input, maxPixels, hasAlpha ? 'png' : 'jpeg')
     },
   }
 }

@@ -4,11 +4,13 @@
 export type Detected =
   | 'jpeg'
   | 'png'
+  /** Cleaned where the photo codec can (sharp on Node), refused as `other-image` elsewhere. */
+  | 'webp'
   | 'pdf'
   | 'zip'
   | 'isobmff'
   | 'text'
-  /** An image format we cannot strip reliably (HEIC, WebP, GIF, TIFF, BMP…): ask for JPEG/PNG. */
+  /** An image format we cannot strip reliably (HEIC, GIF, TIFF, BMP…): ask for JPEG/PNG. */
   | 'other-image'
   /** .doc/.xls/.ppt (OLE compound file): ask for docx/xlsx/pptx or PDF. */
   | 'legacy-office'
@@ -50,6 +52,7 @@ export function ftypBrands(b: Uint8Array): string[] {
 export function detect(b: Uint8Array): Detected {
   if (startsWith(b, [0xff, 0xd8, 0xff])) return 'jpeg'
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
+  if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) return 'webp'
   // Strictly at offset 0: readers tolerate junk before the header, which is how polyglots hide.
   if (startsWith(b, ascii('%PDF-'))) return 'pdf'
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return 'zip'
@@ -58,7 +61,6 @@ export function detect(b: Uint8Array): Detected {
   if (brands.length > 0) return brands.some((x) => IMAGE_BRANDS.has(x)) ? 'other-image' : 'isobmff'
   if (
     startsWith(b, ascii('GIF8')) ||
-    (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) ||
     startsWith(b, [0x49, 0x49, 0x2a, 0x00]) ||
     startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]) ||
     // BMP: "BM" then reserved zero bytes, so a text file that starts with "BM…" stays text.

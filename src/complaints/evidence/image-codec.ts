@@ -9,6 +9,9 @@ import type { Sanitized } from './types.js'
 export interface ImageCodec {
   jpeg(input: Uint8Array, maxPixels: number): Sanitized | Promise<Sanitized>
   png(input: Uint8Array, maxPixels: number): Sanitized | Promise<Sanitized>
+  /** Only where a WebP decoder is at hand (sharp); without it a WebP is refused as an image
+   * format the runtime cannot clean, with the JPEG/PNG request. */
+  webp?(input: Uint8Array, maxPixels: number): Sanitized | Promise<Sanitized>
 }
 
 // The codecs are loaded on first use: most processes never see a photo, and local mode must

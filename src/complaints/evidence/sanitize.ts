@@ -50,6 +50,8 @@ export async function sanitizeEvidence(
       case 'png':
         // Measured against its header before either codec inflates it (png-rows.ts).
         return checkPngRows(input, maxPixels, budget) ?? counted(await images.png(input, maxPixels), budget)
+      case 'webp':
+        return images.webp ? await images.webp(input, maxPixels) : UNSUPPORTED_IMAGE
       case 'pdf':
         return counted(await sanitizePdf(input, budget), budget)
       case 'zip':

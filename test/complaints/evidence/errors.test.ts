@@ -8,6 +8,7 @@ import { metadataPng, phoneJpeg, plainJpeg, pngChunk } from './fixtures/images.j
 import { accepted, refused } from './fixtures/inspect.js'
 import { box, metadataMp4 } from './fixtures/media.js'
 import { ascii, concat } from './fixtures/sentinels.js'
+import { cleansWebp, webpDeclaring } from './fixtures/webp.js'
 
 const limits = { maxBytes: DEFAULT_MAX_BYTES }
 const MB = 1024 * 1024
@@ -158,7 +159,6 @@ describe('unsupported, whatever the sender declared', () => {
   const images: [string, Uint8Array][] = [
     ['HEIC', box('ftyp', ascii('heic'), new Uint8Array(4), ascii('mif1heic'))],
     ['AVIF', box('ftyp', ascii('avif'), new Uint8Array(4), ascii('mif1avif'))],
-    ['WebP', concat(ascii('RIFF'), new Uint8Array([40, 0, 0, 0]), ascii('WEBPVP8 '), new Uint8Array(32))],
     ['GIF', concat(ascii('GIF89a'), new Uint8Array(32))],
     ['TIFF', new Uint8Array([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 0, 0])],
     ['BMP', concat(ascii('BM'), new Uint8Array([70, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0, 40, 0, 0, 0]))],
@@ -169,6 +169,19 @@ describe('unsupported, whatever the sender declared', () => {
       expect(r).toEqual(messages.UNSUPPORTED_IMAGE)
     })
   }
+
+  test('an animated WebP is refused with the JPEG/PNG request: one frame would change the evidence', async () => {
+    const r = refused(
+      await sanitizeEvidence(webpDeclaring(64, 32, true), { contentType: 'image/webp' }, limits),
+    )
+    expect(r).toEqual(messages.UNSUPPORTED_IMAGE)
+  })
+
+  test('a WebP whose first chunk is cut short is corrupt where WebP is cleaned, refused elsewhere', async () => {
+    const cut = concat(ascii('RIFF'), new Uint8Array([40, 0, 0, 0]), ascii('WEBPVP8 '), new Uint8Array(32))
+    const r = refused(await sanitizeEvidence(cut, { contentType: 'image/webp' }, limits))
+    expect(r).toEqual(cleansWebp() ? messages.CORRUPT : messages.UNSUPPORTED_IMAGE)
+  })
 
   test('an old .doc (OLE) asks for docx or PDF', async () => {
     const doc = concat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), new Uint8Array(504))

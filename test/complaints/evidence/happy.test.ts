@@ -14,6 +14,7 @@ import { metadataPng, pattern, phoneJpeg, plainJpeg } from './fixtures/images.js
 import { accepted, mp4TopLevel } from './fixtures/inspect.js'
 import { metadataMp4, VIDEO_SAMPLES } from './fixtures/media.js'
 import { ascii, contains, S } from './fixtures/sentinels.js'
+import { cleansWebp, phoneWebp } from './fixtures/webp.js'
 
 const limits = { maxBytes: DEFAULT_MAX_BYTES }
 
@@ -26,6 +27,31 @@ const near = (got: number[], want: number[]) => got.every((v, i) => Math.abs(v -
 const RED = [255, 0, 0]
 const BLUE = [0, 0, 255]
 const GREEN = [0, 255, 0]
+
+describe('a WebP photo becomes a JPEG (or a PNG when it has transparency) where WebP is cleaned', () => {
+  test('a WebP comes out as a JPEG with the same picture; elsewhere the JPEG/PNG request', async () => {
+    const r = await sanitizeEvidence(await phoneWebp(), { contentType: 'image/webp' }, limits)
+    if (!cleansWebp()) {
+      expect(r).toMatchObject({ ok: false, reason: 'unsupported' })
+      return
+    }
+    const img = jpeg.decode(accepted(r).bytes, { useTArray: true })
+    expect(accepted(r)).toMatchObject({ kind: 'image', mime: 'image/jpeg', extension: 'jpg' })
+    expect([img.width, img.height]).toEqual([64, 32])
+    expect(near(rgb(img, 10, 16), RED)).toBe(true)
+    expect(near(rgb(img, 50, 16), BLUE)).toBe(true)
+  })
+
+  test('a WebP with transparency comes out as a PNG that keeps it', async () => {
+    const r = await sanitizeEvidence(await phoneWebp({ alpha: true }), {}, limits)
+    if (!cleansWebp()) return expect(r.ok).toBe(false)
+    expect(accepted(r)).toMatchObject({ mime: 'image/png', extension: 'png' })
+    const img = decodePng(accepted(r).bytes)
+    expect([img.width, img.height, img.channels]).toEqual([64, 32, 4])
+    expect(img.data[3]).toBe(0) // the clear left edge
+    expect(img.data[(16 * 64 + 40) * 4 + 3]).toBe(255)
+  })
+})
 
 describe('photos are re-encoded and keep their picture', () => {
   test('a JPEG with orientation 6 comes out upright: 64×32 becomes 32×64, left half on top', async () => {

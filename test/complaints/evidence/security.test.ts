@@ -18,6 +18,7 @@ import {
 } from './fixtures/inspect.js'
 import { GPS_SAMPLE, metadataMp4, TIME, VIDEO_SAMPLES } from './fixtures/media.js'
 import { ascii, contains, GPS, gpsBytes, S } from './fixtures/sentinels.js'
+import { cleansWebp, phoneWebp, webpDeclaring } from './fixtures/webp.js'
 
 // Each fixture is first shown to carry the identifying data (so the test cannot pass on a
 // fixture that never had it), then the output is searched byte by byte for every trace.
@@ -48,6 +49,31 @@ describe('a phone JPEG loses everything but the picture', () => {
     expect(countOccurrences(out, [0xff, 0xd8, 0xff])).toBe(1)
     expect(out.at(-2)).toBe(0xff)
     expect(out.at(-1)).toBe(0xd9) // ends at EOI
+  })
+})
+
+describe('a WebP loses its EXIF and XMP, and its size is checked before it is decoded', () => {
+  test('camera, owner and XMP creator are gone from the cleaned photo', async () => {
+    const webp = await phoneWebp({
+      exif: { Make: S.make, Model: S.model, Artist: S.person, Software: S.software },
+      xmp: `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="${S.xmp}"/></rdf:RDF></x:xmpmeta>`,
+    })
+    for (const s of [S.make, S.model, S.person, S.software, S.xmp]) expect(contains(webp, s), s).toBe(true)
+    const r = await sanitizeEvidence(webp, { contentType: 'image/webp' }, limits)
+    if (!cleansWebp()) return expect(r.ok).toBe(false)
+    const out = accepted(r).bytes
+    for (const s of [S.make, S.model, S.person, S.software, S.xmp]) expect(contains(out, s), s).toBe(false)
+    expect(contains(out, 'Exif')).toBe(false)
+  })
+
+  test('a WebP declaring 16383 × 16383 pixels is refused from its header, naming the limit', async () => {
+    const r = await sanitizeEvidence(webpDeclaring(16383, 16383), { contentType: 'image/webp' }, limits)
+    expect(r.ok).toBe(false)
+    if (cleansWebp())
+      expect(r).toMatchObject({
+        reason: 'too_large',
+        message: { th: expect.stringMatching(/268\.4 ล้านพิกเซล/) },
+      })
   })
 })
 
