@@ -20,7 +20,7 @@ export interface EntryDeps {
 
 /**
  * The tables that held a complainant's intake and filings. After the entry they are rewritten
- * (VACUUM FULL), so no dead row version of a draft, a filing or a 1:1 inbox row stays in the
+ * (VACUUM FULL), so no dead row version of a draft, a filing, a 1:1 inbox row or an answer stays in the
  * table files; the case tables themselves are only ever written by the entry and officers.
  */
 export const INTAKE_TABLES = [
@@ -29,6 +29,8 @@ export const INTAKE_TABLES = [
   'complaint_draft_files',
   'dialogue_sessions',
   'webhook_inbox',
+  // The bot's answers on their way to LINE: a complaint's receipt is one of them.
+  'answer_outbox',
 ] as const
 
 export async function compactIntakeTables(db: Db): Promise<void> {
