@@ -5,7 +5,8 @@
  * make it PID 1 of its own PID namespace.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { createWriteStream, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 export interface Bot {
   name: string
@@ -19,6 +20,8 @@ export interface Bot {
   /** SIGTERM; resolves with seconds to exit and the exit code. */
   term(): Promise<{ seconds: number; code: number | null }>
   exited(): boolean
+  /** How it ended when it exited unasked: exit code and the last of its stderr. */
+  exitReason(): string | null
   stop(): Promise<void>
 }
 
@@ -69,6 +72,13 @@ export async function startBot(opts: {
       resolve()
     }),
   )
+  // DRILL_LOG_DIR=<dir>: each instance's stdout and stderr also go to <dir>/<name>-<pid>.log.
+  const logDir = process.env.DRILL_LOG_DIR
+  if (logDir) {
+    const file = createWriteStream(join(logDir, `${opts.name}-${child.pid}.log`))
+    child.stdout?.pipe(file)
+    child.stderr?.pipe(file)
+  }
   const pid = () => (opts.wrap ? (childPid(child.pid ?? 0) ?? child.pid ?? 0) : (child.pid ?? 0))
   const bot = {
     name: opts.name,
@@ -105,6 +115,10 @@ export async function startBot(opts: {
       return { seconds: ((hasExited ? exitedAt : performance.now()) - t0) / 1000, code: exitCode }
     },
     exited: () => hasExited,
+    exitReason: () =>
+      hasExited
+        ? `exit ${exitCode}: ${(err.split('\n').find((l) => /Error|error:/.test(l)) ?? err.trim().split('\n').at(-1) ?? '').trim().slice(0, 200)}`
+        : null,
     async stop() {
       if (hasExited) return
       try {

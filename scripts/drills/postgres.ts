@@ -13,7 +13,11 @@ import { join } from 'node:path'
 export interface DrillPostgres {
   url: string
   port: number
-  /** `pg_ctl stop -m fast`: connections are cut, new ones refused until start(). */
+  /**
+   * `pg_ctl stop -m fast` (what `systemctl stop postgresql` does): every connection is told
+   * "terminating connection due to administrator command" and cut, new ones refused until
+   * start(). DRILL_PG_STOP=immediate stops it as a crash would.
+   */
   stop(): void
   start(): void
   destroy(): void
@@ -57,7 +61,8 @@ export async function startPostgres(): Promise<DrillPostgres> {
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300`
   const start = () =>
     asPostgres('pg_ctl', ['-D', join(dir, 'data'), '-o', opts, '-l', join(dir, 'log'), '-w', 'start'])
-  const stop = () => asPostgres('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop'])
+  const mode = process.env.DRILL_PG_STOP === 'immediate' ? 'immediate' : 'fast'
+  const stop = () => asPostgres('pg_ctl', ['-D', join(dir, 'data'), '-m', mode, '-w', 'stop'])
   start()
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

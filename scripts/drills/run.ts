@@ -2,11 +2,13 @@
 // (dist/main.node.js) against a PostgreSQL of its own and a fake LINE on loopback, breaks
 // something, and prints its figures (scripts/drills/report.ts). README "Drills" lists them.
 import { execFileSync } from 'node:child_process'
+import { dbOutage } from './db-outage.js'
 import { killBroadcast } from './kill-broadcast.js'
 import { type Figures, printFigures } from './report.js'
 
 const drills: Record<string, () => Promise<Figures>> = {
   'kill-broadcast': killBroadcast,
+  'db-outage': dbOutage,
 }
 
 const wanted = process.argv.slice(2)

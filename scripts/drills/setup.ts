@@ -42,6 +42,10 @@ export interface Cluster {
   pg: DrillPostgres
   db: Kysely<Database>
   bots: Bot[]
+  /** Starts instance i again on its port and environment (a supervisor's restart). */
+  restart(i: number): Promise<Bot>
+  /** Every instance started, restarted ones' first lives included (for their logs). */
+  everyBot(): Bot[]
   close(): Promise<void>
 }
 
@@ -56,17 +60,20 @@ export async function cluster(
   const migrated = await migrateToLatest(db)
   if (!migrated.ok) throw new Error(`migration failed: ${migrated.error}`)
   const bots: Bot[] = []
+  /** Instances replaced by a restart: their logs still count. */
+  const retired: Bot[] = []
+  const specs: Parameters<typeof startBot>[0][] = []
   try {
     for (let i = 0; i < n; i++) {
       const x = extra(i)
-      bots.push(
-        await startBot({
-          name: String.fromCharCode(65 + i),
-          port: await freePort(),
-          env: { ...botEnv(line, i, pg.url), ...x.env },
-          nodeArgs: x.nodeArgs ?? [],
-        }),
-      )
+      const spec = {
+        name: String.fromCharCode(65 + i),
+        port: await freePort(),
+        env: { ...botEnv(line, i, pg.url), ...x.env },
+        nodeArgs: x.nodeArgs ?? [],
+      }
+      specs.push(spec)
+      bots.push(await startBot(spec))
     }
   } catch (err) {
     for (const b of bots) await b.stop()
@@ -77,7 +84,18 @@ export async function cluster(
     pg,
     db,
     bots,
+    everyBot: () => [...retired, ...bots],
+    async restart(i) {
+      const spec = specs[i]
+      if (!spec) throw new Error(`no instance ${i}`)
+      const bot = await startBot({ ...spec, name: `${spec.name}'` })
+      const old = bots[i]
+      if (old) retired.push(old)
+      bots[i] = bot
+      return bot
+    },
     async close() {
+      for (const b of retired) await b.stop()
       for (const b of bots) await b.stop()
       await db.destroy().catch(() => undefined)
       pg.destroy()
@@ -190,4 +208,25 @@ export function problemLines(bots: Bot[]): string {
   for (const b of bots) for (const [k, v] of b.problems()) m.set(k, (m.get(k) ?? 0) + v)
   const list = [...m.entries()].sort((a, b) => b[1] - a[1])
   return list.length === 0 ? 'none' : list.map(([k, v]) => `${k} ×${v}`).join(', ')
+}
+
+/** The most lines any one warn/error event wrote within one second (a log flood), and which. */
+export function logPeak(bots: Bot[]): { event: string; perSecond: number } {
+  const counts = new Map<string, number>()
+  for (const b of bots) {
+    for (const l of b.lines()) {
+      if (!l.startsWith('{')) continue
+      try {
+        const r = JSON.parse(l) as { level?: string; event?: string; ts?: string }
+        if (r.level !== 'error' && r.level !== 'warn') continue
+        const k = `${r.event ?? '?'}@${(r.ts ?? '').slice(0, 19)}`
+        counts.set(k, (counts.get(k) ?? 0) + 1)
+      } catch {
+        // not a log line
+      }
+    }
+  }
+  let best = { event: 'none', perSecond: 0 }
+  for (const [k, n] of counts) if (n > best.perSecond) best = { event: k.split('@')[0] ?? '?', perSecond: n }
+  return best
 }
