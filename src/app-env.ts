@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely'
 import type { EvidenceCleaner } from './complaints/evidence/cleaner.js'
 import type { Config } from './config.js'
 import type { Clock } from './core/clock.js'
+import type { FailureLog } from './core/failures.js'
 import type { Keyring } from './core/keyring.js'
 import type { Logger } from './core/logger.js'
 import type { Database } from './db/schema.js'
 import type { Flows } from './flows/types.js'
 import type { LineResolver } from './line/port.js'
+import type { LineStatus } from './line/status.js'
 import type { Simulator } from './simulator/simulator.js'
 import type { ChannelResolver } from './webhook/channels.js'
 import type { InboxWorker } from './webhook/inbox.worker.js'
@@ -25,8 +27,12 @@ export interface AppDeps {
   log: Logger
   clock: Clock
   keyring: Keyring
-  /** Each organization's sending channel (quota, test sends). */
+  /** Each organization's sending channel (quota, test sends), answers recorded in `lineStatus`. */
   lines: LineResolver
+  /** What LINE's recent answers say about each channel (`/healthz`, the console's banners). */
+  lineStatus: LineStatus
+  /** Failures logged once per cause and counted (`/healthz`). */
+  failures: FailureLog
   channels: ChannelResolver
   inbox: InboxWorker
   /** Group-commits webhook events into the inbox. */

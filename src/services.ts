@@ -10,6 +10,7 @@ import { registerContacts } from './contacts/handlers.js'
 import { registerConversation } from './conversation/handlers.js'
 import { createIntentMatcher } from './conversation/matcher.js'
 import type { Clock } from './core/clock.js'
+import { createFailureLog, type FailureLog } from './core/failures.js'
 import type { Keyring } from './core/keyring.js'
 import type { Logger } from './core/logger.js'
 import type { Database } from './db/schema.js'
@@ -17,6 +18,7 @@ import { registerCards } from './dialogues/cards.js'
 import { FormHandlers, registerForms } from './dialogues/forms.js'
 import type { Flows } from './flows/types.js'
 import type { LinePort, LineResolver } from './line/port.js'
+import { createLineStatus, type LineStatus } from './line/status.js'
 import { registerNoGift } from './nogift/handlers.js'
 import { registerQuestions } from './questions/handlers.js'
 import type { Simulator } from './simulator/simulator.js'
@@ -40,6 +42,13 @@ export interface ServiceInputs {
   clock: Clock
   channels: ChannelResolver
   background: AppDeps['background']
+  /** The entry's own when its background tasks report to it; one is made otherwise. */
+  failures?: FailureLog
+  /**
+   * The tracker `lines` already records into, when the entry wrapped them itself (its scheduler
+   * sends through the same ports); otherwise one is made and `lines` wrapped here.
+   */
+  lineStatus?: LineStatus
   simulator: Simulator | null
   /** Node passes its worker-thread pool; inline (main thread) otherwise. */
   evidence?: EvidenceCleaner
@@ -68,7 +77,10 @@ export function buildRegistry(): HandlerRegistry {
 /** Builds the services once, in one place, for every entry (Node, Worker, tests). */
 export function buildServices(input: ServiceInputs): AppDeps {
   const { db, line, flows, keyring, log, clock } = input
-  const lines = input.lines ?? (async (orgId: string) => (orgId === DEFAULT_ORG ? line : null))
+  const lineStatus = input.lineStatus ?? createLineStatus(clock)
+  const lines = lineStatus.track(
+    input.lines ?? (async (orgId: string) => (orgId === DEFAULT_ORG ? line : null)),
+  )
   const evidence = input.evidence ?? inlineCleaner()
   const dispatch = createDispatcher(buildRegistry(), createIntentMatcher(flows.intents), {
     db,
@@ -96,6 +108,8 @@ export function buildServices(input: ServiceInputs): AppDeps {
     clock,
     keyring,
     lines,
+    lineStatus,
+    failures: input.failures ?? createFailureLog({ log, clock }),
     channels: input.channels,
     inbox,
     inboxWriter: createInboxWriter(db),

@@ -2,10 +2,13 @@ import { ensureLocalOwner, LOCAL_OWNER_EMAIL } from '../admin/accounts.js'
 import { type App, createApp } from '../app.js'
 import type { AppDeps } from '../app-env.js'
 import type { Config } from '../config.js'
+import { createBackground } from '../core/background.js'
 import { systemClock } from '../core/clock.js'
-import { errorFields, type Logger } from '../core/logger.js'
+import { createFailureLog } from '../core/failures.js'
+import type { Logger } from '../core/logger.js'
 import { minuteTick } from '../jobs/tick.js'
 import type { LinePort } from '../line/port.js'
+import { createLineStatus } from '../line/status.js'
 import { orgChannels } from '../orgs/channels.js'
 import { orgLines } from '../orgs/line.js'
 import { buildServices } from '../services.js'
@@ -82,14 +85,19 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   const line = lineMode.kind === 'line' ? connect(lineMode.accessToken) : simulator?.line
   const channelSecret = lineMode.kind === 'line' ? lineMode.channelSecret : simulator?.channelSecret
   if (!line || !channelSecret) throw new Error('no LINE channel and no simulator')
-  const lines = orgLines({
-    db: opened.db,
-    keyring,
-    clock: systemClock,
-    fallback: line,
-    ...(sdk ? { makeLine: (token: string) => connect(token) ?? line } : {}),
-  })
-  const inFlight = new Set<Promise<unknown>>()
+  // Every port, the scheduler's included, records LINE's answers for /healthz and the console.
+  const lineStatus = createLineStatus()
+  const lines = lineStatus.track(
+    orgLines({
+      db: opened.db,
+      keyring,
+      clock: systemClock,
+      fallback: line,
+      ...(sdk ? { makeLine: (token: string) => connect(token) ?? line } : {}),
+    }),
+  )
+  const failures = createFailureLog({ log })
+  const background = createBackground(failures)
   // Threads start with the first file and end when idle: most processes never see evidence.
   const evidence = evidencePool({
     workers: config.env.EVIDENCE_WORKERS,
@@ -116,12 +124,9 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     }),
     simulator,
     evidence,
-    background: (task) => {
-      const p: Promise<unknown> = task()
-        .catch((err) => log.error('background.failed', errorFields(err)))
-        .finally(() => inFlight.delete(p))
-      inFlight.add(p)
-    },
+    background: background.run,
+    failures,
+    lineStatus,
   })
   if (config.line.kind === 'local') {
     // Shown once, here only: afterwards just its hash exists, and it must be changed at first login.
@@ -141,7 +146,8 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     dbKind: opened.kind,
     tick: (now) => minuteTick({ db: opened.db, flows, log, lines, config, keyring, clock: systemClock }, now),
     async close() {
-      await Promise.allSettled([...inFlight])
+      await background.settle()
+      failures.summarize(true)
       await deps.inbox.stop()
       await evidence.close()
       await opened.close()

@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../app-env.js'
-import { errorFields } from '../core/logger.js'
 import { DEFAULT_ORG } from './channels.js'
 import { parseEnvelope } from './events.js'
 import { ingestEnvelope } from './inbox.service.js'
@@ -36,7 +35,8 @@ export function webhookRoutes(maxBodyBytes: number) {
   })
 
   app.post('/:org{[a-z0-9-]+}?', async (c) => {
-    const { channels, clock, db, inboxWriter, keyring, log, inbox, background, metrics } = c.var.deps
+    const { channels, clock, db, inboxWriter, keyring, log, inbox, background, failures, metrics } =
+      c.var.deps
     const channel = await channels(c.req.param('org') ?? DEFAULT_ORG)
     if (!channel) return c.json(problem('not_found', 'No LINE channel at this webhook path'), 404)
 
@@ -69,10 +69,12 @@ export function webhookRoutes(maxBodyBytes: number) {
         clock.now(),
       )
       log.debug('webhook.accepted', { org: channel.orgId, ...result })
+      // Requests of a burst all get the drain already running: background() watches it once.
       if (result.stored > 0) background(() => inbox.drain())
       return c.json({ ok: true, received: result.received })
     } catch (err) {
-      log.error('webhook.store_failed', { org: channel.orgId, ...errorFields(err) })
+      // With the database away every request fails alike: logged once a minute, counted each time.
+      failures.report('webhook.store_failed', err, { org: channel.orgId })
       return c.json(problem('unavailable', 'Could not store the events; LINE will redeliver'), 503)
     }
   })

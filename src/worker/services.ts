@@ -1,7 +1,9 @@
 import type { AppDeps } from '../app-env.js'
+import { createBackground } from '../core/background.js'
 import { systemClock } from '../core/clock.js'
+import { createFailureLog } from '../core/failures.js'
 import { createKeyring } from '../core/keyring.js'
-import { errorFields, type Logger } from '../core/logger.js'
+import type { Logger } from '../core/logger.js'
 import { createPgDb } from '../db/pg.js'
 import type { Flows } from '../flows/types.js'
 import { minuteTick } from '../jobs/tick.js'
@@ -49,7 +51,8 @@ export async function workerServices(
   const line = makeLine(setup.accessToken)
   const clock = systemClock
   const lines = orgLines({ db, keyring, clock, fallback: line, makeLine })
-  const inFlight = new Set<Promise<unknown>>()
+  const failures = createFailureLog({ log, clock })
+  const background = createBackground(failures, (p) => ctx.waitUntil(p))
   const deps = buildServices({
     config,
     db,
@@ -67,20 +70,15 @@ export async function workerServices(
       makeSigner: createSigner,
     }),
     simulator: null,
-    background: (task) => {
-      const p: Promise<unknown> = task()
-        .catch((err) => log.error('background.failed', errorFields(err)))
-        .finally(() => inFlight.delete(p))
-      inFlight.add(p)
-      ctx.waitUntil(p)
-    },
+    background: background.run,
+    failures,
   })
   return {
     deps,
-    tick: (now) => minuteTick({ db, flows, log, lines, config, keyring, clock }, now),
+    // deps.lines: the scheduler's sends recorded in deps.lineStatus too.
+    tick: (now) => minuteTick({ db, flows, log, lines: deps.lines, config, keyring, clock }, now),
     async close() {
-      // A task may start another (a drain kicks a drain): wait until none is left.
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+      await background.settle()
       await deps.inbox.stop()
       await db.destroy()
     },
