@@ -93,6 +93,53 @@ export async function claimDeliveries(
   return r.rows
 }
 
+/** One claimed attempt a sender still holds: its row and the attempts value it claimed. */
+export interface HeldClaim {
+  runId: string
+  recipient: string
+  claimed: number
+}
+
+/**
+ * Extends the leases of claims still held, so a lease can be short (a dead sender's rows are
+ * taken over soon) without a live one's slow pushes being taken over. A claim taken over already
+ * (attempts moved on) is left alone. Returns how many leases were extended.
+ */
+export async function renewLeases(db: Db, held: HeldClaim[], leaseUntil: Date): Promise<number> {
+  let renewed = 0
+  for (let i = 0; i < held.length; i += CHUNK) {
+    const rows = held
+      .slice(i, i + CHUNK)
+      .map((h) => sql`(${h.runId}::text, ${h.recipient}::text, ${h.claimed}::int)`)
+    const r = await sql`
+      update broadcast_deliveries d set lease_until = ${leaseUntil}
+      from (values ${sql.join(rows)}) v (run_id, recipient, claimed)
+      where d.run_id = v.run_id and d.recipient = v.recipient and d.status = 'sending'
+        and d.attempts = v.claimed`.execute(db)
+    renewed += Number(r.numAffectedRows ?? 0)
+  }
+  return renewed
+}
+
+/**
+ * When a sender next has something to do: `now` while a run waits to be expanded, otherwise the
+ * earliest moment a delivery of a sending run becomes claimable (its backoff passed, its lease
+ * expired, its run's rate-limit pause over). Null when no run is open.
+ */
+export async function nextClaimableAt(db: Db, now: Date): Promise<Date | null> {
+  const r = await sql<{ open: boolean; at: Date | null }>`
+    select exists (select 1 from broadcast_runs where status in ('pending', 'sending')) as open,
+      (select case when exists (select 1 from broadcast_runs where status = 'pending') then ${now}::timestamptz
+              else (select min(greatest(r.resume_at,
+                             case d.status when 'pending' then d.next_attempt_at else d.lease_until end))
+                    from broadcast_runs r join broadcast_deliveries d on d.run_id = r.id
+                    where r.status = 'sending' and d.status in ('pending', 'sending')) end) as at`.execute(db)
+  const row = r.rows[0]
+  if (!row?.open) return null
+  // A sending run with no open delivery left only waits to be closed (finishRuns): now.
+  return row.at ?? now
+}
+
 /** What became of one claimed attempt; `event` is the engagement event to append with it. */
 export interface DeliveryOutcome {
   runId: string

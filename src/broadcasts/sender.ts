@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
-import type { Logger } from '../core/logger.js'
+import { errorFields, type Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
 import { engagementChatKey } from '../engagement/events.js'
 import type { LinePort, SendResult } from '../line/port.js'
-import { claimDeliveries, type DeliveryOutcome, recordOutcomes } from './deliveries.js'
+import {
+  claimDeliveries,
+  type DeliveryOutcome,
+  type HeldClaim,
+  recordOutcomes,
+  renewLeases,
+} from './deliveries.js'
 import { failed, type OutcomeContext, released, toOutcome } from './outcome.js'
 import { createSendPace, type SendPace } from './pace.js'
 import { reserveSendTime } from './pace-repository.js'
@@ -14,7 +20,13 @@ import { ALL_FOLLOWERS, type DeliveryRow, type RunRow } from './tables.js'
 import { aggregationUnitFor } from './units.js'
 
 export interface SendOptions {
+  /**
+   * A claim's lease: short, so a dead sender's rows are taken over soon; a live sender renews
+   * the leases of what it holds every `renewMs` (default a third of the lease), however long
+   * LINE takes to answer.
+   */
   leaseMs: number
+  renewMs?: number
   batchSize: number
   /** Requests to LINE in flight at once. */
   concurrency: number
@@ -38,6 +50,8 @@ export interface SendDeps {
   clock: Clock
   log: Logger
   sleep(ms: number): Promise<void>
+  /** True once the instance is shutting down: claim nothing more, hand back what is unsent. */
+  stopping?: () => boolean
 }
 
 export interface SendTally {
@@ -48,6 +62,49 @@ export interface SendTally {
 
 const QUOTA_STOP = 'not sent: monthly quota exhausted'
 const UNIT_REFUSED = /customAggregationUnit/i
+
+/**
+ * An organization without a channel looks again after this: a channel set up later is used
+ * within a minute, and its rows are not claimed and handed back every second meanwhile.
+ */
+const NO_CHANNEL_RETRY_MS = 60_000
+
+const keyOf = (runId: string, recipient: string) => `${runId}\n${recipient}`
+
+/** Back to pending untried, for another instance to take at once (this one is stopping). */
+const handedBack = (d: DeliveryRow, at: Date): DeliveryOutcome => ({
+  runId: d.run_id,
+  recipient: d.recipient,
+  claimed: d.attempts,
+  status: 'pending',
+  nextAttemptAt: at,
+  requestId: null,
+  answerStatus: null,
+  detail: 'handed back: instance stopping',
+  sentAt: null,
+  refund: 1,
+  event: null,
+})
+
+/** Runs `fn` every `ms` until stopped; stopping waits for a run in progress. */
+function every(ms: number, fn: () => Promise<void>): () => Promise<void> {
+  let stopped = false
+  let running: Promise<void> = Promise.resolve()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const schedule = () => {
+    timer = setTimeout(() => {
+      running = fn().finally(() => {
+        if (!stopped) schedule()
+      })
+    }, ms)
+  }
+  schedule()
+  return async () => {
+    stopped = true
+    clearTimeout(timer)
+    await running
+  }
+}
 
 /** Claims due deliveries in batches and pushes each with its stored retry key; all state is local. */
 export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promise<SendTally> {
@@ -62,13 +119,21 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
   const untagged = new Set<string>()
   const queue: DeliveryRow[] = []
   const buffer: DeliveryOutcome[] = []
+  /** Claims not yet recorded (queued, being sent, or buffered): their leases are renewed. */
+  const held = new Map<string, HeldClaim>()
+  const hold = (rows: DeliveryRow[]) => {
+    for (const d of rows)
+      held.set(keyOf(d.run_id, d.recipient), { runId: d.run_id, recipient: d.recipient, claimed: d.attempts })
+    queue.push(...rows)
+  }
+  const stopping = deps.stopping ?? (() => false)
   const tally: SendTally = { sent: 0, failed: 0, retried: 0 }
   let drained = false
   let claiming: Promise<void> | null = null
   const paces = new Map<string, SendPace>()
 
   const claim = async () => {
-    if (performance.now() > deadline) {
+    if (performance.now() > deadline || stopping()) {
       drained = true
       return
     }
@@ -79,7 +144,7 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
       limit: o.batchSize,
     })
     if (rows.length === 0) drained = true
-    queue.push(...rows)
+    hold(rows)
   }
   const pace = async (orgId: string) => {
     const perSecond = o.maxPerSecond
@@ -97,7 +162,10 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
     await p.take()
   }
   const flush = async () => {
-    if (buffer.length > 0) await recordOutcomes(db, buffer.splice(0))
+    if (buffer.length === 0) return
+    const outs = buffer.splice(0)
+    await recordOutcomes(db, outs)
+    for (const out of outs) held.delete(keyOf(out.runId, out.recipient))
   }
   const record = async (out: DeliveryOutcome) => {
     if (out.status === 'sent') tally.sent++
@@ -152,7 +220,11 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
     if (stopped.has(run.id)) return failed(ctx(), null, QUOTA_STOP, 'quota_exhausted')
     if (paused.has(run.id)) return released(ctx(), at(), 'run paused by a rate limit')
     if (!port)
-      return released(ctx(), new Date(at().getTime() + o.rateBackoffMs), 'organization has no LINE channel')
+      return released(
+        ctx(),
+        new Date(at().getTime() + NO_CHANNEL_RETRY_MS),
+        'organization has no LINE channel',
+      )
     const result = await send(port, d, run)
     if (result.kind === 'rate_limited' && !paused.has(run.id)) {
       paused.add(run.id)
@@ -165,13 +237,13 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
       deps.log.warn('broadcast.quota_exhausted', { run: run.id })
       // The rest of this run is claimed here and failed as not sent (retryable next month).
       const t = at()
-      queue.push(
-        ...(await claimDeliveries(db, {
+      hold(
+        await claimDeliveries(db, {
           now: t,
           leaseUntil: new Date(t.getTime() + o.leaseMs),
           limit: 1e9,
           runId: run.id,
-        })),
+        }),
       )
     }
     return toOutcome(ctx(), result)
@@ -190,11 +262,33 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
         if (drained) return
         continue
       }
+      if (stopping()) {
+        buffer.push(handedBack(d, at()))
+        if (buffer.length >= o.flushSize) await flush()
+        continue
+      }
       const out = await handle(d)
       if (out) await record(out)
+      else held.delete(keyOf(d.run_id, d.recipient))
     }
   }
-  await Promise.all(Array.from({ length: o.concurrency }, worker))
-  await flush()
+  let renewFailed = false
+  const stopRenewing = every(o.renewMs ?? Math.floor(o.leaseMs / 3), async () => {
+    if (held.size === 0) return
+    try {
+      await renewLeases(db, [...held.values()], new Date(at().getTime() + o.leaseMs))
+    } catch (err) {
+      // Said once per pass: the sends go on, and a lease that runs out only means another
+      // instance re-sends with the same retry key (LINE answers 409, recorded as sent).
+      if (!renewFailed) deps.log.warn('broadcast.lease_renew_failed', errorFields(err))
+      renewFailed = true
+    }
+  })
+  try {
+    await Promise.all(Array.from({ length: o.concurrency }, worker))
+    await flush()
+  } finally {
+    await stopRenewing()
+  }
   return tally
 }

@@ -31,6 +31,8 @@ export interface TickDeps {
   options?: Partial<SendOptions>
   /** Content rendered when a run is created (a budget summary current at run time). */
   renderRun?: RunRenderer
+  /** True once the instance is shutting down (loop.ts): the pass hands back what it holds. */
+  stopping?: () => boolean
 }
 
 /**
@@ -45,8 +47,10 @@ export type RunRenderer = (
 ) => Promise<LineMessage[] | null>
 
 export const DEFAULT_SEND_OPTIONS: SendOptions = {
-  // Longer than the adapter's worst case for one push (4 attempts × 10 s timeout + backoff).
-  leaseMs: 120_000,
+  // Short, so a crashed instance's rows are taken over within half a minute; the sender renews
+  // the leases it holds every third of it, so the adapter's slowest push (4 attempts × 10 s
+  // timeout + backoff) keeps its rows.
+  leaseMs: 20_000,
   batchSize: 200,
   // In flight at once: at 1,900/s and ~50 ms a push, ~100 (a Worker queues beyond its 6 connections).
   concurrency: 100,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { safeTick } from '../broadcasts/tick.js'
+import { safeTick, type TickDeps } from '../broadcasts/tick.js'
 import { budgetRunRenderer } from '../budget/schedule.js'
 import { runDailyEntrySafely } from '../complaints/entry.js'
 import { announceDeps, announceOfficerGrantsSafely } from '../complaints/officers/announce.js'
@@ -21,6 +21,11 @@ export interface MinuteDeps {
   config: Config
   keyring: Keyring
   clock: Clock
+  /**
+   * The broadcasts' pass: Node's loop (src/broadcasts/loop.ts), which goes on following the open
+   * runs between minutes; a single pass (safeTick) when absent, as on Workers.
+   */
+  broadcasts?: (now: Date) => Promise<unknown>
 }
 
 /**
@@ -29,7 +34,7 @@ export interface MinuteDeps {
  * a job added here runs on both.
  */
 export async function minuteTick(deps: MinuteDeps, now: Date): Promise<void> {
-  const { db, flows, log, lines, config, keyring, clock } = deps
+  const { db, flows, log, lines, config, keyring } = deps
   await housekeeping({ db, flows, log, lines, config }, now)
   // Friend rows from before the registry was keyed get their keys (a no-op once done).
   await rekeyRawFriends(db, keyring).catch((err: unknown) =>
@@ -39,7 +44,17 @@ export async function minuteTick(deps: MinuteDeps, now: Date): Promise<void> {
   await runDailyEntrySafely({ db, keyring, log, config }, now)
   // New complaint officers not yet announced to the others in LINE (logs its own failures).
   await announceOfficerGrantsSafely(announceDeps({ db, log, lines, keyring, config }), now)
+  if (deps.broadcasts) {
+    await deps.broadcasts(now)
+    return
+  }
+  await safeTick(broadcastDeps(deps), now)
+}
+
+/** What the broadcasts' tick needs, from the minute's dependencies. */
+export function broadcastDeps(deps: Omit<MinuteDeps, 'broadcasts'>): TickDeps {
+  const { db, flows, log, lines, config, keyring, clock } = deps
   // A budget broadcast's runs carry the summary current when each run is created.
   const renderRun = budgetRunRenderer({ flows, timeZone: config.timeZone, log })
-  await safeTick({ db, lineFor: lines, keyring, clock, log, renderRun }, now)
+  return { db, lineFor: lines, keyring, clock, log, renderRun }
 }
