@@ -6,7 +6,7 @@ import { TimeoutError, withTimeout } from './retry.js'
 export type CallOutcome<T> =
   | { kind: 'ok'; status: number; headers: Headers; value: T }
   | { kind: 'http'; status: number; headers: Headers; detail: string }
-  | { kind: 'network'; detail: string }
+  | { kind: 'network'; detail: string; maybeSent: boolean }
   | { kind: 'timeout'; detail: string }
 
 /** The SDK's `…WithHttpInfo` answer shape. */
@@ -51,6 +51,22 @@ export function lineErrorDetail(body: string, status: number): string {
   return detail.replace(LINE_ID, '[line-id]').slice(0, MAX_DETAIL)
 }
 
+/** Failures before a connection existed: the request never reached LINE. */
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+])
+
+/** Whether LINE may have received the request (a connection lost after it was written). */
+export function mayHaveReachedLine(err: unknown): boolean {
+  const code = err instanceof Error ? (err.cause as { code?: unknown } | undefined)?.code : undefined
+  return !(typeof code === 'string' && NEVER_SENT.has(code))
+}
+
 export function networkDetail(err: unknown): string {
   if (!(err instanceof Error)) return 'network error'
   const code = (err.cause as { code?: unknown } | undefined)?.code
@@ -75,7 +91,7 @@ export async function callOnce<T>(
       }
     }
     if (err instanceof TimeoutError) return { kind: 'timeout', detail: err.message }
-    return { kind: 'network', detail: networkDetail(err) }
+    return { kind: 'network', detail: networkDetail(err), maybeSent: mayHaveReachedLine(err) }
   }
 }
 
@@ -92,8 +108,10 @@ export function toSendResult(o: CallOutcome<unknown>, withRetryKey: boolean): Se
     case 'ok':
       return { kind: 'accepted', requestId: o.headers.get('x-line-request-id'), duplicate: false }
     case 'network':
+      return { kind: 'unavailable', status: null, detail: o.detail, uncertain: o.maybeSent }
     case 'timeout':
-      return { kind: 'unavailable', status: null, detail: o.detail }
+      // LINE may have taken it and only its answer was late.
+      return { kind: 'unavailable', status: null, detail: o.detail, uncertain: true }
     case 'http':
       if (o.status === 409 && withRetryKey) {
         return { kind: 'accepted', requestId: o.headers.get('x-line-accepted-request-id'), duplicate: true }
@@ -106,6 +124,20 @@ export function toSendResult(o: CallOutcome<unknown>, withRetryKey: boolean): Se
       if (o.status >= 500) return { kind: 'unavailable', status: o.status, detail: o.detail }
       return { kind: 'rejected', status: o.status, detail: o.detail }
   }
+}
+
+const INVALID_REPLY_TOKEN = /invalid reply token/i
+
+/**
+ * A reply's final outcome. A reply token is single use, so after an attempt of ours whose
+ * outcome we do not know (or that LINE failed with a 5xx), a 400 "Invalid reply token" on a
+ * retry means that earlier attempt used it: delivered, not a reason to push.
+ */
+export function toReplyResult(o: CallOutcome<unknown>, retried: boolean): SendResult {
+  if (retried && o.kind === 'http' && o.status === 400 && INVALID_REPLY_TOKEN.test(o.detail)) {
+    return { kind: 'accepted', requestId: null, duplicate: true }
+  }
+  return toSendResult(o, false)
 }
 
 /** Throws LineApiError unless the outcome is a 2xx; for port methods that return plain data. */

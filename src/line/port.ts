@@ -11,14 +11,16 @@ export type LineMessage = messagingApi.Message
  * - `rate_limited`: 429 for too many requests; try later.
  * - `quota_exhausted`: 429 because the monthly message quota is used up; do not retry this month.
  * - `rejected`: a 4xx LINE will not accept on retry (bad token, bad request, unknown user …).
- * - `unavailable`: 5xx or timeouts that persisted through the retries.
+ * - `unavailable`: 5xx or timeouts that persisted through the retries. `uncertain` is true
+ *   when LINE may have taken the request all the same (no answer in time, a connection lost
+ *   after the request went out): a reply with an uncertain outcome is never followed by a push.
  */
 export type SendResult =
   | { kind: 'accepted'; requestId: string | null; duplicate: boolean }
   | { kind: 'rate_limited'; status: 429; detail: string }
   | { kind: 'quota_exhausted'; status: 429; detail: string }
   | { kind: 'rejected'; status: number; detail: string }
-  | { kind: 'unavailable'; status: number | null; detail: string }
+  | { kind: 'unavailable'; status: number | null; detail: string; uncertain?: boolean }
 
 export type ContentResult =
   | { kind: 'ok'; contentType: string; bytes: Uint8Array }

@@ -8,7 +8,15 @@ import {
   checkMulticastRecipients,
   checkPushOptions,
 } from './limits.js'
-import { type CallOutcome, callOnce, type HttpInfo, isTransient, okValue, toSendResult } from './outcome.js'
+import {
+  type CallOutcome,
+  callOnce,
+  type HttpInfo,
+  isTransient,
+  okValue,
+  toReplyResult,
+  toSendResult,
+} from './outcome.js'
 import type { ContentResult, LineMessage, LinePort, PushOptions, Quota } from './port.js'
 import { type RetryPolicy, realSleep, withRetries } from './retry.js'
 
@@ -105,11 +113,27 @@ export function createLineApi(opts: LineApiOptions): LinePort {
     ...createInsightApi({ accessToken: opts.accessToken, apiBaseUrl: opts.apiBaseUrl, timeoutMs }),
     async reply(replyToken, messages) {
       // No retry key exists for replies; the single-use token is what stops a retry from
-      // delivering twice. So a retry after a lost answer can come back 400 "Invalid reply token"
-      // although the first attempt was delivered.
+      // delivering twice. So a retry after a lost answer comes back 400 "Invalid reply token"
+      // although the first attempt was delivered: toReplyResult reads that as delivered.
       assertWithinLimits(messages)
       const request = { replyToken, messages }
-      return toSendResult(await call(() => client.replyMessageWithHttpInfo(request)), false)
+      let tries = 0
+      let uncertain = false
+      const outcome = await withRetries(
+        async () => {
+          tries++
+          const o = await callOnce(timeoutMs, () => client.replyMessageWithHttpInfo(request))
+          if (o.kind === 'timeout' || (o.kind === 'network' && o.maybeSent)) uncertain = true
+          return o
+        },
+        isTransient,
+        policy,
+      )
+      const result = toReplyResult(outcome, tries > 1)
+      // An earlier attempt's unknown outcome stays unknown whatever the last attempt answered.
+      return result.kind === 'unavailable'
+        ? { ...result, uncertain: uncertain || result.uncertain === true }
+        : result
     },
     async push(to, messages, o) {
       checkSend(messages, o, 'push')

@@ -75,7 +75,7 @@ export function createDispatcher(
     const now = deps.clock.now()
     const line = await deps.lines(orgId)
     if (!line) throw new Error(`organization ${orgId} has no LINE channel`)
-    const responder = createResponder({ event, line, log: deps.log, now })
+    const responder = createResponder({ event, orgId, line, deps })
     const ctx: EventContext<unknown> = { orgId, event, line, now, deps, responder }
     const outcomes: string[] = []
     for (const handler of registry.events.get(type) ?? []) await handler(ctx)

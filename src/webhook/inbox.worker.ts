@@ -4,15 +4,14 @@ import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
 import { errorFields, type Logger } from '../core/logger.js'
 import type { Database, InboxRow } from '../db/schema.js'
+import type { LineResolver } from '../line/port.js'
+import { claimAnswers, finishAnswer, nextAnswerDue, sweepFinishedAnswers } from './answers.repository.js'
+import { attemptAnswer, openAnswer } from './answers.sender.js'
+import type { AnswerRow } from './answers.tables.js'
 import type { Dispatch } from './dispatcher.js'
-import {
-  claimDue,
-  completeEvents,
-  deleteEvents,
-  parkEvent,
-  purgeFinished,
-  scheduleRetry,
-} from './inbox.repository.js'
+import { createCompleter, type Handled } from './inbox.completion.js'
+import { claimDue, parkEvent, purgeFinished, scheduleRetry } from './inbox.repository.js'
+import { ANSWER_LEASE_MS } from './responder.js'
 
 export interface InboxWorkerOptions {
   db: Kysely<Database>
@@ -20,18 +19,26 @@ export interface InboxWorkerOptions {
   dispatch: Dispatch
   clock: Clock
   log: Logger
+  /** The channels answers are retried through; without it, answers left open wait for a worker that has it. */
+  lines?: LineResolver
+  /** Events (and retried answers) handled at once. */
   batchSize?: number
   leaseMs?: number
   maxAttempts?: number
   /**
    * True while webhook requests are being acknowledged. Handling then waits (up to
-   * `maxDeferMs` per batch, so it never starves): LINE's 2-second acknowledgment comes first,
+   * `maxDeferMs` per claim, so it never starves): LINE's 2-second acknowledgment comes first,
    * and a burst is absorbed by the inbox and handled right after.
    */
   busy?: () => boolean
   maxDeferMs?: number
   /** How long finished rows stay to recognise redeliveries. Default 7 days. */
   retentionMs?: number
+  /**
+   * Calls `kick` after `ms`, for the next answer retry; returns a cancel. Default a timer that
+   * does not hold the process open (the minute tick is the backstop where timers do not run).
+   */
+  wake?: (ms: number, kick: () => void) => () => void
 }
 
 export interface InboxWorker {
@@ -57,6 +64,15 @@ export function retryDelayMs(attempt: number): number {
   return Math.min(2 ** attempt * 1000, 5 * 60_000)
 }
 
+const timerWake = (ms: number, kick: () => void) => {
+  const t = setTimeout(kick, ms)
+  ;(t as { unref?: () => void }).unref?.()
+  return () => clearTimeout(t)
+}
+
+/** Never sooner: a due answer that cannot be claimed yet (its chat waits) must not spin. */
+const MIN_WAKE_MS = 1000
+
 export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const { db, keyring, dispatch, clock, log } = opts
   const batchSize = opts.batchSize ?? 32
@@ -64,12 +80,27 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const maxAttempts = opts.maxAttempts ?? 6
   const busy = opts.busy ?? (() => false)
   const maxDeferMs = opts.maxDeferMs ?? 1000
+  const wake = opts.wake ?? timerWake
+  const completer = createCompleter(db, clock)
   let running: Promise<number> | null = null
   let again = false
   let stopped = false
+  let cancelWake: (() => void) | null = null
 
-  type Done = { id: string; outcome: string; oneToOne: boolean }
-  const handle = async (row: InboxRow): Promise<Done | null> => {
+  // One line per kind of failure and drain, with how often it happened: a database outage
+  // fails every event of the batch the same way.
+  const failures = new Map<string, { count: number; fields: Record<string, string | number | null> }>()
+  const failed = (event: string, err: unknown) => {
+    const f = failures.get(event)
+    if (f) f.count++
+    else {
+      const fields = errorFields(err)
+      log.error(event, fields)
+      failures.set(event, { count: 1, fields: { error: String(fields.error ?? ''), reason: null } })
+    }
+  }
+
+  const handle = async (row: InboxRow): Promise<Handled | null> => {
     try {
       if (!row.payload || !row.key_id) return { id: row.event_id, outcome: 'no payload', oneToOne: false }
       const raw: unknown = JSON.parse(fromUtf8(await keyring.open(row.key_id, row.payload)))
@@ -88,33 +119,123 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     }
   }
 
+  /** Handles one event and completes it; true when it was handled. */
+  const runEvent = async (row: InboxRow): Promise<boolean> => {
+    const handled = await handle(row)
+    if (!handled) return false
+    // If this write fails the row waits out its lease and is handled again; its answers are
+    // recorded, so that second pass finds them instead of answering twice.
+    await completer.complete(handled)
+    return true
+  }
+
+  /** One more attempt at an answer that could not go out yet (or whose call's outcome is unknown). */
+  const runAnswer = async (row: AnswerRow, lines: LineResolver) => {
+    const line = await lines(row.org_id)
+    const sealed = await openAnswer(keyring, row)
+    if (!line || !sealed) {
+      log.warn('answer.dropped', { seq: row.seq, reason: line ? 'no payload' : 'no LINE channel' })
+      return finishAnswer(db, row.event_id, row.seq)
+    }
+    await attemptAnswer({ db, line, log, clock }, row, sealed, 'retry')
+  }
+
+  const deferWhileBusy = async () => {
+    for (let waited = 0; busy() && waited < maxDeferMs && !stopped; waited += 5) {
+      await new Promise((r) => setTimeout(r, 5))
+    }
+  }
+
   const loop = async (): Promise<number> => {
     let total = 0
-    do {
-      again = false
-      for (;;) {
-        for (let waited = 0; busy() && waited < maxDeferMs && !stopped; waited += 5) {
-          await new Promise((r) => setTimeout(r, 5))
-        }
-        const now = clock.now()
-        const rows = await claimDue(db, now, new Date(now.getTime() + leaseMs), batchSize)
-        if (rows.length === 0) break
-        // One row per chat per claim, so running them together keeps each chat in order.
-        const done = (await Promise.all(rows.map(handle))).filter((d) => d !== null)
-        // A 1:1 chat's handled events leave no row at all: what a person did in their own chat
-        // (a complaint's intake above all) must not stay as outcomes and times (README).
-        await deleteEvents(
-          db,
-          done.filter((d) => d.oneToOne).map((d) => d.id),
+    const inFlight = new Set<Promise<void>>()
+    const track = (work: Promise<unknown>, event: string) => {
+      const p: Promise<void> = work
+        .then(
+          () => {},
+          (err) => failed(event, err),
         )
-        const byOutcome = new Map<string, string[]>()
-        for (const d of done.filter((x) => !x.oneToOne))
-          byOutcome.set(d.outcome, [...(byOutcome.get(d.outcome) ?? []), d.id])
-        for (const [outcome, ids] of byOutcome) await completeEvents(db, ids, outcome, clock.now())
-        total += done.length
+        .finally(() => inFlight.delete(p))
+      inFlight.add(p)
+    }
+    try {
+      do {
+        again = false
+        // Open answers are looked at when the drain starts, after an answer finished (its chat's
+        // next one may be free) and once more before the drain ends.
+        let answersDue = opts.lines !== undefined
+        let lastLook = false
+        for (;;) {
+          // Claim when at least half the slots are free: a slow event holds its own chat only,
+          // and claims still come in batches.
+          let claimed = 0
+          if (!stopped && inFlight.size <= batchSize / 2) {
+            await deferWhileBusy()
+            const free = batchSize - inFlight.size
+            const now = clock.now()
+            const rows = await claimDue(db, now, new Date(now.getTime() + leaseMs), free)
+            claimed = rows.length
+            for (const row of rows) {
+              track(
+                runEvent(row).then((ok) => {
+                  if (ok) total++
+                }),
+                'inbox.event_failed',
+              )
+            }
+            if (opts.lines && answersDue && claimed < free) {
+              answersDue = false
+              const lines = opts.lines
+              const answers = await claimAnswers(
+                db,
+                now,
+                new Date(now.getTime() + ANSWER_LEASE_MS),
+                free - claimed,
+              )
+              claimed += answers.length
+              for (const a of answers) {
+                track(
+                  runAnswer(a, lines).finally(() => {
+                    answersDue = true
+                  }),
+                  'answer.retry_failed',
+                )
+              }
+            }
+          }
+          if (inFlight.size > 0 && (claimed === 0 || inFlight.size > batchSize / 2)) {
+            await Promise.race(inFlight)
+            continue
+          }
+          if (inFlight.size > 0 || claimed > 0) continue
+          if (lastLook || !opts.lines || stopped) break
+          lastLook = true
+          answersDue = true
+        }
+      } while (again && !stopped)
+    } finally {
+      await Promise.allSettled([...inFlight])
+      for (const [event, f] of failures) {
+        if (f.count > 1) log.error(`${event}.repeated`, { times: f.count, error: f.fields.error })
       }
-    } while (again && !stopped)
+      failures.clear()
+    }
+    await scheduleWake().catch((err) => log.warn('answer.wake_failed', errorFields(err)))
     return total
+  }
+
+  /** Sets a wake-up for the next open answer, if any. */
+  const scheduleWake = async () => {
+    if (!opts.lines || stopped) return
+    const due = await nextAnswerDue(db)
+    cancelWake?.()
+    cancelWake = null
+    if (!due) return
+    const ms = Math.max(MIN_WAKE_MS, due.getTime() - clock.now().getTime())
+    cancelWake = wake(ms, () => {
+      cancelWake = null
+      worker.kick()
+    })
   }
 
   const drain = (): Promise<number> => {
@@ -129,19 +250,23 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     return running
   }
 
-  return {
+  const worker: InboxWorker = {
     kick() {
       if (stopped) return
       drain().catch((err) => log.error('inbox.drain_failed', errorFields(err)))
     },
     drain,
-    purge() {
+    async purge() {
       const retentionMs = opts.retentionMs ?? 7 * 24 * 3600_000
+      await sweepFinishedAnswers(db)
       return purgeFinished(db, new Date(clock.now().getTime() - retentionMs))
     },
     async stop() {
       stopped = true
+      cancelWake?.()
+      cancelWake = null
       while (running) await running.catch(() => 0)
     },
   }
+  return worker
 }

@@ -1,27 +1,52 @@
-import { uuidFromName } from '../core/ids.js'
+import type { Kysely } from 'kysely'
+import type { Clock } from '../core/clock.js'
+import type { Keyring } from '../core/keyring.js'
 import type { Logger } from '../core/logger.js'
+import type { Database } from '../db/schema.js'
 import type { LineMessage, LinePort, SendResult } from '../line/port.js'
+import { answerState, insertAnswer } from './answers.repository.js'
+import { attemptAnswer, sealAnswer } from './answers.sender.js'
 import { type BaseEvent, chatIdOf } from './events.js'
 
-/** How long after the event a reply token is still worth trying (LINE: about one minute). */
+/**
+ * How long after the event a reply token is still worth trying. LINE: "must be used within one
+ * minute after receiving the webhook", single use, and the limit may change without notice; the
+ * margin covers the webhook's own travel and a clock a little off.
+ */
 export const REPLY_TOKEN_TTL_MS = 50_000
 
+/** How long a call to LINE may be under way before its answer counts as unknown. */
+export const ANSWER_LEASE_MS = 60_000
+
 export interface Responder {
-  /** Answers the chat the event came from: reply token when fresh, else a push with a stable retry key. */
+  /**
+   * Answers the chat the event came from: reply token when fresh, else a push with a stable
+   * retry key. The answer is recorded before LINE is called; one that could not go out yet
+   * stays recorded and the inbox worker retries it.
+   */
   reply(messages: LineMessage[]): Promise<SendResult | null>
 }
 
 const SUPPRESSED: SendResult = { kind: 'rejected', status: 0, detail: 'standby mode: nothing is sent' }
+const SENT_BEFORE: SendResult = { kind: 'accepted', requestId: null, duplicate: true }
+const QUEUED: SendResult = { kind: 'unavailable', status: null, detail: 'queued: the inbox worker sends it' }
+
+export interface ResponderDeps {
+  db: Kysely<Database>
+  keyring: Keyring
+  clock: Clock
+  log: Logger
+}
 
 export function createResponder(opts: {
   event: BaseEvent & { replyToken?: string }
+  orgId: string
   line: LinePort
-  log: Logger
-  now: Date
+  deps: ResponderDeps
 }): Responder {
-  const { event, line, log } = opts
+  const { event, line, deps } = opts
+  const { log, clock } = deps
   let sequence = 0
-  let tokenUsed = false
   return {
     async reply(messages) {
       if (messages.length === 0) return null
@@ -31,17 +56,46 @@ export function createResponder(opts: {
         return SUPPRESSED
       }
       const seq = sequence++
-      const fresh = opts.now.getTime() - event.timestamp < REPLY_TOKEN_TTL_MS
-      if (event.replyToken && fresh && !tokenUsed) {
-        tokenUsed = true
-        const result = await line.reply(event.replyToken, messages)
-        if (result.kind === 'accepted' || result.kind !== 'rejected' || result.status !== 400) return result
-        log.info('reply.token_rejected', { eventType: event.type })
-      }
       const to = chatIdOf(event.source)
-      if (!to) return null
-      const retryKey = await uuidFromName(`reply:${event.webhookEventId}:${seq}`)
-      return line.push(to, messages, { retryKey })
+      // Only the first answer of an event can use its token; the rest are pushes.
+      const replyToken = seq === 0 ? (event.replyToken ?? null) : null
+      const eventTs = new Date(event.timestamp)
+      const replyUntil = replyToken ? new Date(event.timestamp + REPLY_TOKEN_TTL_MS) : null
+      const now = clock.now()
+      const via = replyUntil && now < replyUntil ? 'reply' : 'push'
+      if (via === 'push' && !to) return null
+      const state = await insertAnswer(deps.db, {
+        event_id: event.webhookEventId,
+        seq,
+        org_id: opts.orgId,
+        chat_key: to ? await deps.keyring.pseudonym('chat', to) : null,
+        via,
+        event_ts: eventTs,
+        reply_until: replyUntil,
+        next_attempt_at: now,
+        lease_until: new Date(now.getTime() + ANSWER_LEASE_MS),
+        payload: await sealAnswer(deps.keyring, { to, replyToken, messages }),
+        key_id: deps.keyring.keyId,
+      })
+      if (state === null) {
+        // Handled before (a crash, or the inbox's write failed after answering): that answer
+        // stands, sent or on its way; sending this one could answer twice.
+        const before = await answerState(deps.db, event.webhookEventId, seq)
+        log.info('answer.recorded_before', { seq, state: before })
+        return before === 'done' ? SENT_BEFORE : QUEUED
+      }
+      // An earlier answer of this chat is still open: this one waits behind it.
+      if (state === 'pending') return QUEUED
+      const attempt = {
+        event_id: event.webhookEventId,
+        seq,
+        via,
+        uncertain: false,
+        attempts: 1,
+        event_ts: eventTs,
+        reply_until: replyUntil,
+      } as const
+      return attemptAnswer({ db: deps.db, line, log, clock }, attempt, { to, replyToken, messages }, 'forget')
     },
   }
 }

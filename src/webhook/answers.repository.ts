@@ -1,0 +1,164 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/schema.js'
+import type { AnswerRow, AnswerState, NewAnswerRow } from './answers.tables.js'
+
+type Db = Kysely<Database>
+
+/** Inbox states in which an event may still be handled (again). */
+const LIVE = sql`('pending', 'processing', 'parked')`
+
+/**
+ * Records an answer before it is sent. It starts as `sending` (attempts 1, leased), or as
+ * `pending` when an earlier answer of the same chat is still open, so a chat's answers go out
+ * in order. Returns null when the answer exists already: the event is being handled again.
+ */
+export async function insertAnswer(
+  db: Db,
+  row: Omit<NewAnswerRow, 'state' | 'attempts' | 'uncertain'>,
+): Promise<AnswerState | null> {
+  const ts = row.event_ts ?? null
+  const result = await sql<{ state: AnswerState }>`
+    insert into answer_outbox
+      (event_id, seq, org_id, chat_key, state, via, attempts, event_ts, reply_until,
+       next_attempt_at, lease_until, payload, key_id)
+    select e.event_id, e.seq, ${row.org_id}::text, ${row.chat_key ?? null}::text,
+      case when e.queued then 'pending' else 'sending' end, ${row.via}::text,
+      case when e.queued then 0 else 1 end, ${ts}::timestamptz, ${row.reply_until ?? null}::timestamptz,
+      ${row.next_attempt_at ?? null}::timestamptz, ${row.lease_until ?? null}::timestamptz,
+      ${row.payload ?? null}::bytea, ${row.key_id ?? null}::text
+    from (select ${row.event_id}::text as event_id, ${row.seq}::int as seq, exists (
+      select 1 from answer_outbox p
+      where p.chat_key = ${row.chat_key ?? null}::text and p.state in ('sending', 'pending')
+        and (p.event_ts, p.event_id, p.seq) < (${ts}::timestamptz, ${row.event_id}::text, ${row.seq}::int)
+    ) as queued) e
+    on conflict (event_id, seq) do nothing
+    returning state`.execute(db)
+  return result.rows[0]?.state ?? null
+}
+
+export async function answerState(db: Db, eventId: string, seq: number): Promise<AnswerState | null> {
+  const row = await db
+    .selectFrom('answer_outbox')
+    .select('state')
+    .where('event_id', '=', eventId)
+    .where('seq', '=', seq)
+    .executeTakeFirst()
+  return row?.state ?? null
+}
+
+/**
+ * Claims answers due for another attempt, the oldest open one of each chat only. A `sending`
+ * row whose lease ran out is due too: its call's outcome is unknown, so a reply is marked
+ * uncertain (it may have been delivered) and will never turn into a push.
+ */
+export async function claimAnswers(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<AnswerRow[]> {
+  const result = await sql<AnswerRow>`
+    update answer_outbox set state = 'sending', lease_until = ${leaseUntil}, attempts = attempts + 1,
+      uncertain = uncertain or (state = 'sending' and via = 'reply')
+    where (event_id, seq) in (
+      select o.event_id, o.seq from answer_outbox o
+      where ((o.state = 'pending' and o.next_attempt_at <= ${now})
+          or (o.state = 'sending' and o.lease_until < ${now}))
+        and not exists (
+          select 1 from answer_outbox p
+          where p.chat_key = o.chat_key and p.state in ('sending', 'pending')
+            and (p.event_ts, p.event_id, p.seq) < (o.event_ts, o.event_id, o.seq))
+      order by o.event_ts
+      limit ${limit}
+      for update skip locked)
+    returning *`.execute(db)
+  return result.rows
+}
+
+/** Sent or given up. Nothing of it stays but its key, and that only while its event is open. */
+export async function finishAnswer(db: Db, eventId: string, seq: number): Promise<void> {
+  const gone = await sql`
+    delete from answer_outbox a where a.event_id = ${eventId} and a.seq = ${seq}
+      and not exists (select 1 from webhook_inbox i where i.event_id = a.event_id and i.status in ${LIVE})`.execute(
+    db,
+  )
+  if (Number(gone.numAffectedRows ?? 0) > 0) return
+  await db
+    .updateTable('answer_outbox')
+    .set({
+      state: 'done',
+      chat_key: null,
+      event_ts: null,
+      reply_until: null,
+      next_attempt_at: null,
+      lease_until: null,
+      payload: null,
+      key_id: null,
+    })
+    .where('event_id', '=', eventId)
+    .where('seq', '=', seq)
+    .execute()
+}
+
+export async function retryAnswer(
+  db: Db,
+  eventId: string,
+  seq: number,
+  at: Date,
+  change: { via: 'reply' | 'push'; uncertain: boolean },
+): Promise<void> {
+  await db
+    .updateTable('answer_outbox')
+    .set({ state: 'pending', next_attempt_at: at, lease_until: null, ...change })
+    .where('event_id', '=', eventId)
+    .where('seq', '=', seq)
+    .execute()
+}
+
+/** An intent whose call never happened (the port threw before calling LINE). */
+export async function forgetAnswer(db: Db, eventId: string, seq: number): Promise<void> {
+  await db.deleteFrom('answer_outbox').where('event_id', '=', eventId).where('seq', '=', seq).execute()
+}
+
+/** Written before the first push: from then on the answer never goes out as a reply. */
+export async function switchToPush(db: Db, eventId: string, seq: number): Promise<void> {
+  await db
+    .updateTable('answer_outbox')
+    .set({ via: 'push' })
+    .where('event_id', '=', eventId)
+    .where('seq', '=', seq)
+    .execute()
+}
+
+/** With the inbox row's completion, in its transaction: the events will not be handled again. */
+export async function deleteFinishedAnswers(db: Db, eventIds: string[]): Promise<void> {
+  if (eventIds.length === 0) return
+  await db.deleteFrom('answer_outbox').where('event_id', 'in', eventIds).where('state', '=', 'done').execute()
+}
+
+/** Finished answers whose inbox row went another way (a race with its completion). */
+export async function sweepFinishedAnswers(db: Db): Promise<number> {
+  const result = await sql`
+    delete from answer_outbox a where a.state = 'done'
+      and not exists (select 1 from webhook_inbox i where i.event_id = a.event_id and i.status in ${LIVE})`.execute(
+    db,
+  )
+  return Number(result.numAffectedRows ?? 0)
+}
+
+/** When the next open answer falls due (a retry, or a lease running out); null when none. */
+export async function nextAnswerDue(db: Db): Promise<Date | null> {
+  const row = await db
+    .selectFrom('answer_outbox')
+    .select((eb) => [
+      eb.fn.min('next_attempt_at').filterWhere('state', '=', 'pending').as('retry'),
+      eb.fn.min('lease_until').filterWhere('state', '=', 'sending').as('lease'),
+    ])
+    .executeTakeFirstOrThrow()
+  const times = [row.retry, row.lease].filter((d): d is Date => d instanceof Date)
+  return times.length === 0 ? null : new Date(Math.min(...times.map((d) => d.getTime())))
+}
+
+export async function openAnswers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('answer_outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('state', 'in', ['sending', 'pending'])
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

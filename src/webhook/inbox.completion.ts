@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../core/clock.js'
+import type { Database } from '../db/schema.js'
+import { deleteFinishedAnswers } from './answers.repository.js'
+import { completeEvents, deleteEvents } from './inbox.repository.js'
+
+/** A handled event, ready to be marked done (groups) or deleted (1:1 chats). */
+export interface Handled {
+  id: string
+  outcome: string
+  oneToOne: boolean
+}
+
+type Waiter = { handled: Handled; resolve: () => void; reject: (err: unknown) => void }
+
+/**
+ * Writes handled events as they finish, each write taking whatever finished while the previous
+ * one was under way: a slow event never holds the others' completion, and a burst still costs
+ * few writes. The event's finished answers go in the same transaction: once the event can no
+ * longer be handled again, nothing needs to recognise its answers (and a 1:1 chat keeps nothing).
+ */
+export function createCompleter(db: Kysely<Database>, clock: Clock) {
+  let queue: Waiter[] = []
+  let writing = false
+
+  const write = async (batch: Handled[]) => {
+    await db.transaction().execute(async (trx) => {
+      // A 1:1 chat's handled events leave no row at all: what a person did in their own chat
+      // (a complaint's intake above all) must not stay as outcomes and times (README).
+      await deleteEvents(
+        trx,
+        batch.filter((d) => d.oneToOne).map((d) => d.id),
+      )
+      const byOutcome = new Map<string, string[]>()
+      for (const d of batch.filter((x) => !x.oneToOne))
+        byOutcome.set(d.outcome, [...(byOutcome.get(d.outcome) ?? []), d.id])
+      for (const [outcome, ids] of byOutcome) await completeEvents(trx, ids, outcome, clock.now())
+      await deleteFinishedAnswers(
+        trx,
+        batch.map((d) => d.id),
+      )
+    })
+  }
+
+  const run = async () => {
+    writing = true
+    while (queue.length > 0) {
+      const batch = queue
+      queue = []
+      try {
+        await write(batch.map((w) => w.handled))
+        for (const w of batch) w.resolve()
+      } catch (err) {
+        for (const w of batch) w.reject(err)
+      }
+    }
+    writing = false
+  }
+
+  return {
+    /** Resolves once the event's completion is committed; rejects when that write failed. */
+    complete(handled: Handled): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ handled, resolve, reject })
+        if (!writing) void run()
+      })
+    },
+  }
+}
