@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     async () => {
       deps.inbox.kick()
       await deps.inbox.purge().catch((err) => log.error('inbox.purge_failed', errorFields(err)))
-      await node.tick(new Date())
+      await node.tick()
     },
     { noOverlap: true },
   )

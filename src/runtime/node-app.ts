@@ -1,12 +1,14 @@
 import { ensureLocalOwner, LOCAL_OWNER_EMAIL } from '../admin/accounts.js'
 import { type App, createApp } from '../app.js'
 import type { AppDeps } from '../app-env.js'
+import { createBroadcastLoop } from '../broadcasts/loop.js'
 import type { Config } from '../config.js'
 import { createBackground } from '../core/background.js'
-import { systemClock } from '../core/clock.js'
 import { createFailureLog } from '../core/failures.js'
 import type { Logger } from '../core/logger.js'
-import { minuteTick } from '../jobs/tick.js'
+import { createSyncedClock } from '../core/synced-clock.js'
+import { databaseTime } from '../db/clock.js'
+import { broadcastDeps, minuteTick } from '../jobs/tick.js'
 import type { LinePort } from '../line/port.js'
 import { createLineStatus } from '../line/status.js'
 import { orgChannels } from '../orgs/channels.js'
@@ -26,8 +28,11 @@ export interface NodeApp {
   deps: AppDeps
   simulator: Simulator | null
   dbKind: 'postgres' | 'pglite'
-  /** The scheduler's minute: due broadcasts sent, exactly once per recipient. */
-  tick(now: Date): Promise<void>
+  /**
+   * The scheduler's minute: the clock measured against the database again, then housekeeping and
+   * due broadcasts (sent exactly once per recipient), by the database's time unless `now` is given.
+   */
+  tick(now?: Date): Promise<void>
   /** Finishes background and inbox work, then closes the database (and its lock). */
   close(): Promise<void>
 }
@@ -60,6 +65,10 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   }
   const flows = loadFlowsFromDir(flowsDir)
   const opened = await openDatabase(config, log)
+  // Leases, due times and reply freshness are compared on the database's clock, whatever this
+  // machine's says (PGlite's is this machine's: no skew).
+  const clock = createSyncedClock({ reference: () => databaseTime(opened.db), log })
+  await clock.sync()
   const keyring = createNodeKeyring(appSecret, dataKey)
   const simulator =
     config.line.kind === 'local' && simulatorSecret
@@ -91,7 +100,7 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     orgLines({
       db: opened.db,
       keyring,
-      clock: systemClock,
+      clock,
       fallback: line,
       ...(sdk ? { makeLine: (token: string) => connect(token) ?? line } : {}),
     }),
@@ -113,12 +122,12 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     flows,
     keyring,
     log,
-    clock: systemClock,
+    clock,
     // `/webhook` is the environment's channel (default org); `/webhook/<slug>` reads `orgs`.
     channels: orgChannels({
       db: opened.db,
       keyring,
-      clock: systemClock,
+      clock,
       fallback: singleChannel(createNodeSigner(channelSecret)),
       makeSigner: createNodeSigner,
     }),
@@ -130,13 +139,17 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   })
   if (config.line.kind === 'local') {
     // Shown once, here only: afterwards just its hash exists, and it must be changed at first login.
-    const password = await ensureLocalOwner(opened.db, systemClock.now())
+    const password = await ensureLocalOwner(opened.db, clock.now())
     if (password) {
       console.log(`Admin console: sign in at /admin as ${LOCAL_OWNER_EMAIL} with the one-time password`)
       console.log(`  ${password}`)
       console.log('  (shown once; you will be asked to change it / แสดงครั้งเดียว ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก)')
     }
   }
+  const minute = { db: opened.db, flows, log, lines, config, keyring, clock }
+  // Between minutes it follows open runs: joins a run another instance expands, takes over the
+  // rows of one that crashed as their leases run out.
+  const broadcasts = createBroadcastLoop(broadcastDeps(minute))
   const app = createApp(deps)
   simulator?.attach(async (req) => app.fetch(req))
   return {
@@ -144,8 +157,13 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     deps,
     simulator,
     dbKind: opened.kind,
-    tick: (now) => minuteTick({ db: opened.db, flows, log, lines, config, keyring, clock: systemClock }, now),
+    async tick(now) {
+      await clock.sync()
+      await minuteTick({ ...minute, broadcasts: (at) => broadcasts.tick(at) }, now ?? clock.now())
+    },
     async close() {
+      // First: the sender hands back what it holds unsent, for another instance to take at once.
+      await broadcasts.stop()
       await background.settle()
       failures.summarize(true)
       await deps.inbox.stop()
