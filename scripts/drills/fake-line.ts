@@ -43,8 +43,8 @@ export interface DrillLine {
   issueReplyToken(chat: string): string
   /** Answers without processing while the rule returns an answer. */
   setFault(rule: FaultRule | null): void
-  /** LINE accepts a reply to these chats at once but answers only after `ms`. */
-  slowReplies(chats: Set<string>, ms: number): void
+  /** LINE accepts a reply to the chats picked at once but answers only after `ms`. */
+  slowReplies(pick: (chat: string) => boolean, ms: number): void
   /** Every accepted message request, in order. */
   accepted(): Accepted[]
   /** Accepted requests per chat. */
@@ -93,7 +93,7 @@ export async function startDrillLine(o: DrillLineOptions): Promise<DrillLine> {
   const pending = new Set<Request>()
   const statuses = new Map<string, number>()
   let fault: FaultRule | null = null
-  let slow: { chats: Set<string>; ms: number } | null = null
+  let slow: { pick: (chat: string) => boolean; ms: number } | null = null
   const rate = o.pushRate ?? null
   let bucket = rate ?? 0
   let last = performance.now()
@@ -139,7 +139,7 @@ export async function startDrillLine(o: DrillLineOptions): Promise<DrillLine> {
       if (!t || t.used || t.expiresAt < Date.now()) return answer(400, { message: 'Invalid reply token' })
       t.used = true
       accept(t.chat, 'reply', port)
-      const delay = slow?.chats.has(t.chat) ? slow.ms : 0
+      const delay = slow?.pick(t.chat) ? slow.ms : 0
       return answer(200, { sentMessages: [{ id: randomUUID(), quoteToken: 'q' }] }, {}, delay)
     }
     if (push || path === '/v2/bot/message/multicast') {
@@ -199,8 +199,8 @@ export async function startDrillLine(o: DrillLineOptions): Promise<DrillLine> {
     setFault: (rule) => {
       fault = rule
     },
-    slowReplies: (chats, ms) => {
-      slow = { chats, ms }
+    slowReplies: (pick, ms) => {
+      slow = { pick, ms }
     },
     accepted: () => [...accepted],
     perChat: () => new Map(perChat),

@@ -4,11 +4,15 @@
 import { execFileSync } from 'node:child_process'
 import { dbOutage } from './db-outage.js'
 import { killBroadcast } from './kill-broadcast.js'
+import { lineOutage } from './line-outage.js'
 import { type Figures, printFigures } from './report.js'
+import { slowReply } from './slow-reply.js'
 
 const drills: Record<string, () => Promise<Figures>> = {
   'kill-broadcast': killBroadcast,
   'db-outage': dbOutage,
+  'line-outage': lineOutage,
+  'slow-reply': slowReply,
 }
 
 const wanted = process.argv.slice(2)
