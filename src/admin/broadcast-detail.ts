@@ -56,6 +56,7 @@ export async function renderDetail(
     quotaKnown: q !== null,
     runs: await listRuns(db, orgOf(s), b.id),
     canCompose: composer,
+    line: c.var.deps.lineStatus.of(orgOf(s)),
     ...(composer
       ? {
           testSend: {

@@ -38,7 +38,16 @@ async function runPage(
           : (k?.name ?? '—')
     return { ...d, name, labels: k?.labels ?? [] }
   })
-  const page = DeliveriesPage({ v, b, run, rows, canRetry: canCompose(s), ...msg })
+  const page = DeliveriesPage({
+    v,
+    b,
+    run,
+    rows,
+    canRetry: canCompose(s),
+    line: c.var.deps.lineStatus.of(orgOf(s)),
+    now: c.var.deps.clock.now(),
+    ...msg,
+  })
   return html(c, page, status)
 }
 

@@ -121,6 +121,38 @@ const M = {
   deliveryLog: ['บันทึกการส่ง', 'Delivery log'],
   attempts: ['จำนวนครั้ง', 'Attempts'],
   lineAnswer: ['คำตอบจาก LINE', "LINE's answer"],
+  // What LINE's recent answers say (src/line/status.ts), and a delivery's stored detail in words.
+  lineUnavailable: [
+    'LINE ไม่ตอบสนองตั้งแต่ %s ระบบเก็บข้อความไว้และจะส่งต่อเมื่อ LINE กลับมา',
+    'LINE has not been answering since %s: messages are kept and sent once it answers again.',
+  ],
+  lineRateLimited: [
+    'LINE จำกัดอัตราการส่งชั่วคราว (ตั้งแต่ %s) ระบบจะส่งต่อเองโดยอัตโนมัติ',
+    'LINE is limiting the sending rate (since %s): sending resumes by itself.',
+  ],
+  lineQuotaExhausted: [
+    'โควตาข้อความของเดือนนี้หมดแล้ว (ตั้งแต่ %s) ข้อความที่เหลือจะไม่ถูกส่งจนกว่าจะเพิ่มโควตาหรือขึ้นเดือนใหม่',
+    "This month's message quota is used up (since %s): the rest is not sent until the quota is raised or the month ends.",
+  ],
+  runPausedUntil: [
+    'หยุดส่งชั่วคราวเพราะ LINE จำกัดอัตราการส่ง จะส่งต่อเวลา %s',
+    'Paused by a LINE rate limit: sending resumes at %s.',
+  ],
+  dRateLimited: [
+    'หยุดชั่วคราว: LINE จำกัดอัตราการส่ง ระบบจะส่งต่อเอง',
+    'Paused: LINE is limiting the sending rate; it resumes by itself.',
+  ],
+  dQuota: ['ไม่ได้ส่ง: โควตาข้อความของเดือนนี้หมดแล้ว', "Not sent: this month's message quota is used up."],
+  dNoChannel: ['รอส่ง: หน่วยงานยังไม่มีช่อง LINE', 'Waiting: the organization has no LINE channel.'],
+  dAlreadyAccepted: [
+    'LINE รับไว้แล้วจากการส่งครั้งก่อน (ไม่ส่งซ้ำ)',
+    'LINE had accepted an earlier attempt (not sent twice).',
+  ],
+  dHandedBack: [
+    'รอส่ง: ส่งคืนเมื่อเครื่องหนึ่งหยุดทำงาน ให้เครื่องอื่นส่งต่อ',
+    'Waiting: handed back when an instance stopped, for another to send.',
+  ],
+  dUnavailable: ['รอส่งใหม่: LINE ไม่ตอบสนอง', 'To be retried: LINE did not answer.'],
   sentAt: ['เวลาที่ส่ง', 'Sent at'],
   retryFailed: ['ส่งซ้ำเฉพาะที่ไม่สำเร็จ', 'Retry failed recipients'],
   retried: ['ตั้งให้ส่งซ้ำแล้ว', 'Queued for retry.'],

@@ -1,9 +1,11 @@
 import { raw } from 'hono/html'
 import type { QuotaEstimate } from '../../broadcasts/quota.js'
 import type { BroadcastRow, DeliveryRow, RunRow } from '../../broadcasts/tables.js'
+import type { LineHealth } from '../../line/status.js'
 import type { MessageKey } from '../i18n.js'
 import { TestSend, type TestSendOptions } from './broadcast-test.js'
 import { Csrf, Layout, Msg, type View } from './layout.js'
+import { deliveryWords, LineBanner, runPause } from './line-state.js'
 
 // Broadcast list, detail (preview, quota, actions, runs) and a run's delivery log.
 
@@ -102,6 +104,8 @@ export function BroadcastPage(props: {
   message?: string
   error?: boolean
   problems?: string[]
+  /** The organization's LINE channel as its recent answers tell (src/line/status.ts). */
+  line?: LineHealth
 }) {
   const { v, b } = props
   const base = `/admin/broadcasts/${b.id}`
@@ -110,6 +114,7 @@ export function BroadcastPage(props: {
   return (
     <Layout v={v} title={b.title}>
       <style nonce={v.nonce} dangerouslySetInnerHTML={{ __html: props.previewCss }} />
+      <LineBanner v={v} line={props.line} />
       <Msg text={props.message} error={props.error} />
       {props.problems?.map((p) => (
         <p>
@@ -175,6 +180,19 @@ export function BroadcastPage(props: {
   )
 }
 
+/** LINE's status code and request id, and the stored detail in words ("paused by a rate limit"). */
+function Answer(props: { v: View; d: DeliveryRow }) {
+  const { d } = props
+  const words = deliveryWords(props.v, d)
+  return (
+    <>
+      {d.answer_status ?? (words ? null : '—')}
+      {d.request_id ? <small> {d.request_id}</small> : null}
+      {words ? <span class="detail"> {words}</span> : null}
+    </>
+  )
+}
+
 export interface DeliveryView extends DeliveryRow {
   name: string
   labels: string[]
@@ -188,14 +206,22 @@ export function DeliveriesPage(props: {
   canRetry: boolean
   message?: string
   error?: boolean
+  line?: LineHealth
+  /** For a run paused by a rate limit: whether its pause is still on. */
+  now: Date
 }) {
   const { v, run } = props
   const failed = props.rows.some((d) => d.status === 'failed')
+  const paused = runPause(v, run, props.now)
+  const reason = run.reason ? deliveryWords(v, { detail: run.reason, answer_status: null }) : null
   return (
     <Layout v={v} title={`${v.t('deliveryLog')}: ${props.b.title}`}>
+      <LineBanner v={v} line={props.line} />
       <Msg text={props.message} error={props.error} />
-      <p>
+      <p id="run-state">
         {v.date(run.scheduled_for)} · <Status v={v} status={run.status} />
+        {paused ? <> · {paused}</> : null}
+        {reason ? <> · {reason}</> : null}
       </p>
       {props.canRetry && failed ? (
         <Action
@@ -228,8 +254,7 @@ export function DeliveriesPage(props: {
                 </td>
                 <td>{d.attempts}</td>
                 <td>
-                  {d.answer_status ?? '—'}
-                  {d.request_id ? <small> {d.request_id}</small> : null}
+                  <Answer v={v} d={d} />
                 </td>
                 <td>{d.sent_at ? v.date(d.sent_at) : '—'}</td>
               </tr>
