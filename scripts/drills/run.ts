@@ -2,6 +2,7 @@
 // (dist/main.node.js) against a PostgreSQL of its own and a fake LINE on loopback, breaks
 // something, and prints its figures (scripts/drills/report.ts). README "Drills" lists them.
 import { execFileSync } from 'node:child_process'
+import { clockSkew } from './clock-skew.js'
 import { dbOutage } from './db-outage.js'
 import { killBroadcast } from './kill-broadcast.js'
 import { lineOutage } from './line-outage.js'
@@ -13,6 +14,7 @@ const drills: Record<string, () => Promise<Figures>> = {
   'db-outage': dbOutage,
   'line-outage': lineOutage,
   'slow-reply': slowReply,
+  'clock-skew': clockSkew,
 }
 
 const wanted = process.argv.slice(2)
