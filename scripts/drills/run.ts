@@ -7,6 +7,7 @@ import { dbOutage } from './db-outage.js'
 import { killBroadcast } from './kill-broadcast.js'
 import { lineOutage } from './line-outage.js'
 import { type Figures, printFigures } from './report.js'
+import { sigterm } from './sigterm.js'
 import { slowReply } from './slow-reply.js'
 
 const drills: Record<string, () => Promise<Figures>> = {
@@ -15,6 +16,7 @@ const drills: Record<string, () => Promise<Figures>> = {
   'line-outage': lineOutage,
   'slow-reply': slowReply,
   'clock-skew': clockSkew,
+  sigterm,
 }
 
 const wanted = process.argv.slice(2)
