@@ -125,10 +125,30 @@ export async function switchToPush(db: Db, eventId: string, seq: number): Promis
     .execute()
 }
 
-/** With the inbox row's completion, in its transaction: the events will not be handled again. */
-export async function deleteFinishedAnswers(db: Db, eventIds: string[]): Promise<void> {
-  if (eventIds.length === 0) return
-  await db.deleteFrom('answer_outbox').where('event_id', 'in', eventIds).where('state', '=', 'done').execute()
+/**
+ * Completes handled events and deletes their finished answers in one statement (so at once, and
+ * in one round trip): 1:1 chats' rows go, groups' rows keep only id, type and outcome. Once an
+ * event can no longer be handled again, nothing needs to recognise its answers.
+ */
+export async function completeWithAnswers(
+  db: Db,
+  oneToOne: string[],
+  groups: { id: string; outcome: string }[],
+  now: Date,
+): Promise<void> {
+  const all = [...oneToOne, ...groups.map((g) => g.id)]
+  if (all.length === 0) return
+  await sql`
+    with gone as (
+      delete from webhook_inbox where event_id = any(${oneToOne}::text[])
+    ), done as (
+      update webhook_inbox i set status = 'done', outcome = v.outcome, handled_at = ${now},
+        payload = null, key_id = null, chat_key = null, message_id = null, lease_until = null
+      from (select unnest(${groups.map((g) => g.id)}::text[]) as event_id,
+                   unnest(${groups.map((g) => g.outcome)}::text[]) as outcome) v
+      where i.event_id = v.event_id
+    )
+    delete from answer_outbox where event_id = any(${all}::text[]) and state = 'done'`.execute(db)
 }
 
 /** Finished answers whose inbox row went another way (a race with its completion). */

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../core/clock.js'
 import type { Database } from '../db/schema.js'
-import { deleteFinishedAnswers } from './answers.repository.js'
-import { completeEvents, deleteEvents } from './inbox.repository.js'
+import { completeWithAnswers } from './answers.repository.js'
 
 /** A handled event, ready to be marked done (groups) or deleted (1:1 chats). */
 export interface Handled {
@@ -16,31 +15,22 @@ type Waiter = { handled: Handled; resolve: () => void; reject: (err: unknown) =>
 /**
  * Writes handled events as they finish, each write taking whatever finished while the previous
  * one was under way: a slow event never holds the others' completion, and a burst still costs
- * few writes. The event's finished answers go in the same transaction: once the event can no
+ * few writes. The event's finished answers go in the same statement: once the event can no
  * longer be handled again, nothing needs to recognise its answers (and a 1:1 chat keeps nothing).
  */
 export function createCompleter(db: Kysely<Database>, clock: Clock) {
   let queue: Waiter[] = []
   let writing = false
 
-  const write = async (batch: Handled[]) => {
-    await db.transaction().execute(async (trx) => {
-      // A 1:1 chat's handled events leave no row at all: what a person did in their own chat
-      // (a complaint's intake above all) must not stay as outcomes and times (README).
-      await deleteEvents(
-        trx,
-        batch.filter((d) => d.oneToOne).map((d) => d.id),
-      )
-      const byOutcome = new Map<string, string[]>()
-      for (const d of batch.filter((x) => !x.oneToOne))
-        byOutcome.set(d.outcome, [...(byOutcome.get(d.outcome) ?? []), d.id])
-      for (const [outcome, ids] of byOutcome) await completeEvents(trx, ids, outcome, clock.now())
-      await deleteFinishedAnswers(
-        trx,
-        batch.map((d) => d.id),
-      )
-    })
-  }
+  // A 1:1 chat's handled events leave no row at all: what a person did in their own chat
+  // (a complaint's intake above all) must not stay as outcomes and times (README).
+  const write = (batch: Handled[]) =>
+    completeWithAnswers(
+      db,
+      batch.filter((d) => d.oneToOne).map((d) => d.id),
+      batch.filter((d) => !d.oneToOne).map((d) => ({ id: d.id, outcome: d.outcome })),
+      clock.now(),
+    )
 
   const run = async () => {
     writing = true

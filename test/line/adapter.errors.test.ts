@@ -143,3 +143,49 @@ describe('LINE adapter: 429s and other failures', () => {
     expect(h.line.requests().map((r) => r.path)).toEqual([PUSH, PUSH])
   })
 })
+
+describe('LINE adapter: replies whose answer is lost', () => {
+  const h = useFakeLine()
+  const REPLY = '/v2/bot/message/reply'
+
+  it('LINE took the reply but answered after the timeout: the retry with the same token is refused 400, counted as delivered', async () => {
+    const api = h.apiWith({ timeoutMs: 100 })
+    h.line.failNext(1, { acceptThenDelayMs: 400, path: REPLY })
+    const result = await api.reply(h.line.issueReplyToken(), [text('a')])
+    expect(result).toEqual({ kind: 'accepted', requestId: null, duplicate: true })
+    expect(h.line.requests().map((r) => r.path)).toEqual([REPLY, REPLY])
+    expect(h.line.delivered()).toHaveLength(1)
+  })
+
+  it('a 5xx is retried with the same token: delivered once', async () => {
+    h.line.failNext(1, { ...faults.serverError, path: REPLY })
+    const result = await h.api.reply(h.line.issueReplyToken(), [text('a')])
+    expect(result.kind).toBe('accepted')
+    expect(h.line.requests().map((r) => r.status)).toEqual([500, 200])
+    expect(h.line.delivered()).toHaveLength(1)
+  })
+
+  it('a reply refused on its first attempt stays refused: only our own earlier attempt makes a 400 "delivered"', async () => {
+    const token = h.line.issueReplyToken()
+    await h.api.reply(token, [text('a')])
+    expect(await h.api.reply(token, [text('b')])).toMatchObject({ kind: 'rejected', status: 400 })
+  })
+
+  it('5xx on every attempt is unavailable and certain; a timeout on any attempt makes it uncertain', async () => {
+    const api = h.apiWith({ timeoutMs: 100, maxRetries: 1 })
+    h.line.failNext(2, { ...faults.serverError, path: REPLY })
+    expect(await api.reply(h.line.issueReplyToken(), [text('a')])).toMatchObject({
+      kind: 'unavailable',
+      status: 500,
+      uncertain: false,
+    })
+    h.line.failNext(1, { hang: true, path: REPLY })
+    h.line.failNext(1, { ...faults.serverError, path: REPLY })
+    expect(await api.reply(h.line.issueReplyToken(), [text('b')])).toMatchObject({
+      kind: 'unavailable',
+      status: 500,
+      uncertain: true,
+    })
+    expect(h.line.delivered()).toHaveLength(0)
+  })
+})

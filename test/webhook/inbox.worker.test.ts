@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { utf8 } from '../../src/core/bytes.js'
 import { fixedClock } from '../../src/core/clock.js'
 import { createKeyring, type Keyring } from '../../src/core/keyring.js'
@@ -113,6 +113,44 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
     expect(handled).toEqual([0, 1])
     // Chat 0 is a 1:1 chat: once handled, its rows are gone.
     expect(await t.db.selectFrom('webhook_inbox').select('event_id').execute()).toEqual([])
+  })
+
+  it('a slow event holds only its own chat: the others are handled and completed meanwhile, in order', async () => {
+    await seed(t.db, keyring, 3, 3)
+    let release = () => {}
+    const gate = new Promise<void>((r) => {
+      release = r
+    })
+    const seen: string[] = []
+    const worker = createInboxWorker({
+      db: t.db,
+      keyring,
+      clock: fixedClock(T0),
+      log: silentLogger,
+      batchSize: 4,
+      dispatch: async (_org, raw) => {
+        const e = raw as { chat: number; seq: number }
+        seen.push(`${e.chat}:${e.seq}`)
+        // Chat 0's first event waits, as an answer LINE is slow to take would.
+        if (e.chat === 0 && e.seq === 0) await gate
+        return 'ok'
+      },
+    })
+    const draining = worker.drain()
+    // Chats 1 and 2 run to their end while chat 0's first event is still under way.
+    await vi.waitFor(async () => {
+      const open = await t.db
+        .selectFrom('webhook_inbox')
+        .select('event_id')
+        .where('status', '!=', 'done')
+        .execute()
+      expect(open.map((r) => r.event_id).sort()).toEqual(['e-0-0000', 'e-0-0001', 'e-0-0002'])
+    })
+    expect(seen.filter((s) => s.startsWith('0:'))).toEqual(['0:0'])
+    release()
+    expect(await draining).toBe(9)
+    for (const c of [0, 1, 2])
+      expect(seen.filter((s) => s.startsWith(`${c}:`))).toEqual([0, 1, 2].map((i) => `${c}:${i}`))
   })
 
   it('stop() waits for in-flight handling and refuses new drains', async () => {
