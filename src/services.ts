@@ -99,6 +99,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     dispatch,
     clock,
     log,
+    lines,
     busy: () => metrics.webhookInFlight > 0,
   })
   return {
