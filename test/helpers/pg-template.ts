@@ -16,6 +16,8 @@ const PREFIX = 'tpl_itest_'
 // One lock for every template build (advisory locks are per database: all take it in the base
 // database), so parallel forks and runs build a template once and never copy one half-built.
 const BUILD_LOCK = 7_304_118_221
+/** Templates of other migrations kept (about 10 MB each), newest first. */
+const KEEP_OTHERS = 3
 
 /**
  * Keyed by what makes the template: the migrations' source, the code that runs them, and the
@@ -40,10 +42,13 @@ async function buildTemplate(c: pg.Client, base: string, name: string): Promise<
   try {
     if ((await c.query('select 1 from pg_database where datname = $1', [name])).rowCount) return
     // Under the lock no build is under way: any other template is of other migrations (or an
-    // interrupted build) and would only pile up.
+    // interrupted build). The newest few stay: checkouts of different migrations (engineers in
+    // parallel, a clone of an older commit) run side by side on one server, and dropping each
+    // other's templates only makes them rebuild in turn. Older ones would pile up.
     const { rows } = await c.query<{ datname: string }>(
-      'select datname from pg_database where starts_with(datname, $1) and datname <> $2',
-      [PREFIX, name],
+      `select datname from pg_database where starts_with(datname, $1) and datname <> $2
+       order by oid desc offset $3`,
+      [PREFIX, name, KEEP_OTHERS],
     )
     await dropQuietly(
       c,
@@ -65,7 +70,8 @@ async function buildTemplate(c: pg.Client, base: string, name: string): Promise<
 let template: Promise<string> | null = null
 
 /** The template of this checkout's migrations, looked for (and built if missing) once a process. */
-export function ensureTemplate(base: string): Promise<string> {
+export function ensureTemplate(base: string, opts: { again?: boolean } = {}): Promise<string> {
+  if (opts.again) template = null
   template ??= withClient(base, async (c) => {
     const name = templateName()
     await buildTemplate(c, base, name)
@@ -83,8 +89,9 @@ export async function copyTemplate(base: string, name: string, run: string): Pro
   try {
     return await createTestDatabase(base, name, run)
   } catch (err) {
-    // A run of other migrations dropped ours as stale (3D000: no such database): build it again.
+    // Runs of other migrations dropped ours as old (3D000: no such database): build it again,
+    // even if this process built it once already.
     if (!(err instanceof Error && 'code' in err && err.code === '3D000')) throw err
-    return await createTestDatabase(base, await ensureTemplate(base), run)
+    return await createTestDatabase(base, await ensureTemplate(base, { again: true }), run)
   }
 }

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect } from 'kysely'
@@ -11,6 +20,8 @@ import { schemaHash } from './pg-template.js'
 // outlives a change to the migrations or to PGlite), every test process loads it.
 
 const DIR = 'node_modules/.cache/itest'
+/** Data directories of other migrations kept, the most recently used first (40 MB each). */
+const KEEP_OTHERS = 3
 
 let building: Promise<string> | null = null
 
@@ -26,7 +37,12 @@ export function ensurePgliteSnapshot(): Promise<string> {
 
 async function build(): Promise<string> {
   const file = join(DIR, `pglite-${schemaHash()}.tar`)
-  if (existsSync(file)) return file
+  if (existsSync(file)) {
+    // Its time of use, which decides what the clean-up below keeps.
+    const now = new Date()
+    utimesSync(file, now, now)
+    return file
+  }
   const pglite = await PGlite.create()
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
   try {
@@ -38,11 +54,16 @@ async function build(): Promise<string> {
     const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`
     writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()))
     renameSync(partial, file)
-    // Those of other migrations would only pile up (40 MB each).
-    for (const old of readdirSync(DIR)) {
-      if (old.startsWith('pglite-') && old.endsWith('.tar') && join(DIR, old) !== file)
-        rmSync(join(DIR, old), { force: true })
-    }
+    // Those of other migrations would pile up, but the few used last stay: checkouts of other
+    // migrations (engineers in parallel, a clone of an older commit) may be loading them now.
+    const others = readdirSync(DIR)
+      .filter((f) => f.startsWith('pglite-') && f.endsWith('.tar') && join(DIR, f) !== file)
+      .map((f) => ({
+        path: join(DIR, f),
+        used: statSync(join(DIR, f), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+      }))
+      .sort((a, b) => b.used - a.used)
+    for (const old of others.slice(KEEP_OTHERS)) rmSync(old.path, { force: true })
     return file
   } finally {
     await db.destroy()
