@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely'
-import { localDay } from '../../admin/thai-date.js'
-import { utf8 } from '../../core/bytes.js'
 import type { Keyring } from '../../core/keyring.js'
 import type { Random } from '../../core/receipt.js'
 import type { Database } from '../../db/schema.js'
