@@ -2,6 +2,7 @@ import { ensureLocalOwner, LOCAL_OWNER_EMAIL } from '../admin/accounts.js'
 import { type App, createApp } from '../app.js'
 import type { AppDeps } from '../app-env.js'
 import { createBroadcastLoop } from '../broadcasts/loop.js'
+import { DEFAULT_SEND_OPTIONS } from '../broadcasts/tick.js'
 import type { Config } from '../config.js'
 import { createBackground } from '../core/background.js'
 import { createFailureLog } from '../core/failures.js'
@@ -78,9 +79,14 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   // The SDK is loaded only for a real channel: local mode talks to the simulator alone.
   const sdk = lineMode.kind === 'line' ? await import('../line/sdk-adapter.js') : null
   // Broadcast pushes over node:http (src/runtime/node-push.ts): one keep-alive pool for all orgs.
+  // As many sockets as the sender has pushes in flight: fewer would queue them in the pool and
+  // cap one instance below the channel's rate (64 sockets at 50 ms a push is 1,280/s).
   const pusher =
     lineMode.kind === 'line'
-      ? (await import('./node-push.js')).nodeHttpPusher({ apiBaseUrl: lineMode.apiBaseUrl })
+      ? (await import('./node-push.js')).nodeHttpPusher({
+          apiBaseUrl: lineMode.apiBaseUrl,
+          maxSockets: DEFAULT_SEND_OPTIONS.concurrency,
+        })
       : null
   const connect = (accessToken: string): LinePort | null =>
     sdk && pusher && lineMode.kind === 'line'
