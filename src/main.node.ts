@@ -27,6 +27,9 @@ async function main(): Promise<void> {
     { noOverlap: true },
   )
   deps.inbox.kick()
+  // Once at start as well: a restarted instance picks up an open broadcast (and whatever else
+  // came due while it was down) now, not at the next minute.
+  void node.tick().catch((err) => log.error('tick.start_failed', errorFields(err)))
 
   const { server, base, reach } = await listen(node.app.fetch, config)
   console.log(`ITA integrity bot listening on ${base} (database: ${node.dbKind}, LINE: ${config.line.kind})`)
