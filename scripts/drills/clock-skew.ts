@@ -17,7 +17,10 @@ export async function clockSkew(): Promise<Figures> {
   const line = await startDrillLine({ instances: 2 })
   const c = await cluster(line, 2, (i) =>
     i === 1
-      ? { env: { DRILL_CLOCK_SKEW_MS: String(SKEW_MS) }, nodeArgs: ['--import', './scripts/drills/skew-clock.mjs'] }
+      ? {
+          env: { DRILL_CLOCK_SKEW_MS: String(SKEW_MS) },
+          nodeArgs: ['--import', './scripts/drills/skew-clock.mjs'],
+        }
       : {},
   )
   const f = emptyFigures('clock-skew')

@@ -4,10 +4,11 @@
  * acknowledged event answered exactly once (redeliveries included), a cause logged once rather
  * than once per waiting request, both processes alive, /healthz 503 while it is down.
  */
+
+import { health } from './bot.js'
 import { startDrillLine } from './fake-line.js'
 import { emptyFigures, type Figures, tallyEvents } from './report.js'
 import { cluster, logPeak, problemLines, SECRET, settle, sleep } from './setup.js'
-import { health } from './bot.js'
 import { traffic } from './webhooks.js'
 
 const RATE = 50
@@ -54,10 +55,15 @@ export async function dbOutage(): Promise<Figures> {
       ['events sent while down (first answer)', `${during.length}: ${statusList}`],
       ['redelivered (LINE redelivery)', String(redelivered)],
       ['/healthz while down', downHealth.map((h) => h.status).join(', ')],
-      ['s from database back to /healthz 200', healthyAt === null ? 'not within 60 s' : ((healthyAt - startedAt) / 1000).toFixed(1)],
+      [
+        's from database back to /healthz 200',
+        healthyAt === null ? 'not within 60 s' : ((healthyAt - startedAt) / 1000).toFixed(1),
+      ],
       [
         'instances that crashed (restarted)',
-        crashed.length === 0 ? 'none' : crashed.map((x) => `${x.i === 0 ? 'A' : 'B'}: ${x.reason}`).join('; '),
+        crashed.length === 0
+          ? 'none'
+          : crashed.map((x) => `${x.i === 0 ? 'A' : 'B'}: ${x.reason}`).join('; '),
       ],
       ['warn/error log lines per event', problemLines(c.everyBot())],
     )

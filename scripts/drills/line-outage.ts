@@ -53,7 +53,10 @@ export async function lineOutage(): Promise<Figures> {
     f.recoverSeconds = (lastAnswer - back) / 1000
     const kinds = line.accepted().filter((a) => !a.chat.startsWith('C'))
     f.extra.push(
-      ['answers: replies / pushes', `${kinds.filter((a) => a.kind === 'reply').length} / ${kinds.filter((a) => a.kind === 'push').length}`],
+      [
+        'answers: replies / pushes',
+        `${kinds.filter((a) => a.kind === 'reply').length} / ${kinds.filter((a) => a.kind === 'push').length}`,
+      ],
       ['answers accepted during the faults', String(acceptedDuring)],
       ['s from LINE back to every group reached', s(allReached)],
       ['s from LINE back to run finished', s(runDone)],

@@ -6,9 +6,11 @@ import { clockSkew } from './clock-skew.js'
 import { dbOutage } from './db-outage.js'
 import { killBroadcast } from './kill-broadcast.js'
 import { lineOutage } from './line-outage.js'
+import { pgliteKill } from './pglite-kill.js'
 import { type Figures, printFigures } from './report.js'
 import { sigterm } from './sigterm.js'
 import { slowReply } from './slow-reply.js'
+import { threeSchedulers } from './three-schedulers.js'
 
 const drills: Record<string, () => Promise<Figures>> = {
   'kill-broadcast': killBroadcast,
@@ -17,6 +19,8 @@ const drills: Record<string, () => Promise<Figures>> = {
   'slow-reply': slowReply,
   'clock-skew': clockSkew,
   sigterm,
+  'pglite-kill': pgliteKill,
+  'three-schedulers': threeSchedulers,
 }
 
 const wanted = process.argv.slice(2)

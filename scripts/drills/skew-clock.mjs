@@ -5,7 +5,8 @@ const skew = Number(process.env.DRILL_CLOCK_SKEW_MS ?? 0)
 const RealDate = Date
 const now = () => RealDate.now() + skew
 globalThis.Date = new Proxy(RealDate, {
-  construct: (target, args, newTarget) => Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget),
+  construct: (target, args, newTarget) =>
+    Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget),
   apply: () => new RealDate(now()).toString(),
   get: (target, prop, receiver) => (prop === 'now' ? now : Reflect.get(target, prop, receiver)),
 })
