@@ -173,7 +173,10 @@ function loadClient(url: string) {
       send('stop')
       return JSON.parse(await line()) as { ms: number[]; failed: number }
     },
-    close: () => send('exit'),
+    close: () => {
+      send('exit')
+      child.stdin.end()
+    },
   }
 }
 

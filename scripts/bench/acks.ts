@@ -59,3 +59,5 @@ for await (const line of createInterface({ input: process.stdin })) {
   }
   if (line === 'exit') break
 }
+// stdin stays open while the parent lives: leave now, with the keep-alive sockets.
+process.exit(0)
