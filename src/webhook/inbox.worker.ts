@@ -84,6 +84,19 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const completer = createCompleter(db, clock)
   let running: Promise<number> | null = null
   let again = false
+  // A webhook's kick while events are in flight: the loop claims the new event at once instead
+  // of waiting for one of them (a reply LINE answers slowly holds its own chat only).
+  let poked = false
+  let wakeLoop: () => void = () => {}
+  const pokedOrDone = (inFlight: Set<Promise<void>>) =>
+    poked
+      ? Promise.resolve()
+      : Promise.race([
+          ...inFlight,
+          new Promise<void>((resolve) => {
+            wakeLoop = resolve
+          }),
+        ])
   let stopped = false
   let cancelWake: (() => void) | null = null
 
@@ -169,6 +182,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
           // Claim when at least half the slots are free: a slow event holds its own chat only,
           // and claims still come in batches.
           let claimed = 0
+          poked = false
           if (!stopped && inFlight.size <= batchSize / 2) {
             await deferWhileBusy()
             const free = batchSize - inFlight.size
@@ -203,8 +217,12 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
               }
             }
           }
-          if (inFlight.size > 0 && (claimed === 0 || inFlight.size > batchSize / 2)) {
+          if (inFlight.size > batchSize / 2) {
             await Promise.race(inFlight)
+            continue
+          }
+          if (inFlight.size > 0 && claimed === 0) {
+            await pokedOrDone(inFlight)
             continue
           }
           if (inFlight.size > 0 || claimed > 0) continue
@@ -242,6 +260,8 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     if (stopped) return Promise.resolve(0)
     if (running) {
       again = true
+      poked = true
+      wakeLoop()
       return running
     }
     running = loop().finally(() => {

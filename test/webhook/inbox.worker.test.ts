@@ -153,6 +153,51 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
       expect(seen.filter((s) => s.startsWith(`${c}:`))).toEqual([0, 1, 2].map((i) => `${c}:${i}`))
   })
 
+  it('an event that arrives while a slow one is under way is handled at once, not after it', async () => {
+    await seed(t.db, keyring, 1, 1)
+    let release = () => {}
+    const gate = new Promise<void>((r) => {
+      release = r
+    })
+    const seen: string[] = []
+    const worker = createInboxWorker({
+      db: t.db,
+      keyring,
+      clock: fixedClock(T0),
+      log: silentLogger,
+      dispatch: async (_org, raw) => {
+        const e = raw as { chat: number; seq: number }
+        seen.push(`${e.chat}:${e.seq}`)
+        if (e.chat === 0) await gate
+        return 'ok'
+      },
+    })
+    const draining = worker.drain()
+    await vi.waitFor(() => expect(seen).toEqual(['0:0']))
+    // A new person writes (another chat); the webhook kicks the worker, as routes.ts does.
+    const event = { type: 'x', source: sourceOf(1), chat: 1, seq: 0 }
+    await insertEvents(t.db, [
+      {
+        event_id: 'e-1-late',
+        org_id: 'default',
+        event_type: 'message',
+        mode: 'active',
+        chat_key: 'chat-1',
+        message_id: null,
+        event_ts: T0,
+        next_attempt_at: new Date(T0.getTime() - 1000),
+        status: 'pending' as const,
+        payload: await keyring.seal(utf8(JSON.stringify(event))),
+        key_id: keyring.keyId,
+        outcome: null,
+      },
+    ])
+    worker.kick()
+    await vi.waitFor(() => expect(seen).toEqual(['0:0', '1:0']))
+    release()
+    expect(await draining).toBe(2)
+  })
+
   it('stop() waits for in-flight handling and refuses new drains', async () => {
     await seed(t.db, keyring, 1, 1)
     let release = () => {}
