@@ -2,7 +2,7 @@ import cron from 'node-cron'
 import { parseConfig } from './config.js'
 import { createLogger, errorFields } from './core/logger.js'
 import { createNodeApp } from './runtime/node-app.js'
-import { listen } from './runtime/node-listen.js'
+import { closeServer, listen } from './runtime/node-listen.js'
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env)
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     log.info('shutdown.begin', { signal })
     await tick.stop()
     // Stop taking requests, then let in-flight inbox work finish before the database closes.
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await closeServer(server)
     await node.close()
     log.info('shutdown.done', { signal })
     process.exit(0)

@@ -34,3 +34,26 @@ export function listen(
     server.once('error', reject)
   })
 }
+
+/**
+ * Stops the server for a shutdown without waiting on clients that keep their connections open
+ * (LINE's webhook deliveries do, and a load balancer's health checks): from now on every answer
+ * says `Connection: close`, idle connections are closed as they become idle, and whatever is
+ * still open after `graceMs` is cut. Without this `close()` waits until the clients stop sending.
+ */
+export function closeServer(server: ServerType, graceMs = 5_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (!('closeIdleConnections' in server)) return server.close(() => resolve())
+    server.on('request', (_req, res) => {
+      if (!res.headersSent) res.setHeader('connection', 'close')
+    })
+    const idle = setInterval(() => server.closeIdleConnections(), 100)
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs)
+    server.close(() => {
+      clearInterval(idle)
+      clearTimeout(cut)
+      resolve()
+    })
+    server.closeIdleConnections()
+  })
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { listenHost, parseConfig } from '../../src/config.js'
-import { type Listening, listen } from '../../src/runtime/node-listen.js'
+import { closeServer, type Listening, listen } from '../../src/runtime/node-listen.js'
 import { testConfig } from '../helpers/app.js'
 
 // Local mode serves the simulator and its transcripts without a login: it listens on loopback
@@ -56,5 +56,52 @@ describe('where the Node server listens', () => {
     expect(errors({ TRUST_PROXY: '1.5' })[0]).toMatch(/^TRUST_PROXY: /)
     expect(testConfig().env.TRUST_PROXY).toBe(0)
     expect(testConfig({ TRUST_PROXY: '2', HOST: '::' }).env).toMatchObject({ TRUST_PROXY: 2, HOST: '::' })
+  })
+})
+
+describe('closing for a shutdown', () => {
+  test('a client that keeps sending on its connection does not hold the exit: answers say close', async () => {
+    const { request, Agent } = await import('node:http')
+    const config = testConfig()
+    // Each answer takes a little while, so the socket is busy, not idle, when the close comes.
+    let started = () => {}
+    const open = await listen(
+      async () => {
+        started()
+        await new Promise((r) => setTimeout(r, 20))
+        return new Response('ok')
+      },
+      config,
+      0,
+    )
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const get = () =>
+      new Promise<{ connection: string | undefined }>((resolve, reject) => {
+        const req = request(`${open.base}/`, { agent }, (res) => {
+          res.resume()
+          res.on('end', () => resolve({ connection: res.headers.connection }))
+        })
+        req.on('error', reject)
+        req.end()
+      })
+    expect((await get()).connection).toBe('keep-alive')
+    // The client goes on sending, one request after another, on its one kept-alive socket,
+    // until the server tells it to stop (`Connection: close`) or closes the socket.
+    const answers: (string | undefined)[] = []
+    const client = (async () => {
+      for (;;) {
+        const r = await get().catch(() => null)
+        if (!r || r.connection === 'close') return r ? 'told to close' : 'closed'
+        answers.push(r.connection)
+      }
+    })()
+    await new Promise<void>((r) => {
+      started = r
+    })
+    // A grace far beyond the test's timeout: only `Connection: close` can end this.
+    await closeServer(open.server, 10 * 60_000)
+    expect(['told to close', 'closed']).toContain(await client)
+    expect(answers.length).toBeGreaterThan(0)
+    agent.destroy()
   })
 })
