@@ -24,5 +24,11 @@ export function createPgDialect(connectionString: string, opts: { max?: number }
   })
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {})
+  // Nor one that is checked out but between queries (a transaction awaiting crypto or LINE)
+  // when the server goes away: pg emits that on the client, which crashes the process without a
+  // listener. The transaction's next query fails instead, and the caller handles that.
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
+  })
   return new PostgresDialect({ pool })
 }
