@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from '../../src/runtime/chromium.js'
 import type { MemoryLine } from '../fakes/memory-line.js'
 import type { TestApp } from '../helpers/app.js'
+import { openBrowser, type TestBrowser } from '../helpers/browser.js'
 import { broadcastApp, runTick } from './broadcasts.fixture.js'
 import { PASSWORD_A } from './helpers.js'
 
@@ -13,7 +13,7 @@ import { PASSWORD_A } from './helpers.js'
 let t: TestApp
 let server: ServerType
 let base: string
-let browser: Browser
+let browser: TestBrowser
 let line: MemoryLine
 
 beforeAll(async () => {
@@ -24,7 +24,7 @@ beforeAll(async () => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   base = `http://localhost:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  browser = await openBrowser()
 })
 
 afterAll(async () => {

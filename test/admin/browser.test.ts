@@ -1,35 +1,23 @@
-import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ensureLocalOwner, LOCAL_OWNER_EMAIL } from '../../src/admin/accounts.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
+import { openBrowser, type TestBrowser } from '../helpers/browser.js'
 import { labelsOf, seedGroup } from './helpers.js'
 
 // The console in real headless Chromium, over plain http on localhost: Chromium treats
 // localhost as a secure context, so it keeps the `__Host-` Secure cookies there.
 
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 const GROUP = `C${'5'.repeat(32)}`
 
 let t: TestApp
 let server: ServerType
 let base: string
-let browser: Browser
+let browser: TestBrowser
 let oneTime = ''
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`)
   t = await createTestApp('pglite')
   oneTime = (await ensureLocalOwner(t.deps.db, t.clock.now())) ?? ''
   await seedGroup(t, 'default', GROUP, 'ฝ่ายการเงิน', 14)
@@ -37,7 +25,7 @@ beforeAll(async () => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   base = `http://localhost:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  browser = await openBrowser()
 })
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from '../../src/runtime/chromium.js'
 import type { Simulator } from '../../src/simulator/simulator.js'
 import type { TestApp } from '../helpers/app.js'
+import { openBrowser, type TestBrowser } from '../helpers/browser.js'
 import { PASSWORD_A, PASSWORD_B, seedAccount } from './helpers.js'
 import { localModeApp, tickLocal } from './local-mode.fixture.js'
 
@@ -16,7 +16,7 @@ let t: TestApp
 let sim: Simulator
 let server: ServerType
 let base: string
-let browser: Browser
+let browser: TestBrowser
 const errors: string[] = []
 
 beforeAll(async () => {
@@ -26,7 +26,7 @@ beforeAll(async () => {
   })
   // localhost, not 127.0.0.1: Chromium keeps the console's Secure `__Host-` cookies there.
   base = `http://localhost:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  browser = await openBrowser()
 })
 
 afterAll(async () => {
@@ -42,6 +42,10 @@ async function open(path: string, viewport = { width: 390, height: 800 }): Promi
     if (m.type() === 'error') errors.push(`${m.text()} ${page.url()}`)
   })
   await page.goto(`${base}${path}`)
+  // /dev/chat opens the first persona's chat by itself. Until it has, a chat the test opens
+  // may be switched away from, and what it types sent elsewhere (or nowhere): the reply it
+  // waits for then never shows.
+  if (path === '/dev/chat') await page.waitForSelector('#personas button.active')
   return page
 }
 
@@ -176,6 +180,8 @@ describe('local mode in Chromium: console → scheduler → simulated LINE group
 
     const chat = await open('/dev/chat', { width: 1200, height: 800 })
     await chat.click('#personas button[data-name="ชูใจ ใฝ่ธรรม"]')
+    // Typed before her chat is the page's, the code would go into the first persona's chat.
+    await chat.waitForSelector('#personas button.active[data-name="ชูใจ ใฝ่ธรรม"]')
     await chat.fill('#text', `ผูกบัญชี ${code}`)
     await chat.click('#send')
     await chat.waitForSelector('#log .entry-bot:has-text("ผูกบัญชี LINE นี้กับบัญชีผู้ดูแล owner@agency.go.th แล้ว")')

@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from '../../src/runtime/chromium.js'
 import { PASSWORD_A } from '../admin/helpers.js'
 import type { TestApp } from '../helpers/app.js'
+import { openBrowser, type TestBrowser } from '../helpers/browser.js'
 import { budgetApp, FIXTURES } from './helpers.js'
 
 // The budget pages in real headless Chromium: a multipart upload through the plain form.
@@ -12,7 +11,7 @@ import { budgetApp, FIXTURES } from './helpers.js'
 let t: TestApp
 let server: ServerType
 let base: string
-let browser: Browser
+let browser: TestBrowser
 
 beforeAll(async () => {
   t = (await budgetApp('pglite')).t
@@ -20,7 +19,7 @@ beforeAll(async () => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   base = `http://localhost:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  browser = await openBrowser()
 })
 
 afterAll(async () => {

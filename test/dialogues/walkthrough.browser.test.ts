@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/admin/accounts.js'
-import { launchChromium } from '../../src/runtime/chromium.js'
+import { openBrowser, type TestBrowser } from '../helpers/browser.js'
 import { createSimApp, type SimApp } from '../simulator/helpers.js'
 
 // A staff member in the LINE simulator (/dev/chat, real Chromium) walks the asset guide, takes
@@ -13,7 +13,7 @@ import { createSimApp, type SimApp } from '../simulator/helpers.js'
 let t: SimApp
 let server: ServerType
 let base: string
-let browser: Browser
+let browser: TestBrowser
 const PASSWORD = 'correct horse battery staple'
 
 beforeAll(async () => {
@@ -35,7 +35,7 @@ beforeAll(async () => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  browser = await openBrowser()
 })
 
 afterAll(async () => {
@@ -44,17 +44,21 @@ afterAll(async () => {
   await t?.close()
 })
 
+const PERSONA = 'สมชาย ใจดี'
 const bots = (page: Page) => page.locator('#log .entry-bot').count()
-/** Waits for the bot's answer, then until no more bubbles arrive (a reply may hold several). */
+/**
+ * Waits for the bot's answer, all of it (a reply may hold several bubbles): once the first
+ * bubble shows, the app's work for the message is under way; when it has settled, the page
+ * must show the last bubble the simulator received. (Waiting for 300 quiet milliseconds after
+ * each bubble instead cost seconds per walk and could still stop between two bubbles.)
+ */
 async function waitForMoreBots(page: Page, before: number) {
   await page.waitForFunction((n) => document.querySelectorAll('#log .entry-bot').length > n, before)
-  let seen = await bots(page)
-  for (;;) {
-    await page.waitForTimeout(300)
-    const now = await bots(page)
-    if (now === seen) return
-    seen = now
-  }
+  await t.settle()
+  const chat = t.sim.chats().find((c) => c.kind === 'user' && c.name === PERSONA)
+  const last = chat && t.sim.transcript.find(chat.id, (e) => e.kind === 'bot')
+  if (!last) throw new Error(`no bot message in ${PERSONA}'s chat`)
+  await page.waitForSelector(`#log .row[data-seq="${last.seq}"] .entry-bot`)
 }
 async function say(page: Page, text: string) {
   const before = await bots(page)
@@ -90,8 +94,8 @@ describe('staff walk-through in the simulator, evidence in the console', () => {
     // The page opens the first persona's chat by itself (a follow, answered with the greeting).
     // Counting bubbles before the click raced that on a slow machine: the greeting could land
     // first, and the click then only selected the chat. Wait for the chat and its greeting.
-    await page.click('#personas button[data-name="สมชาย ใจดี"]')
-    await page.waitForSelector('#personas button.active[data-name="สมชาย ใจดี"]')
+    await page.click(`#personas button[data-name="${PERSONA}"]`)
+    await page.waitForSelector(`#personas button.active[data-name="${PERSONA}"]`)
     await waitForMoreBots(page, 0)
 
     await say(page, 'ยืมทรัพย์สิน')

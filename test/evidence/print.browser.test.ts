@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { PDFDocument } from 'pdf-lib'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from '../../src/runtime/chromium.js'
 import { PASSWORD_A, seedAccount } from '../admin/helpers.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
+import { openBrowser, type TestBrowser } from '../helpers/browser.js'
 import { ScriptedLine, seedYear } from './report-seed.js'
 
 // The printable page in real headless Chromium, over a year written into the real log by
@@ -16,7 +16,7 @@ import { ScriptedLine, seedYear } from './report-seed.js'
 let t: TestApp
 let server: ServerType
 let base: string
-let browser: Browser
+let browser: TestBrowser
 
 beforeAll(async () => {
   const line = new ScriptedLine()
@@ -27,7 +27,7 @@ beforeAll(async () => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   base = `http://localhost:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  browser = await openBrowser()
 }, 120_000)
 
 afterAll(async () => {

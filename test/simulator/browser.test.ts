@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { LineMessage } from '../../src/line/port.js'
-import { launchChromium } from '../../src/runtime/chromium.js'
+import { openBrowser, type TestBrowser } from '../helpers/browser.js'
 import { createSimApp, type SimApp } from './helpers.js'
 
 // The chat page in real headless Chromium (Debian's /usr/bin/chromium; CI installs it), against
@@ -13,7 +13,7 @@ import { createSimApp, type SimApp } from './helpers.js'
 let t: SimApp
 let server: ServerType
 let base: string
-let browser: Browser
+let browser: TestBrowser
 const pageErrors: string[] = []
 const dialogs: string[] = []
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  browser = await openBrowser()
 })
 
 afterAll(async () => {

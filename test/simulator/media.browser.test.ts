@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from '../../src/runtime/chromium.js'
 import { phoneJpeg } from '../complaints/evidence/fixtures/images.js'
+import { openBrowser, type TestBrowser } from '../helpers/browser.js'
 import { createSimApp, type SimApp } from './helpers.js'
 import { complaintToEvidence, simChat } from './sim-chat.js'
 
@@ -13,7 +12,7 @@ import { complaintToEvidence, simChat } from './sim-chat.js'
 let t: SimApp
 let server: ServerType
 let base: string
-let browser: Browser
+let browser: TestBrowser
 
 beforeAll(async () => {
   t = await createSimApp()
@@ -21,7 +20,7 @@ beforeAll(async () => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  browser = await openBrowser()
 })
 
 afterAll(async () => {

@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from '../../../src/runtime/chromium.js'
 import { PASSWORD_A } from '../../admin/helpers.js'
+import { openBrowser, type TestBrowser } from '../../helpers/browser.js'
 import { officerWorld, SENTINEL, type World } from './helpers.js'
 
 // The officer's flow in real headless Chromium, no JavaScript on the pages: sign in, find the
@@ -12,7 +11,7 @@ import { officerWorld, SENTINEL, type World } from './helpers.js'
 let w: World
 let server: ServerType
 let base: string
-let browser: Browser
+let browser: TestBrowser
 
 beforeAll(async () => {
   w = await officerWorld('pglite')
@@ -20,7 +19,7 @@ beforeAll(async () => {
     const s = serve({ fetch: w.t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   base = `http://localhost:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  browser = await openBrowser()
 })
 
 afterAll(async () => {

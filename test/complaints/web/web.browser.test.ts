@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { encode } from 'fast-png'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from '../../../src/runtime/chromium.js'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
+import { openBrowser, type TestBrowser } from '../../helpers/browser.js'
 import { enterNow } from '../file-case.js'
 import { countRows, REPORT } from './helpers.js'
 
@@ -14,7 +13,7 @@ import { countRows, REPORT } from './helpers.js'
 let t: TestApp
 let server: ServerType
 let base: string
-let browser: Browser
+let browser: TestBrowser
 
 beforeAll(async () => {
   t = await createTestApp('pglite', { now: new Date() })
@@ -22,7 +21,7 @@ beforeAll(async () => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  browser = await openBrowser()
 })
 
 afterAll(async () => {
