@@ -105,14 +105,18 @@ describe('npm run admin:create', () => {
       .executeTakeFirstOrThrow()
     expect(await verifyPassword('a chosen passphrase', clerk.password_hash)).toBe(true)
 
-    expect((await cli(['--email', 'boss@agency.go.th', '--role', 'owner'], url)).err).toContain('exists')
-    expect((await cli(['--email', 'x@agency.go.th', '--role', 'king'], url)).err).toContain(
-      'role must be one of',
-    )
-    expect(
-      (await cli(['--org', 'nowhere', '--email', 'y@agency.go.th', '--role', 'owner'], url)).err,
-    ).toContain('no organization "nowhere"')
-    expect((await cli(['--role', 'owner'], url)).code).toBe(2)
+    // The refusals are independent of each other: their processes start side by side (each
+    // CLI start, a TypeScript module graph through tsx, takes seconds).
+    const [exists, king, nowhere, noEmail] = await Promise.all([
+      cli(['--email', 'boss@agency.go.th', '--role', 'owner'], url),
+      cli(['--email', 'x@agency.go.th', '--role', 'king'], url),
+      cli(['--org', 'nowhere', '--email', 'y@agency.go.th', '--role', 'owner'], url),
+      cli(['--role', 'owner'], url),
+    ])
+    expect(exists.err).toContain('exists')
+    expect(king.err).toContain('role must be one of')
+    expect(nowhere.err).toContain('no organization "nowhere"')
+    expect(noEmail.code).toBe(2)
     expect(await db.db.selectFrom('admin_accounts').selectAll().execute()).toHaveLength(2)
   })
 })
