@@ -170,9 +170,11 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     async close() {
       // First: the sender hands back what it holds unsent, for another instance to take at once.
       await broadcasts.stop()
+      // Then the inbox claims nothing more (the backlog is another instance's, or this one's
+      // after a restart): the background drains below end with their events in flight.
+      await deps.inbox.stop()
       await background.settle()
       failures.summarize(true)
-      await deps.inbox.stop()
       await evidence.close()
       await opened.close()
     },
