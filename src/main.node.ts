@@ -27,9 +27,6 @@ async function main(): Promise<void> {
     { noOverlap: true },
   )
   deps.inbox.kick()
-  // Once at start as well: a restarted instance picks up an open broadcast (and whatever else
-  // came due while it was down) now, not at the next minute.
-  void node.tick().catch((err) => log.error('tick.start_failed', errorFields(err)))
 
   const { server, base, reach } = await listen(node.app.fetch, config)
   console.log(`ITA integrity bot listening on ${base} (database: ${node.dbKind}, LINE: ${config.line.kind})`)
@@ -38,6 +35,8 @@ async function main(): Promise<void> {
   console.log(`  health    ${base}/healthz`)
   if (node.simulator)
     console.log(`  chat      ${base}/dev/chat   (LINE simulator; in a terminal: npm run chat)`)
+  // A restarted instance takes up an open broadcast now, not at the next minute.
+  void node.resume().catch((err) => log.error('resume.failed', errorFields(err)))
 
   let stopping = false
   const shutdown = async (signal: string) => {

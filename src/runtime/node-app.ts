@@ -34,6 +34,11 @@ export interface NodeApp {
    * due broadcasts (sent exactly once per recipient), by the database's time unless `now` is given.
    */
   tick(now?: Date): Promise<void>
+  /**
+   * At start: the clock measured, then open broadcasts followed (a restarted instance takes up
+   * a run at once); housekeeping waits for the first minute, so a first start answers at once.
+   */
+  resume(): Promise<void>
   /** Finishes background and inbox work, then closes the database (and its lock). */
   close(): Promise<void>
 }
@@ -166,6 +171,10 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     async tick(now) {
       await clock.sync()
       await minuteTick({ ...minute, broadcasts: (at) => broadcasts.tick(at) }, now ?? clock.now())
+    },
+    async resume() {
+      await clock.sync()
+      await broadcasts.tick(clock.now())
     },
     async close() {
       // First: the sender hands back what it holds unsent, for another instance to take at once.
