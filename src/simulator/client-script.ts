@@ -144,10 +144,13 @@ export const clientScript = String.raw`
     await poll();
   }
 
+  // The bot answers from its inbox a moment after an action: look again shortly after it, not
+  // only at the next regular poll, so the answer shows as soon as it is there.
+  const pollSoon = () => { for (const ms of [120, 300]) setTimeout(poll, ms); return poll(); };
   const open = (name) => run(api('/open', 'POST', { name }).then(async (r) => { await refresh(); await select(r.chat.id); }));
-  const say = (text) => run(api('/say', 'POST', { chat: current, as: speaker(), text }).then(poll));
+  const say = (text) => run(api('/say', 'POST', { chat: current, as: speaker(), text }).then(pollSoon));
   const postback = (data, displayText, params) =>
-    run(api('/postback', 'POST', { chat: current, as: speaker(), data, displayText, params }).then(poll));
+    run(api('/postback', 'POST', { chat: current, as: speaker(), data, displayText, params }).then(pollSoon));
 
   function pick(d) {
     const dialog = $('picker');
@@ -203,7 +206,7 @@ export const clientScript = String.raw`
     e.preventDefault();
     const text = $('text').value;
     if (!text.trim() || !current) return;
-    run(api('/say', 'POST', { chat: current, as: speaker(), text }).then(() => { $('text').value = ''; return poll(); }));
+    run(api('/say', 'POST', { chat: current, as: speaker(), text }).then(() => { $('text').value = ''; return pollSoon(); }));
   };
   $('text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); $('composer').requestSubmit(); }
@@ -225,11 +228,11 @@ export const clientScript = String.raw`
     const as = speaker();
     if (as) body.append('as', as);
     body.append('file', file, file.name);
-    run(api('/' + kind, 'POST', body).then(poll));
+    run(api('/' + kind, 'POST', body).then(pollSoon));
   };
   $('send-photo').onchange = (e) => upload('image', e.target);
   $('send-file').onchange = (e) => upload('file', e.target);
-  $('unsend').onclick = () => run(api('/unsend', 'POST', { chat: current, as: speaker() }).then(poll));
+  $('unsend').onclick = () => run(api('/unsend', 'POST', { chat: current, as: speaker() }).then(pollSoon));
 
   setInterval(poll, 700);
   // Another tab or the terminal chat may change chats too; never rebuild controls being used.
