@@ -211,7 +211,8 @@ async function webhookDuringCleaning(
       APP_SECRET: 'bench-app-secret-bench-app-secret-0123',
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     },
-    start.flags,
+    // BENCH_SERVER_FLAGS adds Node flags to the bot only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p".
+    [...start.flags, ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)],
   )
   const acks = loadClient(server.url)
   try {

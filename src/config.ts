@@ -116,6 +116,11 @@ export const envSchema = z.object({
   EVIDENCE_WORKER_MEMORY_MB: z.coerce.number().int().min(32).max(4096).default(256),
   /** Node: files waiting for a thread; the next one is answered "busy, send again shortly". */
   EVIDENCE_QUEUE: z.coerce.number().int().min(0).max(1000).default(16),
+  /**
+   * Node on Linux: the nice value of the threads cleaning evidence (0–19). At 19 they take only
+   * the CPU the event loop leaves, so webhooks are acknowledged while photos are cleaned.
+   */
+  EVIDENCE_NICE: z.coerce.number().int().min(0).max(19).default(19),
   /** Node: one file's cleaning deadline (ms); past it, its thread ends and the file is refused. */
   EVIDENCE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(20_000),
   /**

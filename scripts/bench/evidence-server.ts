@@ -21,6 +21,7 @@ node.deps.evidence =
         memoryMb: env.EVIDENCE_WORKER_MEMORY_MB,
         queue: env.EVIDENCE_QUEUE,
         timeoutMs: env.EVIDENCE_TIMEOUT_MS,
+        nice: env.EVIDENCE_NICE,
         workerUrl: new URL('../../dist/runtime/evidence-worker.js', import.meta.url),
       })
 node.deps.inbox.kick()

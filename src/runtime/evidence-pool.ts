@@ -11,6 +11,7 @@ import {
 import { sanitizeEvidence } from '../complaints/evidence/sanitize.js'
 import type { EvidenceHint, EvidenceLimits } from '../complaints/evidence/types.js'
 import type { EvidenceJob, EvidenceReady, EvidenceReply } from './evidence-worker.js'
+import { lowerCleaningThreads } from './thread-priority.js'
 
 // Evidence cleaning on Node, off the event loop: a few worker threads, each with a V8 heap
 // ceiling (resourceLimits), at most one job each, a bounded queue, a deadline per job. A file
@@ -29,6 +30,11 @@ export interface EvidencePoolOptions {
   /** Files waiting for a thread; one more is answered "busy" at once. */
   queue: number
   timeoutMs: number
+  /**
+   * The cleaning threads' nice value (EVIDENCE_NICE, Linux): 19 leaves the event loop the CPU
+   * it needs while they work; 0 (the default here) lets them share it as equals.
+   */
+  nice?: number
   /** A thread with nothing to do ends after this long (local mode stays small). */
   idleMs?: number
   /** The thread's script; the shipped one by default. Tests give misbehaving ones. */
@@ -76,6 +82,7 @@ export function evidenceWorkerUrl(): URL {
 export function evidencePool(opts: EvidencePoolOptions): EvidenceCleaner {
   const url = opts.workerUrl ?? evidenceWorkerUrl()
   const idleMs = opts.idleMs ?? 30_000
+  const nice = opts.nice ?? 0
   const slots = new Set<Slot>()
   const waiting: Job[] = []
   let nextId = 1
@@ -128,6 +135,8 @@ export function evidencePool(opts: EvidencePoolOptions): EvidenceCleaner {
     slot.started = performance.now()
     slot.rssAtStart = process.memoryUsage.rss()
     slot.worker.ref()
+    // Each start: the thread, libuv's pool and libvips's threads may be new since the last.
+    if (nice > 0) lowerCleaningThreads(nice)
     if (slot.ready) arm(slot)
     const message: EvidenceJob = { id: job.id, bytes: job.bytes, hint: job.hint, limits: job.limits }
     slot.worker.postMessage(message, [job.bytes.buffer as ArrayBuffer])

@@ -124,6 +124,7 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     memoryMb: config.env.EVIDENCE_WORKER_MEMORY_MB,
     queue: config.env.EVIDENCE_QUEUE,
     timeoutMs: config.env.EVIDENCE_TIMEOUT_MS,
+    nice: config.env.EVIDENCE_NICE,
   })
   const deps = buildServices({
     config,
