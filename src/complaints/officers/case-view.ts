@@ -43,7 +43,11 @@ export interface CaseDetail {
   content: Record<string, string>
   messages: { author: 'complainant' | 'officer'; officer: string | null; text: string; sentOn: string }[]
   evidence: EvidenceItem[]
-  history: { status: CaseStatus; outcome: Outcome | null; at: Date; by: string | null }[]
+  /**
+   * In the order it happened. `day` is set, and `at` is not to be shown, for what the day's
+   * entry wrote ("received"): it keeps the filing's day only, never a time.
+   */
+  history: { status: CaseStatus; outcome: Outcome | null; at: Date; day: string | null; by: string | null }[]
   exclusions: { adminId: string; email: string | null; by: string | null; at: Date }[]
   handlers: { id: string; email: string }[]
   reveals: RevealRequest[]
@@ -80,6 +84,8 @@ export async function openCase(db: Db, keyring: Keyring, row: CaseRow): Promise<
     status: h.status,
     outcome: h.outcome,
     at: h.at,
+    // Written by the entry at midnight UTC of the filing's day (service.ts dayStart).
+    day: h.officer_id === null ? h.at.toISOString().slice(0, 10) : null,
     by: h.email,
   }))
   const exclusions = (await listExclusions(db, row.id)).map((x) => ({

@@ -192,7 +192,7 @@ function History(props: CasePageProps) {
         <tbody>
           {c.history.map((h) => (
             <tr>
-              <td>{v.date(h.at)}</td>
+              <td>{h.day ? formatDay(h.day, v.lang) : v.date(h.at)}</td>
               <td>
                 {t(statusKey(h.status))}
                 {h.outcome ? ` (${t(h.outcome)})` : ''}

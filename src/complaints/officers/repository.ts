@@ -95,13 +95,17 @@ export function findEvidence(db: Db, orgId: string, caseId: string, id: string) 
 }
 
 export function listStatusLog(db: Db, caseId: string) {
-  return db
-    .selectFrom('complaint_status_log as s')
-    .leftJoin('admin_accounts as a', 'a.id', 's.officer_id')
-    .select(['s.status', 's.outcome', 's.at', 'a.email'])
-    .where('s.case_id', '=', caseId)
-    .orderBy('s.id')
-    .execute()
+  return (
+    db
+      .selectFrom('complaint_status_log as s')
+      .leftJoin('admin_accounts as a', 'a.id', 's.officer_id')
+      .select(['s.status', 's.outcome', 's.at', 's.officer_id', 'a.email'])
+      .where('s.case_id', '=', caseId)
+      // The order things happened in: entry rows carry a day only (complaints/service.ts), so
+      // their "time" cannot order them against an officer's.
+      .orderBy('s.id')
+      .execute()
+  )
 }
 
 /** Who handled each message, for the officers' view of the thread. */
