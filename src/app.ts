@@ -10,6 +10,7 @@ import { AppError } from './core/errors.js'
 import { errorFields } from './core/logger.js'
 import { publicEvidenceRoutes } from './evidence/public-routes.js'
 import { healthRoutes } from './health/routes.js'
+import { logoRoutes } from './orgs/logo-routes.js'
 import { simulatorRoutes } from './simulator/routes.js'
 import { webhookRoutes } from './webhook/routes.js'
 
@@ -34,6 +35,8 @@ export function createApp(deps: AppDeps) {
   // The evidence figures an organization chose to publish (issue 6); off unless an owner opts in.
   app.route('/public', publicEvidenceRoutes())
   app.route('/api/v1', apiRoutes())
+  // The agency's logo, for its own pages (orgs/logo-routes.ts).
+  app.route('/logo', logoRoutes())
   if (deps.simulator) app.route('/dev', simulatorRoutes(deps.simulator))
 
   app.get('/', (c) =>

@@ -5,6 +5,8 @@ import { complaintRoutes } from '../complaints/routes.js'
 import { engagementRoutes } from '../engagement/routes.js'
 import { evidenceRoutes } from '../evidence/routes.js'
 import { giftRoutes } from '../nogift/routes.js'
+import { PLACEHOLDER_NAME_TH } from '../orgs/profile.js'
+import { getOrg } from '../orgs/service.js'
 import { questionRoutes } from '../questions/routes.js'
 import { createAccount, disableAccount, listAccountViews } from './accounts.js'
 import { readAudit } from './audit.js'
@@ -12,6 +14,7 @@ import { broadcastRoutes } from './broadcast-routes.js'
 import { homeCounts, listGroups, setGroupLabels } from './groups.js'
 import { type AdminContext, type AdminEnv, form, view } from './http.js'
 import { lineLinkRoutes } from './line-link-routes.js'
+import { orgProfileRoutes } from './org-profile-routes.js'
 import { orgRoutes } from './org-routes.js'
 import { MessagePage } from './pages/auth.js'
 import { AccountsPage, AuditPage, GroupsPage, HomePage } from './pages/console.js'
@@ -49,7 +52,11 @@ export function consoleRoutes() {
 
   app.get('/home', async (c) => {
     const s = requireSession(c)
-    return html(c, HomePage({ v: view(c), counts: await homeCounts(c.var.deps.db, s.admin.orgId) }))
+    const { db } = c.var.deps
+    // An owner is reminded while the organization still has the name it was installed with.
+    const org = s.admin.role === 'owner' ? await getOrg(db, s.admin.orgId) : null
+    const unnamed = org?.nameTh === PLACEHOLDER_NAME_TH
+    return html(c, HomePage({ v: view(c), counts: await homeCounts(db, s.admin.orgId), unnamed }))
   })
 
   const groupsPage = async (c: AdminContext, s: Session, msg?: { message: string; error: boolean }) =>
@@ -144,6 +151,7 @@ export function consoleRoutes() {
   app.route('/', broadcastRoutes())
   app.route('/', lineLinkRoutes())
   app.route('/', orgRoutes())
+  app.route('/', orgProfileRoutes())
   app.route('/', tokenRoutes())
   app.route('/', budgetRoutes())
   app.route('/', giftRoutes())

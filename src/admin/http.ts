@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppDeps } from '../app-env.js'
 import { addressOf } from '../core/client-address.js'
+import type { Brand } from '../orgs/profile.js'
 import { originAllowed } from './csrf.js'
 import { type Lang, translator } from './i18n.js'
 import type { View } from './pages/layout.js'
@@ -10,7 +11,14 @@ import { SESSION_COOKIE } from './session.js'
 import { formatDateTimeEn, formatThaiDateTime } from './thai-date.js'
 
 export type AdminEnv = {
-  Variables: { deps: AppDeps; lang: Lang; nonce: string; session: Session | null; orgName: string }
+  Variables: {
+    deps: AppDeps
+    lang: Lang
+    nonce: string
+    session: Session | null
+    /** The signed-in organization's name and logo for the header; null before sign-in. */
+    brand: Brand | null
+  }
 }
 export type AdminContext = Context<AdminEnv>
 
@@ -52,7 +60,9 @@ export function view(c: AdminContext): View {
     nonce: c.var.nonce,
     csrf: session?.csrfToken ?? '',
     admin: session?.admin ?? null,
-    orgName: c.var.orgName,
+    orgName: c.var.brand?.name ?? '',
+    orgShort: c.var.brand?.shortName ?? '',
+    orgLogo: c.var.brand?.logoUrl ?? null,
     path: c.req.path,
     search: new URL(c.req.url).search,
     date: (d) => (lang === 'en' ? formatDateTimeEn(d, tz) : formatThaiDateTime(d, tz)),

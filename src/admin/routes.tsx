@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { toBase64 } from '../core/bytes.js'
+import { brandOf } from '../orgs/profile.js'
 import { getOrg } from '../orgs/service.js'
 import { consoleRoutes } from './console-routes.js'
 import { CSRF_FIELD, LOGIN_CSRF_COOKIE, tokensMatch } from './csrf.js'
@@ -56,7 +57,7 @@ export function adminRoutes() {
       setCookie(c, 'admin_lang', q, { path: '/admin', sameSite: 'Lax', httpOnly: true })
     c.set('lang', pickLang(q, getCookie(c, 'admin_lang')))
     c.set('session', null)
-    c.set('orgName', '')
+    c.set('brand', null)
     securityHeaders(c, nonce)
     await next()
   })
@@ -122,7 +123,7 @@ export function adminRoutes() {
     const session = found.session
     c.set('session', session)
     const org = await getOrg(deps.db, session.admin.orgId)
-    c.set('orgName', org ? (c.var.lang === 'en' ? org.nameEn : org.nameTh) : '')
+    c.set('brand', org ? brandOf(org, c.var.lang) : null)
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       if (!sameOrigin(c)) return refuseCsrf(c)
       const f = await form(c)

@@ -1,6 +1,8 @@
 import { localDay } from '../admin/thai-date.js'
 import { errorFields } from '../core/logger.js'
 import { appendEvents, engagementChatKey } from '../engagement/events.js'
+import { greetingVars } from '../orgs/profile.js'
+import { getOrg } from '../orgs/service.js'
 import type { Source } from '../webhook/events.js'
 import type { EventContext, HandlerRegistry } from '../webhook/registry.js'
 import { friendKey } from './keys.js'
@@ -84,7 +86,8 @@ export function registerContacts(registry: HandlerRegistry): void {
       (db) => upsertFriend(db, ctx.orgId, key, 'following', friendDay(ctx)),
       { unblocked },
     )
-    await ctx.responder.reply(ctx.deps.flows.render('greeting.follow'))
+    const org = await getOrg(ctx.deps.db, ctx.orgId)
+    await ctx.responder.reply(ctx.deps.flows.render('greeting.follow', greetingVars(org)))
   })
 
   // No reply token on unfollow: LINE forbids answering a user who blocked the account.
@@ -103,7 +106,8 @@ export function registerContacts(registry: HandlerRegistry): void {
     await withEvent(ctx, group.chatId, 'group.joined', (db) =>
       upsertGroupJoined(db, ctx.orgId, group.chatId, group.chatType, ctx.now),
     )
-    await ctx.responder.reply(ctx.deps.flows.render('greeting.join'))
+    const org = await getOrg(ctx.deps.db, ctx.orgId)
+    await ctx.responder.reply(ctx.deps.flows.render('greeting.join', greetingVars(org)))
     if (group.chatType === 'group') await refreshGroupProfile(ctx, group.chatId)
   })
 

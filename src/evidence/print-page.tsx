@@ -23,7 +23,7 @@ h3{font-size:11pt;margin:.6rem 0 .2rem;break-after:avoid}
 table{border-collapse:collapse;width:100%;margin:.3rem 0 .6rem;font-size:10pt}thead{display:table-header-group}
 th,td{border:1px solid #999;padding:3px 5px;vertical-align:top;text-align:left}thead th{background:#eef1f6}
 tr{break-inside:avoid}ul{margin:0;padding-left:1rem}.doc-head{border-bottom:2px solid #1f3b73;margin-bottom:.6rem}
-.org{font-size:13pt;font-weight:700;margin:0}.meta{margin:.2rem 0 .4rem}
+.org{font-size:13pt;font-weight:700;margin:0;display:flex;gap:.4rem;align-items:center}.org .logo{height:14mm;width:auto;max-width:40mm}.meta{margin:.2rem 0 .4rem}
 figure{margin:.4rem 0;break-inside:avoid}figcaption{font-weight:700;font-size:10pt}svg.chart{max-width:17cm;display:block}
 .fallback{font-size:9pt}.month-strip th,.month-strip td{padding:2px 3px;font-size:8.5pt;text-align:right}
 .month-strip th[scope=row]{text-align:left}table.results .targets{font-size:9.5pt}.measure{break-before:page}.reach-line{margin:.2rem 0}
@@ -155,6 +155,8 @@ export function PrintPage(props: {
   nonce: string
   tz: string
   backHref: string
+  /** The agency's logo (orgs/logo-routes.ts), beside its name at the head of the page. */
+  logoUrl?: string | null
 }) {
   const { report, lang } = props
   const ctx: Ctx = { lang, tz: props.tz }
@@ -176,6 +178,7 @@ export function PrintPage(props: {
         </p>
         <header class="doc-head">
           <p class="org" id="org-name">
+            {props.logoUrl ? <img src={props.logoUrl} alt="" class="logo" id="org-logo" /> : null}
             {report.orgName}
           </p>
           <h1>{title}</h1>

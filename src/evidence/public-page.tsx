@@ -29,7 +29,7 @@ const css = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 ${THAI_FONTS};c
 header{background:#1f3b73;color:#fff;padding:.8rem 1rem}header a{color:#fff}main{max-width:960px;margin:0 auto;padding:1rem}
 h1{font-size:1.3rem;margin:.2rem 0}section{background:#fff;border-radius:8px;padding:.6rem 1rem;margin:1rem 0}
 table{border-collapse:collapse;width:100%}td,th{padding:.4rem .5rem;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
-.figures td{font-weight:600}${RESULTS_CSS}`
+.figures td{font-weight:600}#org-name{display:flex;gap:.6rem;align-items:center;font-weight:600}#org-name img{height:3rem;width:auto;max-width:8rem}${RESULTS_CSS}`
 
 function Shell(props: { lang: Lang; nonce: string; title: string; other: string; children: unknown }) {
   const other = props.lang === 'th' ? 'English' : 'ภาษาไทย'
@@ -92,6 +92,8 @@ export function PublicPage(props: {
   nonce: string
   tz: string
   other: string
+  /** The agency's logo (orgs/logo-routes.ts), beside its name. */
+  logoUrl?: string | null
 }) {
   const { report, lang } = props
   const t = evidenceT(lang)
@@ -100,7 +102,10 @@ export function PublicPage(props: {
   const title = `${p('title')} · ${t('fy')} ${report.fiscalYear}`
   return (
     <Shell lang={lang} nonce={props.nonce} title={`${title} · ${report.orgName}`} other={props.other}>
-      <p id="org-name">{report.orgName}</p>
+      <p id="org-name">
+        {props.logoUrl ? <img src={props.logoUrl} alt="" id="org-logo" /> : null}
+        {report.orgName}
+      </p>
       <h1>{title}</h1>
       <p id="as-of">
         {t('upTo')} {dayText(report.upTo, lang)}

@@ -4,6 +4,7 @@ import { localDay } from '../admin/thai-date.js'
 import type { AppEnv } from '../app-env.js'
 import { toBase64 } from '../core/bytes.js'
 import { fiscalYearOfDay } from '../nogift/register.js'
+import { logoUrl, orgName } from '../orgs/profile.js'
 import { getOrg } from '../orgs/service.js'
 import { pick } from './format.js'
 import { parseFy } from './http.js'
@@ -24,6 +25,8 @@ function headers(c: Context<AppEnv>, nonce: string) {
     [
       "default-src 'none'",
       `style-src 'nonce-${nonce}'`,
+      // The agency's logo only (/logo/<org>), from this site.
+      "img-src 'self'",
       "base-uri 'none'",
       "form-action 'none'",
       "frame-ancestors 'none'",
@@ -52,9 +55,10 @@ async function show(c: Context<AppEnv>, orgId: string, rawFy: string | undefined
   const { db, keyring, flows, clock, config } = deps
   const r = await evidenceReport({ db, keyring, flows, clock, timeZone: config.timeZone }, orgId, fy)
   if (r.kind !== 'ok') return off(pick(r.message, lang), 400)
-  const report = { ...r.report, orgName: lang === 'en' && org.nameEn ? org.nameEn : org.nameTh }
+  const report = { ...r.report, orgName: orgName(org, lang) }
   c.header('Cache-Control', CACHE_OK)
-  return c.html(`<!doctype html>${String(PublicPage({ report, lang, nonce, tz: config.timeZone, other }))}`)
+  const page = PublicPage({ report, lang, nonce, tz: config.timeZone, other, logoUrl: logoUrl(org) })
+  return c.html(`<!doctype html>${String(page)}`)
 }
 
 export function publicEvidenceRoutes() {

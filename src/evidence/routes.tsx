@@ -98,8 +98,11 @@ export function evidenceRoutes() {
     const report = await loadReport(c, s)
     if (report instanceof Response) return report
     await auditEvidence(c, s, 'evidence.viewed', `ita-evidence-${report.fiscalYear}`, 'print')
+    const brand = c.var.brand
     const page = PrintPage({
-      report,
+      // The agency's own name in the page's language, and its logo (/admin/org).
+      report: brand ? { ...report, orgName: brand.name } : report,
+      logoUrl: brand?.logoUrl ?? null,
       lang: c.var.lang,
       nonce: c.var.nonce,
       tz: c.var.deps.config.timeZone,

@@ -8,7 +8,12 @@ import type { OrgRow } from './tables.js'
 export interface Org {
   slug: string
   nameTh: string
+  /** '' when none was given: see `orgName`. */
   nameEn: string
+  /** The agency's abbreviation, '' when none. */
+  shortName: string
+  /** Names the logo in its address; null when the agency has none (orgs/logo.ts). */
+  logoVersion: string | null
   /** Whether the organization has its own LINE channel stored (the default uses the environment's). */
   hasChannel: boolean
   createdAt: Date
@@ -30,6 +35,8 @@ export function toOrg(row: OrgRow): Org {
     slug: row.slug,
     nameTh: row.name_th,
     nameEn: row.name_en,
+    shortName: row.short_name,
+    logoVersion: row.logo_version,
     hasChannel: row.channel_secret !== null && row.channel_token !== null,
     createdAt: row.created_at,
   }

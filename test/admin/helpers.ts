@@ -63,6 +63,14 @@ export class Client {
     return this.send(path, { method: 'POST', body: body.toString(), headers })
   }
 
+  /** Posts multipart (a file upload) with the last page's CSRF token. */
+  postMultipart(path: string, fields: Record<string, string | Blob | File>) {
+    const body = new FormData()
+    body.set('_csrf', this.csrf)
+    for (const [k, v] of Object.entries(fields)) body.set(k, v)
+    return this.send(path, { method: 'POST', body })
+  }
+
   async login(email: string, password: string): Promise<Response> {
     await this.get('/admin/login')
     return this.post('/admin/login', { email, password })

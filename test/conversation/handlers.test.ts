@@ -87,7 +87,7 @@ describe.each(DB_KINDS)('conversation through the webhook (%s)', (kind) => {
 
   it('greets a new follower with what the bot does and the menu', async () => {
     await post([simpleEvent('follow', fromUser(USER_B), { replyToken: 'rt-f' }, now())])
-    expect(sent()).toEqual(flows.render('greeting.follow'))
+    expect(sent()).toEqual(flows.render('greeting.follow', { orgName: 'หน่วยงาน', orgNameEn: 'Agency' }))
     expect(labels(sent()).length).toBeGreaterThan(0)
   })
 
@@ -95,7 +95,7 @@ describe.each(DB_KINDS)('conversation through the webhook (%s)', (kind) => {
     await post([simpleEvent('join', fromGroup(), { replyToken: 'rt-j' }, now())])
     const [intro] = sent()
     expect(intro?.type === 'text' && intro.text).toMatch(/1:1/)
-    expect(sent()).toEqual(flows.render('greeting.join'))
+    expect(sent()).toEqual(flows.render('greeting.join', { orgName: 'หน่วยงาน', orgNameEn: 'Agency' }))
   })
 
   it('answers a group command that is the whole message, without the complaint button', async () => {

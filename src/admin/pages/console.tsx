@@ -1,13 +1,23 @@
 import type { AccountView } from '../accounts.js'
 import type { AuditEntry } from '../audit.js'
+import { auditWords } from '../audit-words.js'
 import type { GroupView } from '../groups.js'
 import { ROLES } from '../tables.js'
 import { Csrf, Layout, Msg, type View } from './layout.js'
 
-export function HomePage(props: { v: View; counts: { groups: number; followers: number } }) {
+export function HomePage(props: {
+  v: View
+  counts: { groups: number; followers: number }
+  unnamed?: boolean
+}) {
   const { v, counts } = props
   return (
     <Layout v={v} title={v.t('home')}>
+      {props.unnamed ? (
+        <p class="msg" id="unnamed">
+          <a href="/admin/org">{v.t('orgUnnamed')}</a>
+        </p>
+      ) : null}
       <div class="cards">
         <a class="card" href="/admin/groups" id="count-groups">
           <b>{counts.groups}</b>
@@ -155,8 +165,8 @@ export function AuditPage(props: { v: View; entries: AuditEntry[] }) {
               <tr class="audit" data-action={e.action}>
                 <td>{v.date(e.at)}</td>
                 <td>{e.actorEmail ?? '—'}</td>
-                <td>
-                  <code>{e.action}</code>
+                <td class="action" title={e.action}>
+                  {auditWords(e.action, v.lang)}
                 </td>
                 <td>
                   {e.target ?? ''}

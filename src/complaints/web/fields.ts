@@ -28,7 +28,7 @@ export const textOf = (t: { th: string; en?: string } | string, lang: Lang): str
 
 /** How an error names a question: the form's short name in Thai, the prompt's head in English. */
 export function fieldName(f: FormField, lang: Lang): string {
-  if (lang === 'th') return f.short ?? textOf(f.prompt, 'th').split('\n')[0] ?? f.id
+  if (lang === 'th') return f.short ? textOf(f.short, 'th') : (textOf(f.prompt, 'th').split('\n')[0] ?? f.id)
   return textOf(f.prompt, 'en').split(/[?(]/)[0]?.trim() || f.id
 }
 

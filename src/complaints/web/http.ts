@@ -3,6 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { originAllowed } from '../../admin/csrf.js'
 import type { AppDeps } from '../../app-env.js'
 import { toBase64 } from '../../core/bytes.js'
+import type { Brand } from '../../orgs/profile.js'
 import { type Lang, pickLang } from './i18n.js'
 import { randomNonce } from './tokens.js'
 
@@ -10,7 +11,17 @@ import { randomNonce } from './tokens.js'
  * `org` is the organization the page files into and `base` where its form lives: `/report`
  * for the default organization, `/report/<org>` for each one (routes.ts sets them).
  */
-export type WebEnv = { Variables: { deps: AppDeps; nonce: string; lang: Lang; org: string; base: string } }
+export type WebEnv = {
+  Variables: {
+    deps: AppDeps
+    nonce: string
+    lang: Lang
+    org: string
+    base: string
+    /** The organization's name and logo in the page's language, for the header. */
+    brand: Brand | null
+  }
+}
 export type WebContext = Context<WebEnv>
 
 /** Holds the nonce of the form token; random, short-lived, never stored, names no one. */

@@ -21,6 +21,7 @@ export const pageOf = (c: WebContext): Page => ({
   lang: c.var.lang,
   nonce: c.var.nonce,
   base: c.var.base ?? '/report',
+  brand: c.var.brand ?? null,
 })
 
 /**

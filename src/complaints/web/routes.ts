@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono'
+import { brandOf } from '../../orgs/profile.js'
 import { getOrg, SLUG } from '../../orgs/service.js'
 import { DEFAULT_ORG } from '../../webhook/channels.js'
 import { followRoutes } from './follow-routes.js'
@@ -21,6 +22,8 @@ export function webComplaintRoutes() {
   app.use('*', async (c, next) => {
     c.set('org', DEFAULT_ORG)
     c.set('base', '/report')
+    const org = await getOrg(c.var.deps.db, DEFAULT_ORG)
+    c.set('brand', org ? brandOf(org, c.var.lang) : null)
     await next()
   })
   // First, so `/report/follow` stays the default organization's follow-up.
@@ -47,6 +50,7 @@ function orgScope(): MiddlewareHandler<WebEnv> {
     if (!org) return unknownOrg(c)
     c.set('org', org.slug)
     c.set('base', `/report/${org.slug}`)
+    c.set('brand', brandOf(org, c.var.lang))
     await next()
   }
 }

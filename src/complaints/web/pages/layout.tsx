@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import type { Brand } from '../../../orgs/profile.js'
 import type { Lang, T } from '../i18n.js'
 
 /** What every page needs. */
@@ -8,12 +9,15 @@ export interface Page {
   nonce: string
   /** Where this organization's form lives (`/report` or `/report/<org>`); links stay under it. */
   base: string
+  /** The organization's name and logo; absent on the page for an unknown organization. */
+  brand?: Brand | null
 }
 
 const css = `
 *{box-sizing:border-box}body{margin:0;font:17px/1.6 system-ui,"Noto Sans Thai","Sarabun",sans-serif;color:#1b1f23;background:#f5f6f8}
 header{background:#1f3b73;color:#fff;padding:.6rem 1rem;display:flex;gap:1rem;align-items:center;justify-content:space-between}
-header a{color:#fff}main{max-width:44rem;margin:0 auto;padding:1rem}h1{font-size:1.35rem;margin:.2rem 0 1rem}
+header a{color:#fff}header .org{display:flex;gap:.6rem;align-items:center}header .org span{display:grid;line-height:1.3}
+header .org img{height:2.6rem;width:auto;max-width:6rem;background:#fff;border-radius:4px;padding:2px}header small{font-size:.85rem;opacity:.9}main{max-width:44rem;margin:0 auto;padding:1rem}h1{font-size:1.35rem;margin:.2rem 0 1rem}
 h2{font-size:1.1rem;margin:1.2rem 0 .4rem}.promise{background:#fff;border-left:4px solid #1f3b73;padding:.6rem .9rem;border-radius:6px}
 .promise p{margin:.25rem 0}form{display:grid;gap:1rem}fieldset{border:1px solid #ccd;border-radius:8px;padding:.6rem .9rem;background:#fff}
 legend{font-weight:600;padding:0 .3rem}label.q{display:grid;gap:.3rem;font-weight:600}label.choice{display:flex;gap:.5rem;align-items:center;font-weight:400;padding:.2rem 0}
@@ -60,7 +64,13 @@ export function Layout(props: { p: Page; title: string; switchHref?: string; chi
       </head>
       <body>
         <header>
-          <strong>{p.t('title')}</strong>
+          <span class="org" id="org-name">
+            {p.brand?.logoUrl ? <img src={p.brand.logoUrl} alt="" id="org-logo" /> : null}
+            <span>
+              {p.brand ? <strong>{p.brand.name}</strong> : null}
+              {p.brand ? <small>{p.t('title')}</small> : <strong>{p.t('title')}</strong>}
+            </span>
+          </span>
           {props.switchHref ? (
             <a href={props.switchHref} hreflang={p.lang === 'th' ? 'en' : 'th'} id="switch-lang">
               {p.t('switchLang')}

@@ -47,7 +47,7 @@ function Field(props: { f: FormField; r: ReportProps }) {
         {f.choices.map((c) => (
           <label class="choice">
             <input type="radio" name={f.id} value={c.value} checked={chosen === c.value} required />
-            {c.label}
+            {textOf(c.label, lang)}
           </label>
         ))}
         <Err id={f.id} text={error} />
