@@ -1,6 +1,7 @@
 import { localDay } from '../admin/thai-date.js'
 import { cellText } from '../complaints/suppression.js'
 import { dayText, monthText } from './format.js'
+import { percent } from './rates.js'
 import type { EvidenceReport, MeasureReport, TargetResult, Text } from './types.js'
 
 // The report as rows of cells, shared by the CSV and the XLSX: first the agencies' results
@@ -31,6 +32,7 @@ const W: Record<string, Text> = {
     en: 'Groups|People|Deliveries|Acknowledgments|Acknowledgment rate (%)',
   },
   units: { th: 'ตามหน่วยงาน', en: 'By unit' },
+  unitsTotal: { th: 'รวมทุกหน่วยงาน', en: 'All units' },
   unitHead: {
     th: 'หน่วยงาน|กลุ่มไลน์|การส่งถึงแชต|การกดรับทราบ|ร้อยละผู้กดรับทราบ',
     en: 'Unit|Groups|Deliveries|Acknowledgments|Acknowledgment rate (%)',
@@ -56,8 +58,7 @@ const W: Record<string, Text> = {
 const t = (k: keyof typeof W, lang: Lang) => W[k]?.[lang] ?? ''
 const pick = (x: Text, lang: Lang) => (lang === 'th' ? x.th : x.en || x.th)
 const head = (k: keyof typeof W, lang: Lang): ExportRow => ['', ...t(k, lang).split('|')]
-const rate = (r: number | null, lang: Lang): ExportCell =>
-  r === null ? t('unknown', lang) : Math.round(r * 1000) / 10
+const rate = (r: number | null, lang: Lang): ExportCell => percent(r) ?? t('unknown', lang)
 
 const metText = (x: TargetResult, lang: Lang) =>
   t(x.met === true ? 'met' : x.met === false ? 'notMet' : 'notYet', lang)
@@ -99,6 +100,8 @@ function measureDetail(m: MeasureReport, lang: Lang, tz: string): ExportRow[] {
   rows.push([t('units', lang)], head('unitHead', lang))
   for (const u of x.byUnit)
     rows.push(['', u.unit, u.groups, u.delivered, u.acknowledgments, rate(u.ackRate, lang)])
+  if (x.byUnit.length > 0)
+    rows.push(['', t('unitsTotal', lang), x.groups, x.deliveries, x.acknowledgments, rate(x.ackRate, lang)])
   rows.push([t('months', lang)], head('monthHead', lang))
   for (const mo of x.byMonth)
     rows.push(['', monthText(mo.month, lang), mo.delivered, mo.newlyReached, mo.acknowledgments])

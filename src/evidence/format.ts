@@ -1,5 +1,6 @@
 import type { Lang } from '../admin/i18n.js'
 import { formatThaiDay, localDay, MONTHS_EN, MONTHS_TH } from '../admin/thai-date.js'
+import { percentText } from './rates.js'
 import type { MonthReach, TargetResult, Text } from './types.js'
 
 // Figures as the pages, the print page and the public page write them. Years stay in the
@@ -11,8 +12,8 @@ export const num = (n: number) => n.toLocaleString('en-US')
 
 /** 0.4237 → "42.4%"; null → the unknown word (members of a group are not always known). */
 export function pct(rate: number | null, unknown: string): string {
-  if (rate === null || !Number.isFinite(rate)) return unknown
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`
+  const p = percentText(rate)
+  return p === null ? unknown : `${p}%`
 }
 
 /** '2026-09-30' → '30 ก.ย. 2569' / '30 Sep 2569 BE'. */

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js'
 import { engagementChatKey } from '../engagement/events.js'
 import { ACK_KINDS, MONTH_KINDS, PEOPLE_KINDS } from './kinds.js'
 import type {
+  DirectRow,
   FigureSource,
   KindPeopleRow,
   KindRow,
@@ -40,7 +41,7 @@ export interface YearFigures {
   newly: NewRow[]
   kindPeople: KindPeopleRow[]
   placePeople: PlacePeopleRow[]
-  direct: PeopleRow[]
+  direct: DirectRow[]
   /** By engagement key (HMAC of the group id): the log never holds the id itself. */
   groups: Map<string, GroupInfo>
   /** By measure id. */
@@ -120,7 +121,7 @@ export async function gatherYear(
     source.newByMonth(db, q),
     source.peopleByKind(db, q, PEOPLE_KINDS),
     source.peopleByPlace(db, q, ACK_KINDS),
-    source.directRecipients(db, q),
+    source.directReach(db, q, ACK_KINDS),
   ])
   const [groups, b, followers, stats] = await Promise.all([
     groupsOf(db, keyring, q.orgId),

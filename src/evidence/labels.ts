@@ -51,6 +51,7 @@ const L = {
   unknown: ['ไม่ทราบ', 'unknown'],
   byUnit: ['จำแนกตามหน่วยงาน', 'By unit'],
   unit: ['หน่วยงาน', 'Unit'],
+  unitsTotal: ['รวมทุกหน่วยงาน', 'All units'],
   byMonth: ['จำแนกตามเดือน', 'By month'],
   month: ['เดือน', 'Month'],
   newlyReached: ['เข้าถึงใหม่', 'Newly reached'],

@@ -100,6 +100,16 @@ export function UnitTable(props: { ctx: Ctx; r: Reach }) {
           </tr>
         ))}
       </tbody>
+      {/* The measure's rate is these rows added up (rates.ts): the same figure as its outcome. */}
+      <tfoot>
+        <tr class="unit-total">
+          <th scope="row">{t('unitsTotal')}</th>
+          <td>{num(props.r.groups)}</td>
+          <td>{num(props.r.deliveries)}</td>
+          <td>{num(props.r.acknowledgments)}</td>
+          <td class="rate">{pct(props.r.ackRate, t('unknown'))}</td>
+        </tr>
+      </tfoot>
     </table>
   )
 }

@@ -29,6 +29,10 @@ export function noGiftRows(r: NoGiftReport, lang: Lang, tz: string): string[][] 
     add('pledge.unit', u.unit, String(u.acknowledgments))
     add('pledge.unit.rate', u.unit, pct(u.ackRate, t('unknown')))
   }
+  if (m && m.reach.byUnit.length > 0) {
+    add('pledge.unit', t('unitsTotal'), String(m.reach.acknowledgments))
+    add('pledge.unit.rate', t('unitsTotal'), pct(m.reach.ackRate, t('unknown')))
+  }
   add('gift', n('totalGifts'), String(r.gifts.total))
   for (const x of r.gifts.byBand) add('gift.band', x.label, String(x.count))
   for (const x of r.gifts.byHandling) add('gift.handling', x.label, String(x.count))

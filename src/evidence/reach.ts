@@ -1,6 +1,7 @@
 import { fiscalMonths } from './fiscal.js'
 import type { GroupInfo, YearFigures } from './gather.js'
 import { ACK_KINDS, DELIVERED, FAILED } from './kinds.js'
+import { type AckCount, ackRate } from './rates.js'
 import type { MonthReach, Reach, UnitReach } from './types.js'
 
 // Whom a measure reached in a year: groups, people, deliveries, acknowledgments, by unit and
@@ -10,13 +11,6 @@ export const UNLABELLED = 'ไม่ระบุหน่วยงาน / Unlab
 export const DIRECT_CHATS = 'แชต 1:1 / 1:1 chats'
 
 const isAck = (kind: string) => ACK_KINDS.includes(kind)
-
-/**
- * Member counts come from LINE when the bot joins and drift as people come and go; a rate over
- * 100% would only say the counts are stale, so it is shown as 100%. Where nothing was sent and
- * nothing acknowledged (a guide, a quiz) there is no rate to speak of: null, not 0%.
- */
-const rate = (n: number, of: number, activity = true) => (of > 0 && activity ? Math.min(1, n / of) : null)
 
 interface PlaceTally {
   delivered: number
@@ -46,8 +40,17 @@ function tallyPlaces(f: YearFigures, measure: string): Map<string, PlaceTally> {
   return out
 }
 
+/**
+ * A group as an acknowledgment place (rates.ts): its members count as reached only where the
+ * measure sent it something or someone acknowledged there; a group where a guide was merely
+ * opened has no rate to speak of.
+ */
+function groupCount(t: PlaceTally, g: GroupInfo | undefined): AckCount {
+  return { acked: t.ackPeople, reached: t.delivered + t.acks > 0 ? (g?.members ?? null) : 0 }
+}
+
 function byUnit(places: Map<string, PlaceTally>, groups: Map<string, GroupInfo>): UnitReach[] {
-  const units = new Map<string, UnitReach & { members: number; ackPeople: number }>()
+  const units = new Map<string, UnitReach & { counts: AckCount[] }>()
   for (const [key, t] of places) {
     const g = groups.get(key)
     const labels = g && g.labels.length > 0 ? g.labels : [UNLABELLED]
@@ -58,22 +61,17 @@ function byUnit(places: Map<string, PlaceTally>, groups: Map<string, GroupInfo>)
         delivered: 0,
         acknowledgments: 0,
         ackRate: null,
-        members: 0,
-        ackPeople: 0,
+        counts: [],
       }
       u.groups += 1
       u.delivered += t.delivered
       u.acknowledgments += t.acks
-      u.members += g?.members ?? 0
-      u.ackPeople += t.ackPeople
+      u.counts.push(groupCount(t, g))
       units.set(unit, u)
     }
   }
   return [...units.values()]
-    .map(({ members, ackPeople, ...u }) => ({
-      ...u,
-      ackRate: rate(ackPeople, members, u.delivered + u.acknowledgments > 0),
-    }))
+    .map(({ counts, ...u }) => ({ ...u, ackRate: ackRate(counts) }))
     .sort(
       (a, b) =>
         Number(a.unit === UNLABELLED) - Number(b.unit === UNLABELLED) || a.unit.localeCompare(b.unit, 'th'),
@@ -114,29 +112,29 @@ export function buildReach(
   const units = byUnit(places, f.groups)
   const groupDeliveries = sumOf([...places.values()], (t) => t.delivered)
   const groupAcks = sumOf([...places.values()], (t) => t.acks)
+  // The 1:1 chats are one more place: everyone reached there (a delivery, or an acknowledgment
+  // made there, asked for or not) and, after a broadcast to all followers, every follower.
+  const d = f.direct.find((r) => r.measure === measure)
+  const followers = f.toAllFollowers.has(measure) ? f.followers : 0
+  const direct: AckCount = { acked: d?.acked ?? 0, reached: Math.max(d?.people ?? 0, followers) }
   if (deliveries > groupDeliveries || acknowledgments > groupAcks) {
     units.push({
       unit: DIRECT_CHATS,
       groups: 0,
       delivered: deliveries - groupDeliveries,
       acknowledgments: acknowledgments - groupAcks,
-      ackRate: null,
+      ackRate: ackRate([direct]),
     })
   }
   const known = [...places.keys()].map((k) => f.groups.get(k)?.members ?? null)
   const members = sumOf(known, (m) => m ?? 0)
-  const direct = f.direct.find((r) => r.measure === measure)?.people ?? 0
-  const followers = f.toAllFollowers.has(measure) ? f.followers : 0
-  const ackPeople = sumOf(
-    f.kindPeople.filter((r) => r.measure === measure && isAck(r.kind)),
-    (r) => r.people,
-  )
+  const counts = [...places].map(([key, t]) => groupCount(t, f.groups.get(key)))
   return {
     groups: places.size,
     people: f.people.find((r) => r.measure === measure)?.people ?? 0,
     deliveries,
     acknowledgments,
-    ackRate: rate(ackPeople, members + direct + followers, deliveries + acknowledgments > 0),
+    ackRate: ackRate([...counts, direct]),
     byUnit: units,
     byMonth: byMonth(f, measure, fy),
     membersReached: known.some((m) => m !== null) ? members : null,

@@ -109,10 +109,14 @@ export const rawFigures: FigureSource = {
       .groupBy([measure, 'kind', place])
       .execute(),
 
-  directRecipients: (db, q) =>
+  directReach: (db, q, ackKinds) =>
     events(db, q)
-      .select([measure.as('measure'), sql<number>`count(distinct chat_key)`.as('people')])
-      .where('kind', '=', 'message.sent')
+      .select([
+        measure.as('measure'),
+        sql<number>`count(distinct chat_key)`.as('people'),
+        sql<number>`count(distinct chat_key) filter (where kind in (${sql.join(ANY(ackKinds))}))`.as('acked'),
+      ])
+      .where('kind', 'in', ['message.sent', ...ackKinds])
       .where('place_key', 'is', null)
       .where('chat_key', 'is not', null)
       .groupBy(measure)

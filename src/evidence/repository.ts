@@ -47,6 +47,13 @@ export interface PeopleRow {
   measure: string
   people: number
 }
+export interface DirectRow {
+  measure: string
+  /** Distinct people reached in 1:1: a delivery, or an acknowledgment made there. */
+  people: number
+  /** Of them, those who acknowledged in 1:1. */
+  acked: number
+}
 export interface NewRow {
   measure: string
   month: string
@@ -87,8 +94,8 @@ export interface FigureSource {
   newByMonth(db: Db, q: YearQuery): Promise<NewRow[]>
   peopleByKind(db: Db, q: YearQuery, kinds: readonly string[]): Promise<KindPeopleRow[]>
   peopleByPlace(db: Db, q: YearQuery, kinds: readonly string[]): Promise<PlacePeopleRow[]>
-  /** Distinct 1:1 chats a delivery of the measure reached. */
-  directRecipients(db: Db, q: YearQuery): Promise<PeopleRow[]>
+  /** The 1:1 chats as one acknowledgment place (rates.ts): whom they reached, who acknowledged. */
+  directReach(db: Db, q: YearQuery, ackKinds: readonly string[]): Promise<DirectRow[]>
   overview(db: Db, orgId: string, years: YearQuery[], kinds: readonly string[]): Promise<OverviewRow[]>
   overviewPeople(db: Db, orgId: string, years: YearQuery[]): Promise<OverviewPeopleRow[]>
 }
@@ -183,10 +190,14 @@ export const rollupFigures: FigureSource = {
       .groupBy(['measure', 'kind', 'place_key'])
       .execute(),
 
-  directRecipients: (db, q) =>
+  directReach: (db, q, ackKinds) =>
     reach(db, q)
-      .select((eb) => ['measure', eb.fn.countAll<number>().as('people')])
-      .where('kind', '=', 'message.sent')
+      .select([
+        'measure',
+        sql<number>`count(distinct chat_key)`.as('people'),
+        sql<number>`count(distinct chat_key) filter (where kind in (${sql.join(ANY(ackKinds))}))`.as('acked'),
+      ])
+      .where('kind', 'in', ['message.sent', ...ackKinds])
       .where('place_key', '=', '')
       .groupBy('measure')
       .execute(),

@@ -2,19 +2,18 @@ import type { Breakdown, ComplaintStats } from '../complaints/stats.js'
 import type { Cell } from '../complaints/suppression.js'
 import type { YearFigures } from './gather.js'
 import { GIFT, PLEDGE, QUESTION, QUIZ_DONE } from './kinds.js'
+import { percent, quizScore } from './rates.js'
 import type { Returned, Text } from './types.js'
 
 // What came back from staff under a measure. Complaint figures are O29's, with its small-cell
 // protection (src/complaints/stats.ts and suppression.ts): a count of 1–4 never leaves as a number.
 
 const count = (n: number): Cell => ({ kind: 'count', n })
-const fmt = (n: number) => n.toLocaleString('en-US')
 
 /** The quiz mean as a percentage of the points available, one decimal; null without a scored quiz. */
 export function meanScore(f: YearFigures, measure: string): number | null {
   const row = f.kinds.find((r) => r.measure === measure && r.kind === QUIZ_DONE)
-  const total = Number(row?.score_total ?? 0)
-  return total > 0 ? Math.round((Number(row?.score_sum ?? 0) / total) * 1000) / 10 : null
+  return percent(quizScore(Number(row?.score_sum ?? 0), Number(row?.score_total ?? 0)))
 }
 
 export const eventsOf = (f: YearFigures, measure: string, kinds: readonly string[]) =>
@@ -139,7 +138,8 @@ export function buildReturned(f: YearFigures, measure: string, complaintsMeasure
       label: { th: 'ทำแบบทดสอบครบทุกข้อ', en: 'Quizzes completed' },
       count: count(quizzes),
       people: peopleOf(f, measure, [QUIZ_DONE]),
-      detail: mean === null ? null : { label: { th: 'คะแนนเฉลี่ย', en: 'Mean score' }, value: `${fmt(mean)}%` },
+      detail:
+        mean === null ? null : { label: { th: 'คะแนนเฉลี่ย', en: 'Mean score' }, value: `${mean.toFixed(1)}%` },
     })
   }
   if (measure === complaintsMeasure && f.complaints) out.push(...complaintRows(f.complaints))

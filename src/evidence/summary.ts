@@ -1,5 +1,6 @@
 import { cellText } from '../complaints/suppression.js'
 import { VIEW_KINDS } from './kinds.js'
+import { percentText } from './rates.js'
 import type { BroadcastDone, Reach, Returned, TargetResult, Text } from './types.js'
 
 // The "ผลการดำเนินงาน" cell: one line per measure, in the words the agencies' own results
@@ -8,7 +9,6 @@ import type { BroadcastDone, Reach, Returned, TargetResult, Text } from './types
 const n = (x: number) => x.toLocaleString('en-US')
 /** "1 group", "2 groups": English needs the plural, Thai does not. */
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`
-const pct = (rate: number) => (Math.round(rate * 1000) / 10).toFixed(1)
 
 interface Parts {
   th: string[]
@@ -32,8 +32,9 @@ function reachParts(p: Parts, broadcasts: readonly BroadcastDone[], reach: Reach
     p.en.push(`${plural(reach.people, 'person', 'people')} reached`)
   }
   if (reach.acknowledgments > 0) {
-    const rate = reach.ackRate === null ? '' : ` (ร้อยละ ${pct(reach.ackRate)} ของสมาชิก)`
-    const rateEn = reach.ackRate === null ? '' : ` (${pct(reach.ackRate)}% of members)`
+    const pct = percentText(reach.ackRate)
+    const rate = pct === null ? '' : ` (ร้อยละ ${pct} ของผู้ที่ได้รับ)`
+    const rateEn = pct === null ? '' : ` (${pct}% of those reached)`
     p.th.push(`กดรับทราบ ${n(reach.acknowledgments)} ครั้ง${rate}`)
     p.en.push(`${plural(reach.acknowledgments, 'acknowledgment')}${rateEn}`)
   }

@@ -1,6 +1,7 @@
 import type { TargetDef, TargetMetric } from '../flows/schema-measures.js'
 import type { YearFigures } from './gather.js'
 import { GIFT, PLEDGE, QUESTION, QUIZ_DONE, VIEW_KINDS } from './kinds.js'
+import { percent } from './rates.js'
 import { eventsOf, meanScore } from './returned.js'
 import type { BroadcastDone, Reach, TargetResult, Text } from './types.js'
 
@@ -49,7 +50,7 @@ export function actualOf(
     case 'acknowledgments':
       return reach.acknowledgments
     case 'ack_rate':
-      return reach.ackRate === null ? null : Math.round(reach.ackRate * 1000) / 10
+      return percent(reach.ackRate)
     case 'pledges':
       return eventsOf(f, measure, [PLEDGE])
     case 'views':

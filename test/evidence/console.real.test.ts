@@ -41,7 +41,7 @@ describe('evidence over the real report', () => {
     expect((await auditor.get('/admin/evidence/2569')).status).toBe(200)
     const nogift = section(auditor.lastHtml, 'nogift')
     expect(nogift).toMatch(/<b>6<\/b>จำนวนคนที่เข้าถึง/)
-    expect(nogift).toMatch(/<b>19.0%<\/b>อัตราการรับทราบ/)
+    expect(nogift).toMatch(/<b>23.8%<\/b>อัตราการรับทราบ/)
     expect(nogift).toMatch(/data-unit="กองคลัง">[\s\S]*?<td class="rate">30.0%/)
     expect(nogift).toContain('20 ธ.ค. 2568')
     expect(section(auditor.lastHtml, 'complaints')).toMatch(
@@ -75,9 +75,9 @@ describe('evidence over the real report', () => {
     const other = await as('auditor@other.go.th', PASSWORD_B)
     await other.get('/admin/evidence/2569?org=default')
     const nogift = section(other.lastHtml, 'nogift')
-    // Its one pledge in its own G1 (50 members); nothing of default's 19.0% or its broadcasts.
+    // Its one pledge in its own G1 (50 members); nothing of default's 23.8% or its broadcasts.
     expect(nogift).toMatch(/<b>1<\/b>จำนวนคนที่เข้าถึง/)
-    expect(other.lastHtml).not.toContain('19.0%')
+    expect(other.lastHtml).not.toContain('23.8%')
     expect(other.lastHtml).not.toContain('เตือนก่อนปีใหม่')
   })
 
@@ -88,7 +88,7 @@ describe('evidence over the real report', () => {
     const res = await t.app.request('http://localhost/public/ita/2569')
     expect(res.status).toBe(200)
     const html = await res.text()
-    expect(section(html, 'nogift')).toMatch(/<td class="people">6<\/td>[\s\S]*?<td class="ack-rate">19.0%/)
+    expect(section(html, 'nogift')).toMatch(/<td class="people">6<\/td>[\s\S]*?<td class="ack-rate">23.8%/)
     expect(html).not.toContain('data-unit') // nothing by unit or group
     expect(html).not.toContain('ทุกกอง')
     expect(html).not.toContain('เตือนก่อนปีใหม่')

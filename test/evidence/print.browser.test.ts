@@ -63,7 +63,7 @@ describe('the printable evidence page in Chromium', () => {
     // 4 acknowledging people of 10 + 8 members reached and 3 followers.
     const nogift = page.locator('section.measure[data-measure="nogift"]')
     expect(await nogift.locator('.reach-line .people').textContent()).toBe('6')
-    expect(await nogift.locator('.reach-line .ack-rate').textContent()).toBe('19.0%')
+    expect(await nogift.locator('.reach-line .ack-rate').textContent()).toBe('23.8%')
     // One bar per unit (and the 1:1 chats), drawn to scale: กองคลัง 3 of 10.
     const units = await nogift.locator('table.by-unit tr.unit').count()
     expect(units).toBe(3)

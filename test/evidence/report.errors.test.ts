@@ -112,7 +112,7 @@ describe.each(DB_KINDS)('evidence report: bad input and odd data (%s)', (kind) =
     // Two quizzes completed; only the scored one (1 of 2) makes the mean.
     expect(assets?.returned.find((x) => x.kind === 'quiz.completed')).toMatchObject({
       count: { kind: 'count', n: 2 },
-      detail: { value: '50%' },
+      detail: { value: '50.0%' },
     })
     const raw = await evidenceReport({ ...reportDeps(t), figures: rawFigures }, ORG, 2569)
     expect(raw).toEqual(r)

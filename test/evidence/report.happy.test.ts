@@ -79,12 +79,13 @@ describe.each(DB_KINDS)('evidence report of a seeded year (%s)', (kind) => {
       acknowledgments: 5,
       membersReached: 18,
     })
-    // Acknowledging people a, b, c, d ÷ (10 + 8 members of G1, G3 + 3 followers of the Songkran broadcast).
-    expect(m.reach.ackRate).toBeCloseTo(4 / 21, 10)
+    // One rate over the places (src/evidence/rates.ts): a, b, c of G1's 10, d of G3's 8, and in
+    // 1:1 a of the 3 followers the Songkran broadcast went to: (3 + 1 + 1) ÷ (10 + 8 + 3).
+    expect(m.reach.ackRate).toBeCloseTo(5 / 21, 10)
     expect(m.reach.byUnit).toEqual([
       { unit: 'กองการเจ้าหน้าที่', groups: 1, delivered: 1, acknowledgments: 1, ackRate: 1 / 8 },
       { unit: 'กองคลัง', groups: 1, delivered: 1, acknowledgments: 3, ackRate: 3 / 10 },
-      { unit: 'แชต 1:1 / 1:1 chats', groups: 0, delivered: 1, acknowledgments: 1, ackRate: null },
+      { unit: 'แชต 1:1 / 1:1 chats', groups: 0, delivered: 1, acknowledgments: 1, ackRate: 1 / 3 },
     ])
     expect(m.reach.byMonth.map((x) => x.month)).toEqual([
       '2025-10',
@@ -132,14 +133,14 @@ describe.each(DB_KINDS)('evidence report of a seeded year (%s)', (kind) => {
     ])
     expect(m.targets.map((x) => [x.metric, x.target, x.actual, x.met])).toEqual([
       ['broadcasts', 4, 2, false],
-      ['ack_rate', 60, 19, false],
+      ['ack_rate', 60, 23.8, false],
     ])
     expect(m.summary.th).toBe(
-      'ส่งข้อความ 2 ครั้ง ถึงกลุ่มไลน์ 2 กลุ่ม เข้าถึงบุคลากร 6 คน กดรับทราบ 5 ครั้ง (ร้อยละ 19.0 ของสมาชิก) ' +
+      'ส่งข้อความ 2 ครั้ง ถึงกลุ่มไลน์ 2 กลุ่ม เข้าถึงบุคลากร 6 คน กดรับทราบ 5 ครั้ง (ร้อยละ 23.8 ของผู้ที่ได้รับ) ' +
         'เปิดดู 1 ครั้ง รายงานการรับของขวัญ 1 รายการ บรรลุค่าเป้าหมาย 0 จาก 2 ตัวชี้วัด',
     )
     expect(m.summary.en).toBe(
-      '2 broadcasts to 2 LINE groups; 6 people reached; 5 acknowledgments (19.0% of members); ' +
+      '2 broadcasts to 2 LINE groups; 6 people reached; 5 acknowledgments (23.8% of those reached); ' +
         'opened 1 time; 1 gift report; 0 of 2 targets met',
     )
   })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appendEvents, type EngagementEvent } from '../../src/engagement/events.js'
+import { ACK_KINDS } from '../../src/evidence/kinds.js'
 import { yearQuery } from '../../src/evidence/report.js'
 import { type FigureSource, rollupFigures } from '../../src/evidence/repository.js'
 import { rawFigures } from '../../src/evidence/repository-raw.js'
@@ -121,7 +122,7 @@ describe.each(DB_KINDS)('rollups equal the raw log on random logs (%s)', (kind) 
         // The rollups read only the measures of flows/; the raw log also has the unmeasured.
         await compare(`peopleByKind ${where}`, async (s) => measured(await s.peopleByKind(t.db, q, KINDS)))
         await compare(`peopleByPlace ${where}`, async (s) => measured(await s.peopleByPlace(t.db, q, KINDS)))
-        await compare(`directRecipients ${where}`, async (s) => measured(await s.directRecipients(t.db, q)))
+        await compare(`directReach ${where}`, async (s) => measured(await s.directReach(t.db, q, ACK_KINDS)))
       }
       await compare(`overview ${org}`, (s) => s.overview(t.db, org, years, KINDS))
       await compare(`overviewPeople ${org}`, (s) => s.overviewPeople(t.db, org, years))
