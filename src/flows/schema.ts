@@ -44,6 +44,7 @@ export const REQUIRED_MESSAGES = [
   'budget.button.concern',
   'budget.altText',
   'complaint.promise',
+  'complaint.promise.web',
   'complaint.offer',
   'complaint.filed',
   'complaint.status',

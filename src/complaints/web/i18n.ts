@@ -26,7 +26,7 @@ const W = {
   switchLang: ['English', 'ภาษาไทย'],
   followLink: ['ติดตามเรื่องที่แจ้งไว้แล้ว', 'Follow up a report you made'],
   newReport: ['แจ้งเรื่องใหม่', 'Make a new report'],
-  fixErrors: ['กรุณาแก้ไขรายการที่ระบุด้านล่าง แล้วส่งอีกครั้ง', 'Please correct what is marked below and send again.'],
+  fixErrors: ['กรุณาแก้ไขรายการต่อไปนี้ แล้วกดส่งเรื่องอีกครั้ง', 'Please correct the following, then send again.'],
   reattach: [
     'ไฟล์ที่เลือกไว้ยังไม่ถูกส่ง กรุณาเลือกไฟล์อีกครั้ง',
     'The files you chose were not sent: please choose them again.',

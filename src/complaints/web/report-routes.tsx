@@ -15,6 +15,7 @@ import { checkFormToken } from './tokens.js'
 // GET /report shows the form; POST /report checks everything, then files the complaint and
 // its evidence in one transaction and shows the code and secret once.
 
+/** The promise in the web's own words (flows: no chat commands, no LINE id), in the page's language. */
 function promiseText(c: WebContext): string {
   const { flows, config } = c.var.deps
   const vars = {
@@ -23,7 +24,7 @@ function promiseText(c: WebContext): string {
     draftMinutes: String(config.env.COMPLAINT_DRAFT_TTL_MINUTES),
   }
   return flows
-    .render('complaint.promise', vars)
+    .render('complaint.promise.web', vars)
     .map((m) => (m.type === 'text' ? m.text : ''))
     .filter(Boolean)
     .join('\n')
@@ -32,7 +33,13 @@ function promiseText(c: WebContext): string {
 type Status = 200 | 422 | 500
 async function showForm(
   c: WebContext,
-  extra: { values?: Values; errors?: FieldErrors; problems?: string[]; banner?: string } = {},
+  extra: {
+    values?: Values
+    errors?: FieldErrors
+    problems?: string[]
+    banner?: string
+    filesChosen?: boolean
+  } = {},
   status: Status = 200,
 ) {
   const p = pageOf(c)
@@ -84,12 +91,15 @@ export function reportRoutes() {
     const p = pageOf(c)
     const values: Record<string, string> = {}
     for (const f of webFields(def)) if (f.type !== 'attachments') values[f.id] = field(body, f.id)
-    if (check === 'expired') return showForm(c, { values, banner: p.t('formExpired') }, 422)
+    const evidence = evidenceField(def)
+    const chosen = filesOf(evidence ? body[evidence.id] : undefined)
+    // Said only when the post carried files: a browser never fills a file input back in.
+    const filesChosen = chosen.length > 0
+    if (check === 'expired') return showForm(c, { values, banner: p.t('formExpired'), filesChosen }, 422)
 
     const checked = validateReport(def, values, p.t, p.lang)
-    const evidence = evidenceField(def)
     const files = await sanitizeFiles(
-      filesOf(evidence ? body[evidence.id] : undefined),
+      chosen,
       evidence?.max ?? 0,
       (bytes, hint, limits) => deps.evidence.clean(bytes, hint, limits),
       evidenceLimits(c),
@@ -99,7 +109,7 @@ export function reportRoutes() {
     if (!checked.ok || !files.ok) {
       count(c, files.ok ? 'invalid' : 'file_refused')
       const errors = checked.ok ? {} : checked.errors
-      return showForm(c, { values, errors, problems: files.ok ? [] : files.errors }, 422)
+      return showForm(c, { values, errors, problems: files.ok ? [] : files.errors, filesChosen }, 422)
     }
     const { timeZone } = deps.config
     const d = {
@@ -117,7 +127,7 @@ export function reportRoutes() {
       })
     if (!filed) {
       count(c, 'failed')
-      return showForm(c, { values, banner: p.t('failed') }, 500)
+      return showForm(c, { values, banner: p.t('failed'), filesChosen }, 500)
     }
     // No log line for a filing: its timestamp would date it to the second (README, A3).
     return html(

@@ -57,6 +57,35 @@ describe.each(DB_KINDS)('web complaint form, bad input (%s)', (kind) => {
     await nothingStored(t)
   })
 
+  test('a refused post opens on a summary at the top, each problem a link to its question', async () => {
+    await web.post('/report', { ...REPORT, category: '', what: '' })
+    // Right after the page's title, before the promise: on a phone it is on the first screen.
+    expect(web.html).toMatch(
+      /<main><h1>[^<]*<\/h1><div class="summary" id="fix" role="alert" tabindex="-1" autofocus="">/,
+    )
+    const links = [...web.page.matchAll(/<li><a href="(#[^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [
+      m[1],
+      m[2],
+    ])
+    expect(links).toEqual([
+      ['#q-category', 'กรุณาเลือก "ประเภทเรื่อง" จากรายการ'],
+      ['#what', 'กรุณากรอก "เหตุการณ์"'],
+    ])
+    expect(web.html).toContain('id="q-category"')
+    expect(web.html).toContain('id="what"')
+    // No file was chosen: nothing to choose again.
+    expect(web.page).not.toContain('ไฟล์ที่เลือกไว้ยังไม่ถูกส่ง')
+    // A good photo beside a missing answer: the browser drops the file, and the page says so.
+    await web.post('/report', { ...REPORT, when: '' }, [{ name: 'ok.jpg', bytes: gpsJpeg() }])
+    expect(web.page).toContain('ไฟล์ที่เลือกไว้ยังไม่ถูกส่ง กรุณาเลือกไฟล์อีกครั้ง')
+    // A refused file is in the summary too, linked to the evidence question.
+    await web.post('/report', { ...REPORT }, [
+      { name: 'x.exe', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0]) },
+    ])
+    expect(web.page).toMatch(/<li><a href="#evidence">ไฟล์ "x.exe": /)
+    await nothingStored(t)
+  })
+
   test('a 30 MB upload is refused unread with 413 and a clear page', async () => {
     const res = await web.post('/report', { ...REPORT }, [
       { name: 'video.mp4', bytes: new Uint8Array(30 * MB) },

@@ -25,10 +25,15 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
       if (f.id === 'notify') expect(html).not.toContain('name="notify"')
       else expect(html).toContain(prompt.split('\n')[0])
     }
-    for (const label of ['สินบน/เรียกรับเงิน', 'จัดซื้อจัดจ้าง', 'ใช้ทรัพย์สินราชการ', 'ใช้อำนาจไม่ชอบ', 'อื่น ๆ Other']) {
+    for (const label of ['สินบน/เรียกรับเงิน', 'จัดซื้อจัดจ้าง', 'ใช้ทรัพย์สินราชการ', 'ใช้อำนาจไม่ชอบ', 'อื่น ๆ']) {
       expect(html).toContain(label)
     }
     expect(html).toContain('ตอบรับเรื่องภายใน 7 วัน แจ้งผลการดำเนินการภายใน 90 วัน')
+    // The web's own promise: no chat command, no LINE id (the web never learns one), one language.
+    expect(html).toContain('ระบบยังไม่เก็บสิ่งใดจนกว่าท่านจะกด "ส่งเรื่อง"'.replaceAll('"', '&quot;'))
+    for (const chatOnly of ['ยกเลิก', 'LINE ID', 'Type &quot;cancel&quot;', 'This channel protects']) {
+      expect(html).not.toContain(chatOnly)
+    }
     expect(html).toContain('type="file" name="evidence"')
     expect(html).toContain('enctype="multipart/form-data"')
     expect(html).not.toMatch(/<script|https?:\/\/(?!localhost)/)
@@ -36,6 +41,8 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
     await en.get('/report?lang=en')
     expect(en.html).toContain('What happened? Give as much detail as you can.')
     expect(en.html).toContain('Acknowledgement within 7 days')
+    expect(en.html).not.toContain('ช่องทางร้องเรียนนี้ปกป้องตัวตนของผู้แจ้ง')
+    expect(en.html).toContain('>Other</label>')
     expect(en.html).toContain('action="/report?lang=en"')
   })
 

@@ -25,7 +25,10 @@ input,textarea,select,button{font:inherit;padding:.5rem .6rem;border:1px solid #
 input[type=radio]{width:auto}textarea{min-height:6rem}button{background:#06c755;color:#fff;border-color:#06c755;font-weight:600;cursor:pointer}
 button.secondary{background:#fff;color:#1f3b73;border-color:#1f3b73}form.lang{display:flex;justify-content:flex-end}form.lang button{width:auto;padding:.25rem .8rem}.hint{font-weight:400;color:#555;font-size:.92rem}
 .msg{padding:.6rem .8rem;border-radius:6px;background:#e8f5e9;margin:.5rem 0}.msg.error{background:#fdecea;color:#8a1c1c}
-.err{color:#8a1c1c;font-weight:600}.receipt{background:#fff;border:2px solid #1f3b73;border-radius:8px;padding:1rem}
+.err{color:#8a1c1c;font-weight:600}.problem{display:block;font-weight:400}
+.summary{border:3px solid #8a1c1c;background:#fdecea;color:#8a1c1c;padding:.5rem .9rem;border-radius:8px;margin:0 0 1rem}
+.summary h2{font-size:1.05rem;margin:.2rem 0;color:#8a1c1c}.summary ul{margin:.3rem 0;padding-left:1.2rem}.summary a{color:#8a1c1c;font-weight:600}
+.summary p{margin:.3rem 0}.summary:focus{outline:3px solid #1f3b73;outline-offset:2px}.receipt{background:#fff;border:2px solid #1f3b73;border-radius:8px;padding:1rem}
 .receipt code{font-size:1.4rem;letter-spacing:.08em;display:block;word-break:break-all}.thread p{margin:.2rem 0}
 .entry{background:#fff;border-radius:8px;padding:.5rem .8rem;margin:.4rem 0}.entry.officer{border-left:4px solid #06c755}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;background:#fff;padding:.6rem .9rem;border-radius:8px}dt{font-weight:600}dd{margin:0}

@@ -1,6 +1,6 @@
 import type { FormDef, FormField } from '../../../flows/schema-dialogues.js'
 import { type FieldErrors, textOf, type Values, webFields } from '../fields.js'
-import { Layout, Lines, Msg, otherLang, type Page, withLang } from './layout.js'
+import { Layout, Lines, otherLang, type Page, withLang } from './layout.js'
 
 export interface Limits {
   maxFiles: number
@@ -18,6 +18,8 @@ export interface ReportProps {
   errors?: FieldErrors
   /** Refused files and other problems with the whole form. */
   problems?: string[]
+  /** Whether the refused post carried files (a browser never sends them back: say so then only). */
+  filesChosen?: boolean
   banner?: string
 }
 
@@ -63,6 +65,12 @@ function Field(props: { f: FormField; r: ReportProps }) {
         </span>
         <input type="file" name={f.id} id={f.id} multiple accept={ACCEPT} />
         <Err id={f.id} text={error} />
+        {r.problems?.map((m) => (
+          <span class="msg error problem" role="alert">
+            {m}
+          </span>
+        ))}
+        {r.filesChosen && failed(r) ? <span class="hint">{t('reattach')}</span> : null}
       </label>
     )
   }
@@ -84,24 +92,60 @@ function Field(props: { f: FormField; r: ReportProps }) {
   )
 }
 
+const failed = (r: ReportProps) => (r.problems?.length ?? 0) > 0 || Object.keys(r.errors ?? {}).length > 0
+
+/** Where a link to a question lands: the field itself, or a group of choices' fieldset. */
+const anchor = (f: FormField) => (f.type === 'choice' ? `q-${f.id}` : f.id)
+
+/**
+ * First thing in the page after a refused post, focused without script (autofocus): on a phone
+ * the reloaded page shows it at once, each item a link to its question. Questions in the form's
+ * order, then refused files (linked to the evidence question).
+ */
+function ErrorSummary(props: { r: ReportProps }) {
+  const { r } = props
+  const { p } = r
+  const fields = webFields(r.def)
+  const items = fields.flatMap((f) => {
+    const e = r.errors?.[f.id]
+    return e ? [{ href: `#${anchor(f)}`, text: e }] : []
+  })
+  const files = fields.find((f) => f.type === 'attachments')
+  for (const m of r.problems ?? []) items.push({ href: `#${files ? anchor(files) : 'submit'}`, text: m })
+  if (r.banner) {
+    return (
+      <div class="summary" id="banner" role="alert" tabindex={-1} autofocus>
+        <p>{r.banner}</p>
+        {r.filesChosen ? <p>{p.t('reattach')}</p> : null}
+      </div>
+    )
+  }
+  if (items.length === 0) return null
+  return (
+    <div class="summary" id="fix" role="alert" tabindex={-1} autofocus>
+      <h2>{p.t('fixErrors')}</h2>
+      <ul>
+        {items.map((i) => (
+          <li>
+            <a href={i.href}>{i.text}</a>
+          </li>
+        ))}
+      </ul>
+      {r.filesChosen ? <p>{p.t('reattach')}</p> : null}
+    </div>
+  )
+}
+
 export function ReportPage(r: ReportProps) {
   const { p } = r
-  const failed = (r.problems?.length ?? 0) > 0 || Object.keys(r.errors ?? {}).length > 0
   return (
     <Layout p={p} title={textOf(r.def.title, p.lang)} switchHref={otherLang(p.base, p.lang)}>
+      <ErrorSummary r={r} />
       <p>{textOf(r.def.intro, p.lang)}</p>
       <section class="promise" aria-label={p.t('promise')}>
         <Lines text={r.promise} />
       </section>
       <p class="hint">{p.t('siteNote')}</p>
-      <Msg text={r.banner} error id="banner" />
-      {failed ? <Msg text={p.t('fixErrors')} error id="fix" /> : null}
-      {r.problems?.map((m) => (
-        <p class="msg error problem" role="alert">
-          {m}
-        </p>
-      ))}
-      {failed ? <p class="hint">{p.t('reattach')}</p> : null}
       <form method="post" action={withLang(p.base, p.lang)} enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value={r.token} />
         {webFields(r.def).map((f) => (
