@@ -46,6 +46,11 @@ export interface AppDeps {
   flows: Flows
   /** Cleans complaint evidence: worker threads on Node, inline on Workers. */
   evidence: EvidenceCleaner
+  /**
+   * Starts sending due broadcasts now ("send now" in the console) instead of at the next minute:
+   * Node's broadcast loop, which then follows the run to its end; one background pass elsewhere.
+   */
+  sendDue: () => void
 }
 
 export type AppEnv = { Variables: { deps: AppDeps } }

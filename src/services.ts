@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { registerLineLink } from './admin/line-link-handler.js'
 import type { AppDeps } from './app-env.js'
+import { safeTick } from './broadcasts/tick.js'
 import { registerBudget } from './budget/handlers.js'
 import { type EvidenceCleaner, inlineCleaner } from './complaints/evidence/cleaner.js'
 import { registerComplaints } from './complaints/followup.js'
@@ -17,6 +18,7 @@ import type { Database } from './db/schema.js'
 import { registerCards } from './dialogues/cards.js'
 import { FormHandlers, registerForms } from './dialogues/forms.js'
 import type { Flows } from './flows/types.js'
+import { broadcastDeps } from './jobs/tick.js'
 import type { LinePort, LineResolver } from './line/port.js'
 import { createLineStatus, type LineStatus } from './line/status.js'
 import { registerNoGift } from './nogift/handlers.js'
@@ -52,6 +54,8 @@ export interface ServiceInputs {
   simulator: Simulator | null
   /** Node passes its worker-thread pool; inline (main thread) otherwise. */
   evidence?: EvidenceCleaner
+  /** Node passes its broadcast loop's kick; otherwise one scheduler pass in the background. */
+  sendDue?: () => void
 }
 
 /** Every handler the bot has, registered by event type, intent and postback action. */
@@ -119,5 +123,11 @@ export function buildServices(input: ServiceInputs): AppDeps {
     simulator: input.simulator,
     flows,
     evidence,
+    sendDue:
+      input.sendDue ??
+      (() => {
+        const d = broadcastDeps({ db, flows, log, lines, config: input.config, keyring, clock })
+        input.background(() => safeTick(d, clock.now()))
+      }),
   }
 }

@@ -57,8 +57,12 @@ export function broadcastActionRoutes(opts: BroadcastRouteOptions) {
         return renderDetail(c, s, now, opts, msg, 422)
       }
       await auditBroadcast(c, s, name === 'cancel' ? 'broadcast.cancelled' : 'broadcast.scheduled', r.value)
-      const done = name === 'cancel' ? 'cancelledOk' : 'scheduledOk'
-      return redirectWithFlash(c, `/admin/broadcasts/${r.value.id}`, done)
+      if (name === 'cancel') return redirectWithFlash(c, `/admin/broadcasts/${r.value.id}`, 'cancelledOk')
+      // Due now ("send now", or "now" chosen in the form): sending starts here, not at the next
+      // minute's tick, and the page says so and follows it (broadcast-detail.ts).
+      const due = r.value.recurrence === null && r.value.run_at.getTime() <= deps.clock.now().getTime()
+      if (due) c.var.deps.sendDue()
+      return redirectWithFlash(c, `/admin/broadcasts/${r.value.id}`, due ? 'sendingNow' : 'scheduledOk')
     })
   act('schedule')
   act('send-now')

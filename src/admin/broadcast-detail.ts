@@ -1,6 +1,7 @@
+import { countByRun } from '../broadcasts/deliveries.js'
 import { estimateQuota } from '../broadcasts/quota.js'
 import { listAudiences, listRuns } from '../broadcasts/repository.js'
-import { ALL_FOLLOWERS, type BroadcastRow } from '../broadcasts/tables.js'
+import { ALL_FOLLOWERS, type BroadcastRow, type RunRow, type RunStatus } from '../broadcasts/tables.js'
 import { rendererCss, renderMessages } from '../simulator/render.js'
 import {
   type BroadcastRouteOptions,
@@ -12,7 +13,7 @@ import {
 import { html, type Status } from './console-http.js'
 import { type AdminContext, view } from './http.js'
 import { linkedSince } from './line-link.js'
-import { BroadcastPage } from './pages/broadcasts.js'
+import { BroadcastPage, type Progress } from './pages/broadcasts.js'
 import type { Session } from './service.js'
 
 export interface PageMessage {
@@ -26,6 +27,32 @@ export async function audienceNames(c: AdminContext, s: Session) {
   const v = view(c)
   const m = new Map((await listAudiences(c.var.deps.db, orgOf(s))).map((a) => [a.id, a.name]))
   return (id: string) => (id === ALL_FOLLOWERS ? v.t('aAll') : (m.get(id) ?? '—'))
+}
+
+const OPEN: ReadonlySet<RunStatus> = new Set(['pending', 'sending'])
+
+/**
+ * How far sending has got: the open runs (or else the latest), counted by delivery status. A
+ * broadcast due now with no run yet ("send now" a moment ago) is running too: its page reloads
+ * until the run appears and finishes.
+ */
+async function progressOf(c: AdminContext, b: BroadcastRow, runs: RunRow[]): Promise<Progress> {
+  const now = c.var.deps.clock.now()
+  const open = runs.filter((r) => OPEN.has(r.status))
+  const next = b.next_run_at ?? b.run_at
+  const due = b.status === 'scheduled' && b.recurrence === null && next.getTime() <= now.getTime()
+  const latest = runs.at(-1)
+  const shown = open.length > 0 ? open : latest ? [latest] : []
+  const counts = await countByRun(
+    c.var.deps.db,
+    b.org_id,
+    shown.map((r) => r.id),
+  )
+  const empty = { pending: 0, sending: 0, sent: 0, failed: 0 }
+  return {
+    running: open.length > 0 || b.status === 'sending' || due,
+    runs: shown.map((run) => ({ run, counts: counts.get(run.id) ?? empty })),
+  }
 }
 
 /** The broadcast page: preview as LINE shows it, quota, actions, test send, runs. */
@@ -46,6 +73,7 @@ export async function renderDetail(
     `default-src 'none'; script-src 'none'; style-src 'nonce-${c.var.nonce}'; style-src-attr 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
   )
   const composer = canCompose(s)
+  const runs = await listRuns(db, orgOf(s), b.id)
   const page = BroadcastPage({
     v: view(c),
     b,
@@ -54,7 +82,8 @@ export async function renderDetail(
     previewCss: rendererCss,
     quota,
     quotaKnown: q !== null,
-    runs: await listRuns(db, orgOf(s), b.id),
+    runs,
+    progress: await progressOf(c, b, runs),
     canCompose: composer,
     line: c.var.deps.lineStatus.of(orgOf(s)),
     ...(composer

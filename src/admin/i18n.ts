@@ -157,6 +157,13 @@ const M = {
   retryFailed: ['ส่งซ้ำเฉพาะที่ไม่สำเร็จ', 'Retry failed recipients'],
   retried: ['ตั้งให้ส่งซ้ำแล้ว', 'Queued for retry.'],
   scheduledOk: ['ตั้งเวลาแล้ว', 'Scheduled.'],
+  sendingProgress: ['กำลังส่ง', 'Sending'],
+  lastRun: ['ผลการส่งรอบล่าสุด', 'The latest run'],
+  startingSend: ['กำลังเริ่มส่ง ระบบกำลังเตรียมรายชื่อผู้รับ', 'Starting: the recipients are being prepared.'],
+  autoRefresh: [
+    'หน้านี้โหลดใหม่เองทุก 3 วินาทีจนกว่าจะส่งเสร็จ',
+    'This page reloads itself every 3 seconds until sending is done.',
+  ],
   sendingNow: [
     'กำลังส่ง ระบบเริ่มส่งข้อความแล้ว หน้านี้แสดงความคืบหน้าและโหลดใหม่เองจนกว่าจะส่งเสร็จ',
     'Sending: the messages are going out now. This page shows the progress and reloads itself until it is done.',

@@ -229,3 +229,26 @@ export async function countByStatus(db: Db, runId: string): Promise<Record<Deliv
   for (const r of rows) out[r.status] = Number(r.n)
   return out
 }
+
+/** Deliveries by status for each run, in one query (a broadcast page's progress). */
+export async function countByRun(
+  db: Db,
+  orgId: string,
+  runIds: string[],
+): Promise<Map<string, Record<DeliveryStatus, number>>> {
+  const out = new Map<string, Record<DeliveryStatus, number>>()
+  if (runIds.length === 0) return out
+  const rows = await db
+    .selectFrom('broadcast_deliveries')
+    .select(['run_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_id', '=', orgId)
+    .where('run_id', 'in', runIds)
+    .groupBy(['run_id', 'status'])
+    .execute()
+  for (const id of runIds) out.set(id, { pending: 0, sending: 0, sent: 0, failed: 0 })
+  for (const r of rows) {
+    const counts = out.get(r.run_id)
+    if (counts) counts[r.status] = Number(r.n)
+  }
+  return out
+}

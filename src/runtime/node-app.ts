@@ -126,6 +126,10 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     timeoutMs: config.env.EVIDENCE_TIMEOUT_MS,
     nice: config.env.EVIDENCE_NICE,
   })
+  const minute = { db: opened.db, flows, log, lines, config, keyring, clock }
+  // Between minutes it follows open runs: joins a run another instance expands, takes over the
+  // rows of one that crashed as their leases run out. The console's "send now" starts it at once.
+  const broadcasts = createBroadcastLoop(broadcastDeps(minute))
   const deps = buildServices({
     config,
     db: opened.db,
@@ -148,6 +152,7 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
     background: background.run,
     failures,
     lineStatus,
+    sendDue: () => void broadcasts.tick(),
   })
   if (config.line.kind === 'local') {
     // Shown once, here only: afterwards just its hash exists, and it must be changed at first login.
@@ -158,10 +163,6 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
       console.log('  (shown once; you will be asked to change it / แสดงครั้งเดียว ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก)')
     }
   }
-  const minute = { db: opened.db, flows, log, lines, config, keyring, clock }
-  // Between minutes it follows open runs: joins a run another instance expands, takes over the
-  // rows of one that crashed as their leases run out.
-  const broadcasts = createBroadcastLoop(broadcastDeps(minute))
   const app = createApp(deps)
   simulator?.attach(async (req) => app.fetch(req))
   return {

@@ -66,7 +66,7 @@ describe('/admin/broadcasts in Chromium', () => {
       await p.fill('#time', '10:01') // the test clock is 10:00 Bangkok
     })
     expect(await page.textContent('#preview')).toContain('นโยบายไม่รับของขวัญ')
-    expect(await page.textContent('#quota')).toContain('ค่าใช้โควตา 12')
+    expect(await page.textContent('#quota')).toContain('ส่งถึง 1 กลุ่ม ใช้โควตาข้อความ 12 ข้อความจากโควตาเดือนนี้')
     await page.click('#schedule')
     await page.waitForSelector('text=ตั้งเวลาแล้ว')
     expect(await page.textContent('main')).toContain('22 พ.ย. 2569 10:01 น.')

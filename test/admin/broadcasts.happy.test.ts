@@ -30,7 +30,11 @@ describe.each(DB_KINDS)('admin broadcasts, happy path (%s)', (kind) => {
     expect(b.lastHtml).toContain('class="lc-messages"') // the simulator's renderer
     expect(b.lastHtml).toContain('นโยบายไม่รับของขวัญ')
     expect(b.lastHtml).toMatch(/id="quota"/)
-    expect(b.lastHtml).toContain('ผู้รับ 1 · ค่าใช้โควตา 12')
+    expect(b.lastHtml).toContain(
+      'ส่งถึง 1 กลุ่ม ใช้โควตาข้อความ 12 ข้อความจากโควตาเดือนนี้ (LINE นับ 1 ข้อความต่อสมาชิก 1 คนในกลุ่ม)',
+    )
+    // Not due yet: the page does not reload itself.
+    expect(b.lastHtml).not.toContain('http-equiv="refresh"')
     // Post/redirect/get: the outcome is shown once after the redirect, and a reload repeats nothing.
     const s = await b.post(`/admin/broadcasts/${id}/schedule`, {})
     expect(s.status).toBe(303)
@@ -110,9 +114,10 @@ describe.each(DB_KINDS)('admin broadcasts, happy path (%s)', (kind) => {
     const created = await b.post('/admin/broadcasts', { ...noGift, mode: 'now' })
     const id = idFrom(created.headers.get('location'))
     await b.get(`/admin/broadcasts/${id}`)
-    await b.post(`/admin/broadcasts/${id}/schedule`, {})
     made.line.script.push({ kind: 'rejected', status: 400, detail: 'bad request' })
-    await runTick(t)
+    // "Now" in the form: scheduling it starts sending at once, in the background.
+    await b.post(`/admin/broadcasts/${id}/schedule`, {})
+    await t.settle()
     await b.get(`/admin/broadcasts/${id}`)
     const run = b.lastHtml.match(/href="(\/admin\/broadcasts\/[^"]+\/runs\/[^"]+)"/)?.[1] ?? ''
     await b.get(run)
@@ -127,6 +132,54 @@ describe.each(DB_KINDS)('admin broadcasts, happy path (%s)', (kind) => {
     await runTick(t)
     expect(made.line.calls.filter((c) => c.op === 'push')).toHaveLength(2)
     expect(await auditActions(t, 'default')).toContain('broadcast.retried')
+  })
+
+  test('"send now" sends at once and says so; a due broadcast page follows it until it is done', async () => {
+    const made = await broadcastApp(kind)
+    t = made.t
+    const b = made.sender
+    await b.get('/admin/broadcasts/new')
+    const later = await b.post('/admin/broadcasts', {
+      ...noGift,
+      mode: 'at',
+      date: '2026-11-22',
+      time: '15:00',
+    })
+    const id = idFrom(later.headers.get('location'))
+    await b.get(`/admin/broadcasts/${id}`)
+    expect(b.lastHtml).not.toContain('id="progress"')
+    expect((await b.post(`/admin/broadcasts/${id}/send-now`, {})).status).toBe(303)
+    await t.settle()
+    // Sent with no tick of the scheduler: the kick did it.
+    expect(made.line.calls.filter((c) => c.op === 'push')).toHaveLength(1)
+    await b.get(`/admin/broadcasts/${id}`)
+    expect(b.lastHtml).toContain('<p class="msg" role="status">กำลังส่ง ระบบเริ่มส่งข้อความแล้ว')
+    expect(b.lastHtml).not.toContain('http-equiv="refresh"')
+    expect(b.lastHtml).toMatch(/id="progress"[^>]*data-running="no"/)
+    expect(b.lastHtml).toContain('ผลการส่งรอบล่าสุด')
+    expect(b.lastHtml).toContain('<progress max="1" value="1"></progress> ส่งแล้ว 1 จาก 1 ผู้รับ · ไม่สำเร็จ 0')
+    await b.get(`/admin/broadcasts/${id}?lang=en`)
+    expect(b.lastHtml).toContain('1 of 1 recipients sent · 0 failed')
+
+    // Due and not yet taken up by the scheduler: the page says it is starting and reloads itself.
+    await b.get('/admin/broadcasts/new?lang=th')
+    const soon = await b.post('/admin/broadcasts', {
+      ...noGift,
+      mode: 'at',
+      date: '2026-11-22',
+      time: '10:01',
+    })
+    const due = idFrom(soon.headers.get('location'))
+    await b.get(`/admin/broadcasts/${due}`)
+    await b.post(`/admin/broadcasts/${due}/schedule`, {})
+    t.clock.advance(60_000)
+    await b.get(`/admin/broadcasts/${due}`)
+    expect(b.lastHtml).toContain('<meta http-equiv="refresh" content="3"/>')
+    expect(b.lastHtml).toMatch(/id="progress"[^>]*data-running="yes"/)
+    expect(b.lastHtml).toContain('กำลังเริ่มส่ง ระบบกำลังเตรียมรายชื่อผู้รับ')
+    await runTick(t)
+    await b.get(`/admin/broadcasts/${due}`)
+    expect(b.lastHtml).not.toContain('http-equiv="refresh"')
   })
 
   test('no broadcasts yet: the list says so', async () => {

@@ -92,7 +92,7 @@ describe('local mode in Chromium: console → scheduler → simulated LINE group
       await p.fill('#date', '2026-11-22')
       await p.fill('#time', '10:01') // the app clock reads 10:00 Bangkok
     })
-    expect(await admin.textContent('#quota')).toContain('ผู้รับ 1 · ค่าใช้โควตา 2')
+    expect(await admin.textContent('#quota')).toContain('ส่งถึง 1 กลุ่ม ใช้โควตาข้อความ 2 ข้อความจากโควตาเดือนนี้')
     await admin.click('#schedule')
     await admin.waitForSelector('p.msg[role="status"]:has-text("ตั้งเวลาแล้ว")')
     expect(new URL(admin.url()).pathname).toMatch(/^\/admin\/broadcasts\/[0-9a-f-]{36}$/) // redirected

@@ -1,7 +1,8 @@
 import { raw } from 'hono/html'
 import type { QuotaEstimate } from '../../broadcasts/quota.js'
-import type { BroadcastRow, DeliveryRow, RunRow } from '../../broadcasts/tables.js'
+import { ALL_FOLLOWERS, type BroadcastRow, type DeliveryRow, type RunRow } from '../../broadcasts/tables.js'
 import type { LineHealth } from '../../line/status.js'
+import { progressSentence, quotaSentence, type RunCounts } from '../broadcast-words.js'
 import type { MessageKey } from '../i18n.js'
 import { TestSend, type TestSendOptions } from './broadcast-test.js'
 import { Csrf, Layout, Msg, type View } from './layout.js'
@@ -64,16 +65,46 @@ export function BroadcastListPage(props: {
 
 const QUOTA_KEY = { ok: 'quotaOk', warn: 'quotaWarn', block: 'quotaBlock' } as const
 
-function Quota(props: { v: View; q: QuotaEstimate; known: boolean }) {
+function Quota(props: { v: View; q: QuotaEstimate; known: boolean; allFollowers: boolean }) {
   const { v, q } = props
   return (
     <section id="quota" class={`msg${q.level === 'ok' ? '' : ' error'}`}>
       <strong>{v.t('quota')}: </strong>
       {props.known ? v.t(QUOTA_KEY[q.level]) : v.t('quotaUnknown')}
       <br />
-      {v.t('recipients')} {q.recipients} · {v.t('cost')} {q.cost}
-      {q.unknownCounts > 0 ? '+' : ''}
-      {q.limit !== null ? ` · ${q.used} / ${q.limit}` : ''}
+      <span id="quota-sentence">{quotaSentence(v.lang, q, props.allFollowers)}</span>
+    </section>
+  )
+}
+
+/** Seconds between reloads of a broadcast page while it is sending (no script: meta refresh). */
+export const PROGRESS_REFRESH_SECONDS = 3
+
+export interface Progress {
+  /** A run is open, or the broadcast is due and about to start one. */
+  running: boolean
+  /** The open runs, or else the latest one, with their deliveries counted by status. */
+  runs: { run: RunRow; counts: RunCounts }[]
+}
+
+/** How far sending has got: sent / total and failures, per run; refreshed while running. */
+function ProgressBox(props: { v: View; p: Progress }) {
+  const { v, p } = props
+  if (!p.running && p.runs.length === 0) return null
+  return (
+    <section id="progress" class="msg" aria-live="polite" data-running={p.running ? 'yes' : 'no'}>
+      <strong>{v.t(p.running ? 'sendingProgress' : 'lastRun')}</strong>
+      {p.runs.length === 0 ? <p>{v.t('startingSend')}</p> : null}
+      {p.runs.map(({ run, counts }) => {
+        const total = counts.pending + counts.sending + counts.sent + counts.failed
+        return (
+          <p class="run-progress" data-run={run.id}>
+            {total > 0 ? <progress max={total} value={counts.sent + counts.failed} /> : null}{' '}
+            {total > 0 ? progressSentence(v.lang, counts) : v.t('startingSend')}
+          </p>
+        )
+      })}
+      {p.running ? <small>{v.t('autoRefresh')}</small> : null}
     </section>
   )
 }
@@ -106,13 +137,15 @@ export function BroadcastPage(props: {
   problems?: string[]
   /** The organization's LINE channel as its recent answers tell (src/line/status.ts). */
   line?: LineHealth
+  progress?: Progress
 }) {
   const { v, b } = props
   const base = `/admin/broadcasts/${b.id}`
   const editable = props.canCompose && (b.status === 'draft' || b.status === 'scheduled')
   const blocked = props.quota.level === 'block'
+  const running = props.progress?.running === true
   return (
-    <Layout v={v} title={b.title}>
+    <Layout v={v} title={b.title} {...(running ? { refresh: PROGRESS_REFRESH_SECONDS } : {})}>
       <style nonce={v.nonce} dangerouslySetInnerHTML={{ __html: props.previewCss }} />
       <LineBanner v={v} line={props.line} />
       <Msg text={props.message} error={props.error} />
@@ -121,6 +154,7 @@ export function BroadcastPage(props: {
           <code>{p}</code>
         </p>
       ))}
+      {props.progress ? <ProgressBox v={v} p={props.progress} /> : null}
       <p>
         {v.t('bStatus')}: <Status v={v} status={b.status} /> · {v.t('bAudience')}: {props.audienceName}
         <br />
@@ -136,7 +170,7 @@ export function BroadcastPage(props: {
       <div class="preview" id="preview">
         {raw(props.preview)}
       </div>
-      <Quota v={v} q={props.quota} known={props.quotaKnown} />
+      <Quota v={v} q={props.quota} known={props.quotaKnown} allFollowers={b.audience === ALL_FOLLOWERS} />
       {props.canCompose ? (
         <div class="actions inline">
           {editable ? <a href={`${base}/edit`}>{v.t('edit')}</a> : null}
