@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { EvidenceCleaner } from './complaints/evidence/cleaner.js'
 import type { Config } from './config.js'
+import type { Languages } from './contacts/language.js'
 import type { Clock } from './core/clock.js'
 import type { FailureLog } from './core/failures.js'
 import type { Keyring } from './core/keyring.js'
@@ -51,6 +52,8 @@ export interface AppDeps {
    * Node's broadcast loop, which then follows the run to its end; one background pass elsewhere.
    */
   sendDue: () => void
+  /** Each person's language for LINE answers (contacts/language.ts). */
+  languages: Languages
 }
 
 export type AppEnv = { Variables: { deps: AppDeps } }

@@ -9,6 +9,7 @@ import dialoguesYaml from '../flows/dialogues.yaml'
 import ethicsYaml from '../flows/ethics.yaml'
 import intentsYaml from '../flows/intents.yaml'
 import itaItemsYaml from '../flows/ita-items.yaml'
+import languageYaml from '../flows/language.yaml'
 import measuresYaml from '../flows/measures.yaml'
 import messagesYaml from '../flows/messages.yaml'
 import nogiftYaml from '../flows/nogift.yaml'
@@ -29,6 +30,7 @@ const flows = loadFlows({
   'flows/ethics.yaml': ethicsYaml,
   'flows/intents.yaml': intentsYaml,
   'flows/ita-items.yaml': itaItemsYaml,
+  'flows/language.yaml': languageYaml,
   'flows/measures.yaml': measuresYaml,
   'flows/messages.yaml': messagesYaml,
   'flows/nogift.yaml': nogiftYaml,

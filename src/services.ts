@@ -8,8 +8,10 @@ import { registerComplaints } from './complaints/followup.js'
 import { registerComplaintIntent } from './complaints/intent-claim.js'
 import type { Config } from './config.js'
 import { registerContacts } from './contacts/handlers.js'
+import { createLanguages } from './contacts/language.js'
+import { registerLanguage } from './contacts/language-handlers.js'
 import { registerConversation } from './conversation/handlers.js'
-import { createIntentMatcher } from './conversation/matcher.js'
+import { understandingOf } from './conversation/understanding-cache.js'
 import type { Clock } from './core/clock.js'
 import { createFailureLog, type FailureLog } from './core/failures.js'
 import type { Keyring } from './core/keyring.js'
@@ -62,6 +64,7 @@ export interface ServiceInputs {
 export function buildRegistry(): HandlerRegistry {
   const registry = new HandlerRegistry()
   registerContacts(registry)
+  registerLanguage(registry)
   // Before any dialogue: a link code is a command of its own, never an answer to a question.
   registerLineLink(registry)
   registerUnsend(registry)
@@ -86,7 +89,8 @@ export function buildServices(input: ServiceInputs): AppDeps {
     input.lines ?? (async (orgId: string) => (orgId === DEFAULT_ORG ? line : null)),
   )
   const evidence = input.evidence ?? inlineCleaner()
-  const dispatch = createDispatcher(buildRegistry(), createIntentMatcher(flows.intents), {
+  const languages = createLanguages({ db, keyring, log })
+  const dispatch = createDispatcher(buildRegistry(), understandingOf(flows), {
     db,
     lines,
     log,
@@ -95,6 +99,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     flows,
     config: input.config,
     evidence,
+    languages,
   })
   const metrics = { rejectedSignatures: 0, webhookInFlight: 0 }
   const inbox = createInboxWorker({
@@ -129,5 +134,6 @@ export function buildServices(input: ServiceInputs): AppDeps {
         const d = broadcastDeps({ db, flows, log, lines, config: input.config, keyring, clock })
         input.background(() => safeTick(d, clock.now()))
       }),
+    languages,
   }
 }

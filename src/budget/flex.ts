@@ -19,7 +19,6 @@ export const CONCERN_DATA = 'action=budget-ask&kind=concern'
 const COLOR = {
   header: '#0B6E4F',
   onHeader: '#FFFFFF',
-  onHeaderSoft: '#D7EFE4',
   label: '#555555',
   soft: '#8A8A8A',
   disbursed: '#06C755',
@@ -29,7 +28,7 @@ const COLOR = {
   ahead: '#2E7D32',
 }
 
-/** LINE refuses an empty text component, so an absent English line is left out instead. */
+/** LINE refuses an empty text component, so an empty piece is left out instead. */
 const text = (t: string, o: Partial<Text> = {}): Text[] =>
   t.trim() ? [{ type: 'text', text: t, wrap: true, ...o }] : []
 const box = (layout: Box['layout'], contents: Component[], o: Partial<Box> = {}): Box => ({
@@ -40,11 +39,8 @@ const box = (layout: Box['layout'], contents: Component[], o: Partial<Box> = {})
 })
 const pct = (t: number | null) => (t === null ? '–' : formatTenths(t))
 
-function bilingual(w: Words, o: Partial<Text> = {}): Box {
-  return box('vertical', [
-    ...text(w.th, { size: 'sm', color: COLOR.label, ...o }),
-    ...text(w.en, { size: 'xxs', color: COLOR.soft }),
-  ])
+function label(w: Words, o: Partial<Text> = {}): Box {
+  return box('vertical', text(w, { size: 'sm', color: COLOR.label, ...o }))
 }
 
 /** A track with a filled part `tenths` of a percent wide. */
@@ -67,7 +63,7 @@ function bar(tenths: number | null, color: string): Box {
 function gauge(w: Words, tenths: number | null, color: string): Box {
   return box('vertical', [
     box('horizontal', [
-      { ...bilingual(w), flex: 3 },
+      { ...label(w), flex: 3 },
       ...text(pct(tenths), { size: 'lg', weight: 'bold', align: 'end', color, flex: 2, gravity: 'center' }),
     ]),
     bar(tenths, color),
@@ -76,7 +72,7 @@ function gauge(w: Words, tenths: number | null, color: string): Box {
 
 function amount(w: Words, satang: bigint): Box {
   return box('horizontal', [
-    { ...bilingual(w), flex: 3 },
+    { ...label(w), flex: 3 },
     ...text(formatMillions(satang), { size: 'sm', weight: 'bold', align: 'end', flex: 2, gravity: 'center' }),
   ])
 }
@@ -91,8 +87,8 @@ function ranking(w: Words, lines: Standing[], none: Words, color: string): Box {
   return box(
     'vertical',
     [
-      bilingual(w, { weight: 'bold', color }),
-      ...(rows.length > 0 ? rows : text(`${none.th} · ${none.en}`, { size: 'xs', color: COLOR.soft })),
+      label(w, { weight: 'bold', color }),
+      ...(rows.length > 0 ? rows : text(none, { size: 'xs', color: COLOR.soft })),
     ],
     {
       spacing: 'xs',
@@ -105,17 +101,9 @@ function overallLine(s: BudgetSummary, w: Wording): Component[] {
   const o = s.overall
   return [
     { type: 'separator' },
-    ...text(
-      `${w.overall.th}: ${w.disbursed.th} ${pct(o.disbursedPct)} · ${w.target.th} ${pct(o.targetPct)}`,
-      { size: 'xs' },
-    ),
-    ...text(
-      `${w.overall.en}: ${w.disbursed.en} ${pct(o.disbursedPct)} · ${w.target.en} ${pct(o.targetPct)}`,
-      {
-        size: 'xxs',
-        color: COLOR.soft,
-      },
-    ),
+    ...text(`${w.overall}: ${w.disbursed} ${pct(o.disbursedPct)} · ${w.target} ${pct(o.targetPct)}`, {
+      size: 'xs',
+    }),
   ]
 }
 
@@ -138,10 +126,8 @@ export function budgetBubble(s: BudgetSummary, w: Wording): messagingApi.FlexBub
     header: box(
       'vertical',
       [
-        ...text(w.title.th, { weight: 'bold', size: 'md', color: COLOR.onHeader }),
-        ...text(w.title.en, { size: 'xs', color: COLOR.onHeaderSoft }),
-        ...text(`${w.scope.th} · ${w.period.th}`, { size: 'sm', color: COLOR.onHeader, margin: 'md' }),
-        ...text(`${w.scope.en} · ${w.period.en}`, { size: 'xxs', color: COLOR.onHeaderSoft }),
+        ...text(w.title, { weight: 'bold', size: 'md', color: COLOR.onHeader }),
+        ...text(`${w.scope} · ${w.period}`, { size: 'sm', color: COLOR.onHeader, margin: 'md' }),
       ],
       { backgroundColor: COLOR.header, paddingAll: 'lg' },
     ),
@@ -151,7 +137,7 @@ export function budgetBubble(s: BudgetSummary, w: Wording): messagingApi.FlexBub
         gauge(w.disbursed, t.disbursedPct, COLOR.disbursed),
         gauge(w.target, t.targetPct, COLOR.target),
         { type: 'separator' },
-        ...text(`${w.millions.th} · ${w.millions.en}`, { size: 'xxs', color: COLOR.soft, align: 'end' }),
+        ...text(w.millions, { size: 'xxs', color: COLOR.soft, align: 'end' }),
         amount(w.allocation, t.allocation),
         amount(w.commitment, t.commitment),
         amount(w.disbursed, t.disbursement),
@@ -166,8 +152,7 @@ export function budgetBubble(s: BudgetSummary, w: Wording): messagingApi.FlexBub
     footer: box(
       'vertical',
       [
-        ...text(w.asOf.th, { size: 'xs', color: COLOR.label }),
-        ...text(w.asOf.en, { size: 'xxs', color: COLOR.soft }),
+        ...text(w.asOf, { size: 'xs', color: COLOR.label }),
         box(
           'horizontal',
           [button(w.ask, ASK_DATA, 'primary'), button(w.concern, CONCERN_DATA, 'secondary')],

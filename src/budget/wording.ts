@@ -4,12 +4,10 @@ import { formatMillions, formatTenths } from './money.js'
 import type { BudgetSummary } from './summary.js'
 
 // The words of the budget card come from flows/budget.yaml, so an agency rewords it without
-// touching code; the layout is flex.ts. Each piece is a text template "Thai\n\nEnglish".
+// touching code; the layout is flex.ts. Each piece is a text template, rendered in the language
+// of the Flows view it is read through (the reader's, or Thai for a group).
 
-export interface Words {
-  th: string
-  en: string
-}
+export type Words = string
 
 /** Every piece the card uses, filled for one summary. */
 export interface Wording {
@@ -67,11 +65,6 @@ export function placeholders(s: BudgetSummary): Record<string, string> {
   }
 }
 
-function split(text: string): Words {
-  const [th = '', ...en] = text.split('\n\n')
-  return { th, en: en.join(' ') }
-}
-
 /** The text of a one-message text template, rendered with `vars`. */
 export function templateText(flows: Flows, key: string, vars: Record<string, string>): string {
   const [m] = flows.render(key, vars)
@@ -80,7 +73,7 @@ export function templateText(flows: Flows, key: string, vars: Record<string, str
 
 export function wordingFor(flows: Flows, s: BudgetSummary): Wording {
   const vars = placeholders(s)
-  const piece = (name: string) => split(templateText(flows, `budget.${name}`, vars))
+  const piece = (name: string) => templateText(flows, `budget.${name}`, vars)
   const pieces = Object.fromEntries(PIECES.map((p) => [p, piece(p)])) as Record<
     (typeof PIECES)[number],
     Words
@@ -88,9 +81,9 @@ export function wordingFor(flows: Flows, s: BudgetSummary): Wording {
   return {
     ...pieces,
     scope: piece(s.scope.kind === 'unit' ? 'scopeUnit' : 'scopeOrg'),
-    period: { th: vars.budgetPeriod ?? '', en: vars.budgetPeriodEn ?? '' },
+    period: (flows.lang === 'en' ? vars.budgetPeriodEn : vars.budgetPeriod) ?? '',
     ask: templateText(flows, 'budget.button.ask', vars),
     concern: templateText(flows, 'budget.button.concern', vars),
-    altText: templateText(flows, 'budget.altText', vars).replaceAll('\n\n', ' · '),
+    altText: templateText(flows, 'budget.altText', vars),
   }
 }

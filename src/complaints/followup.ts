@@ -1,6 +1,8 @@
-import { formatThaiDay } from '../admin/thai-date.js'
+import { formatDay } from '../budget/calendar.js'
 import { type FormHandlers, resumeParked, startForm } from '../dialogues/forms.js'
 import { loadState, PARKED, sessionKey } from '../dialogues/sessions.js'
+import { type Lang, type Localized, pick, say } from '../flows/lang.js'
+import type { RenderValue } from '../flows/render.js'
 import type { HandlerRegistry } from '../webhook/registry.js'
 import { draftFileCallbacks } from './drafts.js'
 import { submitNotifyOff, submitReply } from './filings.js'
@@ -13,40 +15,53 @@ const REPLY = 'complaint.reply'
 /** How long "reply" stays ready after the code and secret were checked. */
 const REPLY_WINDOW_MS = 15 * 60_000
 
-const STATUS: Record<string, string> = {
-  received: 'รับเรื่องแล้ว รอการตอบรับ (received)',
-  acknowledged: 'ตอบรับเรื่องแล้ว (acknowledged)',
-  under_review: 'อยู่ระหว่างการพิจารณา (under review)',
-  investigating: 'อยู่ระหว่างการตรวจสอบข้อเท็จจริง (investigating)',
-  closed: 'ปิดเรื่องแล้ว (closed)',
+const STATUS: Record<string, Localized> = {
+  received: { th: 'รับเรื่องแล้ว รอการตอบรับ', en: 'received, awaiting acknowledgement' },
+  acknowledged: { th: 'ตอบรับเรื่องแล้ว', en: 'acknowledged' },
+  under_review: { th: 'อยู่ระหว่างการพิจารณา', en: 'under review' },
+  investigating: { th: 'อยู่ระหว่างการตรวจสอบข้อเท็จจริง', en: 'being investigated' },
+  closed: { th: 'ปิดเรื่องแล้ว', en: 'closed' },
 }
-const OUTCOME: Record<string, string> = {
-  substantiated: 'มีมูล (substantiated)',
-  unsubstantiated: 'ไม่มีมูล (unsubstantiated)',
-  referred: 'ส่งต่อหน่วยงานที่มีอำนาจ (referred)',
+const OUTCOME: Record<string, Localized> = {
+  substantiated: { th: 'มีมูล', en: 'substantiated' },
+  unsubstantiated: { th: 'ไม่มีมูล', en: 'unsubstantiated' },
+  referred: { th: 'ส่งต่อหน่วยงานที่มีอำนาจ', en: 'referred to the competent agency' },
 }
 
-/** Status, dates and the thread as the complainant reads them, within LINE's 5,000. */
-export function statusVars(v: ComplainantView) {
-  const thread = v.messages
-    .map(
-      (m) =>
-        `• ${formatThaiDay(m.sentOn)} ${m.author === 'officer' ? 'เจ้าหน้าที่ (officer)' : 'ท่าน (you)'}: ${m.text}`,
-    )
-    .join('\n')
-  const status = `${STATUS[v.status] ?? v.status}${v.outcome ? `: ${OUTCOME[v.outcome] ?? v.outcome}` : ''}`
-  const dates = `รับเรื่อง ${formatThaiDay(v.receivedOn)} · ตอบรับภายใน ${formatThaiDay(v.ackDue)} · แจ้งผลภายใน ${formatThaiDay(v.feedbackDue)} · หลักฐาน ${v.evidence} รายการ`
-  const budget = 4000 - status.length - dates.length
+/** Status, dates and the thread as the complainant reads them, in each language, within LINE's 5,000. */
+export function statusVars(v: ComplainantView): Record<string, RenderValue> {
+  const per = (f: (lang: Lang) => string): Localized => ({ th: f('th'), en: f('en') })
+  const thread = per((lang) =>
+    v.messages
+      .map(
+        (m) =>
+          `• ${formatDay(m.sentOn, lang)} ${m.author === 'officer' ? say(lang, 'เจ้าหน้าที่', 'Officer') : say(lang, 'ท่าน', 'You')}: ${m.text}`,
+      )
+      .join('\n'),
+  )
+  const status = per((lang) => {
+    const s = STATUS[v.status]
+    const o = v.outcome ? OUTCOME[v.outcome] : undefined
+    return `${s ? pick(s, lang) : v.status}${v.outcome ? `: ${o ? pick(o, lang) : v.outcome}` : ''}`
+  })
+  const dates = per((lang) =>
+    say(
+      lang,
+      `รับเรื่อง ${formatDay(v.receivedOn, lang)} · ตอบรับภายใน ${formatDay(v.ackDue, lang)} · แจ้งผลภายใน ${formatDay(v.feedbackDue, lang)} · หลักฐาน ${v.evidence} รายการ`,
+      `Received ${formatDay(v.receivedOn, lang)} · acknowledgement due ${formatDay(v.ackDue, lang)} · feedback due ${formatDay(v.feedbackDue, lang)} · ${v.evidence} piece(s) of evidence`,
+    ),
+  )
+  const threadIn = (lang: Lang) => {
+    const text = pick(thread, lang)
+    const budget = 4000 - pick(status, lang).length - pick(dates, lang).length
+    if (text.length === 0) return say(lang, 'ยังไม่มีข้อความ', 'No messages yet.')
+    return text.length > budget ? `…${text.slice(-budget)}` : text
+  }
   return {
     caseCode: v.code,
     caseStatus: status,
     caseDates: dates,
-    caseThread:
-      thread.length === 0
-        ? 'ยังไม่มีข้อความ (no messages yet)'
-        : thread.length > budget
-          ? `…${thread.slice(-budget)}`
-          : thread,
+    caseThread: per(threadIn),
   }
 }
 

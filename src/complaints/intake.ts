@@ -7,7 +7,8 @@ import { submitComplaint } from './filings.js'
 
 export const COMPLAINT_FORM = 'complaint'
 const MB = 1024 * 1024
-const warn = (m: { th: string; en: string }) => `⚠️ ${m.th} · ${m.en}`
+/** Said above the evidence question, in the person's language (flows/render-form.ts). */
+const warn = (m: { th: string; en: string }) => ({ th: `⚠️ ${m.th}`, en: `⚠️ ${m.en}` })
 
 /** The promise, with the deadlines and draft lifetime this deployment is configured with. */
 export function promiseMessages(ctx: EventContext<unknown>) {

@@ -1,3 +1,4 @@
+import { type Lang, pick } from '../flows/lang.js'
 import type { Flows } from '../flows/types.js'
 
 // Complaint categories as flows/ names them (the choices the complainant picked from).
@@ -8,11 +9,14 @@ export interface CategoryLabels {
   label: (value: string) => string
 }
 
-export function categoryLabels(flows: Flows): CategoryLabels {
+export function categoryLabels(flows: Flows, lang: Lang = 'th'): CategoryLabels {
   const field = flows.forms.get('complaint')?.fields.find((f) => f.id === 'category')
   const choices = field?.type === 'choice' ? field.choices : []
   return {
     values: choices.map((c) => c.value),
-    label: (value) => choices.find((c) => c.value === value)?.label ?? value,
+    label: (value) => {
+      const choice = choices.find((c) => c.value === value)
+      return choice ? pick(choice.label, lang) : value
+    },
   }
 }

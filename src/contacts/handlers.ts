@@ -79,6 +79,8 @@ export function registerContacts(registry: HandlerRegistry): void {
     const userId = ctx.event.source.userId
     const unblocked = ctx.event.follow?.isUnblocked === true
     const key = await friendKey(ctx.deps.keyring, userId)
+    // What LINE reports of their language, asked once and kept beside the friend row.
+    await ctx.deps.languages.followed(ctx.orgId, userId, ctx.line)
     await withEvent(
       ctx,
       userId,

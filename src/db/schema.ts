@@ -5,6 +5,7 @@ import type { BroadcastTables } from '../broadcasts/tables.js'
 import type { BudgetTables } from '../budget/tables.js'
 import type { FollowThrottleTables } from '../complaints/follow-throttle-tables.js'
 import type { ComplaintTables } from '../complaints/tables.js'
+import type { ContactTables } from '../contacts/tables.js'
 import type { DialogueTables } from '../dialogues/tables.js'
 import type { RollupTables } from '../engagement/rollup-tables.js'
 import type { EvidenceTables } from '../evidence/tables.js'
@@ -62,6 +63,7 @@ export interface LineGroupsTable {
 export interface Database
   extends AdminTables,
     ComplaintTables,
+    ContactTables,
     ApiTables,
     BroadcastTables,
     BudgetTables,

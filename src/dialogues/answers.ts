@@ -1,9 +1,12 @@
 import { normalizeForMatch } from '../conversation/normalize.js'
+import { dateExample, parseThaiDay } from '../core/thai-day.js'
+import type { Localized } from '../flows/lang.js'
 import type { FormField } from '../flows/schema-dialogues.js'
 
-export type Parsed = { ok: true; value: string } | { ok: false; error: string }
+/** A refused answer says why in both languages; the prompt shows the person's one. */
+export type Parsed = { ok: true; value: string } | { ok: false; error: Localized }
 
-const fail = (th: string, en: string): Parsed => ({ ok: false, error: `⚠️ ${th} · ${en}` })
+const fail = (th: string, en: string): Parsed => ({ ok: false, error: { th: `⚠️ ${th}`, en: `⚠️ ${en}` } })
 const DAY_MS = 86_400_000
 
 /** Thai digits typed on a Thai keyboard read as the same numbers. */
@@ -23,27 +26,17 @@ function parseNumber(field: Extract<FormField, { type: 'number' }>, raw: string)
   return { ok: true, value: cleaned.replace(/^(-?)0+(?=\d)/, '$1') }
 }
 
-/** 15/11/2569, 15/11/69, 15-11-2026 or 2026-11-15; Buddhist-era years are converted. */
-export function parseDay(raw: string): string | null {
-  const s = arabic(raw).trim()
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s)
-  let y: number
-  let m: number
-  let d: number
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-  else if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])]
-  else return null
-  if (y < 100) y += 2500 // two-digit years are Buddhist era in Thai use ("69" = 2569)
-  if (y > 2400) y -= 543
-  const date = new Date(Date.UTC(y, m - 1, d))
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null
-  return date.toISOString().slice(0, 10)
-}
+/** A typed day in any form Thai staff write one (src/core/thai-day.ts). */
+export const parseDay = (raw: string, today?: string): string | null => parseThaiDay(raw, today)
 
 function parseDate(field: Extract<FormField, { type: 'date' }>, raw: string, today: string): Parsed {
-  const day = parseDay(raw)
-  if (!day) return fail('กรุณาระบุวันที่ เช่น 15/11/2569', 'Please give a date, e.g. 15/11/2569.')
+  const day = parseDay(raw, today)
+  if (!day) {
+    return fail(
+      `อ่านวันที่ "${raw.trim().slice(0, 30)}" ไม่ได้ กรุณาพิมพ์ เช่น ${dateExample(today)}`,
+      `"${raw.trim().slice(0, 30)}" is not a date I can read. Type it like ${dateExample(today, 'en')}.`,
+    )
+  }
   if (day > today) return fail('วันที่ต้องไม่เกินวันนี้', 'The date cannot be in the future.')
   const oldest = new Date(Date.parse(`${today}T00:00:00Z`) - field.maxAgeDays * DAY_MS)
     .toISOString()
@@ -58,8 +51,13 @@ function parseChoice(field: Extract<FormField, { type: 'choice' }>, raw: string)
   const wanted = normalizeForMatch(raw)
   const index = Number(arabic(raw).trim())
   const found =
-    field.choices.find((c) => c.value === raw.trim() || normalizeForMatch(c.label) === wanted) ??
-    (Number.isInteger(index) ? field.choices[index - 1] : undefined)
+    field.choices.find(
+      (c) =>
+        c.value === raw.trim() ||
+        (typeof c.label === 'string' ? [c.label] : [c.label.th, c.label.en ?? '']).some(
+          (l) => normalizeForMatch(l) === wanted,
+        ),
+    ) ?? (Number.isInteger(index) ? field.choices[index - 1] : undefined)
   if (!found) return fail('กรุณาเลือกจากปุ่มด้านล่าง', 'Please tap one of the buttons below.')
   return { ok: true, value: found.value }
 }

@@ -1,9 +1,9 @@
 import { actorKey, appendEvents, placeKey } from '../engagement/events.js'
 import { renderFaq, renderGuide } from '../flows/render-guide.js'
-import { renderAnswer, renderQuestion } from '../flows/render-quiz.js'
 import { FAQ_INTENT, GUIDE_INTENT } from '../flows/types.js'
 import type { Source } from '../webhook/events.js'
 import type { EventContext, HandlerRegistry } from '../webhook/registry.js'
+import { registerQuiz } from './quiz.js'
 
 type Ctx = EventContext<{ source: Source }>
 
@@ -31,11 +31,11 @@ async function showGuide(ctx: Ctx, id: string): Promise<void> {
   if (!guide)
     return void (await ctx.responder.reply(ctx.deps.flows.render('help', {}, { chat: chatOf(ctx) })))
   await record(ctx, 'guide.viewed', { type: 'guide', id, measure: guide.measure })
-  await ctx.responder.reply(renderGuide(guide))
+  await ctx.responder.reply(renderGuide(guide, { lang: ctx.lang, chat: chatOf(ctx) }))
 }
 
 /**
- * Guides (step cards), FAQ answers and quizzes, all from flows/: the code knows only their
+ * Guides (step cards), FAQ answers and quizzes (quiz.ts), all from flows/: the code knows only their
  * shapes, so an agency adds a guide for borrowing projectors without a release.
  */
 export function registerCards(registry: HandlerRegistry): void {
@@ -47,39 +47,8 @@ export function registerCards(registry: HandlerRegistry): void {
     const faq = ctx.deps.flows.faqs.get(id)
     if (!faq) return
     await record(ctx, 'faq.answered', { type: 'faq', id, measure: faq.measure })
-    await ctx.responder.reply(renderFaq(faq, ctx.deps.flows.guides))
+    await ctx.responder.reply(renderFaq(faq, ctx.deps.flows.guides, ctx.lang))
   })
 
-  registry.onPostback('quiz', async (ctx) => {
-    const id = ctx.params.get('id') ?? ''
-    const quiz = ctx.deps.flows.quizzes.get(id)
-    const q = Number(ctx.params.get('q'))
-    if (!quiz || !Number.isInteger(q) || q < 0 || q >= quiz.questions.length) {
-      return void (await ctx.responder.reply(ctx.deps.flows.render('help', {}, { chat: chatOf(ctx) })))
-    }
-    const ref = { type: 'quiz', id, measure: quiz.measure }
-    const a = ctx.params.get('a')
-    if (a === null) {
-      if (q === 0) await record(ctx, 'quiz.started', ref)
-      return void (await ctx.responder.reply([renderQuestion(id, quiz, q, 0)]))
-    }
-    const answer = Number(a)
-    const score = Number(ctx.params.get('s') ?? 0)
-    const choices = quiz.questions[q]?.choices.length ?? 0
-    // The data comes back from the person's phone: out-of-range values are not trusted.
-    if (
-      !Number.isInteger(answer) ||
-      answer < 0 ||
-      answer >= choices ||
-      !Number.isInteger(score) ||
-      score < 0 ||
-      score > q
-    ) {
-      return void (await ctx.responder.reply([renderQuestion(id, quiz, q, 0)]))
-    }
-    const step = renderAnswer(id, quiz, q, answer, score)
-    await record(ctx, 'quiz.answered', ref, { question: q, correct: step.correct })
-    if (step.final) await record(ctx, 'quiz.completed', ref, step.final)
-    await ctx.responder.reply(step.messages)
-  })
+  registerQuiz(registry)
 }

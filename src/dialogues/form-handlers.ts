@@ -1,3 +1,4 @@
+import type { Text } from '../flows/lang.js'
 import type { LineMessage } from '../line/port.js'
 import type { MessageEvent, PostbackEvent } from '../webhook/events.js'
 import type { EventContext, HandlerDeps } from '../webhook/registry.js'
@@ -39,7 +40,7 @@ export interface Draft {
 export type AttachHandler = (
   ctx: EventContext<MessageEvent>,
   draft: Draft,
-) => Promise<{ ok: true } | { ok: false; error: string }>
+) => Promise<{ ok: true } | { ok: false; error: Text }>
 
 export interface FormOptions {
   submit: FormSubmit
@@ -50,6 +51,11 @@ export interface FormOptions {
   attach?: AttachHandler
   /** Destroys what the capability stored for a draft: on cancel, expiry or a new start. */
   discard?: (deps: HandlerDeps, orgId: string, draftKey: string) => Promise<void>
+  /**
+   * Opened only by resumeParked (e.g. a complaint reply, after the code and secret were checked),
+   * never by a "form" button: one made up on a phone would open it without what it needs.
+   */
+  resumeOnly?: boolean
   /** Removes what came from one message the user took back (`unsend`). */
   unsend?: (deps: HandlerDeps, orgId: string, draftKey: string, messageId: string) => Promise<void>
 }

@@ -1,12 +1,14 @@
 import { localDay } from '../admin/thai-date.js'
-import { both } from '../flows/flex.js'
+import { pick, type Text } from '../flows/lang.js'
 import { applies, renderPrompt, renderSummary } from '../flows/render-form.js'
 import type { FormDef } from '../flows/schema-dialogues.js'
 import type { LineMessage } from '../line/port.js'
 import type { Source } from '../webhook/events.js'
 import type { EventContext } from '../webhook/registry.js'
 import { parseAnswer } from './answers.js'
+import { DRAFT_ID, newDraftId, stampDraft } from './draft-buttons.js'
 import type { FormHandlers, FormOptions } from './form-handlers.js'
+import { hasAnswers, offerReplace, offerResume } from './leave.js'
 import { type FormState, loadState, PARKED, SESSION_TTL_MS, sessionKey, storeState } from './sessions.js'
 
 // The steps of a form: ask, check an answer, move on, go back to a question, start over.
@@ -20,15 +22,24 @@ export const ttlOf = (ctx: Ctx, options: FormOptions | undefined) =>
   options?.ttlMs?.(ctx.deps) ?? SESSION_TTL_MS
 export const countOf = (state: FormState, fieldId: string) => Number(state.answers[`_n_${fieldId}`] ?? 0)
 
-export function promptFor(ctx: Ctx, form: FormDef, state: FormState, error?: string): LineMessage {
-  if (state.step >= form.fields.length) return renderSummary(state.formId, form, state.answers)
+/** Today in the agency's time zone: the date questions' bounds. */
+export const todayOf = (ctx: Ctx) => localDay(ctx.now, ctx.deps.config.timeZone)
+
+/** The question the draft is at (or its summary), its buttons naming the draft. */
+export function promptFor(ctx: Ctx, form: FormDef, state: FormState, error?: Text): LineMessage {
+  if (state.step >= form.fields.length) {
+    return stampDraft(renderSummary(state.formId, form, state.answers, ctx.lang), state)
+  }
   const field = form.fields[state.step]
   const count = field ? countOf(state, field.id) : 0
-  return renderPrompt(state.formId, form, state.step, {
-    today: localDay(ctx.now),
+  const prompt = renderPrompt(state.formId, form, state.step, {
+    lang: ctx.lang,
+    today: todayOf(ctx),
+    answers: state.answers,
     count,
     ...(error ? { error } : {}),
   })
+  return stampDraft(prompt, state)
 }
 
 /**
@@ -69,9 +80,7 @@ export async function answer(
   if (!field) return ctx.responder.reply([promptFor(ctx, form, state)])
   const optional = field.type === 'text' && field.optional
   const parsed =
-    raw === null && optional
-      ? { ok: true as const, value: '' }
-      : parseAnswer(field, raw ?? '', localDay(ctx.now))
+    raw === null && optional ? { ok: true as const, value: '' } : parseAnswer(field, raw ?? '', todayOf(ctx))
   if (!parsed.ok) return ctx.responder.reply([promptFor(ctx, form, state, parsed.error)])
   const value = field.type === 'attachments' ? String(countOf(state, field.id)) : parsed.value
   const answers = { ...state.answers, [field.id]: value }
@@ -91,23 +100,34 @@ export async function startForm(
   restart = false,
 ): Promise<void> {
   const form = ctx.deps.flows.forms.get(id)
-  if (!form) return void (await say(ctx, 'form.expired'))
+  const options = handlers.forms.get(id)
+  if (!form || options?.resumeOnly) return void (await say(ctx, 'form.expired'))
   const user = userOf(ctx)
   if (!user) return void (await say(ctx, 'form.onlyPrivate'))
   const key = await sessionKey(ctx.deps, ctx.orgId, user, ctx.now)
   const before = await loadState(ctx.deps, ctx.orgId, key, ctx.now)
-  const options = handlers.forms.get(id)
-  // Whatever an earlier draft left (its evidence) goes with it: one draft per person.
-  if (before) await handlers.forms.get(before.formId)?.discard?.(ctx.deps, ctx.orgId, key)
   const presets: Record<string, string> = {}
   for (const name of form.presets) {
     const v = (restart && before?.formId === id ? before.answers[name] : undefined) ?? params.get(name)
     if (v && /^[a-z0-9_-]{1,30}$/.test(v)) presets[name] = v
   }
-  const state = advance(form, { formId: id, step: 0, answers: presets })
+  const beforeForm = before ? ctx.deps.flows.forms.get(before.formId) : undefined
+  if (before && beforeForm && before.step !== PARKED && hasAnswers(beforeForm, before)) {
+    // A draft with answers is never dropped by a button that was not made for it (an old
+    // "start over", the menu opening the form again): the person chooses (leave.ts).
+    const draft = before.answers[DRAFT_ID] ?? ''
+    const open = { key, state: before, form: beforeForm }
+    if (before.formId === id && !(restart && (params.get('d') ?? '') === draft)) return offerResume(ctx, open)
+    if (before.formId !== id && params.get('replace') !== draft) {
+      return offerReplace(ctx, open, { id, form, presets })
+    }
+  }
+  // Whatever an earlier draft left (its evidence) goes with it: one draft per person.
+  if (before) await handlers.forms.get(before.formId)?.discard?.(ctx.deps, ctx.orgId, key)
+  const state = advance(form, { formId: id, step: 0, answers: { ...presets, [DRAFT_ID]: newDraftId() } })
   await storeState(ctx.deps, ctx.orgId, key, state, ctx.now, ttlOf(ctx, options))
   const intro: LineMessage[] = options?.intro?.(ctx) ?? [
-    { type: 'text', text: both(form.intro, '\n\n') } as unknown as LineMessage,
+    { type: 'text', text: pick(form.intro, ctx.lang) } as unknown as LineMessage,
   ]
   await ctx.responder.reply(restart ? [promptFor(ctx, form, state)] : [...intro, promptFor(ctx, form, state)])
 }
@@ -136,10 +156,14 @@ export async function resumeParked(
     const v = params.get(name)
     if (v && /^[a-z0-9_-]{1,30}$/.test(v)) presets[name] = v
   }
-  const state = advance(form, { formId, step: 0, answers: { ...hidden, ...presets } })
+  const state = advance(form, {
+    formId,
+    step: 0,
+    answers: { ...hidden, ...presets, [DRAFT_ID]: newDraftId() },
+  })
   await storeState(ctx.deps, ctx.orgId, key, state, ctx.now, ttlOf(ctx, handlers.forms.get(formId)))
   await ctx.responder.reply([
-    { type: 'text', text: both(form.intro, '\n\n') } as unknown as LineMessage,
+    { type: 'text', text: pick(form.intro, ctx.lang) } as unknown as LineMessage,
     promptFor(ctx, form, state),
   ])
 }

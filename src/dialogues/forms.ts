@@ -2,7 +2,9 @@ import { renderEditMenu } from '../flows/render-form.js'
 import type { FormDef } from '../flows/schema-dialogues.js'
 import type { MessageEvent } from '../webhook/events.js'
 import type { EventContext, HandlerRegistry, PostbackContext, TextContext } from '../webhook/registry.js'
-import { isCancel } from './answers.js'
+import { isCancel, parseAnswer } from './answers.js'
+import { isCommand } from './commands.js'
+import { sameDraft, stampDraft } from './draft-buttons.js'
 import type { FormHandlers } from './form-handlers.js'
 import {
   answer,
@@ -12,10 +14,12 @@ import {
   saveAndAsk,
   say,
   startForm,
+  todayOf,
   ttlOf,
   userOf,
 } from './form-steps.js'
-import { dropState, type FormState, loadState, PARKED, sessionKey, storeState } from './sessions.js'
+import { answerOldButton, askToLeave, openDraft, registerLeave, setPaused } from './leave.js'
+import { dropState, type FormState, isPaused, PARKED, storeState } from './sessions.js'
 
 export type {
   AttachHandler,
@@ -27,22 +31,23 @@ export type {
 } from './form-handlers.js'
 export { FormHandlers, missingSubmits } from './form-handlers.js'
 
-const FORM_ACTIONS = ['form', 'form-answer', 'form-edit-menu', 'form-edit', 'form-cancel', 'form-submit']
-
-/** The open draft of the person behind an event, if any (1:1 only). */
-async function openDraft(ctx: Ctx) {
-  const user = userOf(ctx)
-  if (!user) return null
-  const key = await sessionKey(ctx.deps, ctx.orgId, user, ctx.now)
-  const state = await loadState(ctx.deps, ctx.orgId, key, ctx.now)
-  const form = state ? ctx.deps.flows.forms.get(state.formId) : undefined
-  return state && form ? { key, state, form } : null
-}
+const FORM_ACTIONS = [
+  'form',
+  'form-answer',
+  'form-edit-menu',
+  'form-edit',
+  'form-cancel',
+  'form-submit',
+  'form-leave',
+  'form-resume',
+]
 
 /**
  * Forms in 1:1 chat: buttons (postbacks) and typed answers move a draft along; photos and
  * files answer an "attachments" question; `unsend` takes an answer back. Every button carries
- * the form id and the question, and a button of another step only re-asks the current one.
+ * the form, the draft (draft-buttons.ts) and the question: a button of another step only
+ * re-asks the current one, a button of another draft is answered without touching this one.
+ * A command typed instead of an answer asks whether to leave the form for it (leave.ts).
  */
 export function registerForms(registry: HandlerRegistry, handlers: FormHandlers): void {
   const discard = async (ctx: Ctx, key: string, formId: string) => {
@@ -56,8 +61,12 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
   ) => {
     if (!userOf(ctx)) return void (await say(ctx, 'form.onlyPrivate'))
     const draft = await openDraft(ctx)
-    // A button from a finished, cancelled or expired form, or from another form.
-    if (!draft || draft.state.formId !== ctx.params.get('id')) return void (await say(ctx, 'form.expired'))
+    // A button from a finished, cancelled, expired or replaced draft, or from another form.
+    if (!draft || draft.state.step === PARKED || !sameDraft(draft.state, ctx.params)) {
+      return answerOldButton(ctx, handlers, draft)
+    }
+    // The draft's own button after leaving it: the person is back.
+    if (isPaused(draft.state)) await setPaused(ctx, draft, false)
     await run(draft.key, draft.form, draft.state)
   }
 
@@ -78,7 +87,7 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
 
   registry.onPostback('form-edit-menu', (ctx) =>
     withDraft(ctx, async (_key, form, state) =>
-      ctx.responder.reply([renderEditMenu(state.formId, form, state.answers)]),
+      ctx.responder.reply([stampDraft(renderEditMenu(state.formId, form, state.answers, ctx.lang), state)]),
     ),
   )
 
@@ -128,7 +137,17 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
       await say(ctx, 'form.cancelled')
       return 'form:cancelled'
     }
-    if (state.step >= form.fields.length) {
+    // Left for something else: typed text is no longer an answer (leave.ts).
+    if (isPaused(state)) return null
+    const field = form.fields[state.step]
+    // What fits the question is its answer ("ไม่ได้", "15/11/2569"); otherwise a command asks
+    // whether to leave, and anything else gets the question again with what was wrong.
+    const fits = field !== undefined && field.type !== 'text' && parseAnswer(field, ctx.text, todayOf(ctx)).ok
+    if (!fits && isCommand(ctx.deps.flows, ctx.text, field)) {
+      await askToLeave(ctx, draft, ctx.text)
+      return 'form:leave?'
+    }
+    if (!field) {
       await ctx.responder.reply([promptFor(ctx, form, state)])
       return 'form:confirm'
     }
@@ -139,6 +158,8 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
   const attachment = async (ctx: EventContext<MessageEvent>) => {
     const draft = await openDraft(ctx)
     if (!draft || draft.state.step === PARKED) return
+    // A photo sent to a draft left for something else: the person is back to it.
+    if (isPaused(draft.state)) await setPaused(ctx, draft, false)
     const { key, form, state } = draft
     const field = form.fields[state.step]
     const attach = handlers.forms.get(state.formId)?.attach
@@ -148,7 +169,7 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
     }
     const count = countOf(state, field.id)
     if (count >= field.max) {
-      const error = `⚠️ ส่งได้ไม่เกิน ${field.max} รายการ · At most ${field.max} items.`
+      const error = { th: `⚠️ ส่งได้ไม่เกิน ${field.max} รายการ`, en: `⚠️ At most ${field.max} items.` }
       return void (await ctx.responder.reply([promptFor(ctx, form, state, error)]))
     }
     const ttl = ttlOf(ctx, handlers.forms.get(state.formId))
@@ -165,6 +186,8 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
     await ctx.responder.reply([promptFor(ctx, form, next)])
   }
   for (const kind of ['image', 'file', 'video', 'audio'] as const) registry.onMessage(kind, attachment)
+
+  registerLeave(registry, handlers)
 
   // The user took a message back: the answer it gave is forgotten and asked again later.
   registry.onEvent('unsend', async (ctx) => {

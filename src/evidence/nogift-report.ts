@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Lang } from '../admin/i18n.js'
 import type { Database } from '../db/schema.js'
+import { pick } from '../flows/lang.js'
 import type { Flows } from '../flows/types.js'
 import { VALUE_BANDS } from '../nogift/gifts.js'
 import { giftRegister } from '../nogift/register.js'
@@ -36,9 +37,9 @@ export interface NoGiftReport {
 }
 
 /** The choices staff pick from in the gift form (flows nogift.report), in the form's order. */
-function choices(flows: Flows, field: string): { value: string; label: string }[] {
+function choices(flows: Flows, field: string, lang: Lang): { value: string; label: string }[] {
   const f = flows.forms.get('nogift.report')?.fields.find((x) => x.id === field)
-  return f?.type === 'choice' ? f.choices.map((c) => ({ value: c.value, label: c.label })) : []
+  return f?.type === 'choice' ? f.choices.map((c) => ({ value: c.value, label: pick(c.label, lang) })) : []
 }
 
 function declarationText(flows: Flows): string | null {
@@ -72,7 +73,7 @@ export async function noGiftReport(
 ): Promise<NoGiftReport> {
   const rows = await giftRegister(db, report.orgId, report.fiscalYear)
   const bands = VALUE_BANDS.map((b) => ({ value: b.id, label: lang === 'th' ? b.th : b.en }))
-  const byHandling = tally(rows, choices(flows, 'handling'), (r) => r.handling)
+  const byHandling = tally(rows, choices(flows, 'handling', lang), (r) => r.handling)
   return {
     report,
     measure: report.measures.find((m) => m.id === NOGIFT_MEASURE) ?? null,
@@ -81,7 +82,7 @@ export async function noGiftReport(
       total: rows.length,
       byBand: tally(rows, bands, (r) => r.band.id),
       byHandling,
-      byGiver: tally(rows, choices(flows, 'giverType'), (r) => r.giverType),
+      byGiver: tally(rows, choices(flows, 'giverType', lang), (r) => r.giverType),
       bandByHandling: bands.map((b) =>
         byHandling.map((h) => rows.filter((r) => r.band.id === b.value && r.handling === h.id).length),
       ),

@@ -1,10 +1,9 @@
 import type { LineMessage } from '../line/port.js'
-import type { BilingualText } from './schema-dialogues.js'
 
 /**
  * Small builders for the Flex messages the code draws from flows data (guides, quizzes, form
- * prompts). One look for all of them: a coloured header, Thai in the body, English below it
- * in grey, buttons in the footer.
+ * prompts). One look for all of them: a coloured header, the text in the body (in the reader's
+ * one language, src/flows/lang.ts), buttons in the footer.
  */
 export type FlexNode = Record<string, unknown>
 export type FlexAction =
@@ -15,25 +14,12 @@ export type FlexAction =
 
 export const COLORS = { header: '#1F3B73', muted: '#7A7A7A', ok: '#1E7B34', bad: '#B3261E' }
 
-export const th = (t: BilingualText): string => (typeof t === 'string' ? t : t.th)
-export const en = (t: BilingualText): string | undefined => (typeof t === 'string' ? undefined : t.en)
-/** Thai, then English as its own paragraph: for plain text messages and notifications. */
-export const both = (t: BilingualText, sep = '\n'): string => [th(t), en(t)].filter(Boolean).join(sep)
-
 export const text = (value: string, extra: FlexNode = {}): FlexNode => ({
   type: 'text',
   text: value,
   wrap: true,
   ...extra,
 })
-
-/** Thai text with its English below in small grey type. */
-export function bilingualBlock(t: BilingualText, extra: FlexNode = {}): FlexNode[] {
-  const out = [text(th(t), extra)]
-  const e = en(t)
-  if (e) out.push(text(e, { size: 'xs', color: COLORS.muted }))
-  return out
-}
 
 export const button = (action: FlexAction, style: 'primary' | 'secondary' | 'link' = 'link'): FlexNode => ({
   type: 'button',

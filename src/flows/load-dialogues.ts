@@ -1,5 +1,6 @@
 import { checkMessages } from '../line/limits.js'
 import type { LineMessage } from '../line/port.js'
+import { DEFAULT_LANG, LANGS } from './lang.js'
 import { at, type Located, type Parsed } from './located.js'
 import { renderPrompt, renderSummary } from './render-form.js'
 import { renderFaq, renderGuide } from './render-guide.js'
@@ -138,28 +139,37 @@ function check(where: string, messages: LineMessage[], problems: string[]): void
   for (const p of checkMessages(messages)) problems.push(`${where}: ${p}`)
 }
 
-/** Renders every guide, question and form prompt as the bot will, and asks LINE's limits. */
+/**
+ * Renders every guide, question and form prompt as the bot will, in each language and for 1:1
+ * and groups, and asks LINE's limits. A problem seen only in English is marked "(en)".
+ */
 export function checkDialogueLimits(d: Dialogues, problems: string[]): void {
-  for (const g of d.guides.values()) check(at(g), renderGuide(g.value), problems)
-  const guides = new Map([...d.guides].map(([k, v]) => [k, v.value]))
-  for (const f of d.faqs.values()) check(at(f), renderFaq(f.value, guides), problems)
-  for (const [id, q] of d.quizzes) {
-    q.value.questions.forEach((_, i) => {
-      const where = `${at(q)}.questions.${i}`
-      check(where, [renderQuestion(id, q.value, i, i)], problems)
-      check(where, renderAnswer(id, q.value, i, 0, i).messages, problems)
-    })
-  }
-  for (const [id, f] of d.forms) {
-    const today = '2026-01-01'
-    f.value.fields.forEach((_, i) => {
-      check(
-        `${at(f)}.fields.${i}`,
-        [renderPrompt(id, f.value, i, { today, error: 'x'.repeat(200) })],
-        problems,
-      )
-    })
-    check(`${at(f)}`, [renderSummary(id, f.value, {})], problems)
+  for (const lang of LANGS) {
+    const tag = (where: string) => (lang === DEFAULT_LANG ? where : `${where} (${lang})`)
+    for (const chat of ['user', 'group'] as const) {
+      for (const g of d.guides.values()) check(tag(at(g)), renderGuide(g.value, { lang, chat }), problems)
+    }
+    const guides = new Map([...d.guides].map(([k, v]) => [k, v.value]))
+    for (const f of d.faqs.values()) check(tag(at(f)), renderFaq(f.value, guides, lang), problems)
+    for (const [id, q] of d.quizzes) {
+      q.value.questions.forEach((_, i) => {
+        const where = tag(`${at(q)}.questions.${i}`)
+        // A round id at least as long as the real ones (src/dialogues/quiz-round.ts).
+        const round = 'r'.repeat(32)
+        const next = i + 1 < q.value.questions.length ? i + 1 : null
+        const opts = { lang }
+        check(where, [renderQuestion(id, q.value, i, round, opts)], problems)
+        check(where, renderAnswer(id, q.value, i, 0, { round, score: i, next }, opts).messages, problems)
+      })
+    }
+    for (const [id, f] of d.forms) {
+      const today = '2026-01-01'
+      const error = { th: 'x'.repeat(200), en: 'x'.repeat(200) }
+      f.value.fields.forEach((_, i) => {
+        check(tag(`${at(f)}.fields.${i}`), [renderPrompt(id, f.value, i, { lang, today, error })], problems)
+      })
+      check(tag(at(f)), [renderSummary(id, f.value, {}, lang)], problems)
+    }
   }
 }
 

@@ -1,8 +1,10 @@
 import { parseDocument } from 'yaml'
 import { normalizeForMatch } from '../conversation/normalize.js'
 import { checkMessages } from '../line/limits.js'
+import { DEFAULT_LANG, LANGS, type Lang, localize } from './lang.js'
 import { checkDialogueLimits, checkReferences, collectDialogues, valuesOf } from './load-dialogues.js'
 import { checkMeasureItems, collectItaItems } from './load-measures.js'
+import { collectSynonyms } from './load-synonyms.js'
 import { at, type Located, type Parsed } from './located.js'
 import { FlowsRenderError, PLACEHOLDER, renderTemplate, type Tree } from './render.js'
 import {
@@ -96,7 +98,13 @@ function intentEntries(files: Parsed[]): IntentEntry[] {
   return files.flatMap(({ file, data }) =>
     (data.intents ?? []).map((intent, i) => ({
       where: `${file}: intents.${i}`,
-      def: { id: intent.id, keywords: intent.keywords, priority: intent.priority, measure: intent.measure },
+      def: {
+        id: intent.id,
+        keywords: intent.keywords,
+        priority: intent.priority,
+        measure: intent.measure,
+        questions: intent.questions,
+      },
     })),
   )
 }
@@ -158,8 +166,10 @@ function checkPlaceholders(files: Parsed[], declared: Map<string, unknown>, prob
   }
 }
 
+/** One message in one language, as LINE takes it (plus the `groups` flags render() drops). */
 function compile(
   def: MessageDef,
+  lang: Lang,
   where: string,
   sets: Map<string, Located<QuickReplySet>>,
   problems: string[],
@@ -167,7 +177,8 @@ function compile(
   let quickReply: QuickReplySet | undefined
   if (typeof def.quickReply === 'string') {
     quickReply = sets.get(def.quickReply)?.value
-    if (!quickReply) {
+    // Said once, for the Thai copy: both copies share the set.
+    if (!quickReply && lang === DEFAULT_LANG) {
       const known = [...sets.keys()].join(', ') || 'none'
       problems.push(`${where}.quickReply: no quick reply set "${def.quickReply}" (defined: ${known})`)
     }
@@ -176,34 +187,38 @@ function compile(
   }
   const body =
     def.type === 'text'
-      ? {
-          type: 'text',
-          // Thai first, English as its own paragraph below, in one bubble.
-          text:
-            typeof def.text === 'string' ? def.text : [def.text.th, def.text.en].filter(Boolean).join('\n\n'),
-        }
+      ? { type: 'text', text: def.text }
       : { type: 'flex', altText: def.altText, contents: def.contents }
   // Plain data from YAML, validated above: it is a Tree by construction.
-  return (quickReply ? { ...body, quickReply } : body) as unknown as Tree
+  return localize(quickReply ? { ...body, quickReply } : body, lang) as unknown as Tree
 }
 
-/** Renders each template with the sample values, for 1:1 and group, and asks LINE's limits. */
-function checkLimits(
-  templates: Map<string, Located<Tree[]>>,
-  samples: Record<string, string>,
-  problems: string[],
-): void {
+/** A message key's templates, one copy per language. */
+type Templates = Map<string, Located<Record<Lang, Tree[]>>>
+
+/** Renders each template with the sample values, in each language, for 1:1 and group, and asks LINE's limits. */
+function checkLimits(templates: Templates, samples: Record<string, string>, problems: string[]): void {
   for (const [key, t] of templates) {
-    const found = new Set<string>()
-    for (const chat of ['user', 'group'] as const) {
-      try {
-        for (const p of checkMessages(renderTemplate(key, t.value, samples, { chat }))) found.add(p)
-      } catch (err) {
-        if (!(err instanceof FlowsRenderError)) throw err
-        found.add(err.message)
+    const found = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set()]))
+    for (const lang of LANGS) {
+      const here = found.get(lang) ?? new Set()
+      for (const chat of ['user', 'group'] as const) {
+        try {
+          for (const p of checkMessages(renderTemplate(key, t.value[lang], samples, { chat, lang })))
+            here.add(p)
+        } catch (err) {
+          if (!(err instanceof FlowsRenderError)) throw err
+          here.add(err.message)
+        }
       }
     }
-    for (const p of found) problems.push(`${at(t)}: ${p}`)
+    // A problem of the Thai copy is said once; one only the English copy has is marked "(en)".
+    const thai = found.get(DEFAULT_LANG) ?? new Set()
+    for (const p of thai) problems.push(`${at(t)}: ${p}`)
+    for (const lang of LANGS) {
+      if (lang === DEFAULT_LANG) continue
+      for (const p of found.get(lang) ?? []) if (!thai.has(p)) problems.push(`${at(t)}: (${lang}) ${p}`)
+    }
   }
 }
 
@@ -223,16 +238,17 @@ export function loadFlows(files: Record<string, string>): Flows {
   const itaItems = collectItaItems(parsed, problems)
   checkMeasureItems(dialogues.measures, itaItems, problems)
   const intents = collectIntents([...intentEntries(parsed), ...dialogues.intents], problems)
+  const synonyms = collectSynonyms(parsed, problems)
   const messages = merge(parsed, 'messages', (d) => d.messages, problems)
   const sets = merge(parsed, 'quickReplies', (d) => d.quickReplies, problems)
   const declared = merge(parsed, 'placeholders', (d) => d.placeholders, problems)
   checkPlaceholders(parsed, declared, problems)
   const samples = Object.fromEntries([...declared].map(([k, v]) => [k, v.value]))
 
-  const templates = new Map<string, Located<Tree[]>>()
+  const templates: Templates = new Map()
   for (const [key, m] of messages) {
-    const value = m.value.map((def, i) => compile(def, `${at(m)}.${i}`, sets, problems))
-    templates.set(key, { ...m, value })
+    const copy = (lang: Lang) => m.value.map((def, i) => compile(def, lang, `${at(m)}.${i}`, sets, problems))
+    templates.set(key, { ...m, value: { th: copy('th'), en: copy('en') } })
   }
   for (const key of REQUIRED_MESSAGES) {
     if (!templates.has(key)) problems.push(`flows: messages.${key}: missing (the bot sends this message)`)
@@ -248,7 +264,26 @@ export function loadFlows(files: Record<string, string>): Flows {
   const richMenu: RichMenuDef | undefined = menus[0]?.menu
   if (problems.length > 0 || !richMenu) throw new FlowsError(problems)
 
-  return {
+  // The same content in each language; a view only changes what render() says by default.
+  const views = new Map<Lang, Flows>()
+  const view = (lang: Lang): Flows => {
+    const known = views.get(lang)
+    if (known) return known
+    const flows: Flows = {
+      ...shared,
+      lang,
+      inLang: view,
+      render(key, vars = {}, opts = {}) {
+        const t = templates.get(key)
+        if (!t) throw new FlowsRenderError(`flows: no message "${key}"`)
+        const chosen = opts.lang ?? lang
+        return renderTemplate(key, t.value[chosen], vars, { ...opts, lang: chosen })
+      },
+    }
+    views.set(lang, flows)
+    return flows
+  }
+  const shared = {
     intents,
     richMenu,
     measures: dialogues.measures.map((m) => m.value),
@@ -258,13 +293,10 @@ export function loadFlows(files: Record<string, string>): Flows {
     forms: valuesOf(dialogues.forms),
     faqs: valuesOf(dialogues.faqs),
     calendar: dialogues.calendar.map((c) => c.value),
+    synonyms,
     samples: Object.freeze(samples),
-    has: (key) => templates.has(key),
+    has: (key: string) => templates.has(key),
     keys: () => [...templates.keys()].sort(),
-    render(key, vars = {}, opts = {}) {
-      const t = templates.get(key)
-      if (!t) throw new FlowsRenderError(`flows: no message "${key}"`)
-      return renderTemplate(key, t.value, vars, opts)
-    },
   }
+  return view(DEFAULT_LANG)
 }

@@ -1,6 +1,8 @@
-import { formatThaiDay } from '../admin/thai-date.js'
+import { formatDay } from '../budget/calendar.js'
+import { dateExample } from '../core/thai-day.js'
 import type { LineMessage } from '../line/port.js'
-import { both, data, th } from './flex.js'
+import { data } from './flex.js'
+import { type Lang, pick, say, type Text } from './lang.js'
 import type { FormDef, FormField } from './schema-dialogues.js'
 
 /**
@@ -13,134 +15,168 @@ type QuickAction =
   | { type: 'datetimepicker'; label: string; data: string; mode: 'date'; max: string; min: string }
 
 const item = (action: QuickAction) => ({ type: 'action', action })
-const cancel = (formId: string) =>
-  item({
-    type: 'postback',
-    label: 'ยกเลิก Cancel',
-    data: data('form-cancel', { id: formId }),
-    displayText: 'ยกเลิก',
-  })
+const cancel = (formId: string, lang: Lang) => {
+  const label = say(lang, 'ยกเลิก', 'Cancel')
+  return item({ type: 'postback', label, data: data('form-cancel', { id: formId }), displayText: label })
+}
 
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
-function fieldActions(formId: string, field: FormField, today: string): QuickAction[] {
+function fieldActions(formId: string, field: FormField, today: string, lang: Lang): QuickAction[] {
   const answer = (extra: Record<string, string>) => data('form-answer', { id: formId, f: field.id, ...extra })
+  const tap = (label: string, extra: Record<string, string>): QuickAction => ({
+    type: 'postback',
+    label,
+    data: answer(extra),
+    displayText: label,
+  })
   switch (field.type) {
     case 'choice':
-      return field.choices.map((c) => ({
-        type: 'postback',
-        label: c.label,
-        data: answer({ v: c.value }),
-        displayText: c.label,
-      }))
+      return field.choices.map((c) => tap(pick(c.label, lang), { v: c.value }))
     case 'date':
       return [
         {
           type: 'datetimepicker',
-          label: 'เลือกวันที่ Date',
+          label: say(lang, 'เลือกวันที่', 'Pick a date'),
           data: answer({}),
           mode: 'date',
           max: today,
           min: addDays(today, -field.maxAgeDays),
         },
-        { type: 'postback', label: 'วันนี้ Today', data: answer({ v: today }), displayText: 'วันนี้' },
+        tap(say(lang, 'วันนี้', 'Today'), { v: today }),
       ]
     case 'text':
-      return field.optional
-        ? [{ type: 'postback', label: 'ข้าม Skip', data: answer({ skip: '1' }), displayText: 'ข้าม' }]
-        : []
+      return field.optional ? [tap(say(lang, 'ข้าม', 'Skip'), { skip: '1' })] : []
     case 'number':
       return []
     case 'attachments':
-      return [{ type: 'postback', label: 'เสร็จ Done', data: answer({ v: 'done' }), displayText: 'เสร็จ' }]
+      return [tap(say(lang, 'เสร็จ', 'Done'), { v: 'done' })]
   }
 }
 
-function hint(field: FormField, count: number): string {
+function hint(field: FormField, count: number, today: string, lang: Lang): string {
   switch (field.type) {
     case 'attachments':
-      return `ส่งรูปภาพหรือไฟล์ได้สูงสุด ${field.max} รายการ (ได้รับแล้ว ${count}) เมื่อครบแล้วแตะ "เสร็จ" หากไม่มีให้แตะ "เสร็จ" · Send up to ${field.max} photos or files (${count} received), then tap "Done".`
+      return say(
+        lang,
+        `ส่งรูปภาพหรือไฟล์ได้สูงสุด ${field.max} รายการ (ได้รับแล้ว ${count}) เมื่อครบแล้วหรือหากไม่มี แตะ "เสร็จ"`,
+        `Send up to ${field.max} photos or files (${count} received), then tap "Done"; tap it too if you have none.`,
+      )
     case 'choice':
-      return 'เลือกจากปุ่มด้านล่าง · Tap a button below.'
+      return say(lang, 'เลือกจากปุ่มด้านล่าง', 'Tap a button below.')
     case 'date':
-      return 'เลือกวันที่จากปุ่มด้านล่าง หรือพิมพ์ เช่น 15/11/2569 · Pick a date or type it, e.g. 15/11/2569.'
-    case 'number':
-      return `พิมพ์ตัวเลข${field.unit ? ` (${field.unit})` : ''} · Type a number.`
-    case 'text':
-      return `พิมพ์ข้อความไม่เกิน ${field.max.toLocaleString('en-US')} ตัวอักษร · Up to ${field.max.toLocaleString('en-US')} characters.`
+      return say(
+        lang,
+        `เลือกวันที่จากปุ่มด้านล่าง หรือพิมพ์ เช่น ${dateExample(today)}`,
+        `Pick a date below, or type it, e.g. ${dateExample(today, 'en')}.`,
+      )
+    case 'number': {
+      const unit = field.unit ? ` (${pick(field.unit, lang)})` : ''
+      return say(lang, `พิมพ์ตัวเลข${unit}`, `Type a number${unit}.`)
+    }
+    case 'text': {
+      const max = field.max.toLocaleString('en-US')
+      return say(lang, `พิมพ์ข้อความไม่เกิน ${max} ตัวอักษร`, `Up to ${max} characters.`)
+    }
   }
-}
-
-export function renderPrompt(
-  formId: string,
-  form: FormDef,
-  index: number,
-  opts: { today: string; error?: string; count?: number },
-): LineMessage {
-  const field = form.fields[index]
-  if (!field) throw new RangeError(`form ${formId} has no field ${index}`)
-  const head = `${th(form.title)} (${index + 1}/${form.fields.length})`
-  const body = [opts.error, head, both(field.prompt), hint(field, opts.count ?? 0)].filter(Boolean).join('\n')
-  const items = [...fieldActions(formId, field, opts.today).map(item), cancel(formId)]
-  return { type: 'text', text: body, quickReply: { items } } as unknown as LineMessage
-}
-
-/** How a stored answer reads back to the person. */
-export function displayAnswer(field: FormField, value: string | undefined): string {
-  if (value === undefined || value === '') return '-'
-  if (field.type === 'choice') return field.choices.find((c) => c.value === value)?.label ?? value
-  if (field.type === 'date') return formatThaiDay(value)
-  if (field.type === 'attachments') return `${value} รายการ (items)`
-  if (field.type === 'number')
-    return `${Number(value).toLocaleString('en-US')}${field.unit ? ` ${field.unit}` : ''}`
-  return value
 }
 
 /** Whether a field is asked, given the answers so far. */
 export const applies = (field: FormField, answers: Readonly<Record<string, string>>) =>
   !field.when || answers[field.when.field] === field.when.is
 
-export function renderSummary(formId: string, form: FormDef, answers: Record<string, string>): LineMessage {
+/**
+ * "3/8": this question's place among the questions that apply given the answers so far. A
+ * question whose condition is not met (yet) is not counted, so the counter never jumps from
+ * 7/10 to 10/10; choosing to give one's name adds the questions that choice asks.
+ */
+export function position(form: FormDef, index: number, answers: Readonly<Record<string, string>>) {
+  const asked = (f: FormField) => applies(f, answers)
+  const at = form.fields.slice(0, index + 1).filter(asked).length
+  return { at: Math.max(1, at), total: Math.max(at, form.fields.filter(asked).length) }
+}
+
+export interface PromptOptions {
+  lang: Lang
+  /** Today in the agency's time zone, 'YYYY-MM-DD': the date picker's bounds and examples. */
+  today: string
+  /** Said above the question: why the last answer was not taken. */
+  error?: Text
+  /** Photos or files received so far (attachments). */
+  count?: number
+  /** The answers so far, to count only the questions this person is asked. */
+  answers?: Readonly<Record<string, string>>
+}
+
+export function renderPrompt(formId: string, form: FormDef, index: number, opts: PromptOptions): LineMessage {
+  const { lang } = opts
+  const field = form.fields[index]
+  if (!field) throw new RangeError(`form ${formId} has no field ${index}`)
+  const { at, total } = position(form, index, opts.answers ?? {})
+  const head = `${pick(form.title, lang)} (${at}/${total})`
+  const error = opts.error === undefined ? undefined : pick(opts.error, lang)
+  const body = [error, head, pick(field.prompt, lang), hint(field, opts.count ?? 0, opts.today, lang)]
+    .filter(Boolean)
+    .join('\n')
+  const items = [...fieldActions(formId, field, opts.today, lang).map(item), cancel(formId, lang)]
+  return { type: 'text', text: body, quickReply: { items } } as unknown as LineMessage
+}
+
+/** How a stored answer reads back to the person. */
+export function displayAnswer(field: FormField, value: string | undefined, lang: Lang): string {
+  if (value === undefined || value === '') return '-'
+  if (field.type === 'choice') {
+    const choice = field.choices.find((c) => c.value === value)
+    return choice ? pick(choice.label, lang) : value
+  }
+  if (field.type === 'date') return formatDay(value, lang)
+  if (field.type === 'attachments') return say(lang, `${value} รายการ`, `${value} item(s)`)
+  if (field.type === 'number')
+    return `${Number(value).toLocaleString('en-US')}${field.unit ? ` ${pick(field.unit, lang)}` : ''}`
+  return value
+}
+
+/** A question's short name: its `short`, or the first line of its prompt. */
+const shortName = (f: FormField, lang: Lang) =>
+  f.short ? pick(f.short, lang) : (pick(f.prompt, lang).split('\n')[0] ?? '')
+
+export function renderSummary(
+  formId: string,
+  form: FormDef,
+  answers: Record<string, string>,
+  lang: Lang,
+): LineMessage {
   const lines = form.fields
     .filter((f) => applies(f, answers))
-    .map((f) => `• ${f.short ?? th(f.prompt).split('\n')[0]}: ${displayAnswer(f, answers[f.id])}`)
-  const text = [`ตรวจสอบก่อนส่ง · Please check before sending`, th(form.title), ...lines].join('\n')
+    .map((f) => `• ${shortName(f, lang)}: ${displayAnswer(f, answers[f.id], lang)}`)
+  const text = [
+    say(lang, 'ตรวจสอบก่อนส่ง', 'Please check before sending'),
+    pick(form.title, lang),
+    ...lines,
+  ].join('\n')
+  const tap = (label: string, d: string) => item({ type: 'postback', label, data: d, displayText: label })
   const items = [
-    item({
-      type: 'postback',
-      label: 'ส่ง Submit',
-      data: data('form-submit', { id: formId }),
-      displayText: 'ส่ง',
-    }),
-    ...(form.editable
-      ? [
-          item({
-            type: 'postback',
-            label: 'แก้ไข Edit',
-            data: data('form-edit-menu', { id: formId }),
-            displayText: 'แก้ไข',
-          }),
-        ]
-      : []),
-    item({
-      type: 'postback',
-      label: 'เริ่มใหม่ Start over',
-      data: data('form', { id: formId, restart: '1' }),
-      displayText: 'เริ่มใหม่',
-    }),
-    cancel(formId),
+    tap(say(lang, 'ส่ง', 'Submit'), data('form-submit', { id: formId })),
+    ...(form.editable ? [tap(say(lang, 'แก้ไข', 'Edit'), data('form-edit-menu', { id: formId }))] : []),
+    tap(say(lang, 'เริ่มใหม่', 'Start over'), data('form', { id: formId, restart: '1' })),
+    cancel(formId, lang),
   ]
   // A long free-text answer must not push the summary over LINE's 5,000.
   return { type: 'text', text: text.slice(0, 4900), quickReply: { items } } as unknown as LineMessage
 }
 
 /** The questions a person can go back to from the summary, one button each. */
-export function renderEditMenu(formId: string, form: FormDef, answers: Record<string, string>): LineMessage {
+export function renderEditMenu(
+  formId: string,
+  form: FormDef,
+  answers: Record<string, string>,
+  lang: Lang,
+): LineMessage {
   const fields = form.fields.filter((f) => applies(f, answers)).slice(0, 12)
   const items = [
     ...fields.map((f) => {
-      const name = f.short ?? th(f.prompt).slice(0, 20)
+      const name = shortName(f, lang).slice(0, 20)
       return item({
         type: 'postback',
         label: name,
@@ -148,11 +184,11 @@ export function renderEditMenu(formId: string, form: FormDef, answers: Record<st
         displayText: name,
       })
     }),
-    cancel(formId),
+    cancel(formId, lang),
   ]
   return {
     type: 'text',
-    text: 'เลือกข้อที่ต้องการแก้ไข · Which answer do you want to change?',
+    text: say(lang, 'เลือกข้อที่ต้องการแก้ไข', 'Which answer do you want to change?'),
     quickReply: { items },
   } as unknown as LineMessage
 }

@@ -1,24 +1,42 @@
 import type { LineMessage } from '../line/port.js'
-import {
-  bilingualBlock,
-  both,
-  bubble,
-  button,
-  COLORS,
-  carousel,
-  data,
-  type FlexNode,
-  text,
-  th,
-} from './flex.js'
+import { bubble, button, COLORS, carousel, data, type FlexNode, text } from './flex.js'
+import { type Lang, pick, say } from './lang.js'
 import type { FaqDef, GuideDef } from './schema-dialogues.js'
 
+export interface CardOptions {
+  lang: Lang
+  /** In a group a button posts nothing in the member's name (no displayText). */
+  chat?: 'user' | 'group'
+}
+
+/** "ขั้นที่ 2/5" for a procedure, "ข้อ 2/7" for a list: the counter says what the cards are. */
+function counter(guide: GuideDef, i: number, total: number, lang: Lang): string {
+  return guide.kind === 'items'
+    ? say(lang, `ข้อ ${i}/${total}`, `Item ${i} of ${total}`)
+    : say(lang, `ขั้นที่ ${i}/${total}`, `Step ${i} of ${total}`)
+}
+
+function closingText(guide: GuideDef, lang: Lang): { title: string; body: string } {
+  const title =
+    guide.kind === 'items'
+      ? say(lang, `ครบ ${guide.steps.length} ข้อแล้ว`, `That is all ${guide.steps.length}`)
+      : say(lang, 'จบขั้นตอนแล้ว', 'That is every step')
+  const body = guide.closing
+    ? pick(guide.closing, lang)
+    : guide.quiz
+      ? say(lang, 'ทดสอบความเข้าใจสั้น ๆ ไม่กี่ข้อ', 'A short check of what you read.')
+      : say(lang, 'สอบถามเพิ่มเติมได้ที่หน่วยงานที่รับผิดชอบ', 'Ask the responsible unit for more.')
+  return { title, body }
+}
+
 /**
- * A guide as a carousel the reader swipes through step by step: one card per step ("ขั้นที่
- * 2/5"), with who approves, which form and how long as rows, and a closing card that offers
- * the guide's quiz.
+ * A guide as a carousel the reader swipes through card by card: one card per step or item,
+ * with who approves, which form and how long as rows, and a closing card that offers the
+ * guide's quiz.
  */
-export function renderGuide(guide: GuideDef): LineMessage[] {
+export function renderGuide(guide: GuideDef, opts: CardOptions): LineMessage[] {
+  const { lang } = opts
+  const group = opts.chat === 'group'
   const total = guide.steps.length
   const cards = guide.steps.map((step, i) => {
     const facts: FlexNode[] = (step.facts ?? []).map((f) => ({
@@ -26,60 +44,57 @@ export function renderGuide(guide: GuideDef): LineMessage[] {
       layout: 'baseline',
       spacing: 'sm',
       contents: [
-        text(f.label, { size: 'xs', color: COLORS.muted, flex: 2 }),
-        text(f.value, { size: 'sm', flex: 5 }),
+        text(pick(f.label, lang), { size: 'xs', color: COLORS.muted, flex: 2 }),
+        text(pick(f.value, lang), { size: 'sm', flex: 5 }),
       ],
     }))
     return bubble({
-      header: th(guide.title),
+      header: pick(guide.title, lang),
       body: [
-        text(`ขั้นที่ ${i + 1}/${total} · Step ${i + 1} of ${total}`, { size: 'xs', color: COLORS.muted }),
-        ...bilingualBlock(step.title, { weight: 'bold', size: 'md' }),
-        ...bilingualBlock(step.body, { size: 'sm' }),
+        text(counter(guide, i + 1, total, lang), { size: 'xs', color: COLORS.muted }),
+        text(pick(step.title, lang), { weight: 'bold', size: 'md' }),
+        text(pick(step.body, lang), { size: 'sm' }),
         ...facts,
       ],
       footer: step.link
-        ? [button({ type: 'uri', label: step.link.label, uri: step.link.uri }, 'secondary')]
+        ? [button({ type: 'uri', label: pick(step.link.label, lang), uri: step.link.uri }, 'secondary')]
         : [],
     })
   })
   const closing: FlexNode[] = []
   if (guide.quiz) {
+    const label = say(lang, 'ทำแบบทดสอบ', 'Take the quiz')
     closing.push(
       button(
         {
           type: 'postback',
-          label: 'ทำแบบทดสอบ Quiz',
+          label,
           data: data('quiz', { id: guide.quiz, q: 0 }),
-          displayText: 'ทำแบบทดสอบ',
+          ...(group ? {} : { displayText: label }),
         },
         'primary',
       ),
     )
   }
-  closing.push(button({ type: 'postback', label: 'เมนูหลัก Menu', data: 'action=menu', displayText: 'เมนู' }))
+  const menu = say(lang, 'เมนูหลัก', 'Main menu')
+  closing.push(
+    button({ type: 'postback', label: menu, data: 'action=menu', ...(group ? {} : { displayText: menu }) }),
+  )
+  const end = closingText(guide, lang)
   cards.push(
     bubble({
-      header: th(guide.title),
-      body: [
-        text('จบขั้นตอนแล้ว · That is all', { weight: 'bold' }),
-        text(
-          guide.quiz
-            ? 'ทดสอบความเข้าใจสั้น ๆ ไม่กี่ข้อ\nA short check of what you read.'
-            : 'สอบถามเพิ่มเติมได้ที่หน่วยงานที่รับผิดชอบ\nAsk the responsible unit for more.',
-          { size: 'sm' },
-        ),
-      ],
+      header: pick(guide.title, lang),
+      body: [text(end.title, { weight: 'bold' }), text(end.body, { size: 'sm' })],
       footer: closing,
     }),
   )
-  return [carousel(`${both(guide.title, ' · ')}: ${th(guide.summary)}`, cards)]
+  return [carousel(`${pick(guide.title, lang)}: ${pick(guide.summary, lang)}`, cards)]
 }
 
 /** A FAQ answer, with the guide it belongs to one tap away. */
-export function renderFaq(faq: FaqDef, guides: ReadonlyMap<string, GuideDef>): LineMessage[] {
+export function renderFaq(faq: FaqDef, guides: ReadonlyMap<string, GuideDef>, lang: Lang): LineMessage[] {
   const guide = faq.guide ? guides.get(faq.guide) : undefined
-  const message: Record<string, unknown> = { type: 'text', text: both(faq.answer, '\n\n') }
+  const message: Record<string, unknown> = { type: 'text', text: pick(faq.answer, lang) }
   if (faq.guide && guide) {
     message.quickReply = {
       items: [
@@ -87,9 +102,10 @@ export function renderFaq(faq: FaqDef, guides: ReadonlyMap<string, GuideDef>): L
           type: 'action',
           action: {
             type: 'postback',
-            label: 'ดูขั้นตอน Steps',
+            label:
+              guide.kind === 'items' ? say(lang, 'ดูทั้งหมด', 'See all') : say(lang, 'ดูขั้นตอน', 'See the steps'),
             data: data('guide', { id: faq.guide }),
-            displayText: th(guide.title),
+            displayText: pick(guide.title, lang),
           },
         },
       ],

@@ -1,34 +1,43 @@
 import type { LineMessage } from '../line/port.js'
-import { bilingualBlock, both, bubble, button, COLORS, data, flex, text, th } from './flex.js'
+import { bubble, button, COLORS, data, flex, text } from './flex.js'
+import { pick, say } from './lang.js'
+import type { CardOptions } from './render-guide.js'
 import type { QuizDef } from './schema-dialogues.js'
 
 /**
- * Quizzes are stateless: the question number and the score so far travel in the postback
- * data of each answer button, so nothing about the person is stored to run a quiz; only the
- * answers, as pseudonymous engagement events.
+ * Nothing about the person is stored to run a quiz beyond the answers themselves, as
+ * pseudonymous engagement events. Each button carries the quiz round (a signed id made when
+ * the quiz starts, src/dialogues/quiz-round.ts) and the question; the score is never carried:
+ * it is read back from the round's first answers (src/dialogues/quiz.ts).
  */
-export function renderQuestion(id: string, quiz: QuizDef, index: number, score: number): LineMessage {
+export function renderQuestion(
+  id: string,
+  quiz: QuizDef,
+  index: number,
+  round: string,
+  opts: CardOptions,
+): LineMessage {
+  const { lang } = opts
   const q = quiz.questions[index]
   if (!q) throw new RangeError(`quiz ${id} has no question ${index}`)
   const total = quiz.questions.length
+  const counter = say(lang, `ข้อ ${index + 1}/${total}`, `Question ${index + 1} of ${total}`)
   return flex(
-    `${th(quiz.title)} ข้อ ${index + 1}/${total}: ${th(q.text)}`,
+    `${pick(quiz.title, lang)} ${counter}: ${pick(q.text, lang)}`,
     bubble({
-      header: th(quiz.title),
+      header: pick(quiz.title, lang),
       body: [
-        text(`ข้อ ${index + 1}/${total} · Question ${index + 1} of ${total}`, {
-          size: 'xs',
-          color: COLORS.muted,
-        }),
-        ...bilingualBlock(q.text, { weight: 'bold' }),
+        text(counter, { size: 'xs', color: COLORS.muted }),
+        text(pick(q.text, lang), { weight: 'bold' }),
       ],
       footer: q.choices.map((c, a) =>
         button(
           {
             type: 'postback',
-            label: c.label,
-            data: data('quiz', { id, q: index, a, s: score }),
-            displayText: c.label,
+            label: pick(c.label, lang),
+            data: data('quiz', { id, r: round, q: index, a }),
+            // In a group the answer is the member's own business: nothing is posted in their name.
+            ...(opts.chat === 'group' ? {} : { displayText: pick(c.label, lang) }),
           },
           'secondary',
         ),
@@ -44,32 +53,71 @@ export interface QuizStep {
   final: { score: number; total: number } | null
 }
 
+/** Where a round stands after an answer: the score of its other first answers, what to ask next. */
+export interface QuizProgress {
+  round: string
+  /** Correct first answers of the round before this one. */
+  score: number
+  /** The next question not yet answered in the round; null when this answer completes it. */
+  next: number | null
+}
+
 /** The feedback on one answer, then the next question or the result. */
 export function renderAnswer(
   id: string,
   quiz: QuizDef,
   index: number,
   answer: number,
-  score: number,
+  progress: QuizProgress,
+  opts: CardOptions,
 ): QuizStep {
+  const { lang } = opts
   const q = quiz.questions[index]
   if (!q) throw new RangeError(`quiz ${id} has no question ${index}`)
   const correct = answer === q.answer
-  const newScore = score + (correct ? 1 : 0)
-  const right = q.choices[q.answer]?.label ?? ''
-  const verdict = correct ? 'ถูกต้อง ✓ Correct' : `ยังไม่ถูก คำตอบคือ "${right}" · Not quite: "${right}"`
-  const feedback = { type: 'text', text: `${verdict}\n${both(q.explain, '\n')}` } as unknown as LineMessage
+  const newScore = progress.score + (correct ? 1 : 0)
+  const right = pick(q.choices[q.answer]?.label ?? '', lang)
+  const verdict = correct
+    ? say(lang, 'ถูกต้อง ✓', 'Correct ✓')
+    : say(lang, `ยังไม่ถูก คำตอบคือ "${right}"`, `Not quite: the answer is "${right}".`)
+  const feedback = { type: 'text', text: `${verdict}\n${pick(q.explain, lang)}` } as unknown as LineMessage
   const total = quiz.questions.length
-  if (index + 1 < total) {
-    return { correct, final: null, messages: [feedback, renderQuestion(id, quiz, index + 1, newScore)] }
+  if (progress.next !== null) {
+    return {
+      correct,
+      final: null,
+      messages: [feedback, renderQuestion(id, quiz, progress.next, progress.round, opts)],
+    }
   }
-  const result = {
+  return {
+    correct,
+    final: { score: newScore, total },
+    messages: [feedback, renderResult(id, quiz, newScore, opts)],
+  }
+}
+
+/** The score of a finished round, with what to do next one tap away. */
+export function renderResult(id: string, quiz: QuizDef, newScore: number, opts: CardOptions): LineMessage {
+  const { lang } = opts
+  const total = quiz.questions.length
+  const verdict =
+    newScore === total
+      ? say(lang, 'ครบถ้วน ขอบคุณที่ร่วมทบทวน', 'Well done, and thank you for reviewing.')
+      : say(lang, 'ทบทวนเนื้อหาแล้วลองทำอีกครั้งได้ทุกเมื่อ', 'Review the topic and try again any time.')
+  const score = say(lang, `ได้ ${newScore}/${total} คะแนน`, `Score: ${newScore} of ${total}`)
+  const again = say(lang, 'ทำอีกครั้ง', 'Try again')
+  const menu = say(lang, 'เมนูหลัก', 'Main menu')
+  return {
     type: 'text',
-    text: `${th(quiz.title)}: ได้ ${newScore}/${total} คะแนน\nScore: ${newScore} of ${total}. ${
-      newScore === total
-        ? 'ครบถ้วน ขอบคุณที่ร่วมทบทวน · Well done.'
-        : 'ทบทวนคู่มือได้ทุกเมื่อ พิมพ์ "เมนู" · Type "menu" to review.'
-    }`,
+    text: `${pick(quiz.title, lang)}: ${score}\n${verdict}`,
+    quickReply: {
+      items: [
+        {
+          type: 'action',
+          action: { type: 'postback', label: again, data: data('quiz', { id, q: 0 }), displayText: again },
+        },
+        { type: 'action', action: { type: 'postback', label: menu, data: 'action=menu', displayText: menu } },
+      ],
+    },
   } as unknown as LineMessage
-  return { correct, final: { score: newScore, total }, messages: [feedback, result] }
 }

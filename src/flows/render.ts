@@ -1,4 +1,5 @@
 import type { LineMessage } from '../line/port.js'
+import { DEFAULT_LANG, type Localized, pick } from './lang.js'
 import type { RenderOptions } from './types.js'
 
 /** A message template after loading: plain data, as LINE takes it, plus `groups` flags. */
@@ -45,19 +46,23 @@ function forAudience(message: Tree, chat: 'user' | 'group'): Tree {
   return items.length > 0 ? { ...rest, quickReply: { ...quick, items } } : rest
 }
 
+/** A value for a placeholder: one text, or one per language (a date reads differently in each). */
+export type RenderValue = string | Localized
+
+/** `template` is already in `opts.lang`; values given per language are taken in it too. */
 export function renderTemplate(
   key: string,
   template: readonly Tree[],
-  vars: Readonly<Record<string, string>>,
+  vars: Readonly<Record<string, RenderValue>>,
   opts: RenderOptions = {},
 ): LineMessage[] {
+  const lang = opts.lang ?? DEFAULT_LANG
   const value = (name: string): string => {
     // Own properties only: "{{constructor}}" must not find Object.prototype.constructor.
     const v = Object.hasOwn(vars, name) ? vars[name] : undefined
-    if (typeof v !== 'string') {
-      throw new FlowsRenderError(`flows: message "${key}" needs a value for {{${name}}}`)
-    }
-    return v
+    if (typeof v === 'string') return v
+    if (v && typeof v === 'object' && typeof v.th === 'string') return pick(v, lang)
+    throw new FlowsRenderError(`flows: message "${key}" needs a value for {{${name}}}`)
   }
   const chat = opts.chat ?? 'user'
   // The loader validated these trees against LINE's message schema.

@@ -16,7 +16,8 @@ export type BilingualText = z.infer<ReturnType<typeof bilingualSchema>>
 
 const ID = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/
 const id = z.string().regex(ID, 'use lowercase letters, digits, -, _ and dots, e.g. "assets.vehicle"')
-const label = str(LIMITS.quickReplyLabel)
+/** A button's label: LINE's 20 characters in each language. */
+const label = bilingualSchema(LIMITS.quickReplyLabel)
 const keywords = z.strictObject({ th: z.array(str(100)).min(1), en: z.array(str(100)).default([]) })
 
 const uri = z
@@ -32,7 +33,7 @@ const stepSchema = z.strictObject({
   body: bilingualSchema(1000),
   /** Short label/value rows: who approves, which form, how long. */
   facts: z
-    .array(z.strictObject({ label: str(40), value: str(300) }))
+    .array(z.strictObject({ label: bilingualSchema(40), value: bilingualSchema(300) }))
     .max(6)
     .optional(),
   link: linkSchema.optional(),
@@ -40,6 +41,11 @@ const stepSchema = z.strictObject({
 
 export const guideSchema = z.strictObject({
   measure: id,
+  /**
+   * What its cards are: the steps of a procedure ("ขั้นที่ 2/5", default) or the items of a
+   * list, such as standards or hotlines ("ข้อ 2/7"): the counter and the closing card say so.
+   */
+  kind: z.enum(['steps', 'items']).default('steps'),
   title: bilingualSchema(80),
   /** What the guide is for, on the chooser and as the notification text. */
   summary: bilingualSchema(300),
@@ -52,6 +58,8 @@ export const guideSchema = z.strictObject({
     .max(LIMITS.flexCarouselBubbles - 1),
   /** The quiz offered at the end of the guide. */
   quiz: id.optional(),
+  /** The closing card's text, instead of the default for its kind. */
+  closing: bilingualSchema(300).optional(),
 })
 
 const choiceSchema = z.strictObject({
@@ -88,7 +96,7 @@ const fieldBase = {
   id: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
   prompt: bilingualSchema(500),
   /** The name of the question on the "edit" buttons (at most 20 characters). */
-  short: str(LIMITS.quickReplyLabel).optional(),
+  short: label.optional(),
   /** Ask only when an earlier answer (or preset) has this value. */
   when: z.strictObject({ field: z.string(), is: z.string() }).optional(),
 }
@@ -112,7 +120,7 @@ const fieldSchema = z.discriminatedUnion('type', [
     type: z.literal('number'),
     min: z.number().default(0),
     max: z.number().default(1_000_000_000),
-    unit: str(20).optional(),
+    unit: bilingualSchema(20).optional(),
   }),
   z.strictObject({
     ...fieldBase,
@@ -146,6 +154,13 @@ export const faqSchema = z.strictObject({
   answer: bilingualSchema(2000),
   /** The guide to offer after the answer. */
   guide: id.optional(),
+  /**
+   * Questions as staff type them ("รับกระเช้าปีใหม่ได้ไหม"), for free-text understanding
+   * (src/conversation/): unlike keywords they are never commands on their own in a group.
+   */
+  questions: z.array(str(300)).max(50).optional(),
+  /** The answer's name on a button that offers it when the bot is unsure (≤ 20 characters). */
+  label: label.optional(),
 })
 
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'a month-day like "12-25"')

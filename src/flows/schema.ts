@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LIMITS } from '../line/limits.js'
+import { synonymsSchema } from './load-synonyms.js'
 import { PLACEHOLDER } from './render.js'
 import { dialogueSections } from './schema-dialogues.js'
 
@@ -9,13 +10,14 @@ const withoutPlaceholders = (s: string) => s.replace(PLACEHOLDER, '')
  * The shape of a flows/*.yaml file. Each file holds one or more sections; sections of the same
  * name from several files are merged by the loader (a key defined twice is an error).
  * Messages follow LINE's message objects, with two conveniences for the people editing them:
- * `text: { th, en }` (Thai first, English below) and `quickReply: <name of a shared set>`.
+ * any text as `{ th, en }` (each person gets one of them) and `quickReply: <name of a shared set>`.
  */
 
 /** Message keys the code renders; a flows directory without them does not load. */
 export const REQUIRED_MESSAGES = [
   'help',
   'fallback',
+  'understand.clarify',
   'about',
   'greeting.follow',
   'greeting.join',
@@ -43,6 +45,8 @@ export const REQUIRED_MESSAGES = [
   'budget.button.ask',
   'budget.button.concern',
   'budget.altText',
+  'language.changed',
+  'language.group',
   'complaint.promise',
   'complaint.promise.web',
   'complaint.offer',
@@ -56,6 +60,14 @@ export const REQUIRED_MESSAGES = [
   'form.onlyPrivate',
   'form.cancelled',
   'form.expired',
+  'form.leave',
+  'form.left',
+  'form.resumeOffer',
+  'form.replaceOffer',
+  'form.closed',
+  'form.otherDraft',
+  'quiz.answeredBefore',
+  'quiz.newRound',
   'nogift.declaration',
   'nogift.reminder',
   'nogift.pledged',
@@ -94,16 +106,22 @@ const uri = z
   .max(URI_MAX)
   .regex(/^(https?:\/\/|line:\/\/|tel:|\{\{)/, 'must start with https://, http://, line:// or tel:')
 
-const label = text(LIMITS.quickReplyLabel)
+/**
+ * A text the person reads, in one language or as `{ th, en }`: the loader keeps one copy of
+ * each message per language (src/flows/lang.ts), so a Thai screen never shows English beside it.
+ */
+const localized = (s: z.ZodType<string>) => z.union([s, z.strictObject({ th: s, en: s.optional() })])
+
+const label = localized(text(LIMITS.quickReplyLabel))
 const postbackData = text(LIMITS.postbackData)
 
 export const actionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('message'), label, text: text(ACTION_TEXT_MAX) }),
+  z.strictObject({ type: z.literal('message'), label, text: localized(text(ACTION_TEXT_MAX)) }),
   z.strictObject({
     type: z.literal('postback'),
     label,
     data: postbackData,
-    displayText: text(ACTION_TEXT_MAX).optional(),
+    displayText: localized(text(ACTION_TEXT_MAX)).optional(),
   }),
   z.strictObject({ type: z.literal('uri'), label, uri }),
 ])
@@ -120,19 +138,19 @@ export const quickReplySet = z.strictObject({
   items: z.array(quickReplyItem).min(1).max(LIMITS.quickReplyItems),
 })
 
-const bilingual = z.strictObject({ th: text(LIMITS.textUtf16), en: text(LIMITS.textUtf16).optional() })
 const quickReply = z.union([z.string().min(1), quickReplySet])
 
 const textMessage = z.strictObject({
   type: z.literal('text'),
-  text: z.union([text(LIMITS.textUtf16), bilingual]),
+  text: localized(text(LIMITS.textUtf16)),
   quickReply: quickReply.optional(),
 })
 
 const flexMessage = z.strictObject({
   type: z.literal('flex'),
-  altText: text(LIMITS.altText),
+  altText: localized(text(LIMITS.altText)),
   // Flex is large and evolves; LINE checks its grammar, the loader checks its size limits.
+  // Any text in it may be `{ th, en }` (one is kept per language).
   contents: z.looseObject({ type: z.enum(['bubble', 'carousel']) }),
   quickReply: quickReply.optional(),
 })
@@ -152,6 +170,8 @@ const intentSchema = z.strictObject({
   priority: z.enum(['high', 'normal', 'low']).default('normal'),
   /** The measure (flows `measures:`) a use of this intent is evidence for. */
   measure: z.string().optional(),
+  /** Questions as staff type them, for free-text understanding; never commands on their own. */
+  questions: z.array(text(300)).max(50).optional(),
 })
 
 const boundsSchema = z.strictObject({
@@ -223,6 +243,8 @@ export const flowFileSchema = z.strictObject({
     .record(z.string().regex(NAME, 'placeholder names use letters, digits and _'), z.string())
     .optional(),
   richMenu: richMenuSchema.optional(),
+  /** Words staff type → what they mean in flows' words (src/flows/load-synonyms.ts). */
+  synonyms: synonymsSchema.optional(),
   ...dialogueSections,
 })
 

@@ -1,5 +1,8 @@
+import type { SynonymDef } from '../conversation/synonyms.js'
 import type { LineMessage } from '../line/port.js'
+import type { Lang } from './lang.js'
 import type { ItaCatalogue } from './load-measures.js'
+import type { RenderValue } from './render.js'
 import type { CalendarEntry, FaqDef, FormDef, GuideDef, MeasureDef, QuizDef } from './schema-dialogues.js'
 
 /**
@@ -18,11 +21,17 @@ export interface IntentDef {
   priority?: 'high' | 'normal' | 'low'
   /** The measure its use is evidence for. */
   measure?: string
+  /** Questions as staff type them: matched as free text (src/conversation/), never as commands. */
+  questions?: string[]
 }
 
-/** Who a rendered message is for: in groups, quick replies marked `groups: false` are left out. */
+/**
+ * Who a rendered message is for: in groups, quick replies marked `groups: false` are left out;
+ * `lang` overrides the language of the Flows view it is rendered through.
+ */
 export interface RenderOptions {
   chat?: 'user' | 'group'
+  lang?: Lang
 }
 
 export interface Flows {
@@ -32,7 +41,11 @@ export interface Flows {
    * Throws FlowsRenderError for an unknown key or a missing value. The keys the code renders
    * are listed in REQUIRED_MESSAGES (schema.ts); loading fails without them.
    */
-  render(key: string, vars?: Record<string, string>, opts?: RenderOptions): LineMessage[]
+  render(key: string, vars?: Record<string, RenderValue>, opts?: RenderOptions): LineMessage[]
+  /** The language render() uses unless told otherwise: Thai for the loaded flows. */
+  lang: Lang
+  /** The same flows, rendering in `lang` by default (each event's handlers get the person's). */
+  inLang(lang: Lang): Flows
   has(key: string): boolean
   /** Every message key, sorted: for previews and for tests that render them all. */
   keys(): string[]
@@ -49,6 +62,8 @@ export interface Flows {
   faqs: ReadonlyMap<string, FaqDef>
   /** Seasonal reminders (No Gift Policy) that become default broadcasts. */
   calendar: readonly CalendarEntry[]
+  /** Colloquial words and what they mean, for free-text understanding (flows `synonyms:`). */
+  synonyms: readonly SynonymDef[]
 }
 
 /** Intents made from guides' and FAQs' keywords: `guide:<id>` and `faq:<id>`. */

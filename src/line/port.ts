@@ -42,6 +42,12 @@ export interface GroupSummary {
   pictureUrl: string | null
 }
 
+/** What the bot reads of a person's LINE profile: the language their LINE app is set to. */
+export interface Profile {
+  /** A BCP 47 tag ("th", "en", "en-US"); null when LINE does not say (no consent yet). */
+  language: string | null
+}
+
 export interface PushOptions {
   /** UUID sent as X-Line-Retry-Key; the same key for the same logical send, always. */
   retryKey: string
@@ -112,6 +118,8 @@ export interface LinePort {
   getQuota(): Promise<Quota>
   getGroupSummary(groupId: string): Promise<GroupSummary | null>
   getGroupMemberCount(groupId: string): Promise<number | null>
+  /** One attempt, no retries (asked while an answer waits); null when LINE knows no such friend. */
+  getProfile(userId: string): Promise<Profile | null>
   /** Days are 'YYYY-MM-DD' in LINE's time zone (UTC+9). */
   getDeliveryCounts(day: string): Promise<InsightResult<DeliveryCounts>>
   getFollowerCounts(day: string): Promise<InsightResult<FollowerCounts>>

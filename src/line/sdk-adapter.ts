@@ -184,5 +184,10 @@ export function createLineApi(opts: LineApiOptions): LinePort {
       if (o.kind === 'http' && NOT_FOUND.has(o.status)) return null
       return okValue(o).count
     },
+    async getProfile(userId) {
+      const o = await callOnce(timeoutMs, () => client.getProfileWithHttpInfo(userId))
+      if (o.kind === 'http' && NOT_FOUND.has(o.status)) return null
+      return { language: okValue(o).language ?? null }
+    },
   }
 }

@@ -151,6 +151,7 @@ export function createLineStatus(clock: Clock = systemClock): LineStatus {
       getQuota: () => plain(() => port.getQuota()),
       getGroupSummary: (id) => plain(() => port.getGroupSummary(id)),
       getGroupMemberCount: (id) => plain(() => port.getGroupMemberCount(id)),
+      getProfile: (id) => plain(() => port.getProfile(id)),
       getDeliveryCounts: (day) => seen(port.getDeliveryCounts(day), ofInsight),
       getFollowerCounts: (day) => seen(port.getFollowerCounts(day), ofInsight),
       getUnitStatistics: (unit, from, to) => seen(port.getUnitStatistics(unit, from, to), ofInsight),

@@ -5,7 +5,7 @@ import { insertBroadcast, updateBroadcastIf } from '../broadcasts/repository.js'
 import { DEFAULT_TIME_ZONE } from '../broadcasts/schedule.js'
 import { ALL_FOLLOWERS } from '../broadcasts/tables.js'
 import type { Database } from '../db/schema.js'
-import { th } from '../flows/flex.js'
+import { pick } from '../flows/lang.js'
 import type { CalendarEntry } from '../flows/schema-dialogues.js'
 import type { Flows } from '../flows/types.js'
 import { calendarReminders, claimReminder } from './repository.js'
@@ -83,7 +83,7 @@ export async function ensureCalendarReminders(
         org_id: orgId,
         created_by: 'system:calendar',
         now,
-        title: `No Gift Policy: ${th(o.entry.name)} ${Number(o.occursOn.slice(0, 4)) + 543}`,
+        title: `No Gift Policy: ${pick(o.entry.name, 'th')} ${Number(o.occursOn.slice(0, 4)) + 543}`,
         template: 'nogift',
         messages: flows.render(o.entry.message, { ref: id }, { chat: 'group' }),
         audience: ALL_FOLLOWERS,

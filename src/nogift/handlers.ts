@@ -42,9 +42,13 @@ export function registerNoGift(registry: HandlerRegistry, forms: FormHandlers): 
     const measure = ctx.deps.flows.measures.some((m) => m.id === wanted) ? wanted : 'nogift'
     const key = await actorKey(ctx.deps.keyring, ctx.event.source)
     if (!REF.test(ref) || !key) return
+    // Quiet groups (README): in a group the pledge is recorded and nothing is said to everyone;
+    // the member's own tap ("รับทราบและร่วมปฏิบัติ") already shows there. 1:1 gets the thank-you.
+    const quiet = chatOf(ctx) === 'group'
     if (await hasPledged(ctx.deps.db, ctx.orgId, ref, key)) {
+      if (quiet) return
       return void (await ctx.responder.reply(
-        ctx.deps.flows.render('nogift.pledgedBefore', {}, { chat: chatOf(ctx) }),
+        ctx.deps.flows.render('nogift.pledgedBefore', {}, { chat: 'user' }),
       ))
     }
     await appendEvents(ctx.deps.db, [
@@ -60,7 +64,7 @@ export function registerNoGift(registry: HandlerRegistry, forms: FormHandlers): 
         measure,
       },
     ])
-    await ctx.responder.reply(ctx.deps.flows.render('nogift.pledged', {}, { chat: chatOf(ctx) }))
+    if (!quiet) await ctx.responder.reply(ctx.deps.flows.render('nogift.pledged', {}, { chat: 'user' }))
   })
 
   forms.onSubmit(GIFT_FORM, async (ctx, answers) => {

@@ -4,6 +4,7 @@ import { gate, html, notFound } from '../admin/console-http.js'
 import { type AdminContext, type AdminEnv, view } from '../admin/http.js'
 import type { Role } from '../admin/tables.js'
 import { localDay } from '../admin/thai-date.js'
+import { type Lang, pick } from '../flows/lang.js'
 import type { Flows } from '../flows/types.js'
 import { GiftPage, GiftRegisterPage, type Labels } from './pages.js'
 import { fiscalYearOfDay, giftRegister, openGift } from './register.js'
@@ -14,13 +15,13 @@ import { markReviewed } from './repository.js'
 const LISTERS: readonly Role[] = ['owner', 'complaint_officer', 'auditor']
 const READERS: readonly Role[] = ['owner', 'complaint_officer']
 
-function labelsFrom(flows: Flows): Labels {
+function labelsFrom(flows: Flows, lang: Lang): Labels {
   const fields = flows.forms.get('nogift.report')?.fields ?? []
   const of = (id: string) => (value: string) => {
     const field = fields.find((f) => f.id === id)
-    return (
+    const label =
       (field?.type === 'choice' ? field.choices.find((c) => c.value === value)?.label : undefined) ?? value
-    )
+    return typeof label === 'string' ? label : pick(label, lang)
   }
   return { giver: of('giverType'), handling: of('handling') }
 }
@@ -39,7 +40,10 @@ export function giftRoutes() {
     const fy = Number.isInteger(asked) && asked >= 2560 && asked <= now + 1 ? asked : now
     const gifts = await giftRegister(c.var.deps.db, s.admin.orgId, fy)
     const years = Array.from({ length: 5 }, (_, i) => now - i)
-    return html(c, GiftRegisterPage({ v: view(c), fy, years, gifts, labels: labelsFrom(c.var.deps.flows) }))
+    return html(
+      c,
+      GiftRegisterPage({ v: view(c), fy, years, gifts, labels: labelsFrom(c.var.deps.flows, c.var.lang) }),
+    )
   })
 
   const show = async (c: AdminContext, id: string, message?: string) => {
@@ -59,7 +63,7 @@ export function giftRoutes() {
       v: view(c),
       gift: opened.gift,
       details: opened.details,
-      labels: labelsFrom(flows),
+      labels: labelsFrom(flows, c.var.lang),
       canReview: true,
       ...(message ? { message } : {}),
     })

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { Languages } from '../contacts/language.js'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import { uuidFromName } from '../core/ids.js'
 import type { Keyring } from '../core/keyring.js'
@@ -19,7 +20,7 @@ export type AnswerOutcome =
  * retry key), and their LINE id is then forgotten; an anonymous one reads it with the code.
  */
 export async function answerQuestion(
-  deps: { db: Kysely<Database>; keyring: Keyring; flows: Flows },
+  deps: { db: Kysely<Database>; keyring: Keyring; flows: Flows; languages?: Languages },
   line: LinePort | null,
   q: { orgId: string; id: string; text: string; by: string; now: Date },
 ): Promise<AnswerOutcome> {
@@ -31,10 +32,13 @@ export async function answerQuestion(
   await saveAnswer(deps.db, q.orgId, q.id, await deps.keyring.seal(utf8(text)), q.by, q.now)
   if (!row.reply_to || !line) return { ok: true, code: row.code, delivered: null }
   const to = fromUtf8(await deps.keyring.open(row.key_id, row.reply_to))
-  const messages = deps.flows.render('questions.answer', {
-    code: row.code,
-    answer: text.slice(0, LIMITS.textUtf16 - 200),
-  })
+  // In the asker's language (the one they chose, or their LINE app's).
+  const lang = deps.languages ? await deps.languages.ofPerson(q.orgId, to, line) : undefined
+  const messages = deps.flows.render(
+    'questions.answer',
+    { code: row.code, answer: text.slice(0, LIMITS.textUtf16 - 200) },
+    lang ? { lang } : {},
+  )
   const delivered = await line.push(to, messages, {
     retryKey: await uuidFromName(`question-answer:${row.id}`),
   })

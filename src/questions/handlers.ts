@@ -1,4 +1,4 @@
-import { formatThaiDateTime } from '../admin/thai-date.js'
+import { formatDateTimeEn, formatThaiDateTime } from '../admin/thai-date.js'
 import { systemRandom } from '../core/receipt.js'
 import { type FormHandlers, startForm } from '../dialogues/forms.js'
 import { appendEvents } from '../engagement/events.js'
@@ -75,7 +75,13 @@ export function registerQuestions(registry: HandlerRegistry, forms: FormHandlers
       case 'wrong':
         return render('questions.followup.wrong')
       case 'locked':
-        return render('questions.followup.locked', { until: formatThaiDateTime(r.until) })
+        // Each language its own clock: "10:15 น." in Thai, "10:15" in English.
+        return render('questions.followup.locked', {
+          until: {
+            th: formatThaiDateTime(r.until, ctx.deps.config.timeZone),
+            en: formatDateTimeEn(r.until, ctx.deps.config.timeZone),
+          },
+        })
       case 'ok':
         return r.answer === null
           ? render('questions.followup.open')

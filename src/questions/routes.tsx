@@ -51,12 +51,12 @@ export function questionRoutes() {
     const s = gate(c, OFFICERS)
     if (s instanceof Response) return s
     const f = await form(c)
-    const { db, keyring, clock, flows, lines } = c.var.deps
+    const { db, keyring, clock, flows, lines, languages } = c.var.deps
     const id = c.req.param('id')
     const t = questionT(view(c))
     const line = await lines(s.admin.orgId)
     const now = clock.now()
-    const r = await answerQuestion({ db, keyring, flows }, line, {
+    const r = await answerQuestion({ db, keyring, flows, languages }, line, {
       orgId: s.admin.orgId,
       id,
       text: f('answer'),

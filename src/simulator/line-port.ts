@@ -173,6 +173,10 @@ export function createSimLine(state: SimState): LinePort {
     async getGroupMemberCount(groupId) {
       return state.groups.get(groupId)?.memberIds.length ?? null
     },
+    async getProfile(userId) {
+      const user = state.users.get(userId)
+      return user ? { language: user.language ?? 'th' } : null
+    },
     getDeliveryCounts: noInsight,
     getFollowerCounts: noInsight,
     getUnitStatistics: noInsight,

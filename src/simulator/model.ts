@@ -8,6 +8,8 @@ export interface SimUser {
   following: boolean
   /** Has ever followed: a second follow after a block carries `isUnblocked: true`. */
   everFollowed: boolean
+  /** The language of the person's LINE app, as getProfile reports it (Thai when unset). */
+  language?: string
 }
 
 export interface SimGroup {

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { EvidenceCleaner } from '../complaints/evidence/cleaner.js'
 import type { Config } from '../config.js'
+import type { Languages } from '../contacts/language.js'
+import type { Understanding } from '../conversation/understanding.js'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
+import type { Lang } from '../flows/lang.js'
 import type { Flows } from '../flows/types.js'
 import type { LinePort, LineResolver } from '../line/port.js'
 import type { EventOf, KnownEventType, MessageContent, MessageEvent, PostbackEvent } from './events.js'
@@ -23,6 +26,8 @@ export interface HandlerDeps {
   config: Config
   /** Cleans complaint evidence off the event loop where the runtime can. */
   evidence: EvidenceCleaner
+  /** Each person's language (contacts/language.ts). */
+  languages: Languages
 }
 
 export interface EventContext<E> {
@@ -31,6 +36,11 @@ export interface EventContext<E> {
   /** The channel of the organization the event came to. */
   line: LinePort
   now: Date
+  /**
+   * The language to answer in (src/contacts/language.ts): the person's in a 1:1 chat, the
+   * organization's default in a group. `deps.flows` renders in it already.
+   */
+  lang: Lang
   deps: HandlerDeps
   responder: Responder
 }
@@ -41,11 +51,15 @@ export interface TextContext extends EventContext<MessageEvent> {
   addressed: boolean
   /** The intent that matched, when an intent handler runs. */
   intent?: string
+  /** What the text was understood as (src/conversation/understanding.ts), once matched. */
+  understood?: Understanding
 }
 
 export interface PostbackContext extends EventContext<PostbackEvent> {
   action: string
   params: URLSearchParams
+  /** Routes words as if the person had typed them in this chat (claims, intents, fallback). */
+  retype?: (text: string) => Promise<string>
 }
 
 export type Handler<C> = (ctx: C) => Promise<void>

@@ -23,8 +23,12 @@ export interface Responder {
    * Answers the chat the event came from: reply token when fresh, else a push with a stable
    * retry key. The answer is recorded before LINE is called; one that could not go out yet
    * stays recorded and the inbox worker retries it.
+   *
+   * `privately`: to the person behind a group event, in their 1:1 chat (always a push), so a
+   * group does not see an answer meant for one member (README "Quiet groups"). Nothing is
+   * sent when LINE did not say who it was.
    */
-  reply(messages: LineMessage[]): Promise<SendResult | null>
+  reply(messages: LineMessage[], opts?: { privately?: boolean }): Promise<SendResult | null>
 }
 
 const SUPPRESSED: SendResult = { kind: 'rejected', status: 0, detail: 'standby mode: nothing is sent' }
@@ -48,17 +52,20 @@ export function createResponder(opts: {
   const { log, clock } = deps
   let sequence = 0
   return {
-    async reply(messages) {
+    async reply(messages, how = {}) {
       if (messages.length === 0) return null
       // Standby: another channel owns this chat; LINE forbids us to answer (no reply token).
       if (event.mode === 'standby') {
         log.info('send.suppressed', { reason: 'standby', eventType: event.type })
         return SUPPRESSED
       }
+      const privately = how.privately === true && event.source?.type !== 'user'
+      const to = privately ? (event.source?.userId ?? null) : chatIdOf(event.source)
+      if (privately && !to) return null
       const seq = sequence++
-      const to = chatIdOf(event.source)
-      // Only the first answer of an event can use its token; the rest are pushes.
-      const replyToken = seq === 0 ? (event.replyToken ?? null) : null
+      // Only the first answer of an event can use its token (a private one never: the token
+      // answers the group); the rest are pushes.
+      const replyToken = seq === 0 && !privately ? (event.replyToken ?? null) : null
       const eventTs = new Date(event.timestamp)
       const replyUntil = replyToken ? new Date(event.timestamp + REPLY_TOKEN_TTL_MS) : null
       const now = clock.now()

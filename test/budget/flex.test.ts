@@ -57,7 +57,7 @@ describe('the budget card (Flex)', () => {
     expect(text).toContain('"text":"41.2%"')
     expect(text).toContain('"text":"56.74"') // allocation in millions of baht
     expect(text).toContain('ข้อมูล ณ วันที่ 15 พ.ย. 2569')
-    expect(text).toContain('Figures as of 15 Nov 2569 BE')
+    expect(text).not.toMatch(/Figures|Disbursed|Budget/) // one language: Thai for this reader
     for (const name of ['กองสาธารณสุข', 'กองช่าง', 'สำนักปลัด']) expect(text).toContain(name)
     for (const name of ['หน่วยตรวจสอบภายใน', 'กองสวัสดิการสังคม', 'กองการศึกษาฯ']) expect(text).toContain(name)
     expect(text).not.toContain('กองคลัง') // fourth ahead: not shown
@@ -68,13 +68,27 @@ describe('the budget card (Flex)', () => {
       m[2],
     ])
     expect(actions).toEqual([
-      ['สอบถาม Ask', ASK_DATA],
-      ['ทักท้วง Concern', CONCERN_DATA],
+      ['สอบถาม', ASK_DATA],
+      ['ทักท้วง', CONCERN_DATA],
     ])
     expect(ASK_DATA).toBe('action=budget-ask&kind=ask')
     expect(CONCERN_DATA).toBe('action=budget-ask&kind=concern')
     expect(card.altText).toMatch(/^สรุปงบประมาณ ปีงบประมาณ 2569 ไตรมาส 2/)
     expect(card.altText).toContain('เบิกจ่ายแล้ว 41.2% ของงบ 56.74 ล้านบาท (เป้าหมาย 52.0%)')
+  })
+
+  it('in English the whole card is English, the date in the Buddhist era without "น."', () => {
+    const s = summary()
+    const card = budgetMessage(s, wordingFor(flows.inLang('en'), s))
+    const text = json(card)
+    expect(text).toContain('Figures as of 15 Nov 2569 BE')
+    expect(text).toContain('Budget summary, fiscal year 2569')
+    expect(text).toContain('"label":"Ask"')
+    expect(card.altText).toMatch(/^Budget FY 2569 Q2/)
+    // Thai only in the unit names, which are the agency's own data.
+    const units = new Set(rows.map((r) => r.unit))
+    const thai = [...text.matchAll(/"text":"([^"]*[\u0e00-\u0e7f][^"]*)"/g)].map((m) => m[1])
+    expect(thai.filter((t) => !units.has(t ?? ''))).toEqual([])
   })
 
   it("a unit's card names the unit and adds the agency-wide line", () => {

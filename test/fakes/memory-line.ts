@@ -69,6 +69,15 @@ export class MemoryLine implements LinePort {
   async getGroupMemberCount(groupId: string) {
     return this.groups.get(groupId)?.count ?? null
   }
+  /** Profile languages by user id; a user not here has no profile (null), 'fail' throws. */
+  readonly profiles = new Map<string, string | null | 'fail'>()
+  readonly profileCalls: string[] = []
+  async getProfile(userId: string) {
+    this.profileCalls.push(userId)
+    const p = this.profiles.get(userId)
+    if (p === 'fail') throw new Error('LINE API 500: profile unavailable')
+    return p === undefined ? null : { language: p }
+  }
   /** Insight calls, apart from `calls` (which tests read as what was sent). */
   readonly insightCalls: { what: 'delivery' | 'followers' | 'unit'; args: string[] }[] = []
   /** Insight answers by day ('YYYY-MM-DD') or unit; `not_available` when none was set. */

@@ -109,7 +109,7 @@ describe('loadFlows: errors name the file and the path inside it', () => {
       'flows/x-extra.yaml': message('    - type: text\n      text: ก\n      quickReply: mnu\n'),
     })
     expect(p).toEqual([
-      'flows/x-extra.yaml: messages.test.msg.0.quickReply: no quick reply set "mnu" (defined: menu)',
+      'flows/x-extra.yaml: messages.test.msg.0.quickReply: no quick reply set "mnu" (defined: menu, helpMenu, pledged)',
     ])
   })
 

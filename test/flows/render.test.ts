@@ -36,12 +36,68 @@ messages:
 const flows = loadFlows({ ...shipped, 'flows/x-budget.yaml': extra })
 
 describe('render', () => {
-  it('puts Thai first and English below it in one text', () => {
-    const [m] = flows.render('budget.summary', { fiscalYear: '2569', unit: 'กองคลัง' })
-    expect(m).toMatchObject({
+  it('says a text in one language: Thai by default, English when asked, never both', () => {
+    const vars = { fiscalYear: '2569', unit: 'กองคลัง' }
+    expect(flows.render('budget.summary', vars)[0]).toMatchObject({
       type: 'text',
-      text: 'สรุปงบประมาณ ปีงบประมาณ พ.ศ. 2569 โดย กองคลัง\n\nBudget summary, FY2569',
+      text: 'สรุปงบประมาณ ปีงบประมาณ พ.ศ. 2569 โดย กองคลัง',
     })
+    expect(flows.render('budget.summary', vars, { lang: 'en' })[0]).toMatchObject({
+      type: 'text',
+      text: 'Budget summary, FY2569',
+    })
+    // A view renders in its language unless told otherwise; the loaded flows are Thai.
+    const en = flows.inLang('en')
+    expect(en.lang).toBe('en')
+    expect(flows.lang).toBe('th')
+    expect(en.render('budget.summary', vars)).toEqual(flows.render('budget.summary', vars, { lang: 'en' }))
+    expect(en.render('budget.summary', vars, { lang: 'th' })).toEqual(flows.render('budget.summary', vars))
+    expect(flows.inLang('en')).toBe(en)
+  })
+
+  it('picks one language in labels, action texts, alt texts and Flex contents', () => {
+    const twoLanguages = `
+messages:
+  x.card:
+    - type: flex
+      altText: { th: การ์ด, en: Card }
+      contents:
+        type: bubble
+        body:
+          type: box
+          layout: vertical
+          contents:
+            - { type: text, text: { th: สวัสดี, en: Hello } }
+      quickReply:
+        items:
+          - type: action
+            action: { type: message, label: { th: งบประมาณ, en: Budget }, text: { th: งบประมาณ, en: budget } }
+          - type: action
+            action: { type: postback, label: { th: เมนู, en: Menu }, data: action=menu, displayText: { th: เมนู, en: menu } }
+`
+    const f = loadFlows({ ...shipped, 'flows/x-two.yaml': twoLanguages })
+    const th = JSON.stringify(f.render('x.card'))
+    const en = JSON.stringify(f.render('x.card', {}, { lang: 'en' }))
+    for (const word of ['การ์ด', 'สวัสดี', 'งบประมาณ', 'เมนู']) {
+      expect(th).toContain(word)
+      expect(en).not.toContain(word)
+    }
+    for (const word of ['Card', 'Hello', 'Budget', 'budget', 'Menu']) {
+      expect(th).not.toContain(word)
+      expect(en).toContain(word)
+    }
+    expect(th).not.toMatch(/"th"|"en"/)
+  })
+
+  it('fills a value given per language with the one of the language rendered', () => {
+    const until = { th: '22 พ.ย. 2569 10:15 น.', en: '22 Nov 2569 BE 10:15' }
+    const [th] = flows.render('questions.followup.locked', { until })
+    const [en] = flows.render('questions.followup.locked', { until }, { lang: 'en' })
+    expect(th).toMatchObject({ text: expect.stringContaining('10:15 น.') })
+    expect(en).toMatchObject({
+      text: 'Too many wrong secrets; this code is locked until 22 Nov 2569 BE 10:15.',
+    })
+    expect(JSON.stringify(en)).not.toContain('น.')
   })
 
   it('fills placeholders everywhere in the tree: text, labels, postback data, flex', () => {

@@ -141,17 +141,21 @@ describe('shipped dialogues', () => {
 
   it('every button in every message, guide, quiz and form prompt has a handler', () => {
     const rendered: unknown[] = flows.keys().map((k) => flows.render(k, flows.samples))
-    for (const g of flows.guides.values()) rendered.push(renderGuide(g))
+    const lang = 'th'
+    for (const g of flows.guides.values()) rendered.push(renderGuide(g, { lang }))
     for (const [id, q] of flows.quizzes) {
       q.questions.forEach((_, i) => {
-        rendered.push(renderQuestion(id, q, i, 0), renderAnswer(id, q, i, 0, 0).messages)
+        rendered.push(
+          renderQuestion(id, q, i, 'r'.repeat(32), { lang }),
+          renderAnswer(id, q, i, 0, { round: 'r'.repeat(32), score: 0, next: null }, { lang }).messages,
+        )
       })
     }
     for (const [id, f] of flows.forms) {
       f.fields.forEach((_, i) => {
-        rendered.push(renderPrompt(id, f, i, { today: '2026-11-22' }))
+        rendered.push(renderPrompt(id, f, i, { lang, today: '2026-11-22' }))
       })
-      rendered.push(renderSummary(id, f, {}))
+      rendered.push(renderSummary(id, f, {}, lang))
     }
     const actions = new Set(rendered.flatMap(actionsIn))
     expect(actions.size).toBeGreaterThan(5)

@@ -42,15 +42,19 @@ describe.each(DB_KINDS)('gift report form: bad input (%s)', (kind) => {
 
   it.each([
     ['1/1/2600', /วันที่ต้องไม่เกินวันนี้/],
-    ['31/02/2569', /กรุณาระบุวันที่/],
+    ['31/02/2569', /อ่านวันที่ "31\/02\/2569" ไม่ได้ กรุณาพิมพ์ เช่น 22 พ.ย. 69 หรือ 22\/11\/2569/],
     ['1/1/2560', /ย้อนหลังไม่เกิน 365 วัน/],
-    ['พรุ่งนี้', /กรุณาระบุวันที่/],
-  ])('date "%s" is refused', async (date, error) => {
+    ['พรุ่งนี้', /อ่านวันที่ "พรุ่งนี้" ไม่ได้ กรุณาพิมพ์ เช่น 22 พ.ย. 69/],
+    ['32 ธ.ค. 68', /อ่านวันที่ "32 ธ.ค. 68" ไม่ได้/],
+  ])('date "%s" is refused in Thai, naming an example, and asked again', async (date, error) => {
     const chat = await toValue()
     await chat.say('300')
     const reply = await chat.say(date)
     expect(textOf(reply)).toMatch(error)
     expect(textOf(reply)).toMatch(/\(4\/5\)/)
+    expect(textOf(reply)).not.toMatch(/[A-Za-z]/) // Thai screen: no English beside it
+    // Then the way staff write a date is taken: the next question comes.
+    expect(textOf(await chat.say('1 พ.ย. 69'))).toMatch(/\(5\/5\)/)
   })
 
   it('a typed answer to a choice question must be one of the choices (by label or number)', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseLinkCommand } from '../../src/admin/line-link-handler.js'
 import { inlineCleaner } from '../../src/complaints/evidence/cleaner.js'
+import { createLanguages } from '../../src/contacts/language.js'
 import { createIntentMatcher } from '../../src/conversation/matcher.js'
 import { fixedClock } from '../../src/core/clock.js'
 import { createKeyring } from '../../src/core/keyring.js'
@@ -22,15 +23,17 @@ const flows = shippedFlows()
 beforeAll(async () => {
   testDb = await openTestDb('pglite')
   const line = new MemoryLine()
+  const keyring = await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY)
   deps = {
     db: testDb.db,
     lines: async () => line,
     log: silentLogger,
     clock: fixedClock(new Date(1_000_000)),
-    keyring: await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY),
+    keyring,
     flows,
     config: testConfig(),
     evidence: inlineCleaner(),
+    languages: createLanguages({ db: testDb.db, keyring, log: silentLogger }),
   }
 })
 afterAll(async () => testDb?.close())

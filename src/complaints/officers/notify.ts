@@ -1,3 +1,4 @@
+import type { Languages } from '../../contacts/language.js'
 import { uuidFromName } from '../../core/ids.js'
 import type { Logger } from '../../core/logger.js'
 import type { Flows } from '../../flows/types.js'
@@ -10,12 +11,14 @@ import type { LinePort, SendResult } from '../../line/port.js'
  * retried send is one send.
  */
 export async function pushNews(
-  deps: { flows: Flows; log: Logger },
+  deps: { flows: Flows; log: Logger; languages?: Languages },
   line: LinePort | null,
-  n: { code: string; to: string; key: string },
+  n: { code: string; to: string; key: string; orgId?: string },
 ): Promise<SendResult | null> {
   if (!line) return null
-  const messages = deps.flows.render('complaint.news', { caseCode: n.code })
+  // In the complainant's language; only read, so the lookup leaves nothing behind.
+  const lang = deps.languages && n.orgId ? await deps.languages.ofPerson(n.orgId, n.to, null) : undefined
+  const messages = deps.flows.render('complaint.news', { caseCode: n.code }, lang ? { lang } : {})
   const result = await line.push(n.to, messages, {
     retryKey: await uuidFromName(`complaint-news:${n.key}`),
   })

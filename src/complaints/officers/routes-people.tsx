@@ -25,7 +25,8 @@ import { show } from './routes.js'
 async function tell(c: AdminContext, s: Session, row: CaseRow, requestId: string, notifyTo: string | null) {
   const { db, flows, log, lines, clock } = c.var.deps
   if (notifyTo) {
-    const sent = await pushNews({ flows, log }, await lines(s.admin.orgId), {
+    const sent = await pushNews({ flows, log, languages: c.var.deps.languages }, await lines(s.admin.orgId), {
+      orgId: s.admin.orgId,
       code: row.code,
       to: notifyTo,
       key: `reveal:${requestId}`,

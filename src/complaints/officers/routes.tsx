@@ -140,7 +140,8 @@ export function officerCaseRoutes() {
       return show(c, s, id, { message: `${t(done.reason)}${hint}`, error: true, draft: input })
     }
     const sent = done.notifyTo
-      ? await pushNews({ flows, log }, await lines(s.admin.orgId), {
+      ? await pushNews({ flows, log, languages: c.var.deps.languages }, await lines(s.admin.orgId), {
+          orgId: s.admin.orgId,
           code: row.code,
           to: done.notifyTo,
           key: `${row.id}:${done.seq}`,
@@ -176,7 +177,8 @@ export function officerCaseRoutes() {
         draft: { message: f('message') },
       })
     const sent = done.notifyTo
-      ? await pushNews({ flows, log }, await lines(s.admin.orgId), {
+      ? await pushNews({ flows, log, languages: c.var.deps.languages }, await lines(s.admin.orgId), {
+          orgId: s.admin.orgId,
           code: row.code,
           to: done.notifyTo,
           key: `${row.id}:${done.seq}`,

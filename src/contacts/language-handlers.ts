@@ -1,0 +1,22 @@
+import type { Lang } from '../flows/lang.js'
+import type { HandlerRegistry, TextContext } from '../webhook/registry.js'
+
+/**
+ * "English" / "ภาษาไทย" (typed, or the button under the menu and "about"): the person's language
+ * from now on. In a group it is kept for their 1:1 chat; the group keeps the default.
+ */
+export function registerLanguage(registry: HandlerRegistry): void {
+  const choose = (lang: Lang) => async (ctx: TextContext) => {
+    const source = ctx.event.source
+    const userId = source.userId
+    if (!userId) return
+    await ctx.deps.languages.choose(ctx.orgId, userId, lang)
+    const messages =
+      source.type === 'user'
+        ? ctx.deps.flows.render('language.changed', {}, { chat: 'user', lang })
+        : ctx.deps.flows.render('language.group', {}, { chat: 'group' })
+    await ctx.responder.reply(messages)
+  }
+  registry.onIntent('language-en', choose('en'))
+  registry.onIntent('language-th', choose('th'))
+}
