@@ -24,7 +24,7 @@ function promiseText(c: WebContext): string {
     draftMinutes: String(config.env.COMPLAINT_DRAFT_TTL_MINUTES),
   }
   return flows
-    .render('complaint.promise.web', vars)
+    .render('complaint.promise.web', vars, { lang: c.var.lang })
     .map((m) => (m.type === 'text' ? m.text : ''))
     .filter(Boolean)
     .join('\n')
