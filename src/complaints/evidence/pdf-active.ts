@@ -8,7 +8,7 @@ import {
   PDFRef,
   PDFStream,
   PDFString,
-} from 'pdf-lib'
+} from '@cantoo/pdf-lib'
 
 // Officers open evidence on office PCs, so a PDF must not run anything, fetch or submit
 // anything, or carry files of its own. Actions live in many places (the catalog's open action,

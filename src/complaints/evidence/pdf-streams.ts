@@ -7,7 +7,7 @@ import {
   PDFObjectStreamParser,
   PDFRawStream,
   PDFXRefStreamParser,
-} from 'pdf-lib'
+} from '@cantoo/pdf-lib'
 import { inflateBounded } from '../../core/inflate-bounded.js'
 import type { InflateBudget } from './budget.js'
 import { pdfStreamTooLarge } from './messages.js'

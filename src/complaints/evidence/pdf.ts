@@ -9,7 +9,7 @@ import {
   PDFRawStream,
   PDFRef,
   PDFStream,
-} from 'pdf-lib'
+} from '@cantoo/pdf-lib'
 import { InflateBudget } from './budget.js'
 import { stripJpegLossless } from './jpeg-segments.js'
 import { CORRUPT, UNREADABLE_AFTER_CLEANING, UNSUPPORTED_ENCRYPTED_PDF } from './messages.js'

