@@ -17,6 +17,7 @@ import { orgLines } from '../orgs/line.js'
 import { buildServices } from '../services.js'
 import { createSimulator, type Simulator } from '../simulator/simulator.js'
 import { singleChannel } from '../webhook/channels.js'
+import { releaseAbandonedWork } from '../webhook/inbox.service.js'
 import { openDatabase } from './boot.js'
 import { evidencePool } from './evidence-pool.js'
 import { loadFlowsFromDir } from './flows-fs.js'
@@ -162,6 +163,12 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
       console.log(`  ${password}`)
       console.log('  (shown once; you will be asked to change it / แสดงครั้งเดียว ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก)')
     }
+  }
+  if (opened.kind === 'pglite') {
+    // This process holds the database alone, and nothing has run yet: whatever is claimed, a
+    // dead process claimed. Before the first kick of the inbox, so none of this one's claims.
+    const released = await releaseAbandonedWork(opened.db, clock.now())
+    if (released.events + released.answers > 0) log.info('inbox.released', released)
   }
   const app = createApp(deps)
   simulator?.attach(async (req) => app.fetch(req))

@@ -110,6 +110,21 @@ export async function retryAnswer(
     .execute()
 }
 
+/**
+ * Every answer under way, handed back as due now with its outcome unknown: only for a database
+ * this process holds alone (PGlite), where whoever claimed them is a process that died. A reply
+ * is then tried again while its token works (single use: LINE says if it went out), instead of
+ * waiting out a lease that outlives the token.
+ */
+export async function releaseSendingAnswers(db: Db, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('answer_outbox')
+    .set({ state: 'pending', next_attempt_at: now, lease_until: null, uncertain: true })
+    .where('state', '=', 'sending')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
 /** An intent whose call never happened (the port threw before calling LINE). */
 export async function forgetAnswer(db: Db, eventId: string, seq: number): Promise<void> {
   await db.deleteFrom('answer_outbox').where('event_id', '=', eventId).where('seq', '=', seq).execute()

@@ -61,6 +61,16 @@ export async function claimDue(db: Db, now: Date, leaseUntil: Date, limit: numbe
   return result.rows
 }
 
+/** Events a dead process had claimed, due again now (a database this process holds alone). */
+export async function releaseClaimedEvents(db: Db, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('webhook_inbox')
+    .set({ status: 'pending', next_attempt_at: now, lease_until: null })
+    .where('status', '=', 'processing')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
 /** Marks events handled and keeps only id, type and outcome (DESIGN.md pipeline step 5). */
 export async function completeEvents(db: Db, eventIds: string[], outcome: string, now: Date): Promise<void> {
   if (eventIds.length === 0) return

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely'
 import { utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Database, NewInboxRow } from '../db/schema.js'
+import { releaseSendingAnswers } from './answers.repository.js'
 import { type BaseEvent, chatIdOf, type Envelope, type KnownEventType } from './events.js'
-import { dropPendingMessage, insertEvents } from './inbox.repository.js'
+import { dropPendingMessage, insertEvents, releaseClaimedEvents } from './inbox.repository.js'
 import type { InboxWriter } from './inbox.writer.js'
 
 export interface IngestResult {
@@ -89,4 +90,21 @@ export async function ingestEnvelope(
     })
   }
   return { received: rows.length, stored: stored.length, duplicates: rows.length - stored.length }
+}
+
+/**
+ * At the start of a process that holds its database alone (PGlite: one process at a time), what
+ * the previous process had claimed is due again at once: its events and its answers under way.
+ * Leases exist for several instances on one PostgreSQL, where a claim's owner may be alive; here
+ * waiting them out (60 s) would let reply tokens (50 s) expire, and an answer whose reply may
+ * have gone out could then only be dropped, never tried again.
+ */
+export async function releaseAbandonedWork(
+  db: Kysely<Database>,
+  now: Date,
+): Promise<{ events: number; answers: number }> {
+  return db.transaction().execute(async (trx) => ({
+    events: await releaseClaimedEvents(trx, now),
+    answers: await releaseSendingAnswers(trx, now),
+  }))
 }
