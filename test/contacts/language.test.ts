@@ -108,6 +108,16 @@ describe.each(DB_KINDS)('the language each person is answered in (%s)', (kind) =
     expect(t.logs.join('\n')).toMatch(/language\.profile_failed/)
   })
 
+  it('a friend from before gets their LINE language, and a complaint intake writes no language row', async () => {
+    line.profiles.set(USER_A, 'en')
+    const chat = chatAs(t, line, fromUser(USER_A))
+    const promise = await chat.say('ร้องเรียน')
+    expect(textOf(promise)).toMatch(/^This channel protects whoever reports/)
+    expect(textOf(promise)).not.toMatch(THAI)
+    expect(await rows()).toEqual([])
+    expect(line.profileCalls).toEqual([USER_A])
+  })
+
   it('a group is answered in Thai whatever its members chose; a choice made there is for 1:1', async () => {
     line.profiles.set(USER_A, 'en')
     await follow(USER_A)
