@@ -15,8 +15,14 @@ import { type BaseEvent, chatIdOf } from './events.js'
  */
 export const REPLY_TOKEN_TTL_MS = 50_000
 
-/** How long a call to LINE may be under way before its answer counts as unknown. */
-export const ANSWER_LEASE_MS = 60_000
+/**
+ * How long a call to LINE may be under way before its answer counts as unknown and another
+ * instance may try it. Longer than a reply's one call (10 s, sdk-adapter.ts) so a live instance
+ * is never overtaken mid-reply, and short enough that a dead instance's reply is tried again
+ * while its token (REPLY_TOKEN_TTL_MS) can still say whether it went out. A push taken over
+ * while still being retried carries the same retry key: LINE answers 409, never a second copy.
+ */
+export const ANSWER_LEASE_MS = 20_000
 
 export interface Responder {
   /**

@@ -3,7 +3,7 @@ import { insertAnswer } from '../../src/webhook/answers.repository.js'
 import { sealAnswer } from '../../src/webhook/answers.sender.js'
 import { claimDue } from '../../src/webhook/inbox.repository.js'
 import { releaseAbandonedWork } from '../../src/webhook/inbox.service.js'
-import { REPLY_TOKEN_TTL_MS } from '../../src/webhook/responder.js'
+import { ANSWER_LEASE_MS, REPLY_TOKEN_TTL_MS } from '../../src/webhook/responder.js'
 import { DB_KINDS } from '../helpers/db.js'
 import {
   type AnswersHarness,
@@ -38,7 +38,7 @@ describe.each(DB_KINDS)('a restart after a kill -9 mid-answer (%s)', (kind) => {
       event_ts: new Date(e.timestamp),
       reply_until: new Date(e.timestamp + REPLY_TOKEN_TTL_MS),
       next_attempt_at: now,
-      lease_until: new Date(now.getTime() + 60_000),
+      lease_until: new Date(now.getTime() + ANSWER_LEASE_MS),
       payload: await sealAnswer(h.keyring, {
         to,
         replyToken: e.replyToken,
@@ -81,6 +81,17 @@ describe.each(DB_KINDS)('a restart after a kill -9 mid-answer (%s)', (kind) => {
     expect(h.answers()).toEqual(new Map([[e.webhookEventId, ['reply']]]))
     expect(h.line.requests().filter((r) => r.path === PUSH_PATH)).toHaveLength(0)
     expect(h.logged('answer.delivered_before')).toHaveLength(1)
+  })
+
+  it('on a shared database (no release): another instance takes the answer over once its lease ends, while the token still works', async () => {
+    h = await answersHarness(kind)
+    const e = h.event()
+    await killedWhileAnswering(e)
+    h.clock.advance(ANSWER_LEASE_MS + 1_000)
+    await h.worker.drain()
+    expect(ANSWER_LEASE_MS + 1_000).toBeLessThan(REPLY_TOKEN_TTL_MS)
+    expect(h.answers()).toEqual(new Map([[e.webhookEventId, ['reply']]]))
+    expect(h.logged('answer.outcome_unknown')).toHaveLength(0)
   })
 
   it('nothing claimed: nothing released', async () => {
