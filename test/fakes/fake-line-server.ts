@@ -122,6 +122,8 @@ export interface FakeLine {
   preparing(messageId: string): void
   gone(messageId: string): void
   setGroup(groupId: string, group: GroupEntry): void
+  /** The language a follower's profile reports. */
+  setLanguage(userId: string, language: string): void
   setQuota(quota: QuotaSetting, used?: number): void
   setFollowers(userIds: string[]): void
   /** LINE's statistics: access, answer bodies by day ('yyyyMMdd') and by unit, the calls made. */
@@ -227,6 +229,7 @@ export async function startFakeLine(opts: FakeLineOptions = {}): Promise<FakeLin
     deliveries: [],
     contents: new Map(),
     groups: new Map(),
+    languages: new Map(),
     quota: opts.quota ?? { type: 'none' },
     used: 0,
     richMenus: new Map(),
@@ -293,6 +296,7 @@ export async function startFakeLine(opts: FakeLineOptions = {}): Promise<FakeLin
     preparing: (id) => void state.contents.set(id, { kind: 'preparing' }),
     gone: (id) => void state.contents.set(id, { kind: 'gone' }),
     setGroup: (id, group) => void state.groups.set(id, group),
+    setLanguage: (id, language) => void state.languages.set(id, language),
     setQuota(quota, used = 0) {
       state.quota = quota
       state.used = used

@@ -127,6 +127,12 @@ describe('LINE adapter: 429s and other failures', () => {
     await expect(h.api.getGroupSummary(GROUP)).rejects.toThrow(/LINE API 400: bad/)
   })
 
+  it('asks for a profile once, without retries (an answer waits on it), and throws on a failure', async () => {
+    h.line.failNext(1, { ...faults.serverError, path: /\/profile\// })
+    await expect(h.api.getProfile(USER_A)).rejects.toBeInstanceOf(LineApiError)
+    expect(h.line.requests().filter((r) => r.path.includes('/profile/'))).toHaveLength(1)
+  })
+
   it('reports a content error other than 404/410 as an error value', async () => {
     h.line.failNext(1, { status: 401, body: { message: 'Authentication failed' } })
     expect(await h.api.getContent('1')).toEqual({

@@ -69,6 +69,12 @@ describe('LINE adapter against the fake LINE server: sends', () => {
       body: { chatId: USER_A, loadingSeconds: 20 },
     })
   })
+  it("reads a follower's LINE language; none reported is null, someone not a friend has no profile", async () => {
+    h.line.setLanguage(USER_A, 'en')
+    expect(await h.api.getProfile(USER_A)).toEqual({ language: 'en' })
+    expect(await h.api.getProfile(USER_B)).toEqual({ language: null })
+    expect(await h.api.getProfile(`U${'e'.repeat(32)}`)).toBeNull()
+  })
 })
 
 describe('LINE adapter against the fake LINE server: reads', () => {

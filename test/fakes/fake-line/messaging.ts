@@ -167,6 +167,17 @@ const groupCount: Route = {
   },
 }
 
+/** A follower's profile; anyone else is 404, as LINE answers for a user who is not a friend. */
+const profile: Route = {
+  method: 'GET',
+  pattern: /^\/v2\/bot\/profile\/([^/]+)$/,
+  handle(_req, [userId = ''], { state }) {
+    if (!state.followers.includes(userId)) return notFound()
+    const language = state.languages.get(userId)
+    return ok({ userId, displayName: 'พนักงาน', ...(language ? { language } : {}) })
+  },
+}
+
 /** Served on the data host (api-data.line.me) in production. */
 const content: Route = {
   method: 'GET',
@@ -190,5 +201,6 @@ export const messagingRoutes: Route[] = [
   consumption,
   groupSummary,
   groupCount,
+  profile,
   content,
 ]

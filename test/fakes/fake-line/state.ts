@@ -57,6 +57,8 @@ export interface FakeState {
   deliveries: Delivery[]
   contents: Map<string, ContentEntry>
   groups: Map<string, GroupEntry>
+  /** The language of each follower's LINE app (profile `language`); absent: not reported. */
+  languages: Map<string, string>
   quota: QuotaSetting
   used: number
   richMenus: Map<string, FakeRichMenu>
