@@ -159,7 +159,7 @@ describe('simulator: the LinePort records instead of sending', () => {
     expect(await sim.line.getQuota()).toEqual({ type: 'none', limit: null, used: 3 + 1 + 1 })
   })
 
-  test('loading indicator, group summary and count, content', async () => {
+  test('loading indicator, group summary and count, content, profile', async () => {
     const { sim } = captureSim()
     const chat = await sim.openUserChat('ก')
     expect((await sim.line.showLoading(chat.id, 20)).kind).toBe('accepted')
@@ -169,6 +169,9 @@ describe('simulator: the LinePort records instead of sending', () => {
     expect(await sim.line.getGroupMemberCount(g.id)).toBe(2)
     expect(await sim.line.getGroupSummary(`C${'0'.repeat(32)}`)).toBeNull()
     expect(await sim.line.getContent('123')).toEqual({ kind: 'not_found' })
+    // A simulated person's LINE is in Thai; someone the simulator does not know has no profile.
+    expect(await sim.line.getProfile(chat.id)).toEqual({ language: 'th' })
+    expect(await sim.line.getProfile(`U${'0'.repeat(32)}`)).toBeNull()
     expect(sim.calls.map((c) => c.op)).toEqual(['loading'])
   })
 })
