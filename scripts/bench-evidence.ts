@@ -29,6 +29,7 @@ import {
 import { startFakeLine } from '../test/fakes/fake-line-server.js'
 import { freshSchema } from './bench/pg.js'
 import { startServer } from './bench/servers.js'
+import { MODES } from './launch.mjs'
 
 const PHOTOS = Number(process.env.BENCH_PHOTOS ?? 20)
 const PER_REPORT = 5
@@ -37,17 +38,8 @@ const TARGET_P99_MS = 50
 const SECRET = 'e'.repeat(32)
 const dir = mkdtempSync(join(tmpdir(), 'bench-evidence-'))
 
-/** npm start's environment prefixes and Node flags, read from package.json (as bench:webhook). */
-function npmStart(): { env: Record<string, string>; flags: string[] } {
-  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
-  const words = (scripts.start.split('&&').find((p) => p.includes('dist/main.node.js')) ?? '')
-    .trim()
-    .split(/\s+/)
-  const node = words.indexOf('node')
-  if (node < 0) throw new Error('package.json scripts.start does not run node dist/main.node.js')
-  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]))
-  return { env, flags: words.filter((w) => w.startsWith('--')) }
-}
+/** The environment and Node flags `npm start` runs the bot with (scripts/launch.mjs). */
+const npmStart = () => MODES.local
 
 /** A photo-like picture: smooth light, some texture, a little sensor noise (so JPEG has work). */
 function scene(width: number, height: number, seed: number): Buffer {
@@ -181,9 +173,9 @@ function loadClient(url: string) {
 }
 
 /** How the server runs: as `npm start` runs it (a local trial: interpreter only, a small heap)
- * or as a deployment does (`node dist/main.node.js`, V8's own defaults). */
+ * or as a deployment does (`npm run serve`: scripts/launch.mjs's production mode). */
 type Flags = 'npm start' | 'production'
-const flagsOf = (f: Flags) => (f === 'npm start' ? npmStart() : { env: {}, flags: [] })
+const flagsOf = (f: Flags) => (f === 'npm start' ? npmStart() : MODES.production)
 
 async function webhookDuringCleaning(
   path: 'old' | 'new',
@@ -412,7 +404,7 @@ if (only === undefined || only === 'webhook') {
     )
   }
   console.log(
-    '   production: `node dist/main.node.js` with V8 defaults; npm start adds --no-opt and a 128 MB heap for a local trial',
+    `   production: npm run serve (${MODES.production.flags.join(' ')}); npm start adds --no-opt and a 128 MB heap for a local trial`,
   )
 }
 

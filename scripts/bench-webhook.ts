@@ -15,6 +15,7 @@ import { type FakeLine, startFakeLine } from '../test/fakes/fake-line-server.js'
 import { type BodySource, bodies, drive, type Run } from './bench/load.js'
 import { freshSchema } from './bench/pg.js'
 import { type Server, startServer } from './bench/servers.js'
+import { MODES } from './launch.mjs'
 
 const SECRET = 'b'.repeat(32)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
@@ -30,20 +31,8 @@ async function count(url: string, query: string): Promise<number> {
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 
-/**
- * The environment prefixes and Node flags of `npm start`, read from package.json so the local
- * mode measured here is the one `npm start` runs, whatever the flags become.
- */
-function npmStart(): { env: Record<string, string>; flags: string[] } {
-  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
-  const words = (scripts.start.split('&&').find((p) => p.includes('dist/main.node.js')) ?? '')
-    .trim()
-    .split(/\s+/)
-  const node = words.indexOf('node')
-  if (node < 0) throw new Error('package.json scripts.start does not run node dist/main.node.js')
-  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]))
-  return { env, flags: words.filter((w) => w.startsWith('--')) }
-}
+/** The environment and Node flags `npm start` runs the bot with (scripts/launch.mjs). */
+const npmStart = () => MODES.local
 
 /** The answers LINE accepted, per event: a reply by its token, a push by the responder's retry key. */
 async function answersPerEvent(fake: FakeLine, source: BodySource) {

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-// The real entry, as `npm start` runs it (the esbuild bundle): embedded PGlite in a fresh data directory.
+// The real entry, as `npm start` runs it (the esbuild bundle through scripts/launch.mjs's local
+// mode): embedded PGlite in a fresh data directory.
 const dataDir = mkdtempSync(join(tmpdir(), 'bot-data-'))
 const children: ChildProcess[] = []
 
 function start(port: number, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--liftoff-only', 'dist/main.node.js'], {
+  const child = spawn(process.execPath, ['scripts/launch.mjs', 'local'], {
     env: {
       ...process.env,
       PORT: String(port),

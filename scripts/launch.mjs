@@ -1,0 +1,116 @@
+// Starts the built bot (dist/main.node.js) with the Node flags and environment of a mode:
+//   local       `npm start`: a trial on the embedded database, under 200 MB resident
+//               (README "What `npm start` runs")
+//   production  `npm run serve`: a server on PostgreSQL (the Dockerfile's CMD says the same)
+// The flags live here rather than in package.json because `MALLOC_ARENA_MAX=1 node …` is POSIX
+// shell syntax that Windows cmd cannot run, and so the benchmarks and the Dockerfile's test read
+// the one list. Plain JavaScript that any Node runs: it must be able to say that Node is too old.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+export const MIN_NODE_MAJOR = 22
+
+export const MODES = {
+  local: {
+    env: { MALLOC_ARENA_MAX: '1' },
+    flags: [
+      '--liftoff-only',
+      '--no-maglev',
+      '--no-opt',
+      '--max-semi-space-size=1',
+      '--max-old-space-size=128',
+    ],
+  },
+  production: {
+    env: { MALLOC_ARENA_MAX: '2' },
+    flags: ['--max-old-space-size=512'],
+  },
+}
+
+export const ENTRY = fileURLToPath(new URL('../dist/main.node.js', import.meta.url))
+
+/**
+ * What to run for `args` (the mode, then Node flags to add), or the message that refuses them.
+ * @param {string[]} args
+ * @param {{ version: string, env: Record<string, string | undefined>, entryExists: boolean }} host
+ * @returns {{ ok: true, argv: string[], env: Record<string, string> } | { ok: false, code: number, message: string }}
+ */
+export function plan(args, host) {
+  const [mode, ...extra] = args
+  const names = Object.keys(MODES).join(', ')
+  if (mode === undefined || !Object.hasOwn(MODES, mode)) {
+    const got = mode === undefined ? 'no mode' : `unknown mode "${mode}"`
+    return {
+      ok: false,
+      code: 2,
+      message: `launch: ${got}; use one of: ${names} (npm start = local, npm run serve = production)`,
+    }
+  }
+  const notFlag = extra.find((a) => !a.startsWith('-'))
+  if (notFlag !== undefined) {
+    return {
+      ok: false,
+      code: 2,
+      message: `launch: "${notFlag}" is not a Node flag; only flags may follow the mode`,
+    }
+  }
+  const major = Number(/^v?(\d+)/.exec(host.version)?.[1] ?? 0)
+  if (major < MIN_NODE_MAJOR) {
+    return {
+      ok: false,
+      code: 1,
+      message:
+        `The bot needs Node ${MIN_NODE_MAJOR} or later; this is Node ${host.version}. ` +
+        'npm ci installs Node 22.23.2 for the npm scripts on Linux x64/arm64, macOS and Windows x64; ' +
+        `elsewhere install Node ${MIN_NODE_MAJOR}+ (README "Two commands").\n` +
+        `บอตต้องใช้ Node ${MIN_NODE_MAJOR} ขึ้นไป เครื่องนี้เป็น ${host.version}`,
+    }
+  }
+  if (!host.entryExists) {
+    return {
+      ok: false,
+      code: 1,
+      message: `launch: ${ENTRY} is missing: run \`npm run build\` first (npm start and npm run serve build it)`,
+    }
+  }
+  const settings = MODES[/** @type {keyof typeof MODES} */ (mode)]
+  // A value the person set in the environment wins over the mode's.
+  /** @type {Record<string, string>} */
+  const env = { ...settings.env }
+  for (const [name, value] of Object.entries(host.env)) if (value !== undefined) env[name] = value
+  return { ok: true, argv: [...settings.flags, ...extra, ENTRY], env }
+}
+
+function run() {
+  const planned = plan(process.argv.slice(2), {
+    version: process.version,
+    env: process.env,
+    entryExists: existsSync(ENTRY),
+  })
+  if (!planned.ok) {
+    console.error(planned.message)
+    process.exit(planned.code)
+  }
+  // Where the platform can, the bot replaces this process (same PID: a container's PID 1, the
+  // embedded database's lock file, signals straight to the bot, no second Node in memory).
+  if (typeof process.execve === 'function' && process.platform !== 'win32') {
+    process.execve(process.execPath, [process.execPath, ...planned.argv], planned.env)
+  }
+  const child = spawn(process.execPath, planned.argv, { env: planned.env, stdio: 'inherit' })
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      // Windows: Ctrl+C reaches every process of the console, the bot included, and kill()
+      // there ends a process at once, so the bot is left to shut down on its own.
+      if (process.platform !== 'win32') child.kill(signal)
+    })
+  }
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      process.removeAllListeners(signal)
+      process.kill(process.pid, signal)
+    } else process.exit(code ?? 1)
+  })
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) run()
