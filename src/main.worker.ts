@@ -7,6 +7,7 @@ import budgetYaml from '../flows/budget.yaml'
 import complaintsYaml from '../flows/complaints.yaml'
 import dialoguesYaml from '../flows/dialogues.yaml'
 import ethicsYaml from '../flows/ethics.yaml'
+import faqsYaml from '../flows/faqs.yaml'
 import intentsYaml from '../flows/intents.yaml'
 import itaItemsYaml from '../flows/ita-items.yaml'
 import languageYaml from '../flows/language.yaml'
@@ -15,6 +16,7 @@ import messagesYaml from '../flows/messages.yaml'
 import nogiftYaml from '../flows/nogift.yaml'
 import questionsYaml from '../flows/questions.yaml'
 import richmenuYaml from '../flows/richmenu.yaml'
+import synonymsYaml from '../flows/synonyms.yaml'
 import { createApp } from './app.js'
 import { createLogger, errorFields, type Logger } from './core/logger.js'
 import { loadFlows } from './flows/load.js'
@@ -28,6 +30,7 @@ const flows = loadFlows({
   'flows/complaints.yaml': complaintsYaml,
   'flows/dialogues.yaml': dialoguesYaml,
   'flows/ethics.yaml': ethicsYaml,
+  'flows/faqs.yaml': faqsYaml,
   'flows/intents.yaml': intentsYaml,
   'flows/ita-items.yaml': itaItemsYaml,
   'flows/language.yaml': languageYaml,
@@ -36,6 +39,7 @@ const flows = loadFlows({
   'flows/nogift.yaml': nogiftYaml,
   'flows/questions.yaml': questionsYaml,
   'flows/richmenu.yaml': richmenuYaml,
+  'flows/synonyms.yaml': synonymsYaml,
 })
 
 const logger = (env: WorkerEnv): Logger => {

@@ -1,10 +1,2 @@
-export interface IntentMatch {
-  intent: string
-  /** The whole message is the keyword (a command), not just a mention of it. */
-  exact: boolean
-  score: number
-}
-
-export interface IntentMatcher {
-  match(text: string): IntentMatch | null
-}
+/** The names the dispatcher and the complaint claim knew before free-text understanding. */
+export type { IntentMatch, TextUnderstanding as IntentMatcher } from './understanding.js'

@@ -1,0 +1,154 @@
+import { prepare } from './normalize.js'
+
+/**
+ * A text cut into what the ranking compares (understanding.ts): the compact text for exact
+ * and contained matches, the word boundaries inside it, and content features for fuzzy ones.
+ * The same function reads flows phrases at load and messages at run time, so both sides are
+ * always seen alike.
+ */
+
+const segmenter = new Intl.Segmenter('th', { granularity: 'word' })
+
+/**
+ * Words that frame a question rather than say what it is about ("ต้องทำยังไง", "ได้ไหม",
+ * "อยากทราบ"): left out of the fuzzy features on both sides, so "ยืมโน้ตบุ๊กต้องทำยังไง" and
+ * the guide keyword "โน้ตบุ๊ก" compare on what matters. They still count in exact matches.
+ */
+const FILLERS = new Set([
+  'ครับ',
+  'คับ',
+  'ค่ะ',
+  'คะ',
+  'ค่า',
+  'นะ',
+  'จ้ะ',
+  'จ้า',
+  'หน่อย',
+  'ด้วย',
+  'ต้อง',
+  'ทำ',
+  'ยังไง',
+  'ยังงัย',
+  'ไง',
+  'อย่างไร',
+  'ได้',
+  'ไหม',
+  'มั้ย',
+  'มั๊ย',
+  'ป่าว',
+  'เปล่า',
+  'หรือ',
+  'รึ',
+  'คือ',
+  'อะไร',
+  'บ้าง',
+  'อยาก',
+  'ทราบ',
+  'รู้',
+  'ขอ',
+  'จะ',
+  'แล้ว',
+  'มี',
+  'the',
+  'a',
+  'an',
+  'is',
+  'to',
+  'of',
+  'my',
+  'i',
+  'how',
+  'what',
+  'can',
+  'do',
+])
+
+/**
+ * Marks people type loosely (tone marks, mai taikhu, thanthakhat) are dropped and letters that
+ * sound alike are merged, for fuzzy features only: "โน๊ตบุค" and "โน้ตบุ๊ก", "งบประมาน" and
+ * "งบประมาณ" then share their n-grams. Runs of one letter collapse ("ค่าาาา").
+ */
+const MARKS = /[\u0e47-\u0e4c]/g
+const ALIKE: Readonly<Record<string, string>> = {
+  ศ: 'ส',
+  ษ: 'ส',
+  ธ: 'ท',
+  ฒ: 'ท',
+  ฑ: 'ท',
+  ณ: 'น',
+  ฬ: 'ล',
+  ฎ: 'ด',
+  ฏ: 'ต',
+  ฆ: 'ค',
+  ภ: 'พ',
+  ฐ: 'ถ',
+}
+export function skeleton(s: string): string {
+  return s
+    .replace(MARKS, '')
+    .replace(/[ศษธฒฑณฬฎฏฆภฐ]/g, (c) => ALIKE[c] ?? c)
+    .replace(/(.)\1+/gu, '$1')
+}
+
+/** Word-like segments of a text (no spaces, punctuation or emoji) in order. */
+export function wordsOf(text: string): string[] {
+  const out: string[] = []
+  for (const s of segmenter.segment(text)) if (s.isWordLike) out.push(s.segment)
+  return out
+}
+
+export interface Compact {
+  /** The words run together: spacing never matters ("ล็อก สเปก" is "ล็อกสเปก"). */
+  text: string
+  /** Where a word starts or ends inside `text`. */
+  cuts: Set<number>
+  words: string[]
+}
+
+export function compactOf(words: string[]): Compact {
+  const cuts = new Set<number>([0])
+  let at = 0
+  for (const w of words) {
+    at += w.length
+    cuts.add(at)
+  }
+  return { text: words.join(''), cuts, words }
+}
+
+/** The compact form of any text, polite particles and edge punctuation trimmed first. */
+export function compactText(input: string): Compact {
+  return compactOf(wordsOf(prepare(input).text))
+}
+
+/** Character n-grams (2 and 3) of a skeleton, and the content words themselves. */
+export function featuresOf(words: readonly string[]): Set<string> {
+  const out = new Set<string>()
+  const content = words.filter((w) => !FILLERS.has(w))
+  for (const w of content) if (w.length > 1) out.add(`w:${skeleton(w)}`)
+  const s = skeleton(content.join(''))
+  for (let i = 0; i + 2 <= s.length; i++) out.add(s.slice(i, i + 2))
+  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3))
+  return out
+}
+
+/**
+ * Where `part` occurs as words: starting on a word boundary and, unless it is long, ending on
+ * one. The segmenter is driven by a dictionary and may run a colloquial word or a typo into
+ * the next one, while eight letters rarely end by chance inside another word; a start inside
+ * a word ("ถามเรื่องงบ" in "คำถามเรื่องงบ") is another word.
+ */
+export function occursAt(whole: Compact, part: string, at: number): boolean {
+  return whole.cuts.has(at) && (part.length >= 8 || whole.cuts.has(at + part.length))
+}
+
+/** Every place `part` occurs as words (occursAt). */
+export function occurrences(whole: Compact, part: string): number[] {
+  const out: number[] = []
+  if (part.length === 0) return out
+  for (let at = whole.text.indexOf(part); at >= 0; at = whole.text.indexOf(part, at + 1)) {
+    if (occursAt(whole, part, at)) out.push(at)
+  }
+  return out
+}
+
+export const contains = (whole: Compact, part: string): boolean => occurrences(whole, part).length > 0
