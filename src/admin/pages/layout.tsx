@@ -29,6 +29,7 @@ header .org img{height:2.2rem;width:auto;max-width:8rem;background:#fff;border-r
 main{max-width:960px;margin:0 auto;padding:1rem}h1{font-size:1.3rem}
 form.stack{display:grid;gap:.6rem;max-width:28rem}label{display:grid;gap:.2rem}
 label.inline{display:flex;gap:.5rem;align-items:center}input[type=radio],input[type=checkbox]{width:auto;margin:0}
+form.stack>*,fieldset{min-width:0}form.stack select,form.stack textarea{width:100%}textarea{font:inherit}
 input,select,button{font:inherit;padding:.45rem .6rem;border:1px solid #bbb;border-radius:6px;max-width:100%}
 button{background:#06c755;color:#fff;border-color:#06c755;cursor:pointer}button.secondary{background:#fff;color:#333}
 .msg{padding:.6rem .8rem;border-radius:6px;background:#e8f5e9;margin:.5rem 0}.msg.error{background:#fdecea;color:#8a1c1c}
