@@ -31,7 +31,9 @@ export async function newRound(keyring: Keyring, orgId: string, quizId: string, 
   return `${head}${await tagOf(keyring, orgId, quizId, head)}`
 }
 
-export type RoundCheck = { ok: true; startedAt: Date } | { ok: false; reason: 'missing' | 'forged' | 'expired' }
+export type RoundCheck =
+  | { ok: true; startedAt: Date }
+  | { ok: false; reason: 'missing' | 'forged' | 'expired' }
 
 /** Whether a round id from a button is one this bot made for this quiz, and still open. */
 export async function checkRound(

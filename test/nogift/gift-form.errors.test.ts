@@ -70,7 +70,10 @@ describe.each(DB_KINDS)('gift report form: bad input (%s)', (kind) => {
     expect(await sessions()).toHaveLength(1)
     expect(textOf(await chat.say('ยกเลิก'))).toMatch(/ยกเลิกแล้ว/)
     expect(await sessions()).toEqual([])
-    expect(textOf(await chat.tap(button(first, /ผู้รับบริการ/)))).toMatch(/หมดเวลาหรือส่งไปแล้ว/)
+    const old = await chat.tap(button(first, /ผู้รับบริการ/))
+    expect(textOf(old)).toMatch(/แบบฟอร์มนี้ปิดแล้ว/)
+    expect(button(old, /เริ่มใหม่/)).toBe('action=form&id=nogift.report')
+    expect(await sessions()).toEqual([])
     expect(await gifts()).toEqual([])
   })
 
@@ -99,8 +102,11 @@ describe.each(DB_KINDS)('gift report form: bad input (%s)', (kind) => {
 
   it('submit before the last answer re-asks, and an unknown form id is refused', async () => {
     const chat = chatAs(t, line)
-    await chat.tap('action=form&id=nogift.report')
-    expect(textOf(await chat.tap('action=form-submit&id=nogift.report'))).toMatch(/\(1\/5\)/)
+    const first = await chat.tap('action=form&id=nogift.report')
+    const submit = button(first, /ยกเลิก/).replace('form-cancel', 'form-submit')
+    expect(textOf(await chat.tap(submit))).toMatch(/\(1\/5\)/)
+    // Without the draft's id a button belongs to no open draft and changes nothing.
+    expect(textOf(await chat.tap('action=form-submit&id=nogift.report'))).toMatch(/ปุ่มนี้มาจากแบบฟอร์มที่ปิดไปแล้ว/)
     expect(textOf(await chat.tap('action=form&id=nope'))).toMatch(/หมดเวลาหรือส่งไปแล้ว/)
     expect(await gifts()).toEqual([])
   })
