@@ -41,7 +41,7 @@ describe.each(DB_KINDS)('the agency name and logo (%s)', (kind) => {
     expect(owner.lastHtml).toContain('Department of Examples')
 
     const up = await owner.postMultipart('/admin/org/logo', {
-      logo: new File([PNG], 'logo.png', { type: 'image/png' }),
+      logo: new File([Uint8Array.from(PNG)], 'logo.png', { type: 'image/png' }),
     })
     expect(up.status).toBe(303)
     await owner.get('/admin/org?lang=th')
