@@ -121,6 +121,8 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
   })
 
   forms.configure(REPLY, {
+    // Only after the code and secret were checked (the parked form carries the case).
+    resumeOnly: true,
     ttlMs: () => REPLY_WINDOW_MS,
     attach: attachEvidence,
     ...draftFileCallbacks,

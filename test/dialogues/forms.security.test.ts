@@ -49,6 +49,8 @@ describe.each(DB_KINDS)('form drafts: privacy (%s)', (kind) => {
     // An answer for a field that is not the current one is ignored: the current question is asked again.
     const reply = await chat.tap(`action=form-answer&id=budget.ask&f=identity&v=named&d=${answers._d}`)
     expect(textOf(reply)).toMatch(/\(1\/2\)/)
+    // A form only a checked code and secret open (a complaint reply) is not opened by a button.
+    expect(textOf(await chat.tap('action=form&id=complaint.reply'))).toMatch(/หมดเวลาหรือส่งไปแล้ว/)
     // A quiz postback with a forged score and no round the bot made does not count as an answer
     // (more in quiz.security.test.ts).
     const forged = await chat.tap('action=quiz&id=assets.check&q=2&a=1&s=99')

@@ -3,7 +3,7 @@ import { engagementChatKey } from '../../src/engagement/events.js'
 import { fixture, seedBudget } from '../budget/helpers.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
-import { chatAs } from '../helpers/chat.js'
+import { button, chatAs } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { fromGroup, fromUser, GROUP_1, USER_A } from '../helpers/line-events.js'
 
@@ -31,8 +31,8 @@ describe.each(DB_KINDS)('events placed in the group they happened in (%s)', (kin
     await seedBudget(t, fixture('budget-2569.csv'))
     const member = chatAs(t, line, fromGroup(GROUP_1, USER_A))
     await member.tap('action=guide&id=assets.it')
-    await member.tap('action=quiz&id=assets.check&q=0')
-    await member.tap('action=quiz&id=assets.check&q=0&a=0&s=0')
+    const quiz = await member.tap('action=quiz&id=assets.check&q=0')
+    await member.tap(button(quiz, /หยิบไปได้เลย/))
     await member.tap('action=nogift-declaration')
     await member.tap('action=pledge&m=nogift&ref=topic')
     await member.say('งบประมาณ')
