@@ -16,9 +16,8 @@ export function newDraftId(): string {
 /** Whether a button (its postback data) belongs to this draft. */
 export function sameDraft(state: FormState, params: URLSearchParams): boolean {
   if (params.get('id') !== state.formId) return false
-  const id = state.answers[DRAFT_ID]
   // A draft opened before drafts had ids takes the buttons it was given, which had none.
-  return id === undefined ? params.get('d') === null : params.get('d') === id
+  return (params.get('d') ?? '') === (state.answers[DRAFT_ID] ?? '')
 }
 
 const FORM_ACTION = /^action=form(-[a-z-]+)?&/
