@@ -100,8 +100,8 @@ export function evidenceRoutes() {
     await auditEvidence(c, s, 'evidence.viewed', `ita-evidence-${report.fiscalYear}`, 'print')
     const brand = c.var.brand
     const page = PrintPage({
-      // The agency's own name in the page's language, and its logo (/admin/org).
-      report: brand ? { ...report, orgName: brand.name } : report,
+      // The report names the agency in Thai; an English page takes its English name (/admin/org).
+      report: brand && c.var.lang === 'en' ? { ...report, orgName: brand.name } : report,
       logoUrl: brand?.logoUrl ?? null,
       lang: c.var.lang,
       nonce: c.var.nonce,
