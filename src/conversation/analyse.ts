@@ -1,4 +1,4 @@
-import { prepare } from './normalize.js'
+import { LEADING_PARTICLES, normalizeText, TRAILING_PARTICLES } from './normalize.js'
 
 /**
  * A text cut into what the ranking compares (understanding.ts): the compact text for exact
@@ -115,9 +115,26 @@ export function compactOf(words: string[]): Compact {
   return { text: words.join(''), cuts, words }
 }
 
-/** The compact form of any text, polite particles and edge punctuation trimmed first. */
+const TRAILING: ReadonlySet<string> = new Set(TRAILING_PARTICLES)
+const LEADING: ReadonlySet<string> = new Set(LEADING_PARTICLES)
+
+/**
+ * The compact form of any text: normalized (normalize.ts), segmented once, punctuation and
+ * spaces left out, polite particles at the ends dropped as whole words ("เมนูครับ" is "เมนู",
+ * "ชนะ" keeps its "นะ").
+ */
 export function compactText(input: string): Compact {
-  return compactOf(wordsOf(prepare(input).text))
+  const words = wordsOf(normalizeText(input))
+  let start = 0
+  let end = words.length
+  for (;;) {
+    const last = words[end - 1] ?? ''
+    if (end > start && TRAILING.has(last)) end--
+    else if (end - 1 > start && TRAILING.has(`${words[end - 2] ?? ''}${last}`)) end -= 2
+    else break
+  }
+  while (start < end && LEADING.has(words[start] ?? '')) start++
+  return compactOf(words.slice(start, end))
 }
 
 /** Character n-grams (2 and 3) of a skeleton, and the content words themselves. */
@@ -141,14 +158,35 @@ export function occursAt(whole: Compact, part: string, at: number): boolean {
   return whole.cuts.has(at) && (part.length >= 8 || whole.cuts.has(at + part.length))
 }
 
-/** Every place `part` occurs as words (occursAt). */
-export function occurrences(whole: Compact, part: string): number[] {
-  const out: number[] = []
-  if (part.length === 0) return out
-  for (let at = whole.text.indexOf(part); at >= 0; at = whole.text.indexOf(part, at + 1)) {
-    if (occursAt(whole, part, at)) out.push(at)
-  }
-  return out
+export interface Found {
+  /** Which of the parts given to createFinder. */
+  index: number
+  at: number
 }
 
-export const contains = (whole: Compact, part: string): boolean => occurrences(whole, part).length > 0
+/**
+ * Finds many parts at once where they occur as words (occursAt): only word starts are looked
+ * at, and only the parts that begin with the letters found there, so a message costs a few
+ * lookups per word rather than a scan per part.
+ */
+export function createFinder(parts: readonly string[]): (whole: Compact) => Found[] {
+  const byHead = new Map<string, number[]>()
+  parts.forEach((part, index) => {
+    if (part.length === 0) return
+    const head = part.slice(0, 2)
+    byHead.set(head, [...(byHead.get(head) ?? []), index])
+  })
+  return (whole) => {
+    const out: Found[] = []
+    for (const at of whole.cuts) {
+      const two = whole.text.slice(at, at + 2)
+      const one = whole.text.slice(at, at + 1)
+      const heads = two === one ? [one] : [two, one]
+      for (const index of heads.flatMap((h) => byHead.get(h) ?? [])) {
+        const part = parts[index] ?? ''
+        if (whole.text.startsWith(part, at) && occursAt(whole, part, at)) out.push({ index, at })
+      }
+    }
+    return out
+  }
+}

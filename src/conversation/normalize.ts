@@ -16,7 +16,7 @@ const SPLIT_SARA_AM = /\u0e4d\u0e32/g
  * command "เมนู". Removed only at the end of a message and only as whole word segments, so
  * "ชนะ" keeps its "นะ".
  */
-const TRAILING_PARTICLES = [
+export const TRAILING_PARTICLES = [
   'ครับผม',
   'นะครับ',
   'นะคะ',
@@ -35,7 +35,7 @@ const TRAILING_PARTICLES = [
   'pls',
   'plz',
 ]
-const LEADING_PARTICLES = ['please', 'pls', 'plz']
+export const LEADING_PARTICLES = ['please', 'pls', 'plz']
 
 /** NFC, invisible characters removed, sara am repaired, lowercase, single spaces, trimmed. */
 export function normalizeText(input: string): string {

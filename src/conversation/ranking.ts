@@ -1,4 +1,4 @@
-import { type Compact, compactText, featuresOf, occurrences } from './analyse.js'
+import { type Compact, compactText, createFinder, featuresOf } from './analyse.js'
 import type { PhraseKind, PhraseSource, Target } from './catalogue.js'
 import type { Synonyms } from './synonyms.js'
 
@@ -6,7 +6,7 @@ import type { Synonyms } from './synonyms.js'
  * Scores every target for a message, from the phrases that point at it (catalogue.ts).
  * Per phrase, the best of:
  * - the message is the phrase: 1;
- * - the phrase occurs in the message as words: 0.75, up to 1 the more of the message it is.
+ * - the phrase occurs in the message as words: 0.8, up to 1 the more of the message it is.
  *   A phrase found only inside a longer keyword, question or title of another target that was
  *   found too ("ร้องเรียน" inside "ช่องทางร้องเรียน") is explained by it: fuzzy only;
  * - fuzzy: character 2/3-grams of a skeleton (tone marks dropped, like-sounding letters merged)
@@ -97,16 +97,16 @@ export function createPhraseIndex(sources: PhraseSource[], synonyms: Synonyms): 
       postings.set(f, list)
     }
   })
+  // Whole-word matches of everything but long texts (a step's body is matched fuzzily only).
   const wordPhrases = phrases.flatMap((p, i) => (p.kind === 'body' ? [] : [i]))
+  const find = createFinder(wordPhrases.map((i) => phrases[i]?.text ?? ''))
 
   /** Phrases found whole in the message, less those only found inside a longer one. */
-  function foundWhole(message: Compact, original: Compact): Set<number> {
-    const spans: { i: number; start: number; end: number }[] = []
-    for (const i of wordPhrases) {
-      const p = phrases[i]
-      if (!p) continue
-      for (const at of occurrences(message, p.text)) spans.push({ i, start: at, end: at + p.text.length })
-    }
+  function foundWhole(message: Compact): Set<number> {
+    const spans = find(message).map(({ index, at }) => {
+      const i = wordPhrases[index] ?? 0
+      return { i, start: at, end: at + (phrases[i]?.text.length ?? 0) }
+    })
     const out = new Set<number>()
     for (const s of spans) {
       const target = phrases[s.i]?.target
@@ -120,13 +120,8 @@ export function createPhraseIndex(sources: PhraseSource[], synonyms: Synonyms): 
       )
       if (!explained) out.add(s.i)
     }
-    // As typed too, where a synonym took the words apart (no subsumption: other spans).
-    if (original.text !== message.text) {
-      for (const i of wordPhrases) {
-        const p = phrases[i]
-        if (p && occurrences(original, p.text).length > 0) out.add(i)
-      }
-    }
+    // Not as typed: a synonym that took words in ("เงินโครงการไปใช้ส่วนตัว" is embezzlement)
+    // meant them to say no more than its meaning (flows phrases are read through it too).
     return out
   }
 
@@ -141,13 +136,13 @@ export function createPhraseIndex(sources: PhraseSource[], synonyms: Synonyms): 
         if (w === undefined) continue
         for (const i of postings.get(f) ?? []) shared[i] = (shared[i] ?? 0) + w
       }
-      const whole = foundWhole(message, original)
+      const whole = foundWhole(message)
       const best = new Map<Target, number>()
       phrases.forEach((p, i) => {
         let q = 0
         const overlap = shared[i] ?? 0
         if (p.text === message.text || p.written === original.text) q = 1
-        else if (whole.has(i)) q = 0.75 + 0.25 * Math.min(1, p.text.length / message.text.length)
+        else if (whole.has(i)) q = 0.8 + 0.2 * Math.min(1, p.text.length / message.text.length)
         else if (p.fuzzy && overlap > 0 && p.weight > 0) {
           const covered = overlap / p.weight
           const both = (2 * overlap) / (p.weight + total)

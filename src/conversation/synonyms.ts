@@ -1,4 +1,4 @@
-import { type Compact, compactOf, compactText, occurrences } from './analyse.js'
+import { type Compact, compactOf, compactText, createFinder } from './analyse.js'
 
 /** One line of flows `synonyms:`: the words staff type, and what they mean in flows' words. */
 export interface SynonymDef {
@@ -64,22 +64,26 @@ export function createSynonyms(defs: readonly SynonymDef[]): Synonyms {
       if (text.length > 0 && !whole.has(text)) whole.set(text, means)
     }
   }
-  variants.sort((a, b) => b.text.length - a.text.length)
+  const find = createFinder(variants.map((v) => v.text))
 
   return {
     rewrite(message) {
       const alone = whole.get(message.text)
       if (alone) return compactOf(alone)
       const spans: Span[] = []
-      for (const v of variants) {
-        if (!message.text.includes(v.text)) continue
+      // Longest first: "เรียกรับเงิน" (a meaning) before "เรียกรับ" (one of its words).
+      const found = find(message).sort(
+        (a, b) =>
+          (variants[b.index]?.text.length ?? 0) - (variants[a.index]?.text.length ?? 0) || a.at - b.at,
+      )
+      for (const { index, at } of found) {
+        const v = variants[index]
+        if (!v) continue
         // One or two letters ("ดี" of "ดีจ้า") say something only as the whole message.
         if (v.text.length <= 2 && v.text !== message.text) continue
-        for (const at of occurrences(message, v.text)) {
-          const end = at + v.text.length
-          if (spans.some((s) => at < s.end && end > s.start)) continue
-          spans.push({ start: at, end, words: v.means })
-        }
+        const end = at + v.text.length
+        if (spans.some((s) => at < s.end && end > s.start)) continue
+        spans.push({ start: at, end, words: v.means })
       }
       if (spans.length === 0) return message
       spans.sort((a, b) => a.start - b.start)
