@@ -70,11 +70,11 @@ describe('launcher: refusals', () => {
   })
 
   it('refuses anything but Node flags after the mode', () => {
-    const p = plan(['local', 'dist/other.js'], host)
+    const p = plan(['local', 'server.js'], host)
     expect(p).toEqual({
       ok: false,
       code: 2,
-      message: 'launch: "dist/other.js" is not a Node flag; only flags may follow the mode',
+      message: 'launch: "server.js" is not a Node flag; only flags may follow the mode',
     })
   })
 

