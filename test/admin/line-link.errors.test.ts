@@ -25,7 +25,7 @@ describe.each(DB_KINDS)('linking LINE and test sends, bad input (%s)', (kind) =>
     const code = await issueCode(made.sender)
     await sendText(t, `ผูกบัญชี ${other(code)}`)
     expect(made.line.texts().at(-1)).toContain(INVALID)
-    expect(made.line.texts().at(-1)).toContain('The code is wrong or has expired')
+    expect(made.line.texts().at(-1)).not.toMatch(/The code|wrong|expired/) // Thai only
     expect(await links(t)).toEqual([])
 
     t.clock.advance(10 * 60_000) // valid for ten minutes: not a moment longer
