@@ -73,6 +73,7 @@ describe('compose.yaml', () => {
     expect(bot.env_file).toBe('.env')
     expect(bot.healthcheck).toMatchObject({ test: ['CMD', ...(image.healthcheck ?? [])] })
     expect(bot.ports).toEqual(['127.0.0.1:3000:3000'])
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: compose's own ${…}, filled in from .env
     expect(bot.environment).toEqual({ DATABASE_URL: 'postgres://bot:${POSTGRES_PASSWORD}@db:5432/integrity' })
   })
 })
