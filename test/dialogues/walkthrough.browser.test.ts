@@ -147,6 +147,6 @@ describe('staff walk-through in the simulator, evidence in the console', () => {
     await login(officer, 'officer@example.go.th')
     await officer.goto(`${base}/admin/gifts`)
     expect(await officer.locator('tr.gift').count()).toBe(1)
-    expect(await officer.locator('tr.gift').textContent()).toContain('คู่สัญญา Contractor')
+    expect(await officer.locator('tr.gift').textContent()).toContain('คู่สัญญา')
   })
 })
