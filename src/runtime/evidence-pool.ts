@@ -92,6 +92,7 @@ export function evidencePool(opts: EvidencePoolOptions): EvidenceCleaner {
   const spawn = (): Slot => {
     const worker = new Worker(url, {
       name: 'evidence',
+      workerData: { nice },
       // From the sources, the thread needs tsx to read TypeScript; V8 flags are per process.
       execArgv: url.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
       resourceLimits: {

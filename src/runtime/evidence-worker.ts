@@ -1,4 +1,5 @@
-import { parentPort, threadId } from 'node:worker_threads'
+import { setPriority } from 'node:os'
+import { parentPort, threadId, workerData } from 'node:worker_threads'
 import { sanitizeEvidence } from '../complaints/evidence/sanitize.js'
 import type { EvidenceHint, EvidenceLimits, Sanitized } from '../complaints/evidence/types.js'
 import { useNativeInflate } from '../core/inflate-bounded.js'
@@ -30,6 +31,17 @@ export interface EvidenceReady {
 
 const port = parentPort
 if (!port) throw new Error('evidence-worker.ts runs only as a worker thread')
+// This thread's own priority first, so the threads it starts inherit it: on Linux pid 0 is the
+// calling thread (thread-priority.ts). Node 22 does not name worker threads, so the pool
+// cannot find this one by its name.
+const nice = Number((workerData as { nice?: unknown } | null)?.nice ?? 0)
+if (nice > 0) {
+  try {
+    setPriority(0, nice)
+  } catch {
+    // Not allowed here (a platform without per-thread priorities): the thread runs as an equal.
+  }
+}
 const images = sharpImages()
 // zlib's own inflater in place of the pure-JS one: the threads run under --no-opt too.
 useNativeInflate(nodeInflate)

@@ -3,7 +3,8 @@ import { setPriority } from 'node:os'
 
 /**
  * The threads that clean evidence, by the names Node and libvips give them: the evidence
- * worker threads (`name: 'evidence'`), libuv's pool, where sharp runs its pipelines, and the
+ * worker threads (`name: 'evidence'` from Node 24; on Node 22 they are "node", like V8's, and
+ * lower themselves: evidence-worker.ts), libuv's pool, where sharp runs its pipelines, and the
  * libvips threads those start. V8's own helpers (garbage collection for the event loop) and the
  * main thread are left alone.
  */
