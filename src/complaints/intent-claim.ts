@@ -13,9 +13,10 @@ import { detectComplaintIntent } from './intent.js'
  */
 function answeredElsewhere(u: Understanding): boolean {
   const intent = u.intent
-  if (!intent || intent === CLARIFY_INTENT || intent === 'complaint' || intent === COMPLAINT_OFFER_INTENT)
-    return false
-  return u.topic === 'followup' || u.question
+  if (!intent || intent === 'complaint' || intent === COMPLAINT_OFFER_INTENT) return false
+  // A case already filed, even when unsure: the bot asks, offering the follow-up first.
+  if (u.topic === 'followup') return true
+  return intent !== CLARIFY_INTENT && u.question
 }
 
 /**

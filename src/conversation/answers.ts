@@ -66,7 +66,7 @@ export function renderStep(
 function offerItem(target: Target, lang: Lang, chat: Chat): QuickReplyItem {
   const label = shortLabel(pick(target.label, lang))
   if (target.offer.type === 'message') {
-    return { type: 'action', action: { type: 'message', label, text: target.offer.text } }
+    return { type: 'action', action: { type: 'message', label, text: pick(target.offer.text, lang) } }
   }
   const action: Record<string, string> = { type: 'postback', label, data: target.offer.data }
   // In a group a tap posts nothing in the member's name.

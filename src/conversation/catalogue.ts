@@ -25,7 +25,7 @@ export interface UnderstandingSource {
 type Text = string | Localized
 
 /** How a quick reply offers a target when the bot is unsure: what it says or posts. */
-export type Offer = { type: 'message'; text: string } | { type: 'postback'; data: string }
+export type Offer = { type: 'message'; text: Text } | { type: 'postback'; data: string }
 
 export interface Target {
   /** "budget", "faq:assets.damage", "guide:assets.it", "step:assets.it.2", "category:bribery". */
@@ -66,6 +66,12 @@ function fitting(words: string[]): string | undefined {
   )
 }
 
+/** The first keyword in each language: typed back by the quick reply, it is a command. */
+const commandOf = (k: { th: string[]; en: string[] }): Localized => ({
+  th: k.th[0] ?? '',
+  ...(k.en[0] ? { en: k.en[0] } : {}),
+})
+
 const keywordLabel = (k: { th: string[]; en: string[] }): Localized => {
   const en = fitting(k.en)
   return { th: fitting(k.th) ?? '', ...(en ? { en } : {}) }
@@ -97,7 +103,7 @@ function fromIntents(src: UnderstandingSource, out: PhraseSource[]): void {
       topic: topicOf(intent.id, intent.measure),
       intent: intent.id,
       label: keywordLabel(intent.keywords),
-      offer: { type: 'message', text: intent.keywords.th[0] ?? '' },
+      offer: { type: 'message', text: commandOf(intent.keywords) },
       rank: RANK[intent.priority ?? 'normal'],
     }
     out.push(...intentPhrases(intent, target))
@@ -151,7 +157,7 @@ function fromFaqs(src: UnderstandingSource, out: PhraseSource[]): void {
       topic: measureTopic(faq.measure),
       intent: `${FAQ_INTENT}${id}`,
       label: faq.label ?? keywordLabel(faq.keywords),
-      offer: { type: 'message', text: faq.keywords.th[0] ?? '' },
+      offer: { type: 'message', text: commandOf(faq.keywords) },
       rank: RANK.high,
     }
     for (const text of [...faq.keywords.th, ...faq.keywords.en]) out.push({ target, kind: 'keyword', text })

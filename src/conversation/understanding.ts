@@ -24,6 +24,8 @@ export const CONFIDENT = 0.55
 export const UNSURE = 0.3
 /** Below UNSURE but worth offering beside the menu when nothing better came up. */
 export const GUESS = 0.25
+/** Below this, a few shared letters and nothing more: not understood at all. */
+const NOISE = 0.15
 /** A runner-up of another topic this close makes the best one a guess. */
 const MARGIN = 0.08
 
@@ -143,7 +145,7 @@ export function createTextUnderstanding(src: UnderstandingSource): TextUnderstan
     }
     const { scores, command } = index.rank(original, message)
     const [top, ...rest] = scores
-    if (!top) return none
+    if (!top || top[1] < NOISE) return none
     const [target, score] = top
     const exact = command === target
     const rival = rest.find(([t]) => t.topic !== target.topic)

@@ -109,5 +109,10 @@ describe('free text understood through the webhook', () => {
   it('in 1:1 a question with a complaint word is answered when it asks something else', async () => {
     await post([textEvent('ผลประโยชน์ทับซ้อนคืออะไร', fromUser(), now())])
     expect(textOf(sent()[0])).toMatch(/^ผลประโยชน์ทับซ้อน คือ/)
+    line.calls.length = 0
+    // A case already filed: its follow-up asks for the code and the secret, no new complaint.
+    await post([textEvent('เรื่องที่ร้องเรียนไว้ถึงไหนแล้วคะ', fromUser(), now() + 1)])
+    expect(sent().map(textOf).join('\n')).toMatch(/รหัสลับ/)
+    expect(sent()).not.toEqual(flows.render('complaint.offer', {}, { chat: 'user' }))
   })
 })
