@@ -115,6 +115,7 @@ export function compactOf(words: string[]): Compact {
   return { text: words.join(''), cuts, words }
 }
 
+const PUNCTUATION = /[\p{P}\p{S}]+/gu
 const TRAILING: ReadonlySet<string> = new Set(TRAILING_PARTICLES)
 const LEADING: ReadonlySet<string> = new Set(LEADING_PARTICLES)
 
@@ -124,7 +125,15 @@ const LEADING: ReadonlySet<string> = new Set(LEADING_PARTICLES)
  * "ชนะ" keeps its "นะ").
  */
 export function compactText(input: string): Compact {
-  const words = wordsOf(normalizeText(input))
+  // Punctuation apart: the segmenter keeps a dot inside a word ("ผอ.ใช้", "ป.ป.ช"), so
+  // abbreviations would never meet their undotted forms.
+  const text = normalizeText(input)
+    .replace(PUNCTUATION, ' ')
+    // Drawn-out typing ("ครับบบ", "จ้าาา"): a vowel doubled or any letter tripled is one.
+    // Not any double: "ธรรม", "จรรยาบรรณ".
+    .replace(/([\u0e30-\u0e3a\u0e40-\u0e4c])\1+/g, '$1')
+    .replace(/(\D)\1{2,}/gu, '$1')
+  const words = wordsOf(text)
   let start = 0
   let end = words.length
   for (;;) {

@@ -6,6 +6,7 @@ import {
   type UnderstandingSource,
 } from './catalogue.js'
 import { createPhraseIndex } from './ranking.js'
+import { tellsOfSomeone } from './reports.js'
 import { createSynonyms } from './synonyms.js'
 import { FOLLOWUP_INTENT, SENSITIVE_TOPICS, type Topic } from './topics.js'
 
@@ -67,38 +68,12 @@ export interface TextUnderstanding {
   target(id: string): Target | undefined
 }
 
-const QUESTION_WORDS = new Set([
-  'ไหม',
-  'มั้ย',
-  'มั๊ย',
-  'หรือไม่',
-  'หรือเปล่า',
-  'รึเปล่า',
-  'ป่าว',
-  'อะไร',
-  'ยังไง',
-  'อย่างไร',
-  'เท่าไร',
-  'เท่าไหร่',
-  'ที่ไหน',
-  'ไหน',
-  'เมื่อไร',
-  'เมื่อไหร่',
-  'ใคร',
-  'ทำไม',
-  'กี่',
-  'บ้าง',
-  'คือ',
-  'หมายถึง',
-  'what',
-  'how',
-  'can',
-  'may',
-  'where',
-  'when',
-  'who',
-  'why',
-])
+/**
+ * Asked as a question: a question word anywhere, or "?". Looked for in the text, not among
+ * words: the segmenter cuts "ยังไง" into ยัง|ไง.
+ */
+const QUESTION =
+  /(ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|รึเปล่า|ป่าว|อะไร|ยังไง|ยังงัย|ทําไง|ทำไง|อย่างไร|เท่าไร|เท่าไหร่|ไหน|เมื่อไร|เมื่อไหร่|ใคร|ทำไม|กี่|บ้าง|คือ|หมายถึง|หรือยัง|[?？]|\b(what|how|can|may|where|when|who|why|is|are|do|does)\b)/i
 
 /**
  * Receipt codes (src/core/receipt.ts: prefix, Buddhist year, six letters): "C-2569-7K3Q9M" is a
@@ -113,12 +88,25 @@ const receiptIn = (input: string): string | undefined => RECEIPTS.find(([re]) =>
 export function createTextUnderstanding(src: UnderstandingSource): TextUnderstanding {
   const synonyms = createSynonyms(src.synonyms ?? [])
   const index = createPhraseIndex(cataloguePhrases(src), synonyms)
+  const complaint = index.targets.get('complaint')
+
+  /**
+   * Someone in authority's conduct told as a statement (reports.ts) is a complaint before
+   * what it is about: the complaint goes first, clearly, once the message says something the
+   * bot knows (UNSURE); what it is about stays as the runner-up.
+   */
+  function reported(scores: [Target, number][], tells: boolean): [Target, number][] {
+    const [top] = scores
+    if (!tells || !complaint || !top || top[1] < UNSURE || SENSITIVE_TOPICS.has(top[0].topic)) return scores
+    const rest = scores.filter(([t]) => t !== complaint)
+    return [[complaint, Math.min(0.95, top[1] + MARGIN)], ...rest]
+  }
 
   function understand(input: string): Understanding {
     const receipt = receiptIn(input)
     const original = compactText(input)
     const message = synonyms.rewrite(original)
-    const question = original.words.some((w) => QUESTION_WORDS.has(w)) || /[?？]/.test(input)
+    const question = QUESTION.test(input)
     const none: Understanding = {
       topic: 'help',
       target: null,
@@ -143,14 +131,17 @@ export function createTextUnderstanding(src: UnderstandingSource): TextUnderstan
         sensitive,
       }
     }
-    const { scores, command } = index.rank(original, message)
+    const { scores: ranked, command } = index.rank(original, message)
+    const scores = reported(ranked, tellsOfSomeone(original, question))
+    // A report told is not a guess: the runner-up is what it is about.
+    const told = scores !== ranked
     const [top, ...rest] = scores
     if (!top || top[1] < NOISE) return none
     const [target, score] = top
     const exact = command === target
     const rival = rest.find(([t]) => t.topic !== target.topic)
     // A close runner-up under another topic: the bot asks instead of guessing.
-    const torn = !exact && rival !== undefined && score - rival[1] < MARGIN && score < 0.95
+    const torn = !exact && !told && rival !== undefined && score - rival[1] < MARGIN && score < 0.95
     const confidence = exact ? 1 : torn ? Math.min(score, CONFIDENT - 0.01) : score
     const alternatives = rest
       .filter(([, q]) => q >= UNSURE * 0.8 && q >= score * 0.5)

@@ -89,6 +89,22 @@ describe('understanding the shipped flows', () => {
     expect(understand('ผลประโยชน์ทับซ้อนคืออะไร')).toMatchObject({ sensitive: false, question: true })
   })
 
+  it('takes a statement about someone in authority as a report, the same words asked as the rules', () => {
+    expect(understand('หัวหน้ารับซองจากผู้รับเหมา')).toMatchObject({
+      topic: 'complaint',
+      intent: 'complaint-offer',
+    })
+    expect(understand('ผอ.ใช้รถหลวงไปเที่ยว')).toMatchObject({ topic: 'complaint', intent: 'complaint-offer' })
+    expect(understand('หัวหน้าเอาโน้ตบุ๊กกลับบ้านได้ไหม').topic).toBe('assets')
+    expect(understand('เพื่อนร่วมงานให้ของฝากจากต่างจังหวัด').topic).toBe('nogift')
+  })
+
+  it('reads abbreviations with or without their dots, and drawn-out typing', () => {
+    expect(understand('เบอร์ ป.ป.ช.').target).toBe(understand('เบอร์ปปช').target)
+    expect(understand('ดีจ้าาา')).toMatchObject({ topic: 'greeting' })
+    expect(understand('ขอบคุณครับบบ')).toMatchObject({ topic: 'thanks', exact: true })
+  })
+
   it('takes a receipt code as a follow-up: a complaint case, or an anonymous budget question', () => {
     expect(understand('เลขที่ c-2569-7k3q9m ค่ะ')).toMatchObject({
       topic: 'followup',
