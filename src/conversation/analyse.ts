@@ -133,6 +133,8 @@ export function compactText(input: string): Compact {
     // Not any double: "ธรรม", "จรรยาบรรณ".
     .replace(/([\u0e30-\u0e3a\u0e40-\u0e4c])\1+/g, '$1')
     .replace(/(\D)\1{2,}/gu, '$1')
+    // Letters and digits apart: "งบ69" is "งบ 69".
+    .replace(/(\p{L}\p{M}*)(?=\d)|(\d)(?=\p{L})/gu, '$1$2 ')
   const words = wordsOf(text)
   let start = 0
   let end = words.length

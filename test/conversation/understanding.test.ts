@@ -179,8 +179,9 @@ describe('understanding the shipped flows', () => {
     for (let i = 0; i < rounds; i++) for (const t of texts) understand(t)
     const each = (performance.now() - start) / (rounds * texts.length)
     console.log(`understanding: ${each.toFixed(3)} ms per message`)
-    // Generous for a loaded CI machine; the figure is printed (README "What staff get in LINE").
-    expect(each).toBeLessThan(5)
+    // Generous for a loaded CI machine (catches a slip into scanning everything per word); the
+    // figure is printed (README "What staff get in LINE").
+    expect(each).toBeLessThan(10)
   })
 })
 
