@@ -20,6 +20,7 @@ import * as m20261207T0500 from './2026-12-07T0500-officer-grants.js'
 import * as m20261208T0100 from './2026-12-08T0100-answer-outbox.js'
 import * as m20261208T0600 from './2026-12-08T0600-org-profile.js'
 import * as m20261208T0900 from './2026-12-08T0900-contact-languages.js'
+import * as m20261209T0100 from './2026-12-09T0100-webhook-seen.js'
 
 // A static list, not a folder scan, so the Worker bundle carries the migrations too.
 // Append new migrations; never edit or reorder landed ones.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0100-answer-outbox': m20261208T0100,
   '2026-12-08T0600-org-profile': m20261208T0600,
   '2026-12-08T0900-contact-languages': m20261208T0900,
+  '2026-12-09T0100-webhook-seen': m20261209T0100,
 }

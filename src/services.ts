@@ -110,6 +110,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     log,
     lines,
     busy: () => metrics.webhookInFlight > 0,
+    timeZone: input.config.env.TZ_DEFAULT,
   })
   return {
     config: input.config,

@@ -1,3 +1,4 @@
+import { localDay as coreLocalDay } from '../core/local-day.js'
 // Dates for Thai officials: Buddhist era, abbreviated Thai month, 24-hour clock, in the
 // agency's time zone ("22 พ.ย. 2569 09:30 น."). Built from numeric parts rather than the th
 // locale's own formatting, so the output does not depend on the runtime's ICU data.
@@ -57,8 +58,7 @@ export function formatDateTimeEn(date: Date, tz = 'Asia/Bangkok'): string {
 
 /** The calendar day in the agency's time zone, as 'YYYY-MM-DD' (Christian era, for storage). */
 export function localDay(date: Date, tz = 'Asia/Bangkok'): string {
-  const p = partsIn(date, tz)
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`
+  return coreLocalDay(date, tz)
 }
 
 /** The wall-clock time in the agency's time zone, as 'HH:MM'. */

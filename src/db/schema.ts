@@ -13,6 +13,7 @@ import type { InsightTables } from '../insights/tables.js'
 import type { NoGiftTables } from '../nogift/tables.js'
 import type { QuestionTables } from '../questions/tables.js'
 import type { AnswerTables } from '../webhook/answers.tables.js'
+import type { SeenTables } from '../webhook/seen.tables.js'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
@@ -74,7 +75,8 @@ export interface Database
     NoGiftTables,
     QuestionTables,
     RollupTables,
-    AnswerTables {
+    AnswerTables,
+    SeenTables {
   webhook_inbox: WebhookInboxTable
   line_friends: LineFriendsTable
   line_groups: LineGroupsTable

@@ -147,15 +147,23 @@ export async function switchToPush(db: Db, eventId: string, seq: number): Promis
  */
 export async function completeWithAnswers(
   db: Db,
-  oneToOne: string[],
+  oneToOne: { id: string; seenKey: string }[],
   groups: { id: string; outcome: string }[],
   now: Date,
+  today: string,
 ): Promise<void> {
-  const all = [...oneToOne, ...groups.map((g) => g.id)]
+  const ids = oneToOne.map((o) => o.id)
+  const all = [...ids, ...groups.map((g) => g.id)]
   if (all.length === 0) return
+  // A 1:1 event leaves only its keyed hash for the day (seen.repository.ts): a redelivery of it
+  // is then recognised although its row is gone.
   await sql`
     with gone as (
-      delete from webhook_inbox where event_id = any(${oneToOne}::text[])
+      delete from webhook_inbox where event_id = any(${ids}::text[])
+    ), seen as (
+      insert into webhook_seen (event_key, day)
+      select k, ${today}::date from unnest(${oneToOne.map((o) => o.seenKey)}::text[]) as k
+      on conflict (event_key) do nothing
     ), done as (
       update webhook_inbox i set status = 'done', outcome = v.outcome, handled_at = ${now},
         payload = null, key_id = null, chat_key = null, message_id = null, lease_until = null

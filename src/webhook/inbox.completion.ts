@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../core/clock.js'
+import type { Keyring } from '../core/keyring.js'
+import { localDay } from '../core/local-day.js'
 import type { Database } from '../db/schema.js'
 import { completeWithAnswers } from './answers.repository.js'
+import { seenKey } from './seen.service.js'
 
 /** A handled event, ready to be marked done (groups) or deleted (1:1 chats). */
 export interface Handled {
@@ -18,19 +21,20 @@ type Waiter = { handled: Handled; resolve: () => void; reject: (err: unknown) =>
  * few writes. The event's finished answers go in the same statement: once the event can no
  * longer be handled again, nothing needs to recognise its answers (and a 1:1 chat keeps nothing).
  */
-export function createCompleter(db: Kysely<Database>, clock: Clock) {
+export function createCompleter(db: Kysely<Database>, clock: Clock, keyring: Keyring, timeZone: string) {
   let queue: Waiter[] = []
   let writing = false
 
   // A 1:1 chat's handled events leave no row at all: what a person did in their own chat
   // (a complaint's intake above all) must not stay as outcomes and times (README).
-  const write = (batch: Handled[]) =>
-    completeWithAnswers(
-      db,
-      batch.filter((d) => d.oneToOne).map((d) => d.id),
-      batch.filter((d) => !d.oneToOne).map((d) => ({ id: d.id, outcome: d.outcome })),
-      clock.now(),
+  const write = async (batch: Handled[]) => {
+    const now = clock.now()
+    const oneToOne = await Promise.all(
+      batch.filter((d) => d.oneToOne).map(async (d) => ({ id: d.id, seenKey: await seenKey(keyring, d.id) })),
     )
+    const groups = batch.filter((d) => !d.oneToOne).map((d) => ({ id: d.id, outcome: d.outcome }))
+    await completeWithAnswers(db, oneToOne, groups, now, localDay(now, timeZone))
+  }
 
   const run = async () => {
     writing = true

@@ -6,6 +6,7 @@ import { releaseSendingAnswers } from './answers.repository.js'
 import { type BaseEvent, chatIdOf, type Envelope, type KnownEventType } from './events.js'
 import { dropPendingMessage, insertEvents, releaseClaimedEvents } from './inbox.repository.js'
 import type { InboxWriter } from './inbox.writer.js'
+import { alreadyHandled } from './seen.service.js'
 
 export interface IngestResult {
   received: number
@@ -72,7 +73,10 @@ export async function ingestEnvelope(
   known: Map<number, KnownEventType>,
   now: Date,
 ): Promise<IngestResult> {
-  const rows = await Promise.all(envelope.events.map((e, i) => toRow(now, keyring, orgId, e, known.get(i))))
+  // A redelivered 1:1 event already handled has no row left to collide with: skipped here.
+  const handled = await alreadyHandled(db, keyring, envelope.events)
+  const fresh = envelope.events.map((e, i) => ({ e, i })).filter(({ e }) => !handled.has(e.webhookEventId))
+  const rows = await Promise.all(fresh.map(({ e, i }) => toRow(now, keyring, orgId, e, known.get(i))))
   const unsent = envelope.events
     .filter((e) => e.type === 'unsend')
     .map(unsentIdOf)
@@ -89,7 +93,8 @@ export async function ingestEnvelope(
       return ids
     })
   }
-  return { received: rows.length, stored: stored.length, duplicates: rows.length - stored.length }
+  const received = envelope.events.length
+  return { received, stored: stored.length, duplicates: received - stored.length }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { fromUtf8 } from '../core/bytes.js'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
+import { localDay } from '../core/local-day.js'
 import { errorFields, type Logger } from '../core/logger.js'
 import type { Database, InboxRow } from '../db/schema.js'
 import type { LineResolver } from '../line/port.js'
@@ -12,6 +13,7 @@ import type { Dispatch } from './dispatcher.js'
 import { createCompleter, type Handled } from './inbox.completion.js'
 import { claimDue, parkEvent, purgeFinished, scheduleRetry } from './inbox.repository.js'
 import { ANSWER_LEASE_MS } from './responder.js'
+import { forgetSeenBefore } from './seen.repository.js'
 
 export interface InboxWorkerOptions {
   db: Kysely<Database>
@@ -34,6 +36,8 @@ export interface InboxWorkerOptions {
   maxDeferMs?: number
   /** How long finished rows stay to recognise redeliveries. Default 7 days. */
   retentionMs?: number
+  /** The agency's time zone: a handled 1:1 event's trace is kept for its local day only. */
+  timeZone?: string
   /**
    * Calls `kick` after `ms`, for the next answer retry; returns a cancel. Default a timer that
    * does not hold the process open (the minute tick is the backstop where timers do not run).
@@ -81,7 +85,8 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const busy = opts.busy ?? (() => false)
   const maxDeferMs = opts.maxDeferMs ?? 1000
   const wake = opts.wake ?? timerWake
-  const completer = createCompleter(db, clock)
+  const timeZone = opts.timeZone ?? 'Asia/Bangkok'
+  const completer = createCompleter(db, clock, keyring, timeZone)
   let running: Promise<number> | null = null
   let again = false
   // A webhook's kick while events are in flight: the loop claims the new event at once instead
@@ -279,6 +284,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     async purge() {
       const retentionMs = opts.retentionMs ?? 7 * 24 * 3600_000
       await sweepFinishedAnswers(db)
+      await forgetSeenBefore(db, localDay(clock.now(), timeZone))
       return purgeFinished(db, new Date(clock.now().getTime() - retentionMs))
     },
     async stop() {

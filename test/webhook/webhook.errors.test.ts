@@ -102,18 +102,6 @@ describe.each(DB_KINDS)('webhook bad input and failures (%s)', (kind) => {
     ])
   })
 
-  it('handles a 1:1 redelivery arriving after the event was handled and its row deleted again (accepted: LINE redelivers only when our 200 was lost)', async () => {
-    const ev = textEvent('เมนู', fromUser(), now())
-    await t.app.request(await signedRequest(envelope([ev])))
-    await t.settle()
-    expect(await inboxRows()).toHaveLength(0)
-    const redelivered = { ...ev, deliveryContext: { isRedelivery: true } }
-    expect((await t.app.request(await signedRequest(envelope([redelivered])))).status).toBe(200)
-    await t.settle()
-    expect(line.calls).toHaveLength(2)
-    expect(await inboxRows()).toHaveLength(0)
-  })
-
   it('collapses a duplicate inside one body', async () => {
     const ev = textEvent('เมนู', fromUser(), now())
     await t.app.request(await signedRequest(envelope([ev, ev])))
