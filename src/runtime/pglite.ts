@@ -4,19 +4,23 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect } from 'kysely'
+import { migrateToLatest } from '../db/migrate.js'
 import type { Database } from '../db/schema.js'
 import { typeParsers } from '../db/types.js'
 import { acquireDirLock } from './lockfile.js'
+import { copySeed, defaultSeedRoot, findSeed, publishSeed, seedKey, workDir } from './pglite-seed.js'
 import { makePrivateDir, narrowTree } from './private-dir.js'
 
 export interface EmbeddedDb {
   db: Kysely<Database>
+  /** How this start found the database: made from a seed, by initdb, or already there. */
+  created: 'seed' | 'initdb' | null
   close(): Promise<void>
 }
 
 // Local mode serves one agency's trial from a laptop: PostgreSQL's server-sized defaults
 // (128 MB of shared buffers) would more than double the process's memory for no gain.
-const SMALL_SERVER = [
+export const SMALL_SERVER = [
   'shared_buffers = 4MB',
   'wal_buffers = 256kB',
   'work_mem = 2MB',
@@ -65,15 +69,40 @@ async function initInChild(pgdata: string): Promise<void> {
   })
 }
 
-/** Embedded PostgreSQL (PGlite) in `<dataDir>/pgdata`, or in memory when dataDir is null (tests). */
-export async function openPglite(dataDir: string | null): Promise<EmbeddedDb> {
+/** The seed for today's migrations under `root`, or null (none made, or no node_modules). */
+function seedFor(root: string | undefined): string | null {
+  try {
+    const key = seedKey(SMALL_SERVER)
+    return key ? findSeed(root ?? defaultSeedRoot(), key) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Embedded PostgreSQL (PGlite) in `<dataDir>/pgdata`, or in memory when dataDir is null (tests).
+ * A new data directory is copied from the seed of today's migrations when there is one
+ * (src/runtime/pglite-seed.ts), else created by initdb.
+ */
+export async function openPglite(
+  dataDir: string | null,
+  opts: { seedRoot?: string } = {},
+): Promise<EmbeddedDb> {
   const lock = dataDir ? await acquireDirLock(dataDir) : null
   try {
     const pgdata = dataDir ? join(dataDir, 'pgdata') : undefined
+    let created: EmbeddedDb['created'] = null
     if (pgdata && !existsSync(join(pgdata, 'PG_VERSION'))) {
-      makePrivateDir(pgdata)
-      await initInChild(pgdata)
-      narrowTree(pgdata)
+      const seed = seedFor(opts.seedRoot)
+      if (seed) {
+        copySeed(seed, pgdata)
+        created = 'seed'
+      } else {
+        makePrivateDir(pgdata)
+        await initInChild(pgdata)
+        narrowTree(pgdata)
+        created = 'initdb'
+      }
     }
     const pglite = await PGlite.create(pgdata, {
       pgliteWasmModule: await sharedPgliteWasm(),
@@ -84,6 +113,7 @@ export async function openPglite(dataDir: string | null): Promise<EmbeddedDb> {
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
     return {
       db,
+      created,
       async close() {
         await db.destroy()
         lock?.release()
@@ -93,6 +123,27 @@ export async function openPglite(dataDir: string | null): Promise<EmbeddedDb> {
     lock?.release()
     throw err
   }
+}
+
+/**
+ * Makes the seed of today's migrations under `root` unless it is there (npm's postinstall,
+ * src/cli/pglite-seed.ts). Returns its name and whether it was made now.
+ */
+export async function makeSeed(root = defaultSeedRoot()): Promise<{ key: string; made: boolean }> {
+  const key = seedKey(SMALL_SERVER)
+  if (!key) throw new Error('no migrations/ beside node_modules: seeds are made in a checkout')
+  if (findSeed(root, key)) return { key, made: false }
+  const dir = workDir(root)
+  const pglite = await PGlite.create(dir, { postgresqlconf: SMALL_SERVER })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  try {
+    const migrated = await migrateToLatest(db)
+    if (!migrated.ok) throw new Error(`migration ${migrated.failed} failed: ${migrated.error}`)
+  } finally {
+    await db.destroy()
+  }
+  publishSeed(root, key, dir)
+  return { key, made: true }
 }
 
 interface ResizableArrayBufferConstructor {

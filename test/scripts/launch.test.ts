@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { OPTIONS, stale } from '../../scripts/build.mjs'
 import { ENTRY, MODES, plan } from '../../scripts/launch.mjs'
 
 const host = { version: 'v22.23.2', env: {}, entryExists: true }
@@ -48,11 +51,47 @@ describe('launcher: what each mode runs', () => {
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as {
       scripts: Record<string, string>
     }
-    expect(scripts.start).toBe('npm run --silent build && node scripts/launch.mjs local')
-    expect(scripts.serve).toBe('npm run --silent build && node scripts/launch.mjs production')
+    expect(scripts.start).toBe('node scripts/launch.mjs local')
+    expect(scripts.serve).toBe('node scripts/launch.mjs production')
+    expect(scripts.build).toBe('node scripts/build.mjs')
     // No POSIX `VAR=value` prefixes anywhere a person starts the bot.
     for (const name of ['start', 'serve']) expect(scripts[name]).not.toMatch(/(^|\s)[A-Z_]+=/)
     expect(Object.keys(MODES).sort()).toEqual(['local', 'production'])
+  })
+})
+
+describe('the build before a start: only when a source is newer than dist/', () => {
+  const root = mkdtempSync(join(tmpdir(), 'build-stale-'))
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+  const at = (path: string, seconds: number) => utimesSync(join(root, path), seconds, seconds)
+
+  it('stale without a build, fresh after one, stale again when a source changes or goes', () => {
+    for (const dir of ['src/db', 'migrations', 'dist']) mkdirSync(join(root, dir), { recursive: true })
+    for (const file of ['src/db/a.ts', 'migrations/m.ts', 'package.json', 'package-lock.json']) {
+      writeFileSync(join(root, file), '')
+      at(file, 1000)
+    }
+    for (const dir of ['src/db', 'src', 'migrations']) at(dir, 1000)
+    expect(stale(root)).toBe(true)
+    writeFileSync(join(root, 'dist/.built'), '')
+    at('dist/.built', 2000)
+    expect(stale(root)).toBe(false)
+    at('src/db/a.ts', 3000)
+    expect(stale(root)).toBe(true)
+    at('src/db/a.ts', 1000)
+    rmSync(join(root, 'migrations/m.ts'))
+    expect(stale(root)).toBe(true)
+  })
+
+  it('builds every entry the README and the Dockerfile run', () => {
+    expect(OPTIONS.entryPoints).toEqual(
+      expect.arrayContaining([
+        'src/main.node.ts',
+        'src/cli/migrate.ts',
+        'src/cli/admin-create.ts',
+        'src/cli/pglite-seed.ts',
+      ]),
+    )
   })
 })
 
