@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
-import { type ServerType, serve } from '@hono/node-server'
 import { PDFDocument } from '@cantoo/pdf-lib'
+import { type ServerType, serve } from '@hono/node-server'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { PASSWORD_A, seedAccount } from '../admin/helpers.js'

@@ -1,5 +1,5 @@
-import { strToU8, zipSync } from 'fflate'
 import { PDFDict, PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib'
+import { strToU8, zipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_MAX_BYTES, type Refusal, sanitizeEvidence } from '../../../src/complaints/evidence/index.js'
 import * as messages from '../../../src/complaints/evidence/messages.js'

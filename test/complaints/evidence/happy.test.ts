@@ -1,7 +1,7 @@
+import { PDFDocument } from '@cantoo/pdf-lib'
 import { decode as decodePng } from 'fast-png'
 import { strFromU8, unzipSync } from 'fflate'
 import jpeg from 'jpeg-js'
-import { PDFDocument } from '@cantoo/pdf-lib'
 import { describe, expect, test } from 'vitest'
 import {
   DEFAULT_MAX_BYTES,

@@ -1,5 +1,5 @@
-import { strFromU8 } from 'fflate'
 import { PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib'
+import { strFromU8 } from 'fflate'
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_MAX_BYTES, sanitizeEvidence } from '../../../src/complaints/evidence/index.js'
 import { jpegOrientation, jpegSegments } from '../../../src/complaints/evidence/jpeg-segments.js'
