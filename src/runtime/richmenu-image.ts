@@ -7,9 +7,7 @@ import type { RichMenuDef } from '../flows/types.js'
 import { readImageInfo } from '../line/image-size.js'
 import { richMenuHtml } from '../line/richmenu-html.js'
 import { RICH_MENU_LIMITS, type RichMenuImage } from '../line/richmenu-rules.js'
-import { CHROMIUM_PATH, launchChromium } from './chromium.js'
-
-export { CHROMIUM_PATH }
+import { launchChromium, localChromium } from './chromium.js'
 
 const JPEG_QUALITIES = [90, 80, 70, 60]
 
@@ -33,19 +31,24 @@ export async function renderRichMenuImage(
   def: RichMenuDef,
   opts: { executablePath?: string; browser?: Browser } = {},
 ): Promise<ImageResult> {
-  const executablePath = opts.executablePath ?? CHROMIUM_PATH
-  if (!existsSync(executablePath)) {
+  const instead = `Or set \`image:\` in flows/richmenu.yaml to a ${def.size.width}×${def.size.height} PNG or JPEG.`
+  const warning = await thaiFontWarning()
+  // A browser handed in (one for many renders) stays open; one launched here closes after.
+  if (opts.browser) return drawWith(opts.browser, def, warning)
+  let executablePath = opts.executablePath
+  if (executablePath === undefined) {
+    const found = localChromium()
+    if (!found.ok)
+      return { ok: false, problem: `The menu image cannot be drawn. ${found.problem} ${instead}` }
+    executablePath = found.path
+  } else if (!existsSync(executablePath)) {
     return {
       ok: false,
       problem:
         `Chromium is not installed at ${executablePath}, so the menu image cannot be drawn. ` +
-        'Install it (apt-get install chromium) or set `image:` in flows/richmenu.yaml to a ' +
-        `${def.size.width}×${def.size.height} PNG or JPEG.`,
+        `Install it (apt-get install chromium) or set CHROMIUM_PATH. ${instead}`,
     }
   }
-  const warning = await thaiFontWarning()
-  // A browser handed in (one for many renders) stays open; one launched here closes after.
-  if (opts.browser) return drawWith(opts.browser, def, warning)
   const browser = await launchChromium(executablePath)
   try {
     return await drawWith(browser, def, warning)
