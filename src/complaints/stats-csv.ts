@@ -1,13 +1,12 @@
 import type { Lang } from '../admin/i18n.js'
+import { csvText } from '../core/csv.js'
 import type { CategoryLabels } from './labels.js'
 import type { Breakdown, ComplaintStats, Timing } from './stats.js'
 import { statsT as labelsT, rowLabel } from './stats-pages.js'
 import { cellText } from './suppression.js'
 
-// The statistics page as CSV (UTF-8 with a BOM, so Excel shows Thai): one line per figure,
-// with exactly the protected values the page shows.
-
-const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+// The statistics page as CSV (core/csv.ts: a BOM for Excel, formulas disarmed; category labels
+// come from flows/): one line per figure, with exactly the protected values the page shows.
 
 export function statsCsv(s: ComplaintStats, lang: Lang, categories: CategoryLabels): string {
   const v = { lang }
@@ -31,5 +30,5 @@ export function statsCsv(s: ComplaintStats, lang: Lang, categories: CategoryLabe
   time('close', s.close)
   for (const r of s.years.rows) lines.push([String(r.fy), 'year', String(r.fy), cellText(r.cell)])
   lines.push([fy, 'year', t('yearsTotal'), s.years.total])
-  return `\uFEFF${lines.map((l) => l.map(quote).join(',')).join('\r\n')}\r\n`
+  return csvText(lines)
 }

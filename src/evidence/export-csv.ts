@@ -1,5 +1,5 @@
+import { csvText } from '../core/csv.js'
 import { detailRows, type ExportRow, resultRows } from './export-rows.js'
-import { csvText } from './format.js'
 import type { EvidenceReport } from './types.js'
 
 /**

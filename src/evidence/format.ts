@@ -46,16 +46,3 @@ export function cumulative(months: readonly MonthReach[]): { month: string; tota
 export type TargetState = 'met' | 'notMet' | 'notYet'
 export const targetState = (t: TargetResult): TargetState =>
   t.met === true ? 'met' : t.met === false ? 'notMet' : 'notYet'
-
-/**
- * RFC 4180 CSV with a BOM so Excel shows Thai. A cell that a spreadsheet would run as a
- * formula (a broadcast title is admin-written) gets a leading apostrophe.
- */
-export function csvText(rows: readonly (readonly string[])[]): string {
-  const safe = (s: string) => (/^[=+@\t\r]|^-[^\d]/.test(s) ? `'${s}` : s)
-  const quote = (raw: string) => {
-    const s = safe(raw)
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
-  }
-  return `\uFEFF${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`
-}

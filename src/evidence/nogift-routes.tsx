@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { gate, html } from '../admin/console-http.js'
 import { type AdminEnv, view } from '../admin/http.js'
-import { csvText } from './format.js'
+import { csvText } from '../core/csv.js'
 import { attachment, auditEvidence, ctxOf, loadReport, READERS } from './http.js'
 import { noGiftRows } from './nogift-csv.js'
 import { NoGiftPage } from './nogift-page.js'
