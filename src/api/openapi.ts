@@ -30,6 +30,8 @@ interface Operation {
   method: 'get' | 'post'
   path: string
   summary: string
+  /** The summary in Thai: the operation's description, shown first at /api/v1/docs. */
+  th: string
   body?: z.ZodType
   ok: { status: 200 | 201; schema: Schema }
   /** Error statuses besides 401 (every operation) and 400 (every one with a body or params). */
@@ -41,6 +43,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/audiences',
     summary: 'List audiences',
+    th: 'รายการกลุ่มผู้รับ',
     ok: { status: 200, schema: list(AudienceSchema) },
     errors: [],
   },
@@ -48,6 +51,7 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/audiences',
     summary: 'Create an audience from group labels and/or group ids',
+    th: 'สร้างกลุ่มผู้รับจากป้ายกำกับกลุ่มและ/หรือรหัสกลุ่ม LINE',
     body: CreateAudienceSchema,
     ok: { status: 201, schema: ref(AudienceSchema) },
     errors: [422],
@@ -56,6 +60,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/broadcasts',
     summary: 'List broadcasts',
+    th: 'รายการข้อความประกาศ',
     ok: { status: 200, schema: list(BroadcastSchema) },
     errors: [],
   },
@@ -63,6 +68,7 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/broadcasts',
     summary: 'Create a draft broadcast (schedule it with /schedule)',
+    th: 'สร้างร่างข้อความประกาศ (ตั้งเวลาส่งด้วย /schedule)',
     body: CreateBroadcastSchema,
     ok: { status: 201, schema: ref(BroadcastSchema) },
     errors: [422],
@@ -71,6 +77,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/broadcasts/{id}',
     summary: 'A broadcast with its status, next run and runs',
+    th: 'ข้อความประกาศหนึ่งรายการ พร้อมสถานะ รอบส่งถัดไป และรอบที่ส่งแล้ว',
     ok: { status: 200, schema: ref(BroadcastSchema) },
     errors: [404],
   },
@@ -78,6 +85,7 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/broadcasts/{id}/schedule',
     summary: 'Schedule a draft',
+    th: 'ตั้งเวลาส่งร่างข้อความประกาศ',
     ok: { status: 200, schema: ref(BroadcastSchema) },
     errors: [404, 409, 422],
   },
@@ -85,6 +93,7 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/broadcasts/{id}/cancel',
     summary: 'Cancel a scheduled broadcast back to draft',
+    th: 'ยกเลิกการตั้งเวลา กลับเป็นร่าง',
     ok: { status: 200, schema: ref(BroadcastSchema) },
     errors: [404, 409],
   },
@@ -92,6 +101,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/broadcasts/{id}/runs/{runId}/deliveries',
     summary: 'Delivery status per recipient (groups by LINE name and label)',
+    th: 'สถานะการส่งรายผู้รับ (กลุ่มตามชื่อใน LINE และป้ายกำกับ)',
     ok: { status: 200, schema: ref(DeliveriesSchema) },
     errors: [404],
   },
@@ -99,6 +109,7 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/broadcasts/{id}/runs/{runId}/retry',
     summary: "Send again to a run's failed recipients",
+    th: 'ส่งซ้ำถึงผู้รับที่ส่งไม่สำเร็จในรอบนั้น',
     ok: { status: 200, schema: ref(RetrySchema) },
     errors: [404, 409],
   },
@@ -151,6 +162,7 @@ function operation(op: Operation) {
   const errors = [401, ...(op.body || params.length ? [400] : []), ...op.errors].sort()
   return {
     summary: op.summary,
+    description: op.th,
     ...(params.length ? { parameters: params } : {}),
     ...(op.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } } }
@@ -185,6 +197,14 @@ export function openApiDocument(): Record<string, unknown> {
       ...paths,
       '/openapi.json': {
         get: { summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1' } } },
+      },
+      '/docs': {
+        get: {
+          summary: 'This document as a page to read (Thai, ?lang=en for English)',
+          description: 'เอกสารนี้ในรูปหน้าเว็บสำหรับอ่าน',
+          security: [],
+          responses: { 200: { description: 'HTML' } },
+        },
       },
     },
     components: {

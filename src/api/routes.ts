@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { saveAudience } from '../broadcasts/audiences.js'
 import { broadcastError } from '../broadcasts/errors.js'
 import { broadcastRoutes } from './broadcast-routes.js'
+import { apiDocs } from './docs-routes.js'
 import { type ApiEnv, parseBody, problem, requireToken, serviceProblem } from './http.js'
 import { openApiDocument } from './openapi.js'
 import { CreateAudienceSchema } from './schemas.js'
@@ -14,8 +15,10 @@ const MAX_BODY_BYTES = 512 * 1024
 /** `/api/v1`: the console's broadcast operations for an agency's own systems, by bearer token. */
 export function apiRoutes() {
   const api = new Hono<ApiEnv>()
-  // The contract is public: a client generator needs it before it has a token.
+  // The contract is public: a client generator needs it before it has a token, and so does the
+  // person who reads it.
   api.get('/openapi.json', (c) => c.json(openApiDocument()))
+  api.get('/docs', apiDocs)
   api.use('*', requireToken)
   api.use(
     '*',

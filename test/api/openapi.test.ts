@@ -63,7 +63,7 @@ describe('GET /api/v1/openapi.json', () => {
       Object.keys(ops).map((m) => `${m} ${p}`),
     )
     expect(routed.sort()).toEqual(documented.sort())
-    expect(routed).toHaveLength(10)
+    expect(routed).toHaveLength(11)
   })
 
   it("accepts the tests' example bodies and refuses wrong ones", async () => {

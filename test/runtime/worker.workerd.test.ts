@@ -234,6 +234,7 @@ describe.skipIf(unavailable !== null)('the Worker in workerd (wrangler dev, offl
     expect(report.status).toBe(200)
     expect(await report.text()).toContain('<form')
     expect((await fetch(`${worker.url}/api/v1/openapi.json`)).status).toBe(200)
+    expect((await fetch(`${worker.url}/api/v1/docs`)).status).toBe(200)
     expect((await fetch(`${worker.url}/api/v1/broadcasts`)).status).toBe(401)
     expect(await (await fetch(`${worker.url}/healthz`)).json()).toMatchObject({ database: 'reachable' })
   }, 30_000)
