@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -109,8 +109,13 @@ describe('everyday staff questions (questions.th.tsv)', () => {
   })
 
   it('names a malformed line of the file', () => {
-    const bad = join(mkdtempSync(join(tmpdir(), 'questions-')), 'bad.tsv')
+    const dir = mkdtempSync(join(tmpdir(), 'questions-'))
+    const bad = join(dir, 'bad.tsv')
     writeFileSync(bad, 'ขอดูงบ\n')
-    expect(() => readRows(bad)).toThrow(/line 1: want "question<TAB>topic/)
+    try {
+      expect(() => readRows(bad)).toThrow(/line 1: want "question<TAB>topic/)
+    } finally {
+      rmSync(dir, { recursive: true })
+    }
   })
 })
