@@ -133,7 +133,7 @@ async function twoDays(t: TestApp, line: MemoryLine) {
       let step = await c.say('สอบถามงบประมาณ')
       step = await c.say(`งบครุภัณฑ์ปีนี้เหลือเท่าไร (${i})`)
       step = await c.tap(button(step, /ไม่ระบุชื่อ/))
-      await c.tap(button(step, /ส่ง Submit/))
+      await c.tap(button(step, /^ส่ง$/))
     } else if (n === 1) await c.say(['งบประมาณ', 'ยืมทรัพย์สิน', 'No Gift Policy'][i % 3] ?? 'งบประมาณ')
     else await c.tap('action=pledge&m=nogift&ref=topic')
   }
@@ -158,13 +158,13 @@ async function twoDays(t: TestApp, line: MemoryLine) {
         step = await c.tap(button(step, /เสร็จ/))
       },
       async () => {
-        step = await c.tap(button(step, named ? /ระบุตัวตน Named/ : /ไม่ระบุชื่อ/))
+        step = await c.tap(button(step, named ? /^ระบุตัวตน$/ : /ไม่ระบุชื่อ/))
         if (named) {
           step = await c.say('นางสาวผู้แจ้ง ตัวอย่าง')
           step = await c.say('081-234-5678')
         }
-        step = await c.tap(button(step, named ? /แจ้งเตือน Notify/ : /ไม่ต้องแจ้ง/))
-        const done = textOf(await c.tap(button(step, /ส่ง Submit/)))
+        step = await c.tap(button(step, named ? /^แจ้งเตือน$/ : /ไม่ต้องแจ้ง/))
+        const done = textOf(await c.tap(button(step, /^ส่ง$/)))
         const receipt = {
           code: /C-2569-[A-Z2-9]{6}/.exec(done)?.[0] ?? '',
           secret: /รหัสลับ: ([A-Z2-9]{5}-[A-Z2-9]{5})/.exec(done)?.[1] ?? '',
@@ -204,12 +204,12 @@ async function twoDays(t: TestApp, line: MemoryLine) {
     },
     async () => {
       const status = await c.say(receipts.anon.secret)
-      const view = await c.tap(button(status, /ส่ง Submit/))
+      const view = await c.tap(button(status, /^ส่ง$/))
       expect(textOf(view)).toContain(receipts.anon.code)
       let step = await c.tap(button(view, /ตอบเจ้าหน้าที่/))
       step = await c.say('มีสำเนาใบตรวจรับเพิ่มเติม')
       step = await c.tap(button(step, /เสร็จ/))
-      await c.tap(button(step, /ส่ง Submit/))
+      await c.tap(button(step, /^ส่ง$/))
     },
   ]
   const again = PEOPLE.flatMap((_, i) => [1, 2].map((n) => ({ who: i, run: activity(i, n), n })))

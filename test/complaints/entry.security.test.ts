@@ -39,7 +39,7 @@ describe.each(DB_KINDS)("the day's complaint entry, security (%s)", (kind) => {
     step = await chat.tap(button(step, /เสร็จ/))
     step = await chat.tap(button(step, /ไม่ระบุชื่อ/))
     step = await chat.tap(button(step, /ไม่ต้องแจ้ง/))
-    expect(textOf(await chat.tap(button(step, /ส่ง Submit/)))).toMatch(/C-2569-/)
+    expect(textOf(await chat.tap(button(step, /^ส่ง$/)))).toMatch(/C-2569-/)
     // On the web, with a photo.
     const web = new WebClient(t)
     await web.get('/report')

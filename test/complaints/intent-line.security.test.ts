@@ -86,7 +86,7 @@ describe.each(DB_KINDS)('complaint intent keeps nothing (%s)', (kind) => {
     for (const part of [SENTENCE, ...PARTS]) expect(stored).not.toContain(part)
     const key = await sessionKey(t.deps, 'default', USER_A, t.clock.now())
     expect(await loadState(t.deps, 'default', key, t.clock.now())).toBeNull()
-    await chat.tap(button(offered, /ร้องเรียน Report/))
+    await chat.tap(button(offered, /^ร้องเรียน$/))
     const draft = await loadState(t.deps, 'default', key, t.clock.now())
     expect(draft?.formId).toBe('complaint')
     expect(JSON.stringify(draft?.answers)).not.toMatch(/ผู้รับเหมา|50,000/)

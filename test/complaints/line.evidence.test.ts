@@ -52,7 +52,7 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
     step = await chat.tap(button(step, /ไม่ระบุชื่อ/))
     step = await chat.tap(button(step, /ไม่ต้องแจ้ง/))
     expect(textOf(step)).toMatch(/หลักฐาน: 1 รายการ/)
-    await chat.tap(button(step, /ส่ง Submit/))
+    await chat.tap(button(step, /^ส่ง$/))
 
     // Filed: the file moved into the sealed filing, the draft's row deleted, no case yet.
     expect(await draftFiles()).toEqual([])

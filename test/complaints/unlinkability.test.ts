@@ -29,13 +29,13 @@ describe.each(DB_KINDS)('complaints cannot be linked to the complainant (%s)', (
     step = await chat.say('งานอนุญาต ชั้น 3')
     step = await chat.tap(button(step, /ข้าม/))
     step = await chat.tap(button(step, /เสร็จ/))
-    step = await chat.tap(button(step, named ? /ระบุตัวตน Named/ : /ไม่ระบุชื่อ/))
+    step = await chat.tap(button(step, named ? /^ระบุตัวตน$/ : /ไม่ระบุชื่อ/))
     if (named) {
       step = await chat.say('ผู้แจ้ง ตัวอย่าง')
       step = await chat.tap(button(step, /ข้าม/))
     }
     step = await chat.tap(button(step, /ไม่ต้องแจ้ง/))
-    return textOf(await chat.tap(button(step, /ส่ง Submit/)))
+    return textOf(await chat.tap(button(step, /^ส่ง$/)))
   }
 
   /** Every row of every table in the test schema, as JSON text. */
