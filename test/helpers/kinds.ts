@@ -6,8 +6,8 @@ import { dirname, join, relative, resolve } from 'node:path'
 // and workerd files say so in their names (`*.browser.test.ts`, `*.workerd.test.ts`); a test
 // whose own code (test/ files, not the app it imports) launches Chromium under another name is
 // refused here, so it cannot slip into the quick `unit` project. A test that runs the built bot
-// (`dist/`, as `npm start` does, with its embedded database) is not quick either: it goes with
-// the database tests.
+// (`dist/`, or through scripts/launch.mjs as `npm start` does, with its embedded database) is
+// not quick either: it goes with the database tests.
 
 export interface TestKinds {
   unit: string[]
@@ -19,6 +19,7 @@ export interface TestKinds {
 }
 
 const DB_HELPER = resolve('test/helpers/db.ts')
+const RUNS_BUILT_BOT = /['"`](dist\/|scripts\/launch\.mjs['"`])/
 const TESTS = resolve('test')
 const CHROMIUM = [
   'playwright-core',
@@ -74,7 +75,7 @@ export function testKinds(dir: string): TestKinds {
     else if (/browser\.test\.tsx?$/.test(name)) kinds.browser.push(name)
     else if (CHROMIUM.some((c) => reached.has(c))) {
       throw new Error(`${name} launches Chromium: name it *.browser.test.ts`)
-    } else if (reached.has(DB_HELPER) || /['"`]dist\//.test(readFileSync(file, 'utf8'))) {
+    } else if (reached.has(DB_HELPER) || RUNS_BUILT_BOT.test(readFileSync(file, 'utf8'))) {
       ;(/\bvi\.mock\(/.test(readFileSync(file, 'utf8')) ? kinds.dbIsolated : kinds.db).push(name)
     } else kinds.unit.push(name)
   }

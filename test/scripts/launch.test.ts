@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { OPTIONS, stale } from '../../scripts/build.mjs'
@@ -73,8 +74,8 @@ describe('the build before a start: only when a source is newer than dist/', () 
     }
     for (const dir of ['src/db', 'src', 'migrations']) at(dir, 1000)
     expect(stale(root)).toBe(true)
-    writeFileSync(join(root, 'dist/.built'), '')
-    at('dist/.built', 2000)
+    writeFileSync(join(root, 'dist', '.built'), '')
+    at(join('dist', '.built'), 2000)
     expect(stale(root)).toBe(false)
     at('src/db/a.ts', 3000)
     expect(stale(root)).toBe(true)
@@ -133,7 +134,9 @@ describe('launcher: refusals', () => {
   })
 
   it('as a process: exits 2 with the message on stderr', async () => {
-    const err = await run(process.execPath, ['scripts/launch.mjs', 'staging']).catch((e: unknown) => e)
+    // Refused before anything is built or started.
+    const launcher = fileURLToPath(new URL('../../scripts/launch.mjs', import.meta.url))
+    const err = await run(process.execPath, [launcher, 'staging']).catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 2, stdout: '' })
     expect((err as { stderr: string }).stderr).toContain(
       'unknown mode "staging"; use one of: local, production',
