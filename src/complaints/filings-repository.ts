@@ -13,9 +13,13 @@ export async function insertFiling(
   if (files.length > 0) await db.insertInto('complaint_filing_files').values(files).execute()
 }
 
-/** Every waiting filing, locked so two instances' entries never write one filing twice. */
+/**
+ * Every waiting filing, locked so two instances' entries never write one filing twice. In the
+ * order of their random ids: the shuffle's input then never depends on where the rows happen to
+ * sit in the table file (which follows the order they were filed in, most of the time).
+ */
 export function lockFilings(db: Db) {
-  return db.selectFrom('complaint_filings').selectAll().forUpdate().skipLocked().execute()
+  return db.selectFrom('complaint_filings').selectAll().orderBy('id').forUpdate().skipLocked().execute()
 }
 
 export function listFilings(db: Db, orgId: string) {
