@@ -52,6 +52,15 @@ export default defineConfig({
         test: { name: 'browser', include: kinds.browser, globalSetup: DB_SETUP, isolate: false },
       },
       { extends: true, test: { name: 'workerd', include: kinds.workerd, globalSetup: DB_SETUP } },
+      // Typecheck and lint, and in `.ci/run` (CI_STEPS=1) the install checks: scripts/test.sh runs
+      // them beside vitest (scripts/checks.sh) and these files, taken last, wait for the results.
+      {
+        extends: true,
+        test: {
+          name: 'checks',
+          include: kinds.checks.filter((f) => process.env.CI_STEPS === '1' || !f.includes('.ci.')),
+        },
+      },
     ],
   },
 })

@@ -16,6 +16,8 @@ export interface TestKinds {
   dbIsolated: string[]
   browser: string[]
   workerd: string[]
+  /** test/checks/: typecheck, lint and CI's install checks, run beside the tests (scripts/checks.sh). */
+  checks: string[]
 }
 
 const DB_HELPER = resolve('test/helpers/db.ts')
@@ -66,12 +68,13 @@ function testFiles(dir: string): string[] {
 }
 
 export function testKinds(dir: string): TestKinds {
-  const kinds: TestKinds = { unit: [], db: [], dbIsolated: [], browser: [], workerd: [] }
+  const kinds: TestKinds = { unit: [], db: [], dbIsolated: [], browser: [], workerd: [], checks: [] }
   const seen = new Map<string, Set<string>>()
   for (const file of testFiles(dir)) {
     const name = relative('.', file)
     const reached = reach(resolve(file), seen)
-    if (/\.workerd\.test\.tsx?$/.test(name)) kinds.workerd.push(name)
+    if (name.startsWith(join(relative('.', dir), 'checks/'))) kinds.checks.push(name)
+    else if (/\.workerd\.test\.tsx?$/.test(name)) kinds.workerd.push(name)
     else if (/browser\.test\.tsx?$/.test(name)) kinds.browser.push(name)
     else if (CHROMIUM.some((c) => reached.has(c))) {
       throw new Error(`${name} launches Chromium: name it *.browser.test.ts`)
