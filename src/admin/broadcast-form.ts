@@ -28,13 +28,14 @@ export interface ComposeFields {
   measure: string
 }
 
-/** The No Gift Policy reminder, Thai first as staff read it, English below. */
+/**
+ * The No Gift Policy reminder as plain text, in Thai only: a broadcast reaches every follower
+ * as one copy, so it is in Thai (README "One language at a time"), never Thai then English.
+ */
 export const NO_GIFT_TEXT =
   'เตือนความจำ: นโยบายไม่รับของขวัญ (No Gift Policy)\n' +
   'เจ้าหน้าที่ทุกคนงดให้และงดรับของขวัญหรือประโยชน์อื่นใดจากการปฏิบัติหน้าที่ ' +
-  'หากมีผู้มอบให้ โปรดปฏิเสธอย่างสุภาพและแจ้งผู้บังคับบัญชา\n\n' +
-  'Reminder: No Gift Policy. Staff neither give nor accept gifts or other benefits in the course of ' +
-  'their duties. If offered one, decline politely and tell your supervisor.'
+  'หากมีผู้มอบให้ โปรดปฏิเสธอย่างสุภาพและแจ้งผู้บังคับบัญชา'
 
 const pick = <T extends string>(v: string, allowed: readonly T[], fallback: T): T =>
   (allowed as readonly string[]).includes(v) ? (v as T) : fallback
