@@ -4,7 +4,7 @@ import { findOrg } from '../orgs/repository.js'
 import { DEFAULT_ORG } from '../webhook/channels.js'
 import { audit } from './audit.js'
 import { recordOfficerGrant } from './officer-grants.js'
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './password.js'
+import { generatePassword, MIN_PASSWORD_LENGTH } from './password.js'
 import * as repo from './repository.js'
 import { normalizeEmail, type Session } from './service.js'
 import { ROLES, type Role } from './tables.js'
@@ -33,14 +33,15 @@ export type NewAccount =
 /**
  * Creates an account that must change its password at first login. The password is one-time:
  * shown once to whoever created the account, then only its hash exists. `hash` is the slow
- * KDF (password.ts); a caller that seeds many accounts with one password may hash it once.
+ * KDF, the keyring's (core/secret-hash.ts); a caller that seeds many accounts with one password
+ * may hash it once.
  */
 export async function createAccount(
   db: Db,
   now: Date,
   input: { orgId: string; email: string; role: unknown; password?: string | undefined },
   actor: Session | null,
-  hash: (password: string) => Promise<string> = hashPassword,
+  hash: (password: string) => Promise<string>,
 ): Promise<NewAccount> {
   const email = normalizeEmail(input.email)
   if (!EMAIL.test(email) || email.length > 200) return { ok: false, reason: 'invalid_email' }
@@ -77,13 +78,18 @@ export async function createAccount(
 }
 
 /** Local mode: an owner for the default org at first start; its password is returned once. */
-export async function ensureLocalOwner(db: Db, now: Date): Promise<string | null> {
+export async function ensureLocalOwner(
+  db: Db,
+  now: Date,
+  hash: (password: string) => Promise<string>,
+): Promise<string | null> {
   if ((await repo.countAccounts(db, DEFAULT_ORG)) > 0) return null
   const made = await createAccount(
     db,
     now,
     { orgId: DEFAULT_ORG, email: LOCAL_OWNER_EMAIL, role: 'owner' },
     null,
+    hash,
   )
   return made.ok ? made.password : null
 }

@@ -101,10 +101,12 @@ export function consoleRoutes() {
     const s = requireSession(c)
     if (!allowed(s, ['owner'])) return forbidden(c)
     const f = await form(c)
-    const { db, clock } = c.var.deps
+    const { db, clock, keyring } = c.var.deps
     // New accounts always join the creator's organization.
     const input = { orgId: s.admin.orgId, email: f('email'), role: f('role') }
-    const r = await db.transaction().execute((trx) => createAccount(trx, clock.now(), input, s))
+    const r = await db
+      .transaction()
+      .execute((trx) => createAccount(trx, clock.now(), input, s, keyring.secrets.hash))
     // A new complaint officer is announced in LINE to the others once the grant has committed.
     if (r.ok && input.role === 'complaint_officer') {
       const d = c.var.deps

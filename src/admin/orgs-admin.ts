@@ -89,7 +89,7 @@ export async function addOrg(
   await auditBoth(db, now, s, 'org.created', slug, nameTh)
   const email = input.ownerEmail.trim()
   if (email === '') return { ok: true, owner: null }
-  const owner = await createAccount(db, now, { orgId: slug, email, role: 'owner' }, s)
+  const owner = await createAccount(db, now, { orgId: slug, email, role: 'owner' }, s, keyring.secrets.hash)
   if (!owner.ok) throw new OwnerRefused(owner.reason)
   return { ok: true, owner: { email: email.toLowerCase(), password: owner.password } }
 }

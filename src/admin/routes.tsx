@@ -154,7 +154,7 @@ export function adminRoutes() {
     const input = { current: f('current'), next: f('next'), confirm: f('confirm') }
     const r = await deps.db
       .transaction()
-      .execute((trx) => changePassword(trx, deps.clock.now(), session, input))
+      .execute((trx) => changePassword(trx, deps.clock.now(), session, input, deps.keyring.secrets))
     const v = view(c)
     if (!r.ok) return html(c, PasswordPage({ v, message: v.t(r.reason), error: true }), 422)
     c.set('session', { ...session, admin: { ...session.admin, mustChangePassword: false } })

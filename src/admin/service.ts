@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { Keyring } from '../core/keyring.js'
+import type { SecretHasher } from '../core/secret-hash.js'
 import type { Database } from '../db/schema.js'
 import { audit } from './audit.js'
-import { hashPassword, MIN_PASSWORD_LENGTH, needsRehash, verifyPassword } from './password.js'
+import { MIN_PASSWORD_LENGTH } from './password.js'
 import * as repo from './repository.js'
 import {
   hashToken,
@@ -43,10 +44,6 @@ export interface AuthDeps {
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase()
-
-// Verifying against a real hash when the account does not exist keeps the answer time the
-// same, so timing does not tell which e-mails have accounts.
-let dummyHash: Promise<string> | null = null
 
 export type LoginResult =
   | { ok: true; cookie: string; admin: Admin }
@@ -103,8 +100,9 @@ export async function login(
     await audit(db, now, { ...who, action: 'login.locked' })
     return refused
   }
-  dummyHash ??= hashPassword('not a password')
-  const valid = await verifyPassword(input.password, account?.password_hash ?? (await dummyHash))
+  // An unknown account is checked against the decoy, at the same cost as a real hash: timing
+  // does not tell which e-mails have accounts.
+  const valid = await keyring.secrets.verify(input.password, account?.password_hash ?? keyring.secrets.decoy)
   if (!account || !valid || account.disabled_at) {
     for (const key of [accountKey, addressKey, GLOBAL_KEY]) await repo.insertFailure(db, key, now)
     await audit(db, now, { ...who, action: 'login.failed', detail: account ? null : 'unknown account' })
@@ -112,12 +110,12 @@ export async function login(
     return now2?.reason === 'locked' ? now2 : { ok: false, reason: 'invalid' }
   }
   await repo.clearFailures(db, accountKey)
-  if (needsRehash(account.password_hash)) {
+  if (keyring.secrets.needsRehash(account.password_hash)) {
     await repo.setPassword(
       db,
       account.org_id,
       account.id,
-      await hashPassword(input.password),
+      await keyring.secrets.hash(input.password),
       account.must_change_password,
     )
   }
@@ -191,15 +189,16 @@ export async function changePassword(
   now: Date,
   s: Session,
   input: { current: string; next: string; confirm: string },
+  secrets: SecretHasher,
 ): Promise<PasswordChange> {
   const account = await repo.findAccount(db, s.admin.orgId, s.admin.id)
-  if (!account || !(await verifyPassword(input.current, account.password_hash))) {
+  if (!account || !(await secrets.verify(input.current, account.password_hash))) {
     return { ok: false, reason: 'wrong_current' }
   }
   if (input.next.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'too_short' }
   if (input.next !== input.confirm) return { ok: false, reason: 'mismatch' }
   if (input.next === input.current) return { ok: false, reason: 'same' }
-  await repo.setPassword(db, account.org_id, account.id, await hashPassword(input.next), false)
+  await repo.setPassword(db, account.org_id, account.id, await secrets.hash(input.next), false)
   // Any other session (someone who had the old password) ends here.
   await repo.deleteSessionsOf(db, account.id, s.tokenHash)
   await audit(db, now, {

@@ -7,6 +7,7 @@ import { createAccount } from '../admin/accounts.js'
 import { ROLES } from '../admin/tables.js'
 import { parseConfig } from '../config.js'
 import { createLogger } from '../core/logger.js'
+import { pbkdf2Hasher } from '../core/secret-hash.js'
 import { openDatabase } from '../runtime/boot.js'
 
 const usage = `Usage: npm run admin:create -- --org <slug> --email <e-mail> --role <${ROLES.join('|')}> [--password-stdin]`
@@ -52,7 +53,9 @@ async function main(): Promise<number> {
   try {
     const made = await opened.db
       .transaction()
-      .execute((trx) => createAccount(trx, new Date(), { orgId: org, email, role, password }, null))
+      .execute((trx) =>
+        createAccount(trx, new Date(), { orgId: org, email, role, password }, null, pbkdf2Hasher().hash),
+      )
     if (!made.ok) {
       const why: Record<typeof made.reason, string> = {
         invalid_email: 'invalid e-mail',

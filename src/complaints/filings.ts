@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { localDay } from '../admin/thai-date.js'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
-import { hashSecret, newCode, newSecret, type Random } from '../core/receipt.js'
+import { newCode, newSecret, type Random } from '../core/receipt.js'
 import type { Database } from '../db/schema.js'
 import { deleteDraftFiles, type EvidenceFile, listDraftFiles } from './drafts.js'
 import { deleteFiling, insertFiling, listFilingFiles, lockFilings } from './filings-repository.js'
@@ -94,7 +94,7 @@ export async function submitComplaint(
       ...complaint,
       day,
       code,
-      secretHash: await hashSecret(secret),
+      secretHash: await keyring.secrets.hash(secret),
     },
   )
   return { code, secret }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Keyring } from '../core/keyring.js'
-import { normalizeReceipt, type VerifySecret, verifyReceiptSecret } from '../core/receipt.js'
+import { normalizeReceipt, verifyReceiptSecret } from '../core/receipt.js'
+import type { SecretHasher } from '../core/secret-hash.js'
 import type { Database } from '../db/schema.js'
 import { FOLLOW_POLICY, type FollowClient, type FollowPolicy, takeAttempt } from './follow-throttle.js'
 import { findCaseByCode } from './repository.js'
@@ -31,8 +32,8 @@ export interface FollowAttempt {
 }
 
 export interface FollowOptions {
-  /** The slow hash check; tests count its calls. */
-  verify?: VerifySecret
+  /** The slow hash check, the keyring's unless given; tests count its calls. */
+  verify?: SecretHasher['verify']
   policy?: FollowPolicy
 }
 
@@ -52,7 +53,8 @@ export async function openAsComplainant(
   const sane = code.length > 0 && code.length <= CODE_MAX && a.secret.length <= SECRET_MAX
   const row = sane ? await findCaseByCode(db, a.orgId, code) : undefined
   const live = row && !row.stub ? row : undefined
-  const ok = await verifyReceiptSecret(live?.secret_hash ?? null, a.secret.slice(0, SECRET_MAX), opts.verify)
+  const secrets = { decoy: keyring.secrets.decoy, verify: opts.verify ?? keyring.secrets.verify }
+  const ok = await verifyReceiptSecret(live?.secret_hash ?? null, a.secret.slice(0, SECRET_MAX), secrets)
   if (!ok || !live) return { kind: 'wrong' }
   await slot.release()
   return { kind: 'ok', view: await complainantView(db, keyring, live) }

@@ -1,21 +1,28 @@
 import { fromBase64, toHex, utf8 } from './bytes.js'
+import { pbkdf2Hasher, type SecretHasher } from './secret-hash.js'
 
 /**
  * The app's secrets as WebCrypto keys, so the same code runs on Node and Workers.
  * - pseudonym(): HMAC(pepper, id) for the pseudonymous privacy class (DESIGN.md).
  * - seal()/open(): AES-256-GCM for the confidential class; the key id travels with the data
  *   so keys can be rotated.
+ * - secrets: the slow hash of passwords and receipt secrets (secret-hash.ts).
  */
 export interface Keyring {
   readonly keyId: string
   pseudonym(purpose: string, id: string): Promise<string>
   seal(plain: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>>
   open(keyId: string, sealed: Uint8Array): Promise<Uint8Array<ArrayBuffer>>
+  readonly secrets: SecretHasher
 }
 
 const IV_BYTES = 12
 
-export async function createKeyring(appSecret: string, dataKeyBase64: string): Promise<Keyring> {
+export async function createKeyring(
+  appSecret: string,
+  dataKeyBase64: string,
+  secrets: SecretHasher = pbkdf2Hasher(),
+): Promise<Keyring> {
   const rawKey = fromBase64(dataKeyBase64)
   if (rawKey.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes')
   const aes = await crypto.subtle.importKey('raw', rawKey, 'AES-GCM', false, ['encrypt', 'decrypt'])
@@ -29,6 +36,7 @@ export async function createKeyring(appSecret: string, dataKeyBase64: string): P
   )
   return {
     keyId,
+    secrets,
     async pseudonym(purpose, id) {
       const mac = await crypto.subtle.sign('HMAC', pepper, utf8(`${purpose}\u0000${id}`))
       return toHex(new Uint8Array(mac)).slice(0, 32)

@@ -1,4 +1,4 @@
-import { hashPassword, PASSWORD_ITERATIONS, verifyPassword } from '../admin/password.js'
+import type { SecretHasher } from './secret-hash.js'
 
 /**
  * Codes and secrets for people who must follow something up without being known (anonymous
@@ -20,7 +20,6 @@ export const newCode = (prefix: string, buddhistYear: number, random: Random) =>
 /** "H4K9P-2WQ7M": ten random letters, about 50 bits. */
 export const newSecret = (random: Random) => `${pick(random, 5)}-${pick(random, 5)}`
 
-export const hashSecret = (secret: string) => hashPassword(secret)
 /** Codes and secrets are typed back by people: case and surrounding spaces do not matter. */
 export const normalizeReceipt = (s: string) => s.trim().toUpperCase()
 
@@ -37,32 +36,25 @@ export async function checkSecret(
   row: { secret_hash: string; failed_checks: number; locked_until: Date | null },
   secret: string,
   now: Date,
+  secrets: Pick<SecretHasher, 'verify'>,
 ): Promise<SecretCheck> {
   if (row.locked_until && row.locked_until.getTime() > now.getTime())
     return { kind: 'locked', until: row.locked_until }
-  if (await verifyPassword(normalizeReceipt(secret), row.secret_hash)) return { kind: 'ok' }
+  if (await secrets.verify(normalizeReceipt(secret), row.secret_hash)) return { kind: 'ok' }
   const lock = row.failed_checks + 1 >= MAX_FAILED_CHECKS ? new Date(now.getTime() + LOCK_MS) : null
   return { kind: 'wrong', lockUntil: lock }
 }
 
 /**
- * A well-formed hash at today's iteration count that no secret matches (salt and digest all
- * zeros): a code nobody holds is checked against it, so it costs what a real one costs.
- */
-export const DECOY_SECRET_HASH = `pbkdf2-sha256$${PASSWORD_ITERATIONS}$${'A'.repeat(22)}==$${'A'.repeat(43)}=`
-
-export type VerifySecret = (secret: string, hash: string) => Promise<boolean>
-
-/**
- * Exactly one slow verification whether or not the code exists (`hash` null: it does not), so
- * neither the answer nor its time tells the two apart. Counting is the caller's: per client,
- * never per code.
+ * Exactly one slow verification whether or not the code exists (`hash` null: it does not, and
+ * the hasher's decoy is checked instead), so neither the answer nor its time tells the two
+ * apart. Counting is the caller's: per client, never per code.
  */
 export async function verifyReceiptSecret(
   hash: string | null,
   secret: string,
-  verify: VerifySecret = verifyPassword,
+  secrets: Pick<SecretHasher, 'verify' | 'decoy'>,
 ): Promise<boolean> {
-  const ok = await verify(normalizeReceipt(secret), hash ?? DECOY_SECRET_HASH)
+  const ok = await secrets.verify(normalizeReceipt(secret), hash ?? secrets.decoy)
   return ok && hash !== null
 }

@@ -2,14 +2,7 @@ import type { Kysely } from 'kysely'
 import { localDay } from '../admin/thai-date.js'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
-import {
-  checkSecret,
-  hashSecret,
-  newCode,
-  newSecret,
-  normalizeReceipt,
-  type Random,
-} from '../core/receipt.js'
+import { checkSecret, newCode, newSecret, normalizeReceipt, type Random } from '../core/receipt.js'
 import type { Database } from '../db/schema.js'
 import {
   findByCode,
@@ -61,7 +54,7 @@ export async function submitQuestion(
     kind: q.kind,
     identity: q.identity,
     code,
-    secret_hash: secret ? await hashSecret(secret) : null,
+    secret_hash: secret ? await keyring.secrets.hash(secret) : null,
     body: await keyring.seal(utf8(q.text)),
     asker_name: anonymous ? null : await seal(q.name),
     reply_to: anonymous ? null : await seal(q.replyTo),
@@ -88,7 +81,7 @@ export async function followUp(
 ): Promise<FollowUp> {
   const row = await findByCode(db, orgId, normalizeReceipt(code))
   if (!row?.secret_hash) return { kind: 'not_found' }
-  const check = await checkSecret({ ...row, secret_hash: row.secret_hash }, secret, now)
+  const check = await checkSecret({ ...row, secret_hash: row.secret_hash }, secret, now, keyring.secrets)
   if (check.kind === 'locked') return check
   if (check.kind === 'wrong') {
     await recordFailedCheck(db, row.id, check.lockUntil)

@@ -157,7 +157,7 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   })
   if (config.line.kind === 'local') {
     // Shown once, here only: afterwards just its hash exists, and it must be changed at first login.
-    const password = await ensureLocalOwner(opened.db, clock.now())
+    const password = await ensureLocalOwner(opened.db, clock.now(), keyring.secrets.hash)
     if (password) {
       console.log(`Admin console: sign in at /admin as ${LOCAL_OWNER_EMAIL} with the one-time password`)
       console.log(`  ${password}`)

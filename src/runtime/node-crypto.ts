@@ -8,6 +8,7 @@ import {
   timingSafeEqual,
 } from 'node:crypto'
 import type { Keyring } from '../core/keyring.js'
+import { pbkdf2Hasher, type SecretHasher } from '../core/secret-hash.js'
 import type { Signer } from '../webhook/signature.js'
 
 // node:crypto versions of the Keyring and Signer. Byte-compatible with the WebCrypto ones in
@@ -18,7 +19,11 @@ import type { Signer } from '../webhook/signature.js'
 const IV_BYTES = 12
 const TAG_BYTES = 16
 
-export function createNodeKeyring(appSecret: string, dataKeyBase64: string): Keyring {
+export function createNodeKeyring(
+  appSecret: string,
+  dataKeyBase64: string,
+  secrets: SecretHasher = pbkdf2Hasher(),
+): Keyring {
   const key = Buffer.from(dataKeyBase64, 'base64')
   if (key.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes')
   const keyId = createHash('sha256').update(key).digest('hex').slice(0, 16)
@@ -27,6 +32,7 @@ export function createNodeKeyring(appSecret: string, dataKeyBase64: string): Key
   const pepper = createSecretKey(Buffer.from(`pepper:${appSecret}`, 'utf8'))
   return {
     keyId,
+    secrets,
     async pseudonym(purpose, id) {
       return createHmac('sha256', pepper).update(`${purpose}\u0000${id}`).digest('hex').slice(0, 32)
     },

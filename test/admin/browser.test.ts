@@ -19,7 +19,7 @@ let oneTime = ''
 
 beforeAll(async () => {
   t = await createTestApp('pglite')
-  oneTime = (await ensureLocalOwner(t.deps.db, t.clock.now())) ?? ''
+  oneTime = (await ensureLocalOwner(t.deps.db, t.clock.now(), t.deps.keyring.secrets.hash)) ?? ''
   await seedGroup(t, 'default', GROUP, 'ฝ่ายการเงิน', 14)
   server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))

@@ -10,9 +10,9 @@ describe.each(DB_KINDS)('admin console, happy paths (%s)', (kind) => {
 
   test('first-start owner: sign in with the one-time password, forced change, then the console', async () => {
     t = await createTestApp(kind)
-    const oneTime = await ensureLocalOwner(t.deps.db, t.clock.now())
+    const oneTime = await ensureLocalOwner(t.deps.db, t.clock.now(), t.deps.keyring.secrets.hash)
     expect(oneTime).toMatch(/^\S{16}$/)
-    expect(await ensureLocalOwner(t.deps.db, t.clock.now())).toBeNull() // once only
+    expect(await ensureLocalOwner(t.deps.db, t.clock.now(), t.deps.keyring.secrets.hash)).toBeNull() // once only
     const stored = await t.deps.db
       .selectFrom('admin_accounts')
       .select('password_hash')
@@ -54,7 +54,7 @@ describe.each(DB_KINDS)('admin console, happy paths (%s)', (kind) => {
 
   test('label a group; the owner reads the audit log in Thai dates; logout ends the session', async () => {
     t = await createTestApp(kind)
-    const oneTime = (await ensureLocalOwner(t.deps.db, t.clock.now())) ?? ''
+    const oneTime = (await ensureLocalOwner(t.deps.db, t.clock.now(), t.deps.keyring.secrets.hash)) ?? ''
     await seedGroup(t, 'default', `C${'1'.repeat(32)}`, 'ฝ่ายการเงิน', 9)
     const b = new Client(t)
     await b.login(LOCAL_OWNER_EMAIL, oneTime)
@@ -102,7 +102,7 @@ describe.each(DB_KINDS)('admin console, happy paths (%s)', (kind) => {
 
   test('the owner creates a broadcaster, who may label but not manage accounts; the owner disables it', async () => {
     t = await createTestApp(kind)
-    const oneTime = (await ensureLocalOwner(t.deps.db, t.clock.now())) ?? ''
+    const oneTime = (await ensureLocalOwner(t.deps.db, t.clock.now(), t.deps.keyring.secrets.hash)) ?? ''
     const owner = new Client(t)
     await owner.login(LOCAL_OWNER_EMAIL, oneTime)
     await owner.get('/admin/password')

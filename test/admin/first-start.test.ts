@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { LOCAL_OWNER_EMAIL } from '../../src/admin/accounts.js'
-import { verifyPassword } from '../../src/admin/password.js'
 import { parseConfig } from '../../src/config.js'
 import { createLogger, silentLogger } from '../../src/core/logger.js'
+import { pbkdf2Hasher } from '../../src/core/secret-hash.js'
 import { createNodeApp } from '../../src/runtime/node-app.js'
 import { openTestDb, type TestDb } from '../helpers/db.js'
 
@@ -42,7 +42,7 @@ describe('local mode: the first owner', () => {
       .where('email', '=', LOCAL_OWNER_EMAIL)
       .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ org_id: 'default', role: 'owner', must_change_password: true })
-    expect(await verifyPassword(password, row.password_hash)).toBe(true)
+    expect(await pbkdf2Hasher().verify(password, row.password_hash)).toBe(true)
     // The embedded database and the keys beside it are the owner's alone: nobody else can
     // enter the directory, whatever mode PGlite gives the files it writes inside later.
     const mode = (p: string) => statSync(join(dataDir, p)).mode & 0o777
@@ -89,7 +89,7 @@ describe('npm run admin:create', () => {
     const password = made.out.match(/^ {2}(\S{16})$/m)?.[1] ?? ''
     const row = await db.db.selectFrom('admin_accounts').selectAll().executeTakeFirstOrThrow()
     expect(row).toMatchObject({ email: 'boss@agency.go.th', role: 'owner', must_change_password: true })
-    expect(await verifyPassword(password, row.password_hash)).toBe(true)
+    expect(await pbkdf2Hasher().verify(password, row.password_hash)).toBe(true)
 
     const piped = await cli(
       ['--email', 'clerk@agency.go.th', '--role', 'auditor', '--password-stdin'],
@@ -103,7 +103,7 @@ describe('npm run admin:create', () => {
       .selectAll()
       .where('email', '=', 'clerk@agency.go.th')
       .executeTakeFirstOrThrow()
-    expect(await verifyPassword('a chosen passphrase', clerk.password_hash)).toBe(true)
+    expect(await pbkdf2Hasher().verify('a chosen passphrase', clerk.password_hash)).toBe(true)
 
     // The refusals are independent of each other: their processes start side by side (each
     // CLI start, a TypeScript module graph through tsx, takes seconds).

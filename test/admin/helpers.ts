@@ -1,5 +1,4 @@
 import { createAccount } from '../../src/admin/accounts.js'
-import { hashPassword } from '../../src/admin/password.js'
 import type { Role } from '../../src/admin/tables.js'
 import { createOrg } from '../../src/orgs/service.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
@@ -78,20 +77,15 @@ export class Client {
 }
 
 /** Seeds an account that has already changed its first password. */
-// The same few passwords are seeded in hundreds of tests: each is hashed (100,000 PBKDF2
-// rounds) once per process. Signing in still verifies at full strength.
-const seedHashes = new Map<string, Promise<string>>()
-const seedHash = (password: string) => {
-  let hashed = seedHashes.get(password)
-  if (!hashed) {
-    hashed = hashPassword(password)
-    seedHashes.set(password, hashed)
-  }
-  return hashed
-}
 
 export async function seedAccount(t: TestApp, orgId: string, email: string, role: Role, password: string) {
-  const made = await createAccount(t.deps.db, t.clock.now(), { orgId, email, role, password }, null, seedHash)
+  const made = await createAccount(
+    t.deps.db,
+    t.clock.now(),
+    { orgId, email, role, password },
+    null,
+    t.deps.keyring.secrets.hash,
+  )
   if (!made.ok) throw new Error(made.reason)
   await t.deps.db
     .updateTable('admin_accounts')

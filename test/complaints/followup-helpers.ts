@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import { utf8 } from '../../src/core/bytes.js'
 import type { Keyring } from '../../src/core/keyring.js'
-import { hashSecret } from '../../src/core/receipt.js'
 import type { Database } from '../../src/db/schema.js'
 
 // A case written straight into the table, so follow-up tests depend only on what follow-up
@@ -20,7 +19,7 @@ export async function seedCase(
   const id = crypto.randomUUID()
   const code = o.code ?? REAL_CODE
   const secret = o.secret ?? SECRET
-  const secretHash = await hashSecret(secret)
+  const secretHash = await keyring.secrets.hash(secret)
   await db
     .insertInto('complaint_cases')
     .values({

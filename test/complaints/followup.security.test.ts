@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PASSWORD_ITERATIONS } from '../../src/admin/password.js'
 import { type CaseAccess, openAsComplainant } from '../../src/complaints/follow-access.js'
 import type { FollowClient, FollowPolicy } from '../../src/complaints/follow-throttle.js'
 import { createKeyring } from '../../src/core/keyring.js'
-import { DECOY_SECRET_HASH, verifyReceiptSecret } from '../../src/core/receipt.js'
+import { verifyReceiptSecret } from '../../src/core/receipt.js'
+import { pbkdf2Hasher, SECRET_HASH_ITERATIONS } from '../../src/core/secret-hash.js'
 import { createPgDb } from '../../src/db/pg.js'
 import { createTestApp, TEST_APP_SECRET, TEST_DATA_KEY, type TestApp } from '../helpers/app.js'
 import { DB_KINDS, openTestDb } from '../helpers/db.js'
@@ -53,15 +53,16 @@ describe.each(DB_KINDS)('complaint follow-up against guessing (%s)', (kind) => {
       .executeTakeFirstOrThrow()
 
   it('an unknown code, a stub and a wrong secret each cost one slow check; unknown codes and stubs check the decoy', async () => {
+    const decoy = t.deps.keyring.secrets.decoy
     const real = await seedCase(t.deps.db, t.deps.keyring)
     const stub = await seedCase(t.deps.db, t.deps.keyring, { code: 'C-2569-PQRST2', stub: true })
     const verify = fakeVerify(real)
     const tries: [string, string, string][] = [
-      [UNKNOWN_CODE, WRONG, DECOY_SECRET_HASH],
-      [stub.code, stub.secret, DECOY_SECRET_HASH], // retention made it a stub: even its secret
+      [UNKNOWN_CODE, WRONG, decoy],
+      [stub.code, stub.secret, decoy], // retention made it a stub: even its secret
       [REAL_CODE, WRONG, real.secretHash],
-      ['', WRONG, DECOY_SECRET_HASH],
-      [`${REAL_CODE}${'X'.repeat(40)}`, WRONG, DECOY_SECRET_HASH],
+      ['', WRONG, decoy],
+      [`${REAL_CODE}${'X'.repeat(40)}`, WRONG, decoy],
     ]
     for (const [code, secret, hash] of tries) {
       verify.mockClear()
@@ -71,7 +72,7 @@ describe.each(DB_KINDS)('complaint follow-up against guessing (%s)', (kind) => {
     verify.mockClear()
     const long = 'B'.repeat(100)
     expect(await open(web('198.51.100.1'), REAL_CODE, long, verify)).toEqual(WRONG_ANSWER)
-    expect(verify.mock.calls).toEqual([[long.slice(0, 60), DECOY_SECRET_HASH]])
+    expect(verify.mock.calls).toEqual([[long.slice(0, 60), decoy]])
     verify.mockClear()
     const opened = await open(
       web('198.51.100.1'),
@@ -84,12 +85,13 @@ describe.each(DB_KINDS)('complaint follow-up against guessing (%s)', (kind) => {
   })
 
   it('the decoy costs a full PBKDF2 at the real iteration count and matches no secret', async () => {
-    expect(DECOY_SECRET_HASH.split('$')[1]).toBe(String(PASSWORD_ITERATIONS))
+    const secrets = pbkdf2Hasher()
+    expect(secrets.decoy.split('$')[1]).toBe(String(SECRET_HASH_ITERATIONS))
     const derive = vi.spyOn(crypto.subtle, 'deriveBits')
-    expect(await verifyReceiptSecret(null, SECRET)).toBe(false)
-    expect(await verifyReceiptSecret(null, '')).toBe(false)
+    expect(await verifyReceiptSecret(null, SECRET, secrets)).toBe(false)
+    expect(await verifyReceiptSecret(null, '', secrets)).toBe(false)
     expect(derive).toHaveBeenCalledTimes(2)
-    expect(derive.mock.calls[0]?.[0]).toMatchObject({ name: 'PBKDF2', iterations: PASSWORD_ITERATIONS })
+    expect(derive.mock.calls[0]?.[0]).toMatchObject({ name: 'PBKDF2', iterations: SECRET_HASH_ITERATIONS })
   })
 
   it('a real and an unknown code answer alike after 0, 5 and 50 tries; the right secret still opens after 50 wrong ones', async () => {

@@ -27,6 +27,7 @@ beforeAll(async () => {
       new Date(),
       { orgId: 'default', email, role, password: PASSWORD },
       null,
+      t.deps.keyring.secrets.hash,
     )
     if (!made.ok) throw new Error(made.reason)
   }

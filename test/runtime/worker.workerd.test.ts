@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleWorker, describeBundle, FREE_PLAN_GZIP_LIMIT } from '../../scripts/worker-bundle.js'
-import { verifyPassword } from '../../src/admin/password.js'
 import { saveAudience } from '../../src/broadcasts/audiences.js'
 import { createDraft, scheduleBroadcast } from '../../src/broadcasts/service.js'
 import { systemClock } from '../../src/core/clock.js'
+import { pbkdf2Hasher } from '../../src/core/secret-hash.js'
 import { createPgDb } from '../../src/db/pg.js'
 import type { Database } from '../../src/db/schema.js'
 import { createOrg } from '../../src/orgs/service.js'
@@ -220,7 +220,7 @@ describe.skipIf(unavailable !== null)('the Worker in workerd (wrangler dev, offl
       .where('email', '=', email)
       .executeTakeFirstOrThrow()
     expect(password_hash).toMatch(/^pbkdf2-sha256\$100000\$/)
-    expect(await verifyPassword(next, password_hash)).toBe(true)
+    expect(await pbkdf2Hasher().verify(next, password_hash)).toBe(true)
   }, 90_000)
 
   it('logged no error and no uncaught exception meanwhile', () => {

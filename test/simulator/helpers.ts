@@ -9,7 +9,7 @@ import type { TranscriptEntry } from '../../src/simulator/model.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/simulator.js'
 import { singleChannel } from '../../src/webhook/channels.js'
 import { createSigner } from '../../src/webhook/signature.js'
-import { TEST_APP_SECRET, TEST_DATA_KEY } from '../helpers/app.js'
+import { TEST_APP_SECRET, TEST_DATA_KEY, TEST_SECRETS } from '../helpers/app.js'
 import { openTestDb, type TestDb } from '../helpers/db.js'
 import { shippedFlows } from '../helpers/flows.js'
 
@@ -48,7 +48,7 @@ export async function createSimApp(
     db: testDb.db,
     line: sim.line,
     flows: shippedFlows(),
-    keyring: await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY),
+    keyring: await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY, TEST_SECRETS),
     log: createLogger({ level: 'debug', write: (l) => logs.push(l) }),
     clock,
     channels: singleChannel(await createSigner(sim.channelSecret)),

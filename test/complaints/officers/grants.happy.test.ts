@@ -152,6 +152,7 @@ describe.each(DB_KINDS)('complaint officers: granting the role (%s)', (kind) => 
       w.t.clock.now(),
       { orgId: 'default', email: 'cli.officer@agency.go.th', role: 'complaint_officer' },
       null,
+      w.t.deps.keyring.secrets.hash,
     )
     expect(made.ok).toBe(true)
     await createAccount(
@@ -159,6 +160,7 @@ describe.each(DB_KINDS)('complaint officers: granting the role (%s)', (kind) => 
       w.t.clock.now(),
       { orgId: 'default', email: 'news2@agency.go.th', role: 'broadcaster' },
       null,
+      w.t.deps.keyring.secrets.hash,
     )
     expect((await grants(w.t)).map((g) => [g.email, g.granted_by])).toEqual([
       ['cli.officer@agency.go.th', 'cli'],
