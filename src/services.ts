@@ -10,6 +10,8 @@ import type { Config } from './config.js'
 import { registerContacts } from './contacts/handlers.js'
 import { createLanguages } from './contacts/language.js'
 import { registerLanguage } from './contacts/language-handlers.js'
+import { registerPersonalMenus } from './contacts/menu-handlers.js'
+import { createPersonalMenus } from './contacts/menus.js'
 import { registerConversation } from './conversation/handlers.js'
 import { understandingOf } from './conversation/understanding-cache.js'
 import type { Clock } from './core/clock.js'
@@ -63,8 +65,12 @@ export interface ServiceInputs {
 /** Every handler the bot has, registered by event type, intent and postback action. */
 export function buildRegistry(): HandlerRegistry {
   const registry = new HandlerRegistry()
+  // One per registry: what this process made LINE show each person (contacts/menus.ts).
+  const menus = createPersonalMenus()
   registerContacts(registry)
-  registerLanguage(registry)
+  // After the follow's greeting, before any text handler: a person's menu follows their language.
+  registerPersonalMenus(registry, menus)
+  registerLanguage(registry, menus)
   // Before any dialogue: a link code is a command of its own, never an answer to a question.
   registerLineLink(registry)
   registerUnsend(registry)

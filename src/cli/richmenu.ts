@@ -1,25 +1,32 @@
 /**
  * npm run richmenu:upload [-- --dry-run] [--flows DIR] [--force] [--org SLUG]
  *
- * Takes the rich menu from flows/ (richmenu.yaml), checks it against LINE's rules, draws its
- * image from the labels unless flows/ names one, and makes it every user's default menu,
- * replacing older menus of the same name. --dry-run stops before LINE and writes the image to
- * DATA_DIR/richmenu.png (or .jpg) for a look. --org uploads to that organization's own channel
- * (read from the database) with its own web form in `{{reportUrl}}`; without it, the
- * environment's channel and the default organization's form.
+ * Takes the rich menu from flows/ (richmenu.yaml) and makes two of it, a Thai one and an
+ * English one, each checked against LINE's rules with its image drawn from its own labels
+ * unless flows/ names one. The Thai menu becomes every user's default, the aliases menu-th and
+ * menu-en name the two (the bot links the English one to each person who reads English), and
+ * older menus of the same names are deleted. --dry-run stops before LINE and writes the images
+ * to DATA_DIR/richmenu-th.png and richmenu-en.png (or .jpg) for a look. --org uploads to that
+ * organization's own channel (read from the database) with its own web form in
+ * `{{reportUrl}}`; without it, the environment's channel and the default organization's form.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Config, parseConfig } from '../config.js'
+import { LANGS, type Lang } from '../flows/lang.js'
 import type { RichMenuDef } from '../flows/types.js'
 import {
   checkRichMenuImage,
   createRichMenuClients,
   fillRichMenu,
-  toLineRichMenu,
+  RICH_MENU_ALIASES,
+  type RichMenuImage,
+  sharedTexts,
+  toLineRichMenus,
   uploadRichMenu,
 } from '../line/richmenu.js'
+import { menuText } from '../line/richmenu-lang.js'
 import { SLUG } from '../orgs/service.js'
 import { loadFlowsFromDir } from '../runtime/flows-fs.js'
 import { type ImageResult, readRichMenuImageFile, renderRichMenuImage } from '../runtime/richmenu-image.js'
@@ -31,7 +38,7 @@ export interface RichMenuCliDeps {
   out: (line: string) => void
   err: (line: string) => void
   loadRichMenu?: (flowsDir: string) => RichMenuDef
-  renderImage?: (def: RichMenuDef) => Promise<ImageResult>
+  renderImage?: (def: RichMenuDef, lang: Lang) => Promise<ImageResult>
   /** An organization's own channel (tests replace the database lookup). */
   orgChannel?: (slug: string, config: Config) => Promise<OrgChannelLookup>
 }
@@ -61,9 +68,42 @@ function parseArgs(argv: string[]): Args | string {
   return args
 }
 
-async function menuImage(def: RichMenuDef, args: Args, deps: RichMenuCliDeps): Promise<ImageResult> {
-  if (def.image) return readRichMenuImageFile(resolve(args.flowsDir, def.image))
-  return (deps.renderImage ?? renderRichMenuImage)(def)
+const LANG_NAMES: Record<Lang, string> = { th: 'Thai', en: 'English' }
+
+async function menuImage(
+  def: RichMenuDef,
+  lang: Lang,
+  args: Args,
+  deps: RichMenuCliDeps,
+): Promise<ImageResult> {
+  if (def.image) return readRichMenuImageFile(resolve(args.flowsDir, menuText(def.image, lang)))
+  return (deps.renderImage ?? ((d, l) => renderRichMenuImage(d, { lang: l })))(def, lang)
+}
+
+/** Each language's image, checked; or the problems, each naming its menu. */
+async function menuImages(
+  def: RichMenuDef,
+  args: Args,
+  deps: RichMenuCliDeps,
+): Promise<
+  { ok: true; images: Record<Lang, RichMenuImage>; warnings: string[] } | { ok: false; problems: string[] }
+> {
+  const images: Partial<Record<Lang, RichMenuImage>> = {}
+  const warnings = new Set<string>()
+  const problems: string[] = []
+  for (const lang of LANGS) {
+    const r = await menuImage(def, lang, args, deps)
+    if (!r.ok) {
+      problems.push(`${LANG_NAMES[lang]} menu: ${r.problem}`)
+      continue
+    }
+    for (const w of r.warnings) warnings.add(w)
+    for (const p of checkRichMenuImage(r.image, def.size))
+      problems.push(`${LANG_NAMES[lang]} menu image: ${p}`)
+    images[lang] = r.image
+  }
+  if (problems.length > 0 || !images.th || !images.en) return { ok: false, problems }
+  return { ok: true, images: { th: images.th, en: images.en }, warnings: [...warnings] }
 }
 
 const ORG_PROBLEMS: Record<Exclude<OrgChannelLookup['kind'], 'ok'>, (org: string) => string> = {
@@ -107,30 +147,41 @@ export async function runRichMenuCli(deps: RichMenuCliDeps): Promise<number> {
   else if (!args.dryRun) {
     return fail(1, 'Set PUBLIC_BASE_URL to upload this rich menu:', ...filled.problems.map((p) => `  - ${p}`))
   } else for (const p of filled.problems) err(`warning: ${p} (dry run: checked with a sample address)`)
-  const checked = toLineRichMenu(def)
+  const checked = toLineRichMenus(def)
   if (!checked.ok) {
     const head = `The rich menu "${def.name}" in ${args.flowsDir}/ breaks LINE's rules:`
     return fail(1, head, ...checked.problems.map((p) => `  - ${p}`))
   }
+  const bar = LANGS.map((l) => `"${menuText(def.chatBarText, l)}" (${LANG_NAMES[l]})`).join(', ')
   out(
-    `Rich menu "${def.name}": ${def.size.width}×${def.size.height}, ${def.areas.length} areas, chat bar "${def.chatBarText}"`,
+    `Rich menu "${def.name}": ${def.size.width}×${def.size.height}, ${def.areas.length} areas, chat bar ${bar}`,
   )
-  const image = await menuImage(def, args, deps)
-  if (!image.ok) return fail(1, image.problem)
-  const imageProblems = checkRichMenuImage(image.image, def.size)
-  if (imageProblems.length > 0) return fail(1, ...imageProblems.map((p) => `image: ${p}`))
-  for (const w of image.warnings) err(`warning: ${w}`)
-  const kb = Math.ceil(image.image.bytes.length / 1024)
-  out(`  image: ${def.image ? def.image : 'drawn from the labels'} (${image.image.contentType}, ${kb} KB)`)
+  const shared = sharedTexts(def)
+  if (shared.length > 0) {
+    out('  note: one text for both menus, so the English menu shows it as written (write { th, en }):')
+    for (const s of shared) out(`    - ${s}`)
+  }
+  const drawn = await menuImages(def, args, deps)
+  if (!drawn.ok) return fail(1, ...drawn.problems)
+  for (const w of drawn.warnings) err(`warning: ${w}`)
+  for (const lang of LANGS) {
+    const image = drawn.images[lang]
+    const kb = Math.ceil(image.bytes.length / 1024)
+    const from = def.image ? menuText(def.image, lang) : 'drawn from the labels'
+    out(`  ${LANG_NAMES[lang]} image: ${from} (${image.contentType}, ${kb} KB)`)
+  }
 
   if (args.dryRun) {
-    const file = join(env.DATA_DIR, image.image.contentType === 'image/png' ? 'richmenu.png' : 'richmenu.jpg')
-    await mkdir(dirname(file), { recursive: true })
-    await writeFile(file, image.image.bytes)
-    out(`  dry run: nothing sent to LINE; image written to ${file}`)
+    await mkdir(env.DATA_DIR, { recursive: true })
+    for (const lang of LANGS) {
+      const image = drawn.images[lang]
+      const file = join(env.DATA_DIR, `richmenu-${lang}.${image.contentType === 'image/png' ? 'png' : 'jpg'}`)
+      await writeFile(file, image.bytes)
+      out(`  dry run: nothing sent to LINE; ${LANG_NAMES[lang]} image written to ${file}`)
+    }
     return 0
   }
-  if (image.warnings.length > 0 && !args.force) {
+  if (drawn.warnings.length > 0 && !args.force) {
     return fail(1, 'Not uploading a menu image with the warnings above (--force to upload anyway).')
   }
   let accessToken: string
@@ -145,15 +196,20 @@ export async function runRichMenuCli(deps: RichMenuCliDeps): Promise<number> {
     apiBaseUrl: env.LINE_API_BASE_URL,
     dataApiBaseUrl: env.LINE_DATA_API_BASE_URL,
   })
-  const result = await uploadRichMenu(clients, def, image.image)
+  const result = await uploadRichMenu(clients, def, drawn.images)
   if (!result.ok) {
-    err(`Upload failed at "${result.step}": ${result.problems.join('; ')}`)
-    if (!result.cleanedUp)
-      err('  the half-made menu could not be deleted; remove it in LINE Official Account Manager')
+    const menu = result.lang ? ` (${LANG_NAMES[result.lang]} menu)` : ''
+    err(`Upload failed at "${result.step}"${menu}: ${result.problems.join('; ')}`)
+    if (result.cleanedUp) err('  nothing was left half-made: the menus people see are the ones from before')
+    else err('  the half-made menus could not all be removed; check them in LINE Official Account Manager')
     return 1
   }
-  out(`  validated and created ${result.richMenuId}, image uploaded`)
-  out('  set as the default menu for every user')
+  const { th, en } = result.richMenuIds
+  out(`  validated both, created ${th} (Thai) and ${en} (English), images uploaded`)
+  out(`  aliases ${RICH_MENU_ALIASES.th} → ${th}, ${RICH_MENU_ALIASES.en} → ${en}`)
+  out(
+    '  the Thai menu is the default for every user; the bot shows the English one to people who read English',
+  )
   out(
     result.deleted.length > 0
       ? `  deleted older "${def.name}" menus: ${result.deleted.join(', ')}`

@@ -3,6 +3,7 @@ import { understandingOf } from '../conversation/understanding-cache.js'
 import { LANGS } from '../flows/lang.js'
 import type { FormField } from '../flows/schema-dialogues.js'
 import type { Flows } from '../flows/types.js'
+import { messageTexts } from '../line/richmenu-lang.js'
 
 // What, typed while a form waits for an answer, is a request to do something else (leave.ts
 // asks whether to leave the form) rather than an answer:
@@ -20,7 +21,8 @@ function menuWords(flows: Flows): Set<string> {
   const known = built.get(flows.intents)
   if (known) return known
   const words = new Set<string>()
-  for (const a of flows.richMenu.areas) if (a.action.type === 'message') words.add(a.action.text)
+  // What either language's menu sends (src/line/richmenu-lang.ts).
+  for (const t of messageTexts(flows.richMenu)) words.add(t)
   const collect = (v: unknown): void => {
     if (Array.isArray(v)) for (const x of v) collect(x)
     else if (v && typeof v === 'object') {

@@ -181,20 +181,29 @@ const boundsSchema = z.strictObject({
   height: z.int().min(1),
 })
 
+/**
+ * A rich-menu text: `{ th, en }` (both required: each goes into one language's menu) or one
+ * string both menus share, as files written before the menus were per language do.
+ */
+const menuText = (s: z.ZodType<string>) => z.union([s, z.strictObject({ th: s, en: s })])
+
 const areaSchema = z.strictObject({
   bounds: boundsSchema,
-  // th is also the action label LINE reads aloud (max 20); en is for the drawn menu image.
-  label: z.strictObject({ th: text(LIMITS.quickReplyLabel), en: text(40) }),
+  // Each language's label is drawn on its menu's image and is the action label LINE reads aloud
+  // there, so both keep LINE's 20 characters.
+  label: z.strictObject({ th: text(LIMITS.quickReplyLabel), en: text(LIMITS.quickReplyLabel) }),
   action: z.discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('postback'),
       data: postbackData,
-      displayText: text(ACTION_TEXT_MAX).optional(),
+      displayText: menuText(text(ACTION_TEXT_MAX)).optional(),
     }),
-    z.strictObject({ type: z.literal('message'), text: text(ACTION_TEXT_MAX) }),
+    z.strictObject({ type: z.literal('message'), text: menuText(text(ACTION_TEXT_MAX)) }),
     z.strictObject({ type: z.literal('uri'), uri }),
   ]),
 })
+
+const imageFile = z.string().regex(/^[\w-]+\.(png|jpe?g)$/, 'a PNG or JPEG file name in flows/')
 
 type Bounds = z.infer<typeof boundsSchema>
 const overlaps = (a: Bounds, b: Bounds) =>
@@ -203,13 +212,10 @@ const overlaps = (a: Bounds, b: Bounds) =>
 export const richMenuSchema = z
   .strictObject({
     name: text(300),
-    chatBarText: text(CHAT_BAR_TEXT_MAX),
+    chatBarText: menuText(text(CHAT_BAR_TEXT_MAX)),
     size: z.strictObject({ width: z.literal(2500), height: z.union([z.literal(1686), z.literal(843)]) }),
     areas: z.array(areaSchema).min(1).max(RICH_MENU_AREAS_MAX),
-    image: z
-      .string()
-      .regex(/^[\w-]+\.(png|jpe?g)$/, 'a PNG or JPEG file name in flows/')
-      .optional(),
+    image: menuText(imageFile).optional(),
   })
   .superRefine((menu, ctx) => {
     menu.areas.forEach((area, i) => {

@@ -120,6 +120,14 @@ export interface LinePort {
   getGroupMemberCount(groupId: string): Promise<number | null>
   /** One attempt, no retries (asked while an answer waits); null when LINE knows no such friend. */
   getProfile(userId: string): Promise<Profile | null>
+  /**
+   * The rich menu one person sees instead of the default (src/contacts/menus.ts), and taking it
+   * away again. One attempt each: asked while an answer waits; the caller retries later.
+   */
+  linkRichMenu(userId: string, richMenuId: string): Promise<SendResult>
+  unlinkRichMenu(userId: string): Promise<SendResult>
+  /** The menu an alias names (`menu-en`, made by richmenu:upload); null when the channel has none. */
+  getRichMenuAlias(aliasId: string): Promise<string | null>
   /** Days are 'YYYY-MM-DD' in LINE's time zone (UTC+9). */
   getDeliveryCounts(day: string): Promise<InsightResult<DeliveryCounts>>
   getFollowerCounts(day: string): Promise<InsightResult<FollowerCounts>>

@@ -1,6 +1,8 @@
 import type { messagingApi } from '@line/bot-sdk'
+import type { Lang } from '../flows/lang.js'
 import type { RichMenuArea, RichMenuDef } from '../flows/types.js'
 import { readImageInfo } from './image-size.js'
+import { menuName, menuText, textPath } from './richmenu-lang.js'
 
 // LINE's rich menu rules (Messaging API reference: "Rich menu object", "Action objects",
 // "Upload rich menu image").
@@ -33,7 +35,7 @@ const ANY_PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] }
 
-function areaProblems(area: RichMenuArea, at: string, size: RichMenuDef['size']): string[] {
+function areaProblems(area: RichMenuArea, at: string, size: RichMenuDef['size'], lang: Lang): string[] {
   const L = RICH_MENU_LIMITS
   const p: string[] = []
   const { x, y, width, height } = area.bounds
@@ -44,19 +46,22 @@ function areaProblems(area: RichMenuArea, at: string, size: RichMenuDef['size'])
       `${at}: bounds (x ${x}, y ${y}, ${width}×${height}) reach past the ${size.width}×${size.height} menu`,
     )
   }
-  const th = area.label?.th ?? ''
-  if (th.length === 0) p.push(`${at}: label.th is empty`)
-  if (th.length > L.actionLabel) {
-    p.push(`${at}: label.th has ${th.length} characters; LINE takes at most ${L.actionLabel}`)
+  const label = area.label?.[lang] ?? ''
+  if (label.length === 0) p.push(`${at}: label.${lang} is empty`)
+  if (label.length > L.actionLabel) {
+    p.push(`${at}: label.${lang} has ${label.length} characters; LINE takes at most ${L.actionLabel}`)
   }
   const a = area.action
   const tooLong = (what: string, v: string, max: number) =>
     v.length === 0 || v.length > max ? [`${at}: ${what} must be 1–${max} characters, has ${v.length}`] : []
   if (a.type === 'postback') {
     p.push(...tooLong('postback data', a.data, L.postbackData))
-    if (a.displayText !== undefined) p.push(...tooLong('displayText', a.displayText, L.displayText))
+    if (a.displayText !== undefined) {
+      const shown = menuText(a.displayText, lang)
+      p.push(...tooLong(textPath('displayText', a.displayText, lang), shown, L.displayText))
+    }
   } else if (a.type === 'message') {
-    p.push(...tooLong('message text', a.text, L.messageText))
+    p.push(...tooLong(textPath('message text', a.text, lang), menuText(a.text, lang), L.messageText))
   } else if (a.type === 'uri') {
     // The placeholders are checked as the https:// URLs fillRichMenu() will put there.
     const uri = a.uri
@@ -73,22 +78,25 @@ function areaProblems(area: RichMenuArea, at: string, size: RichMenuDef['size'])
   return p
 }
 
-/** The rich menu object LINE takes, or every reason LINE would refuse the definition. */
-export function toLineRichMenu(def: RichMenuDef): Checked<messagingApi.RichMenuRequest> {
+/** The rich menu object LINE takes in one language (Thai unless told), or every reason LINE would refuse it. */
+export function toLineRichMenu(def: RichMenuDef, lang: Lang = 'th'): Checked<messagingApi.RichMenuRequest> {
   const L = RICH_MENU_LIMITS
   const p: string[] = []
   if (!SIZES.some(([w, h]) => def.size.width === w && def.size.height === h)) {
     p.push(`size must be 2500×1686 or 2500×843, is ${def.size.width}×${def.size.height}`)
   }
-  if (def.name.length < 1 || def.name.length > L.name) p.push(`name must be 1–${L.name} characters`)
-  if (def.chatBarText.length < 1 || def.chatBarText.length > L.chatBarText) {
+  const name = menuName(def, lang)
+  if (name.length < 1 || name.length > L.name) p.push(`name "${name}" must be 1–${L.name} characters`)
+  const chatBar = menuText(def.chatBarText, lang)
+  if (chatBar.length < 1 || chatBar.length > L.chatBarText) {
     p.push(
-      `chatBarText "${def.chatBarText}" has ${def.chatBarText.length} characters; LINE shows 1–${L.chatBarText}`,
+      `${textPath('chatBarText', def.chatBarText, lang)} "${chatBar}" has ${chatBar.length} characters; LINE shows 1–${L.chatBarText}`,
     )
   }
   if (def.areas.length > L.areas) p.push(`${def.areas.length} areas; LINE takes at most ${L.areas}`)
   def.areas.forEach((area, i) => {
-    p.push(...areaProblems(area, `area ${i + 1} (${area.label?.th ?? '?'})`, def.size))
+    // Named by the Thai label in both menus, so a problem both share is said once.
+    p.push(...areaProblems(area, `area ${i + 1} (${area.label?.th ?? '?'})`, def.size, lang))
   })
   if (p.length > 0) return { ok: false, problems: p }
   return {
@@ -96,14 +104,38 @@ export function toLineRichMenu(def: RichMenuDef): Checked<messagingApi.RichMenuR
     value: {
       size: { width: def.size.width, height: def.size.height },
       selected: true,
-      name: def.name,
-      chatBarText: def.chatBarText,
+      name,
+      chatBarText: chatBar,
       areas: def.areas.map((area) => ({
         bounds: { ...area.bounds },
-        action: { ...area.action, label: area.label.th } as messagingApi.Action,
+        action: lineAction(area, lang),
       })),
     },
   }
+}
+
+/** An area's action as LINE takes it in one language; its label is what LINE reads aloud. */
+function lineAction(area: RichMenuArea, lang: Lang): messagingApi.Action {
+  const a = area.action
+  const label = area.label[lang]
+  if (a.type === 'message') return { type: 'message', label, text: menuText(a.text, lang) }
+  if (a.type === 'postback') {
+    const shown = a.displayText === undefined ? {} : { displayText: menuText(a.displayText, lang) }
+    return { type: 'postback', label, data: a.data, ...shown } as messagingApi.Action
+  }
+  return { type: 'uri', label, uri: a.uri } as messagingApi.Action
+}
+
+/**
+ * Both menus as LINE takes them, or every reason LINE would refuse either. A problem of one
+ * language names it (`label.en`, `chatBarText.en`); one both share is said once.
+ */
+export function toLineRichMenus(def: RichMenuDef): Checked<Record<Lang, messagingApi.RichMenuRequest>> {
+  const th = toLineRichMenu(def, 'th')
+  const en = toLineRichMenu(def, 'en')
+  if (th.ok && en.ok) return { ok: true, value: { th: th.value, en: en.value } }
+  const problems = [th, en].flatMap((r) => (r.ok ? [] : r.problems))
+  return { ok: false, problems: [...new Set(problems)] }
 }
 
 export interface RichMenuImage {

@@ -1,21 +1,34 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk'
+import { LANGS, type Lang } from '../flows/lang.js'
 import type { RichMenuDef } from '../flows/types.js'
 import { lineErrorDetail, networkDetail } from './outcome.js'
-import { checkRichMenuImage, type RichMenuImage, toLineRichMenu, unfilledUris } from './richmenu-rules.js'
+import { type AliasMove, pointAlias, undoAliasMoves } from './richmenu-aliases.js'
+import { menuName, RICH_MENU_ALIASES } from './richmenu-lang.js'
+import { checkRichMenuImage, type RichMenuImage, toLineRichMenus, unfilledUris } from './richmenu-rules.js'
 
+export { menuName, RICH_MENU_ALIASES, sharedTexts } from './richmenu-lang.js'
 export {
   checkRichMenuImage,
   fillRichMenu,
   RICH_MENU_LIMITS,
   type RichMenuImage,
   toLineRichMenu,
+  toLineRichMenus,
 } from './richmenu-rules.js'
 
 /** The SDK calls the upload needs; both hosts, as separate clients like LINE's own SDK splits them. */
 export interface RichMenuClients {
   api: Pick<
     messagingApi.MessagingApiClient,
-    'validateRichMenuObject' | 'createRichMenu' | 'setDefaultRichMenu' | 'getRichMenuList' | 'deleteRichMenu'
+    | 'validateRichMenuObject'
+    | 'createRichMenu'
+    | 'setDefaultRichMenu'
+    | 'getRichMenuList'
+    | 'deleteRichMenu'
+    | 'getRichMenuAlias'
+    | 'createRichMenuAlias'
+    | 'updateRichMenuAlias'
+    | 'deleteRichMenuAlias'
   >
   blob: Pick<messagingApi.MessagingApiBlobClient, 'setRichMenuImage'>
 }
@@ -32,65 +45,104 @@ export function createRichMenuClients(o: {
   }
 }
 
-export type UploadStep = 'definition' | 'image' | 'validate' | 'create' | 'upload image' | 'set default'
+export type UploadStep =
+  | 'definition'
+  | 'image'
+  | 'validate'
+  | 'create'
+  | 'upload image'
+  | 'alias'
+  | 'set default'
 
 export type UploadResult =
-  | { ok: true; richMenuId: string; deleted: string[]; warnings: string[] }
-  | { ok: false; step: UploadStep; problems: string[]; cleanedUp: boolean }
+  | { ok: true; richMenuIds: Record<Lang, string>; deleted: string[]; warnings: string[] }
+  /** `lang`: the menu the failing step was for, once LINE is asked. */
+  | { ok: false; step: UploadStep; lang?: Lang; problems: string[]; cleanedUp: boolean }
 
 const describeError = (err: unknown) =>
   err instanceof HTTPFetchError
     ? `LINE answered ${err.status}: ${lineErrorDetail(err.body, err.status)}`
     : networkDetail(err)
 
+/** Image problems of both menus; the English one's named as such unless both share it. */
+function imageProblems(images: Record<Lang, RichMenuImage>, size: RichMenuDef['size']): string[] {
+  const th = checkRichMenuImage(images.th, size)
+  const en = checkRichMenuImage(images.en, size).filter((p) => !th.includes(p))
+  return [...th, ...en.map((p) => `English menu: ${p}`)]
+}
+
 /**
- * validate → create → upload image → set as default for everyone → delete older menus of the
- * same name. A failure after create deletes the half-made menu, so a rerun starts clean.
+ * Both menus checked, then LINE validates both, before anything is made. Then each menu is
+ * created with its image, the aliases `menu-th`/`menu-en` point at them, and the Thai one
+ * becomes everyone's default; older menus of the same names are deleted last. A failure on the
+ * way puts the aliases back and deletes what was made, so a rerun starts clean and the menus
+ * people see are the ones from before.
  */
 export async function uploadRichMenu(
   clients: RichMenuClients,
   def: RichMenuDef,
-  image: RichMenuImage,
+  images: Record<Lang, RichMenuImage>,
 ): Promise<UploadResult> {
-  const menu = toLineRichMenu(def)
-  if (!menu.ok) return { ok: false, step: 'definition', problems: menu.problems, cleanedUp: true }
+  const menus = toLineRichMenus(def)
+  if (!menus.ok) return { ok: false, step: 'definition', problems: menus.problems, cleanedUp: true }
   const unfilled = unfilledUris(def)
   if (unfilled.length > 0) return { ok: false, step: 'definition', problems: unfilled, cleanedUp: true }
-  const imageProblems = checkRichMenuImage(image, def.size)
-  if (imageProblems.length > 0) return { ok: false, step: 'image', problems: imageProblems, cleanedUp: true }
+  const badImages = imageProblems(images, def.size)
+  if (badImages.length > 0) return { ok: false, step: 'image', problems: badImages, cleanedUp: true }
   const { api, blob } = clients
   let step: UploadStep = 'validate'
-  let created: string | null = null
+  let lang: Lang = 'th'
+  const created: Partial<Record<Lang, string>> = {}
+  const moves: AliasMove[] = []
   try {
-    await api.validateRichMenuObject(menu.value)
-    step = 'create'
-    created = (await api.createRichMenu(menu.value)).richMenuId
-    step = 'upload image'
-    await blob.setRichMenuImage(created, new Blob([new Uint8Array(image.bytes)], { type: image.contentType }))
+    for (lang of LANGS) await api.validateRichMenuObject(menus.value[lang])
+    for (lang of LANGS) {
+      step = 'create'
+      const id = (await api.createRichMenu(menus.value[lang])).richMenuId
+      created[lang] = id
+      step = 'upload image'
+      const image = images[lang]
+      await blob.setRichMenuImage(id, new Blob([new Uint8Array(image.bytes)], { type: image.contentType }))
+    }
+    step = 'alias'
+    for (lang of LANGS) moves.push(await pointAlias(api, RICH_MENU_ALIASES[lang], created[lang] ?? ''))
     step = 'set default'
-    await api.setDefaultRichMenu(created)
+    lang = 'th'
+    await api.setDefaultRichMenu(created.th ?? '')
   } catch (err) {
-    const cleanedUp =
-      created === null ||
-      (await api.deleteRichMenu(created).then(
-        () => true,
-        () => false,
-      ))
-    return { ok: false, step, problems: [describeError(err)], cleanedUp }
+    const restored = await undoAliasMoves(api, moves)
+    let deleted = true
+    for (const id of Object.values(created)) {
+      deleted =
+        (await api.deleteRichMenu(id).then(
+          () => true,
+          () => false,
+        )) && deleted
+    }
+    return { ok: false, step, lang, problems: [describeError(err)], cleanedUp: restored && deleted }
   }
-  return { ok: true, richMenuId: created, ...(await deleteOlder(api, def.name, created)) }
+  const ids = { th: created.th ?? '', en: created.en ?? '' }
+  const tidy = await deleteOlder(
+    api,
+    LANGS.map((l) => ({ name: menuName(def, l), keep: ids[l] })),
+  )
+  return { ok: true, richMenuIds: ids, ...tidy }
 }
 
-/** The new menu is live by now: failing to tidy older ones is reported as warnings, not failure. */
-async function deleteOlder(api: RichMenuClients['api'], name: string, keep: string) {
+/** The new menus are live by now: failing to tidy older ones is reported as warnings, not failure. */
+async function deleteOlder(api: RichMenuClients['api'], menus: { name: string; keep: string }[]) {
   const deleted: string[] = []
   const warnings: string[] = []
+  const keep = new Set(menus.map((m) => m.keep))
+  const names = new Set(menus.map((m) => m.name))
   let older: string[] = []
   try {
     const list = await api.getRichMenuList()
-    older = list.richmenus.filter((m) => m.name === name && m.richMenuId !== keep).map((m) => m.richMenuId)
+    older = list.richmenus
+      .filter((m) => names.has(m.name) && !keep.has(m.richMenuId))
+      .map((m) => m.richMenuId)
   } catch (err) {
-    warnings.push(`could not list older menus named "${name}": ${describeError(err)}`)
+    warnings.push(`could not list older menus named ${[...names].join(', ')}: ${describeError(err)}`)
   }
   for (const id of older) {
     try {

@@ -184,6 +184,23 @@ export function createLineApi(opts: LineApiOptions): LinePort {
       if (o.kind === 'http' && NOT_FOUND.has(o.status)) return null
       return okValue(o).count
     },
+    async linkRichMenu(userId, richMenuId) {
+      return toSendResult(
+        await callOnce(timeoutMs, () => client.linkRichMenuIdToUserWithHttpInfo(userId, richMenuId)),
+        false,
+      )
+    },
+    async unlinkRichMenu(userId) {
+      return toSendResult(
+        await callOnce(timeoutMs, () => client.unlinkRichMenuIdFromUserWithHttpInfo(userId)),
+        false,
+      )
+    },
+    async getRichMenuAlias(aliasId) {
+      const o = await callOnce(timeoutMs, () => client.getRichMenuAliasWithHttpInfo(aliasId))
+      if (o.kind === 'http' && o.status === 404) return null
+      return okValue(o).richMenuId
+    },
     async getProfile(userId) {
       const o = await callOnce(timeoutMs, () => client.getProfileWithHttpInfo(userId))
       if (o.kind === 'http' && NOT_FOUND.has(o.status)) return null

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import type { Browser } from 'playwright-core'
+import type { Lang } from '../flows/lang.js'
 import type { RichMenuDef } from '../flows/types.js'
 import { readImageInfo } from '../line/image-size.js'
 import { richMenuHtml } from '../line/richmenu-html.js'
@@ -26,15 +27,19 @@ async function thaiFontWarning(): Promise<string | null> {
   return 'no Thai font found (fc-list :lang=th): Thai labels would render as boxes; apt-get install fonts-thai-tlwg'
 }
 
-/** Renders the menu's areas and labels with headless Chromium; JPEG when a PNG is over 1 MB. */
+/**
+ * Renders one language's menu (Thai unless told) from its areas and labels with headless
+ * Chromium; JPEG when a PNG is over 1 MB.
+ */
 export async function renderRichMenuImage(
   def: RichMenuDef,
-  opts: { executablePath?: string; browser?: Browser } = {},
+  opts: { lang?: Lang; executablePath?: string; browser?: Browser } = {},
 ): Promise<ImageResult> {
+  const lang = opts.lang ?? 'th'
   const instead = `Or set \`image:\` in flows/richmenu.yaml to a ${def.size.width}×${def.size.height} PNG or JPEG.`
   const warning = await thaiFontWarning()
   // A browser handed in (one for many renders) stays open; one launched here closes after.
-  if (opts.browser) return drawWith(opts.browser, def, warning)
+  if (opts.browser) return drawWith(opts.browser, def, lang, warning)
   let executablePath = opts.executablePath
   if (executablePath === undefined) {
     const found = localChromium()
@@ -51,17 +56,22 @@ export async function renderRichMenuImage(
   }
   const browser = await launchChromium(executablePath)
   try {
-    return await drawWith(browser, def, warning)
+    return await drawWith(browser, def, lang, warning)
   } finally {
     await browser.close()
   }
 }
 
-async function drawWith(browser: Browser, def: RichMenuDef, warning: string | null): Promise<ImageResult> {
+async function drawWith(
+  browser: Browser,
+  def: RichMenuDef,
+  lang: Lang,
+  warning: string | null,
+): Promise<ImageResult> {
   const context = await browser.newContext({ viewport: { ...def.size }, deviceScaleFactor: 1 })
   try {
     const page = await context.newPage()
-    await page.setContent(richMenuHtml(def), { waitUntil: 'load' })
+    await page.setContent(richMenuHtml(def, lang), { waitUntil: 'load' })
     await page.evaluate(() => document.fonts.ready.then(() => true))
     const png = new Uint8Array(await page.screenshot({ type: 'png' }))
     if (png.length <= RICH_MENU_LIMITS.imageBytes) {

@@ -177,6 +177,17 @@ export function createSimLine(state: SimState): LinePort {
       const user = state.users.get(userId)
       return user ? { language: user.language ?? 'th' } : null
     },
+    // The simulated chat shows no rich menu and none is uploaded in local mode, so the bot finds
+    // no English menu to link (src/contacts/menus.ts) and an unlink changes nothing to show.
+    async getRichMenuAlias() {
+      return null
+    },
+    async linkRichMenu(userId) {
+      return state.chatKind(userId) === 'user' ? accepted() : rejected('no such user')
+    },
+    async unlinkRichMenu(userId) {
+      return state.chatKind(userId) === 'user' ? accepted() : rejected('no such user')
+    },
     getDeliveryCounts: noInsight,
     getFollowerCounts: noInsight,
     getUnitStatistics: noInsight,

@@ -101,8 +101,10 @@ export function createDispatcher(
     }
     const outcomes: string[] = []
     for (const handler of registry.events.get(type) ?? []) await handler(ctx)
-    if (registry.events.has(type)) outcomes.push(type)
     const route = routes[type]
+    // Where a route follows (messages, postbacks), its outcome says what the event was; the
+    // type's own handlers before it (the person's menu, contacts/menu-handlers.ts) add nothing.
+    if (registry.events.has(type) && !route) outcomes.push(type)
     if (route) outcomes.push(await route(ctx))
     return outcomes.join(' ') || `${type}:no handler`
   }

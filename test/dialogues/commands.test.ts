@@ -3,6 +3,7 @@ import { isCommand } from '../../src/dialogues/commands.js'
 import { sameDraft, stampDraft } from '../../src/dialogues/draft-buttons.js'
 import type { FormField } from '../../src/flows/schema-dialogues.js'
 import type { LineMessage } from '../../src/line/port.js'
+import { messageTexts } from '../../src/line/richmenu-lang.js'
 import { shippedFlows } from '../helpers/flows.js'
 
 const flows = shippedFlows()
@@ -14,14 +15,8 @@ const field = (id: string): FormField => {
 }
 
 describe('what typed during a form is a command', () => {
-  // Every message area of the rich menu and every main-menu quick reply, as they are sent.
-  const menu = [
-    ...flows.richMenu.areas.flatMap((a) => (a.action.type === 'message' ? [a.action.text] : [])),
-    'ประมวลจริยธรรม',
-    'เกี่ยวกับบอท',
-    'เมนู',
-    'help',
-  ]
+  // Every message area of both rich menus and every main-menu quick reply, as they are sent.
+  const menu = [...messageTexts(flows.richMenu), 'ประมวลจริยธรรม', 'เกี่ยวกับบอท', 'เมนู', 'help']
 
   it.each(menu)('"%s" asks to leave at a choice, a number and a free-text question', (text) => {
     expect(isCommand(flows, text, field('giverType'))).toBe(true)

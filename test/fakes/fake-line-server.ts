@@ -27,7 +27,9 @@
  * - The monthly quota (`setQuota`) is charged per recipient (a group costs its `members`);
  *   over it → 429 "You have reached your monthly limit.".
  * - Rich menus: LINE's object rules, image PNG/JPEG ≤1 MB of the menu's exact size, set once;
- *   set-as-default needs the image.
+ *   set-as-default, an alias and a link to a user need the image; every rich-menu request must
+ *   be an operation of LINE's OpenAPI description with a body its schema takes
+ *   (fake-line/openapi-richmenu.ts).
  * - Insight: 60 requests in any hour (then 429), 403 when `insight.access` is false, dates
  *   yyyyMMdd and a unit's period at most 30 days (400).
  * - Every answer carries `x-line-request-id`.
@@ -36,12 +38,13 @@
  * `setContent`/`preparing`/`gone` for message content; `setGroup`; `setQuota`.
  * Inspecting: `requests()` (every request, parsed, with the status answered), `delivered()`
  * (messages actually accepted, one entry per recipient: assert exactly-once with it),
- * `richMenus()`, `defaultRichMenuId()`. `reset()` forgets requests, deliveries and pending faults.
+ * `richMenus()`, `defaultRichMenuId()`, `richMenuAliases()`, `userRichMenu()`. `reset()` forgets requests, deliveries and pending faults.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { emptyInsight, insightRoutes } from './fake-line/insight.js'
 import { messagingRoutes } from './fake-line/messaging.js'
+import { richMenuSpecProblems } from './fake-line/openapi-richmenu.js'
 import { richMenuRoutes } from './fake-line/richmenu.js'
 import {
   type Answer,
@@ -52,6 +55,7 @@ import {
   type FakeState,
   type GroupEntry,
   hex,
+  invalid,
   newRequestId,
   type QuotaSetting,
   type Route,
@@ -132,6 +136,10 @@ export interface FakeLine {
   delivered(): Delivery[]
   richMenus(): FakeRichMenu[]
   defaultRichMenuId(): string | null
+  /** Rich menu aliases as LINE holds them: alias id → menu id. */
+  richMenuAliases(): Record<string, string>
+  /** The menu linked to one user, or null (the default shows). */
+  userRichMenu(userId: string): string | null
   reset(): void
   close(): Promise<void>
 }
@@ -183,6 +191,9 @@ function answer(state: FakeState, req: FakeRequest, requestId: string): Answer {
   }
   if (req.json === undefined)
     return { status: 400, body: { message: 'The request body could not be parsed as JSON' } }
+  // What LINE's OpenAPI description says of rich-menu requests, answered as LINE answers it.
+  const specProblems = richMenuSpecProblems({ method: req.method, path: req.path, body: req.json })
+  if (specProblems.length > 0) return invalid(specProblems.map((message) => ({ property: '', message })))
   const result = found.route.handle(req, found.params, { state, requestId, retryKey })
   if (retryKey !== null && result.status < 300) state.acceptedRetryKeys.set(retryKey, requestId)
   return result
@@ -234,6 +245,8 @@ export async function startFakeLine(opts: FakeLineOptions = {}): Promise<FakeLin
     used: 0,
     richMenus: new Map(),
     defaultRichMenuId: null,
+    richMenuAliases: new Map(),
+    userRichMenus: new Map(),
     insight: emptyInsight(),
   }
   let recorded: RecordedRequest[] = []
@@ -309,6 +322,8 @@ export async function startFakeLine(opts: FakeLineOptions = {}): Promise<FakeLin
     delivered: () => [...state.deliveries],
     richMenus: () => [...state.richMenus.values()],
     defaultRichMenuId: () => state.defaultRichMenuId,
+    richMenuAliases: () => Object.fromEntries(state.richMenuAliases),
+    userRichMenu: (userId) => state.userRichMenus.get(userId) ?? null,
     reset() {
       recorded = []
       pending = []

@@ -78,6 +78,31 @@ export class MemoryLine implements LinePort {
     if (p === 'fail') throw new Error('LINE API 500: profile unavailable')
     return p === undefined ? null : { language: p }
   }
+  /** Rich menus: aliases by id, each user's linked menu, and the calls, apart from `calls`. */
+  readonly aliases = new Map<string, string>()
+  readonly userMenus = new Map<string, string>()
+  readonly menuCalls: { op: 'link' | 'unlink' | 'alias'; args: string[] }[] = []
+  /** The next link/unlink results, in order (`accepted` once they run out); 'throw' throws. */
+  readonly menuScript: (SendResult | 'throw')[] = []
+  private menuResult(apply: () => void): SendResult {
+    const next = this.menuScript.shift()
+    if (next === 'throw') throw new Error('LINE API: connection reset')
+    if (next && next.kind !== 'accepted') return next
+    apply()
+    return next ?? { kind: 'accepted', requestId: null, duplicate: false }
+  }
+  async linkRichMenu(userId: string, richMenuId: string) {
+    this.menuCalls.push({ op: 'link', args: [userId, richMenuId] })
+    return this.menuResult(() => this.userMenus.set(userId, richMenuId))
+  }
+  async unlinkRichMenu(userId: string) {
+    this.menuCalls.push({ op: 'unlink', args: [userId] })
+    return this.menuResult(() => this.userMenus.delete(userId))
+  }
+  async getRichMenuAlias(aliasId: string) {
+    this.menuCalls.push({ op: 'alias', args: [aliasId] })
+    return this.aliases.get(aliasId) ?? null
+  }
   /** Insight calls, apart from `calls` (which tests read as what was sent). */
   readonly insightCalls: { what: 'delivery' | 'followers' | 'unit'; args: string[] }[] = []
   /** Insight answers by day ('YYYY-MM-DD') or unit; `not_available` when none was set. */

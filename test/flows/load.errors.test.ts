@@ -153,7 +153,7 @@ describe('loadFlows: errors name the file and the path inside it', () => {
     const menu = shipped['flows/richmenu.yaml'] ?? ''
     const p = problems({
       'flows/richmenu.yaml': menu
-        .replace('chatBarText: เมนู Menu', 'chatBarText: เมนูหลักของบัญชีนี้')
+        .replace('chatBarText: { th: เมนู, en: Menu }', 'chatBarText: เมนูหลักของบัญชีนี้')
         .replace(
           '{ x: 1667, y: 843, width: 833, height: 843 }',
           '{ x: 1667, y: 843, width: 900, height: 843 }',

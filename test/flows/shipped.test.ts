@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { registerComplaints } from '../../src/complaints/followup.js'
 import { createIntentMatcher } from '../../src/conversation/matcher.js'
 import { FormHandlers, missingSubmits } from '../../src/dialogues/forms.js'
+import { LANGS } from '../../src/flows/lang.js'
 import { loadFlows } from '../../src/flows/load.js'
 import { renderPrompt, renderSummary } from '../../src/flows/render-form.js'
 import { renderGuide } from '../../src/flows/render-guide.js'
 import { renderAnswer, renderQuestion } from '../../src/flows/render-quiz.js'
 import { REQUIRED_MESSAGES } from '../../src/flows/schema.js'
 import { checkMessages } from '../../src/line/limits.js'
-import { toLineRichMenu } from '../../src/line/richmenu-rules.js'
+import { menuText, messageTexts } from '../../src/line/richmenu-lang.js'
+import { toLineRichMenus } from '../../src/line/richmenu-rules.js'
 import { registerNoGift } from '../../src/nogift/handlers.js'
 import { registerQuestions } from '../../src/questions/handlers.js'
 import { loadFlowsFromDir } from '../../src/runtime/flows-fs.js'
@@ -87,15 +89,15 @@ describe('shipped flows/', () => {
         const action = new URLSearchParams(area.action.data).get('action') ?? ''
         expect(registry.postbacks.has(action), action).toBe(true)
       }
-      if (area.action.type === 'message') expect(matcher.match(area.action.text)?.exact).toBe(true)
     }
+    for (const text of messageTexts(flows.richMenu)) expect(matcher.match(text)?.exact, text).toBe(true)
   })
 
   it('defines a 2500×1686 rich menu of six areas that tile it exactly', () => {
     const menu = flows.richMenu
     expect(menu.size).toEqual({ width: 2500, height: 1686 })
     expect(menu.areas).toHaveLength(6)
-    expect(menu.chatBarText.length).toBeLessThanOrEqual(14)
+    for (const lang of LANGS) expect(menuText(menu.chatBarText, lang).length).toBeLessThanOrEqual(14)
     const area = menu.areas.reduce((sum, a) => sum + a.bounds.width * a.bounds.height, 0)
     expect(area).toBe(2500 * 1686)
     for (const a of menu.areas) {
@@ -105,8 +107,8 @@ describe('shipped flows/', () => {
     }
   })
 
-  it('is a rich menu the uploader accepts as it stands', () => {
-    const checked = toLineRichMenu(flows.richMenu)
+  it('is a pair of rich menus the uploader accepts as it stands', () => {
+    const checked = toLineRichMenus(flows.richMenu)
     expect(checked.ok ? [] : checked.problems).toEqual([])
   })
 

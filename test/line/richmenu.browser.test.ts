@@ -39,12 +39,17 @@ describe('rich menu image', () => {
       out: () => {},
       err: (l) => err.push(l),
       loadRichMenu: () => full,
-      renderImage: (def) => renderRichMenuImage(def, { browser }),
+      renderImage: (def, lang) => renderRichMenuImage(def, { browser, lang }),
     })
     expect({ code, err }).toEqual({ code: 0, err: [] })
-    const png = new Uint8Array(await readFile(join(dir, 'data', 'richmenu.png')))
-    expect(readImageInfo(png)).toEqual({ contentType: 'image/png', width: 2500, height: 1686 })
-    expect(png.length).toBeLessThanOrEqual(1024 * 1024)
+    const th = new Uint8Array(await readFile(join(dir, 'data', 'richmenu-th.png')))
+    const en = new Uint8Array(await readFile(join(dir, 'data', 'richmenu-en.png')))
+    for (const png of [th, en]) {
+      expect(readImageInfo(png)).toEqual({ contentType: 'image/png', width: 2500, height: 1686 })
+      expect(png.length).toBeLessThanOrEqual(1024 * 1024)
+    }
+    // Each menu drawn from its own labels: one language per image.
+    expect(Buffer.from(th).equals(Buffer.from(en))).toBe(false)
     const half = await renderRichMenuImage(DEF, { browser })
     expect(half.ok && readImageInfo(half.image.bytes)).toEqual({
       contentType: 'image/png',

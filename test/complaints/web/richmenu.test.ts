@@ -58,7 +58,8 @@ describe('rich menu entry to the web form', () => {
         apiBaseUrl: line.url,
         dataApiBaseUrl: line.url,
       })
-      const r = await uploadRichMenu(clients, def, { bytes: makePng(2500, 1686), contentType: 'image/png' })
+      const image = { bytes: makePng(2500, 1686), contentType: 'image/png' as const }
+      const r = await uploadRichMenu(clients, def, { th: image, en: image })
       expect(r).toMatchObject({ ok: false, step: 'definition' })
       expect(line.requests()).toHaveLength(0)
     } finally {

@@ -63,6 +63,10 @@ export interface FakeState {
   used: number
   richMenus: Map<string, FakeRichMenu>
   defaultRichMenuId: string | null
+  /** Rich menu alias id → the menu it names. */
+  richMenuAliases: Map<string, string>
+  /** User id → the menu linked to that user (shown instead of the default). */
+  userRichMenus: Map<string, string>
   insight: FakeInsight
 }
 
