@@ -10,7 +10,9 @@ check() {
   local os=$1 cpu=$2 node=$3 biome=$4 workerd=$5 out
   # --ignore-scripts: a dry run still runs the root postinstall (a build into dist/ and the
   # embedded database seed), five at once and beside tests that run dist/.
-  if ! out=$(npm ci --dry-run --ignore-scripts --no-audit --no-fund --os="$os" --cpu="$cpu" 2>&1); then
+  # --loglevel: under `npm test --silent` (.ci/run) npm passes its log level on to the scripts
+  # it runs, and a silent dry run prints no "add" lines to check.
+  if ! out=$(npm ci --dry-run --ignore-scripts --loglevel=notice --no-audit --no-fund --os="$os" --cpu="$cpu" 2>&1); then
     echo "npm ci refuses the lockfile for $os/$cpu:"
     echo "$out"
     return 1
