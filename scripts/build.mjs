@@ -38,7 +38,9 @@ export const OPTIONS = {
     'esbuild',
   ],
   // Bundled CommonJS packages call require() for Node's own modules; ESM has none of its own.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   target: 'node22',
   outdir: 'dist',
   logLevel: 'warning',
