@@ -1,7 +1,7 @@
+import { fiscalYearOf } from '../core/time/index.js'
 import { actorKey, appendEvents, placeKey } from '../engagement/events.js'
 import { chatIdOf } from '../webhook/events.js'
 import type { Handler, HandlerRegistry, TextContext } from '../webhook/registry.js'
-import { fiscalYearOf } from './calendar.js'
 import { labelsOfChat } from './repository.js'
 import { currentCard } from './service.js'
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import { localDay } from '../admin/thai-date.js'
 import type { Config } from '../config.js'
 import { errorFields, type Logger } from '../core/logger.js'
+import { localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import type { Flows } from '../flows/types.js'
 import type { LineResolver } from '../line/port.js'

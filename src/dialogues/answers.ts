@@ -1,5 +1,5 @@
 import { normalizeForMatch } from '../conversation/normalize.js'
-import { dateExample, parseThaiDay } from '../core/thai-day.js'
+import { dateExample, parseThaiDay } from '../core/time/index.js'
 import type { Localized } from '../flows/lang.js'
 import type { FormField } from '../flows/schema-dialogues.js'
 

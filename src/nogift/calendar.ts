@@ -1,18 +1,13 @@
 import type { Kysely } from 'kysely'
-import { zonedToUtc } from '../admin/broadcast-form.js'
-import { localDay } from '../admin/thai-date.js'
 import { insertBroadcast, updateBroadcastIf } from '../broadcasts/repository.js'
 import { DEFAULT_TIME_ZONE } from '../broadcasts/schedule.js'
 import { ALL_FOLLOWERS } from '../broadcasts/tables.js'
+import { addDays, DAY_MS, localDay, zonedToUtc } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import { pick } from '../flows/lang.js'
 import type { CalendarEntry } from '../flows/schema-dialogues.js'
 import type { Flows } from '../flows/types.js'
 import { calendarReminders, claimReminder } from './repository.js'
-
-const DAY_MS = 86_400_000
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
 
 export interface Occurrence {
   entry: CalendarEntry

@@ -3,9 +3,9 @@ import { originAllowed, tokensMatch } from '../../src/admin/csrf.js'
 import { langHref } from '../../src/admin/i18n.js'
 import { generatePassword } from '../../src/admin/password.js'
 import { hashToken, randomToken, sessionState, signCookie, unsignCookie } from '../../src/admin/session.js'
-import { formatDateTimeEn, formatThaiDateTime } from '../../src/admin/thai-date.js'
 import { lockedUntil } from '../../src/admin/throttle.js'
 import { createKeyring } from '../../src/core/keyring.js'
+import { formatDateTimeEn, formatThaiDateTime } from '../../src/core/time/index.js'
 import { TEST_APP_SECRET, TEST_DATA_KEY } from '../helpers/app.js'
 
 describe('passwords', () => {
@@ -120,7 +120,7 @@ describe('formatThaiDateTime', () => {
     ])
   })
   test('English keeps the Buddhist year', () => {
-    expect(formatDateTimeEn(new Date('2026-11-22T02:30:00Z'))).toBe('22 Nov 2569 BE 09:30')
+    expect(formatDateTimeEn(new Date('2026-11-22T02:30:00Z'), 'Asia/Bangkok')).toBe('22 Nov 2569 BE 09:30')
   })
 })
 

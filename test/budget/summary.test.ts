@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { byLatest, fiscalYearOf, formatDay, periodLabel } from '../../src/budget/calendar.js'
+import { byLatest, periodLabel } from '../../src/budget/calendar.js'
 import {
   formatMillions,
   formatTenths,
@@ -8,6 +8,7 @@ import {
   satangToNumeric,
 } from '../../src/budget/money.js'
 import { type SummaryRow, summarize } from '../../src/budget/summary.js'
+import { fiscalYearOf, formatDay } from '../../src/core/time/index.js'
 
 const row = (
   unit: string,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { fiscalYearOfDay, fiscalYearRange } from '../../src/nogift/register.js'
+import { fiscalYearOfDay, fiscalYearRange } from '../../src/core/time/index.js'
 import { auditActions, Client, PASSWORD_A, seedAccount } from '../admin/helpers.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localDay } from '../../src/core/local-day.js'
+import { localDay } from '../../../src/core/time/index.js'
 
 describe('localDay', () => {
   it("is the agency's calendar day, not UTC's", () => {
