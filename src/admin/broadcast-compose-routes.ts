@@ -60,6 +60,7 @@ async function compose(
     audiences: await listAudiences(c.var.deps.db, orgOf(s)),
     labels: await labelsOf(c, s),
     measures: c.var.deps.flows.measures.map((m) => ({ id: m.id, name: measureName(m.name, view(c).lang) })),
+    timeZone: c.var.deps.config.timeZone,
     ...err,
   })
   return html(c, page, err ? 422 : 200)

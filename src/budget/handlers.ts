@@ -8,9 +8,6 @@ import { currentCard } from './service.js'
 // "งบประมาณ" / "budget": the current summary. In a group labelled with a unit that is in the
 // data, the unit's own card (with the agency-wide line); elsewhere the agency's.
 
-/** Thai fiscal years turn at midnight in Thailand, whatever zone the server runs in. */
-const TIME_ZONE = 'Asia/Bangkok'
-
 const showBudget: Handler<TextContext> = async (ctx) => {
   const { db, flows, keyring } = ctx.deps
   const source = ctx.event.source
@@ -18,7 +15,7 @@ const showBudget: Handler<TextContext> = async (ctx) => {
   const chatId = chatIdOf(source)
   const labels = chat === 'group' && chatId ? await labelsOfChat(db, ctx.orgId, chatId) : []
   const card = await currentCard(db, flows, ctx.orgId, {
-    fiscalYear: fiscalYearOf(ctx.now, TIME_ZONE),
+    fiscalYear: fiscalYearOf(ctx.now, ctx.deps.config.timeZone),
     labels,
   })
   if (!card) {

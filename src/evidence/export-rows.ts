@@ -118,6 +118,5 @@ function measureDetail(m: MeasureReport, lang: Lang, tz: string): ExportRow[] {
 
 /** The figures behind every measure, section by section. */
 export function detailRows(r: EvidenceReport, lang: Lang): ExportRow[] {
-  const tz = r.timeZone ?? 'Asia/Bangkok'
-  return r.measures.flatMap((m) => [...measureDetail(m, lang, tz), []])
+  return r.measures.flatMap((m) => [...measureDetail(m, lang, r.timeZone), []])
 }
