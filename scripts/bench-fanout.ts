@@ -112,6 +112,7 @@ try {
   /** Schedules a No Gift broadcast to `audience` for now and has every instance tick it out. */
   const round = async (audience: string) => {
     const created = await createDraft({ db, clock: systemClock }, ORG, 'bench', {
+      timeZone: 'Asia/Bangkok',
       title: 'No Gift',
       template: 'nogift',
       messages: [{ type: 'text', text: 'งดให้ งดรับของขวัญและประโยชน์อื่นใด (No Gift Policy)' }],

@@ -116,7 +116,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     log,
     lines,
     busy: () => metrics.webhookInFlight > 0,
-    timeZone: input.config.env.TZ_DEFAULT,
+    timeZone: input.config.timeZone,
   })
   return {
     config: input.config,

@@ -137,6 +137,7 @@ export async function seedGroups(db: Kysely<Database>, prefix: string, n: number
 /** A No Gift broadcast to `audience`, due now: the next minute tick of any instance sends it. */
 export async function scheduleNow(db: Kysely<Database>, audience: string): Promise<string> {
   const created = await createDraft({ db, clock: systemClock }, ORG, 'drill', {
+    timeZone: 'Asia/Bangkok',
     title: 'No Gift',
     template: 'nogift',
     messages: [{ type: 'text', text: 'งดให้ งดรับของขวัญและประโยชน์อื่นใด (No Gift Policy)' }],

@@ -5,6 +5,7 @@ import { findBroadcast, listAudiences, listBroadcasts } from '../broadcasts/repo
 import { createDraft, updateBroadcast } from '../broadcasts/service.js'
 import { ALL_FOLLOWERS, type BroadcastRow } from '../broadcasts/tables.js'
 import { currentBudgetMessages } from '../budget/service.js'
+import { wallClockIn } from '../core/time/index.js'
 import type { BilingualText } from '../flows/schema-dialogues.js'
 import { audienceNames, renderDetail } from './broadcast-detail.js'
 import * as bf from './broadcast-form.js'
@@ -59,6 +60,7 @@ async function compose(
     audiences: await listAudiences(c.var.deps.db, orgOf(s)),
     labels: await labelsOf(c, s),
     measures: c.var.deps.flows.measures.map((m) => ({ id: m.id, name: measureName(m.name, view(c).lang) })),
+    timeZone: c.var.deps.config.timeZone,
     ...err,
   })
   return html(c, page, err ? 422 : 200)
@@ -145,7 +147,7 @@ export function broadcastComposeRoutes(opts: BroadcastRouteOptions) {
   app.get('/broadcasts/new', async (c) => {
     const s = gate(c, COMPOSERS)
     if (s instanceof Response) return s
-    const at = bf.wallClockIn(c.var.deps.config.timeZone)(c.var.deps.clock.now())
+    const at = wallClockIn(c.var.deps.config.timeZone)(c.var.deps.clock.now())
     const empty: bf.ComposeFields = {
       title: '',
       content: 'text',
@@ -180,7 +182,7 @@ export function broadcastComposeRoutes(opts: BroadcastRouteOptions) {
     if (s instanceof Response) return s
     const b = await findBroadcast(c.var.deps.db, orgOf(s), c.req.param('id'))
     if (!b) return notFound(c)
-    return compose(c, s, `/admin/broadcasts/${b.id}`, bf.fieldsOf(b, bf.wallClockIn(b.time_zone)))
+    return compose(c, s, `/admin/broadcasts/${b.id}`, bf.fieldsOf(b, wallClockIn(b.time_zone)))
   })
   app.post('/broadcasts/:id', async (c) => {
     const s = gate(c, COMPOSERS)

@@ -1,6 +1,7 @@
 import { presetToCron } from '../broadcasts/schedule.js'
 import { ALL_FOLLOWERS, type BroadcastRow, type TemplateKey } from '../broadcasts/tables.js'
 import { uuidFromName } from '../core/ids.js'
+import { zonedToUtc } from '../core/time/index.js'
 import type { LineMessage } from '../line/port.js'
 
 /**
@@ -104,28 +105,6 @@ export function toMessages(
 }
 
 const HHMM = /^(\d{1,2}):(\d{2})$/
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** A wall-clock date and time in `tz` as an instant (the zone's offset at that moment). */
-export function zonedToUtc(date: string, time: string, tz: string): Date | null {
-  const d = DATE.exec(date)
-  const t = HHMM.exec(time)
-  if (!d || !t) return null
-  const guess = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]))
-  if (Number.isNaN(guess)) return null
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(new Date(guess))
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  const seen = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'))
-  return new Date(guess - (seen - guess))
-}
 
 export function toSchedule(
   c: ComposeFields,
@@ -179,22 +158,5 @@ export function fieldsOf(
     day: '1',
     cron: b.recurrence ?? '',
     measure: b.measure ?? '',
-  }
-}
-
-export function wallClockIn(tz: string) {
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-  return (d: Date) => {
-    const p = f.formatToParts(d)
-    const g = (t: string) => p.find((x) => x.type === t)?.value ?? '00'
-    return { date: `${g('year')}-${g('month')}-${g('day')}`, time: `${g('hour')}:${g('minute')}` }
   }
 }

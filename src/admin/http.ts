@@ -2,13 +2,13 @@ import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppDeps } from '../app-env.js'
 import { addressOf } from '../core/client-address.js'
+import { formatDateTimeEn, formatThaiDateTime } from '../core/time/index.js'
 import type { Brand } from '../orgs/profile.js'
 import { originAllowed } from './csrf.js'
 import { type Lang, translator } from './i18n.js'
 import type { View } from './pages/layout.js'
 import type { Session } from './service.js'
 import { SESSION_COOKIE } from './session.js'
-import { formatDateTimeEn, formatThaiDateTime } from './thai-date.js'
 
 export type AdminEnv = {
   Variables: {

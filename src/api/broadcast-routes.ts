@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import { broadcastError } from '../broadcasts/errors.js'
 import { cancelBroadcast, retryFailedRecipients } from '../broadcasts/lifecycle.js'
 import { findBroadcast, findRun, listBroadcasts } from '../broadcasts/repository.js'
-import { DEFAULT_TIME_ZONE, presetToCron } from '../broadcasts/schedule.js'
+import { presetToCron } from '../broadcasts/schedule.js'
 import { type BroadcastInput, createDraft, scheduleBroadcast } from '../broadcasts/service.js'
 import type { LineMessage } from '../line/port.js'
 import { type ApiContext, type ApiEnv, notFound, parseBody, parseParams, serviceProblem } from './http.js'
@@ -16,11 +16,13 @@ function toInput(c: ApiContext, body: CreateBroadcast, now: Date): Draft {
   const s = body.schedule
   let runAt = now
   let recurrence: string | null = null
-  let timeZone = DEFAULT_TIME_ZONE
+  // The agency's zone (TZ_DEFAULT) unless the body names another for its recurrence.
+  const configured = c.var.deps.config.timeZone
+  let timeZone = configured
   if ('at' in s) runAt = new Date(s.at)
   else {
     if (s.startAt) runAt = new Date(s.startAt)
-    timeZone = s.timeZone ?? DEFAULT_TIME_ZONE
+    timeZone = s.timeZone ?? configured
     if ('cron' in s) recurrence = s.cron
     else {
       const p = presetToCron(s.preset)

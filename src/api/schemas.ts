@@ -35,7 +35,11 @@ export const PresetSchema = z
   ])
   .meta({ id: 'Preset' })
 
-const timeZone = z.string().min(1).max(64).meta({ description: 'IANA time zone; Asia/Bangkok by default.' })
+const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .meta({ description: "IANA time zone; the server's TZ_DEFAULT (Asia/Bangkok unless set) by default." })
 const startAt = z.iso.datetime({ offset: true }).meta({ description: 'First possible run; now by default.' })
 export const ScheduleSchema = z
   .union([

@@ -1,15 +1,14 @@
 import { Cron } from 'croner'
 
 /**
- * Pure recurrence rules. Cron expressions are read in the broadcast's time zone
- * (Asia/Bangkok by default) and every instant they produce is a UTC Date for storage.
+ * Pure recurrence rules. Cron expressions are read in the broadcast's time zone (its row's
+ * time_zone, set from TZ_DEFAULT when not given) and every instant they produce is a UTC Date for storage.
  */
-export const DEFAULT_TIME_ZONE = 'Asia/Bangkok'
 
 export type CronCheck = { ok: true } | { ok: false; reason: string }
 
 /** Five fields only (minute hour day month weekday): a seconds field would fire 60× a minute. */
-export function checkCron(expression: string, timeZone: string = DEFAULT_TIME_ZONE): CronCheck {
+export function checkCron(expression: string, timeZone: string): CronCheck {
   const fields = expression.trim().split(/\s+/)
   if (fields.length !== 5) return { ok: false, reason: `expected 5 fields, got ${fields.length}` }
   if (!isTimeZone(timeZone)) return { ok: false, reason: `unknown time zone ${timeZone}` }

@@ -7,7 +7,7 @@ import { resolveRecipients } from './audiences.js'
 import { type BroadcastError, broadcastError, fail, type Result } from './errors.js'
 import { measureOf } from './measures.js'
 import { type BroadcastFields, findBroadcast, insertBroadcast, updateBroadcastIf } from './repository.js'
-import { checkCron, DEFAULT_TIME_ZONE, isTimeZone, nextOccurrence } from './schedule.js'
+import { checkCron, isTimeZone, nextOccurrence } from './schedule.js'
 import type { BroadcastRow, TemplateKey } from './tables.js'
 
 export interface ServiceDeps {
@@ -27,7 +27,8 @@ export interface BroadcastInput {
   measure?: string | null
   runAt: Date
   recurrence?: string | null
-  timeZone?: string
+  /** The zone a date, time or recurrence is read in: the console and jobs pass `config.timeZone`. */
+  timeZone: string
 }
 
 /** "Now" from a form arrives a little late: a minute of grace before a time counts as past. */
@@ -42,7 +43,7 @@ function toFields(i: BroadcastInput): BroadcastFields {
     measure: measureOf(i.template, i.measure),
     run_at: i.runAt,
     recurrence: i.recurrence?.trim() || null,
-    time_zone: i.timeZone ?? DEFAULT_TIME_ZONE,
+    time_zone: i.timeZone,
   }
 }
 

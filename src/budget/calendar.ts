@@ -1,45 +1,14 @@
-import { MONTHS_EN, MONTHS_TH } from '../admin/thai-date.js'
+import { fiscalMonth, MONTHS_EN, MONTHS_TH, yearOfMonth } from '../core/time/index.js'
 
 // The Thai fiscal year runs 1 October – 30 September and is named, in the Buddhist era, after
 // the year it ends in: FY 2569 = 1 Oct 2025 – 30 Sep 2026 (CE). Periods are stored as keys:
-// 'Q1'…'Q4' (fiscal quarters, Q1 = Oct–Dec) or 'M01'…'M12' (calendar months).
+// 'Q1'…'Q4' (fiscal quarters, Q1 = Oct–Dec) or 'M01'…'M12' (calendar months). The fiscal
+// calendar itself (years, months, days in the agency's zone) is src/core/time/fiscal.ts.
 
-export const BE_OFFSET = 543
 /** Older fiscal years are not plausible data for a bot started in 2569; they are typos. */
 export const FIRST_FISCAL_YEAR = 2540
 
 export type Period = { kind: 'quarter'; n: number } | { kind: 'month'; n: number }
-
-const ymdIn = (date: Date, tz: string) => {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(date)
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '01'
-  return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    iso: `${get('year')}-${get('month')}-${get('day')}`,
-  }
-}
-
-/** The day `date` is in the agency's zone, as 'YYYY-MM-DD'. */
-export const dayIn = (date: Date, tz: string) => ymdIn(date, tz).iso
-
-/** The fiscal year (Buddhist era) of an instant in the agency's time zone. */
-export function fiscalYearOf(date: Date, tz: string): number {
-  const { year, month } = ymdIn(date, tz)
-  return year + BE_OFFSET + (month >= 10 ? 1 : 0)
-}
-
-/** October is the fiscal year's month 1, September its month 12. */
-export const fiscalMonth = (calendarMonth: number) => ((calendarMonth + 2) % 12) + 1
-
-/** The calendar year (Buddhist era) a month of a fiscal year falls in. */
-export const yearOfMonth = (fiscalYear: number, calendarMonth: number) =>
-  calendarMonth >= 10 ? fiscalYear - 1 : fiscalYear
 
 export const periodKey = (p: Period) =>
   p.kind === 'quarter' ? `Q${p.n}` : `M${String(p.n).padStart(2, '0')}`
@@ -75,15 +44,4 @@ export function periodLabel(key: string, fiscalYear: number, lang: 'th' | 'en'):
   const last = first + 2
   const span = `${monthName(first, lang)}–${monthName(last, lang)} ${yearOfMonth(fiscalYear, first)}`
   return lang === 'en' ? `Q${p.n} (${span})` : `ไตรมาส ${p.n} (${span})`
-}
-
-/** A calendar day 'YYYY-MM-DD' as officials write it: "15 พ.ย. 2569" / "15 Nov 2569 BE". */
-export function formatDay(iso: string, lang: 'th' | 'en'): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  if (!m) return iso
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const be = year + BE_OFFSET
-  return lang === 'en'
-    ? `${day} ${monthName(month, 'en')} ${be} BE`
-    : `${day} ${monthName(month, 'th')} ${be}`
 }

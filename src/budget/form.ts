@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { dayIn, FIRST_FISCAL_YEAR, fiscalYearOf } from './calendar.js'
+import { fiscalYearOf, localDay } from '../core/time/index.js'
+import { FIRST_FISCAL_YEAR } from './calendar.js'
 import type { UploadFields } from './pages-upload.js'
 
 // The upload form's fields (besides the file), read with zod. Pure.
@@ -36,7 +37,13 @@ const strings = (v: Body[string] | undefined): string[] =>
 
 /** Defaults for a fresh form: this fiscal year, today, every group, the 1st of the month. */
 export function defaultFields(now: Date, tz: string): UploadFields {
-  return { fiscalYear: fiscalYearOf(now, tz), asOf: dayIn(now, tz), audience: 'groups', labels: [], day: 1 }
+  return {
+    fiscalYear: fiscalYearOf(now, tz),
+    asOf: localDay(now, tz),
+    audience: 'groups',
+    labels: [],
+    day: 1,
+  }
 }
 
 /** The fiscal years the form offers: last year's, this year's and next year's. */
@@ -57,7 +64,7 @@ export function readUploadFields(body: Body, now: Date, tz: string): ReadFields 
     labels: strings(body.labels),
     day: one('day') || '1',
   }
-  const parsed = fieldsSchema(fiscalYearOf(now, tz) + 1, dayIn(now, tz)).safeParse(raw)
+  const parsed = fieldsSchema(fiscalYearOf(now, tz) + 1, localDay(now, tz)).safeParse(raw)
   if (parsed.success) return { ok: true, fields: parsed.data }
   const d = defaultFields(now, tz)
   return {

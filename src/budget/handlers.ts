@@ -1,15 +1,12 @@
+import { fiscalYearOf } from '../core/time/index.js'
 import { actorKey, appendEvents, placeKey } from '../engagement/events.js'
 import { chatIdOf } from '../webhook/events.js'
 import type { Handler, HandlerRegistry, TextContext } from '../webhook/registry.js'
-import { fiscalYearOf } from './calendar.js'
 import { labelsOfChat } from './repository.js'
 import { currentCard } from './service.js'
 
 // "งบประมาณ" / "budget": the current summary. In a group labelled with a unit that is in the
 // data, the unit's own card (with the agency-wide line); elsewhere the agency's.
-
-/** Thai fiscal years turn at midnight in Thailand, whatever zone the server runs in. */
-const TIME_ZONE = 'Asia/Bangkok'
 
 const showBudget: Handler<TextContext> = async (ctx) => {
   const { db, flows, keyring } = ctx.deps
@@ -18,7 +15,7 @@ const showBudget: Handler<TextContext> = async (ctx) => {
   const chatId = chatIdOf(source)
   const labels = chat === 'group' && chatId ? await labelsOfChat(db, ctx.orgId, chatId) : []
   const card = await currentCard(db, flows, ctx.orgId, {
-    fiscalYear: fiscalYearOf(ctx.now, TIME_ZONE),
+    fiscalYear: fiscalYearOf(ctx.now, ctx.deps.config.timeZone),
     labels,
   })
   if (!card) {

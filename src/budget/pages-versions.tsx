@@ -1,6 +1,7 @@
 import { raw } from 'hono/html'
 import { Layout, Msg, type View } from '../admin/pages/layout.js'
-import { formatDay, periodLabel } from './calendar.js'
+import { formatDay } from '../core/time/index.js'
+import { periodLabel } from './calendar.js'
 import { type BT, budgetT } from './i18n.js'
 import { formatBaht, formatTenths } from './money.js'
 import type { BudgetVersion } from './service.js'

@@ -1,4 +1,5 @@
-import { BE_OFFSET, FIRST_FISCAL_YEAR, periodKey, yearOfMonth } from './calendar.js'
+import { BE_OFFSET, yearOfMonth } from '../core/time/index.js'
+import { FIRST_FISCAL_YEAR, periodKey } from './calendar.js'
 import { bad, type Cell, cellText, ok, type Read } from './cells.js'
 
 // Reading the fiscal-year and period columns in the forms agencies' reports use: "ไตรมาส 1",

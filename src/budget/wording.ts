@@ -1,5 +1,6 @@
+import { formatDay } from '../core/time/index.js'
 import type { Flows } from '../flows/types.js'
-import { formatDay, periodLabel } from './calendar.js'
+import { periodLabel } from './calendar.js'
 import { formatMillions, formatTenths } from './money.js'
 import type { BudgetSummary } from './summary.js'
 

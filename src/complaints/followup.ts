@@ -1,4 +1,4 @@
-import { formatDay } from '../budget/calendar.js'
+import { formatDay } from '../core/time/index.js'
 import { type FormHandlers, resumeParked, startForm } from '../dialogues/forms.js'
 import { loadState, PARKED, sessionKey } from '../dialogues/sessions.js'
 import { type Lang, type Localized, pick, say } from '../flows/lang.js'

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import { localDay } from '../admin/thai-date.js'
 import type { Config } from '../config.js'
 import { errorFields, type Logger } from '../core/logger.js'
+import { localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import type { Flows } from '../flows/types.js'
 import type { LineResolver } from '../line/port.js'
@@ -15,11 +15,13 @@ export interface ComplaintHousekeepingDeps {
   /** Reminders need a channel and the officers' label; without them only retention runs. */
   lines?: LineResolver
   config?: Config
+  /** The agency's zone (config.timeZone): retention and deadlines count its days. */
+  timeZone: string
 }
 
 /** The complaints' part of the minute: retention, then deadline reminders. Failures are logged. */
 export async function complaintHousekeeping(deps: ComplaintHousekeepingDeps, now: Date): Promise<void> {
-  const timeZone = deps.config?.timeZone ?? 'Asia/Bangkok'
+  const { timeZone } = deps
   try {
     const r = await applyRetention(deps.db, localDay(now, timeZone), now)
     if (r.stubs + r.drafts > 0) deps.log.info('complaints.retention', { stubs: r.stubs, drafts: r.drafts })

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely'
-import { formatThaiDay, localDay } from '../admin/thai-date.js'
 import { uuidFromName } from '../core/ids.js'
 import type { Logger } from '../core/logger.js'
+import { addDays, formatDay, localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import type { Flows } from '../flows/types.js'
 import type { LineMessage, LinePort, LineResolver } from '../line/port.js'
-import { addDays } from './days.js'
 import { ACK_SOON_DAYS, FEEDBACK_SOON_DAYS } from './officers/cases.js'
 import {
   claimReminder,
@@ -63,7 +62,7 @@ export const REMINDERS: readonly {
 
 function reminderText(flows: Flows, kind: string, code: string, due: string): LineMessage[] {
   const key = `complaint.reminder.${kind}`
-  const vars = { caseCode: code, caseDeadline: formatThaiDay(due) }
+  const vars = { caseCode: code, caseDeadline: formatDay(due, 'th') }
   if (flows.has(key)) return flows.render(key, vars)
   return [{ type: 'text', text: `เรื่องร้องเรียน ${code}: ครบกำหนด ${vars.caseDeadline} (${kind})` }]
 }

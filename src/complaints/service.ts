@@ -1,9 +1,8 @@
 import type { Kysely, Selectable } from 'kysely'
-import { localDay } from '../admin/thai-date.js'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
+import { addDays, localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
-import { addDays } from './days.js'
 import { countEvidence, insertCase, insertMessage, insertStatus, listMessages } from './repository.js'
 import type { CaseStatus, Channel, ComplaintCasesTable, Outcome } from './tables.js'
 

@@ -1,5 +1,5 @@
 import { Layout, type View } from '../admin/pages/layout.js'
-import { MONTHS_EN, MONTHS_TH } from '../admin/thai-date.js'
+import { formatMonth } from '../core/time/index.js'
 import type { CategoryLabels } from './labels.js'
 import type { Breakdown, ComplaintStats, Timing } from './stats.js'
 import { cellText } from './suppression.js'
@@ -40,13 +40,6 @@ type Key = keyof typeof L
 export const statsT = (v: Pick<View, 'lang'>) => (k: Key) => L[k][v.lang === 'th' ? 0 : 1]
 const isKey = (k: string): k is Key => Object.hasOwn(L, k)
 
-/** 'YYYY-MM' → 'ต.ค. 2569' / 'Oct 2569'. */
-export function monthLabel(ym: string, lang: 'th' | 'en'): string {
-  const [y, m] = ym.split('-').map(Number)
-  const names = lang === 'th' ? MONTHS_TH : MONTHS_EN
-  return `${names[(m ?? 1) - 1]} ${(y ?? 0) + 543}`
-}
-
 /** The label of a breakdown row, by table. */
 export function rowLabel(
   v: Pick<View, 'lang'>,
@@ -54,7 +47,7 @@ export function rowLabel(
   key: string,
   categories: CategoryLabels,
 ): string {
-  if (table === 'month') return monthLabel(key, v.lang)
+  if (table === 'month') return formatMonth(key, v.lang)
   if (table === 'category') return categories.label(key)
   return isKey(key) ? statsT(v)(key) : key
 }

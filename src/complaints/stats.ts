@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
+import { daysBetween, fiscalMonths, fiscalYearOfDay, fiscalYearRange } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
-import { fiscalYearOfDay, fiscalYearRange } from '../nogift/register.js'
-import { daysBetween } from './days.js'
 import { listCaseFacts } from './stats-repository.js'
 import { type Cell, cellText, protectBreakdown, protectWithTotal } from './suppression.js'
 
@@ -55,17 +54,6 @@ export function timing(days: number[]): Timing {
   const mid = Math.floor(s.length / 2)
   const median = s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
   return { median: round1(median), average: round1(s.reduce((a, b) => a + b, 0) / s.length) }
-}
-
-/** The twelve months of a fiscal year as 'YYYY-MM', October first. */
-export function fiscalMonths(fy: number): string[] {
-  const { from } = fiscalYearRange(fy)
-  return Array.from({ length: 12 }, (_, i) => {
-    const [y, m] = from.split('-').map(Number)
-    const month = ((m ?? 10) - 1 + i) % 12
-    const year = (y ?? 0) + Math.floor(((m ?? 10) - 1 + i) / 12)
-    return `${year}-${String(month + 1).padStart(2, '0')}`
-  })
 }
 
 export async function complaintStats(

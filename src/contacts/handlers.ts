@@ -1,5 +1,5 @@
-import { localDay } from '../admin/thai-date.js'
 import { errorFields } from '../core/logger.js'
+import { localDay } from '../core/time/index.js'
 import { appendEvents, engagementChatKey } from '../engagement/events.js'
 import { greetingVars } from '../orgs/profile.js'
 import { getOrg } from '../orgs/service.js'

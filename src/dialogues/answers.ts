@@ -1,5 +1,5 @@
 import { normalizeForMatch } from '../conversation/normalize.js'
-import { dateExample, parseThaiDay } from '../core/thai-day.js'
+import { dateExample, parseThaiDay } from '../core/time/index.js'
 import type { Localized } from '../flows/lang.js'
 import type { FormField } from '../flows/schema-dialogues.js'
 
@@ -26,7 +26,7 @@ function parseNumber(field: Extract<FormField, { type: 'number' }>, raw: string)
   return { ok: true, value: cleaned.replace(/^(-?)0+(?=\d)/, '$1') }
 }
 
-/** A typed day in any form Thai staff write one (src/core/thai-day.ts). */
+/** A typed day in any form Thai staff write one (src/core/time/thai-day.ts). */
 export const parseDay = (raw: string, today?: string): string | null => parseThaiDay(raw, today)
 
 function parseDate(field: Extract<FormField, { type: 'date' }>, raw: string, today: string): Parsed {

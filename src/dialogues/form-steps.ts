@@ -1,4 +1,4 @@
-import { localDay } from '../admin/thai-date.js'
+import { localDay } from '../core/time/index.js'
 import { pick, type Text } from '../flows/lang.js'
 import { applies, renderPrompt, renderSummary } from '../flows/render-form.js'
 import type { FormDef } from '../flows/schema-dialogues.js'

@@ -1,5 +1,5 @@
-import { localDay } from '../admin/thai-date.js'
 import { utf8 } from '../core/bytes.js'
+import { localDay } from '../core/time/index.js'
 import type { HandlerDeps } from '../webhook/registry.js'
 import { deleteSession, findSession, saveSession } from './repository.js'
 
@@ -37,7 +37,7 @@ export const isPaused = (state: FormState) => state.answers[PAUSED] === '1'
  * complaint leaves behind. A form left open across midnight simply expires.
  */
 export function sessionKey(deps: HandlerDeps, orgId: string, userId: string, now: Date): Promise<string> {
-  return deps.keyring.pseudonym(`dialogue:${localDay(now)}`, `${orgId}\u0000${userId}`)
+  return deps.keyring.pseudonym(`dialogue:${localDay(now, deps.config.timeZone)}`, `${orgId}\u0000${userId}`)
 }
 
 export async function loadState(deps: HandlerDeps, orgId: string, key: string, now: Date) {

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { Lang } from '../admin/i18n.js'
-import { cumulative, monthText, num, pct } from './format.js'
+import { formatMonth } from '../core/time/index.js'
+import { cumulative, num, pct } from './format.js'
 import { evidenceT } from './labels.js'
 import type { MonthReach, UnitReach } from './types.js'
 
@@ -74,7 +75,7 @@ export function ReachChart(props: { lang: Lang; months: readonly MonthReach[]; i
         <g class="point" data-month={p.month} data-total={String(p.total)}>
           <circle cx={x(i).toFixed(1)} cy={y(p.total).toFixed(1)} r="3.5" fill={BRAND} />
           <text x={x(i).toFixed(1)} y={H - 12} text-anchor="middle" font-size="11" fill={INK}>
-            {monthText(p.month, props.lang, true)}
+            {formatMonth(p.month, props.lang, true)}
           </text>
         </g>
       ))}

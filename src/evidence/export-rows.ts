@@ -1,6 +1,5 @@
-import { localDay } from '../admin/thai-date.js'
 import { cellText } from '../complaints/suppression.js'
-import { dayText, monthText } from './format.js'
+import { formatDay, formatMonth, localDay } from '../core/time/index.js'
 import { percent } from './rates.js'
 import type { EvidenceReport, MeasureReport, TargetResult, Text } from './types.js'
 
@@ -74,7 +73,7 @@ export function outcomeText(m: MeasureReport, lang: Lang): string {
 /** The results table: one row per measure, in the agencies' column order. */
 export function resultRows(r: EvidenceReport, lang: Lang): ExportRow[] {
   const rows: ExportRow[] = [
-    [`${t('fy', lang)} ${r.fiscalYear}`, r.orgName, `${t('upTo', lang)} ${dayText(r.upTo, lang)}`],
+    [`${t('fy', lang)} ${r.fiscalYear}`, r.orgName, `${t('upTo', lang)} ${formatDay(r.upTo, lang)}`],
     (['measure', 'activities', 'results', 'unit', 'period', 'outcome'] as const).map((k) => t(k, lang)),
   ]
   for (const m of r.measures) {
@@ -91,7 +90,7 @@ function measureDetail(m: MeasureReport, lang: Lang, tz: string): ExportRow[] {
   if (m.itemsOutsideForm.length > 0) rows.push([t('outside', lang), m.itemsOutsideForm.join(', ')])
   rows.push([t('broadcasts', lang)], head('broadcastHead', lang))
   for (const b of m.broadcasts) {
-    const days = b.sentAt.map((d) => dayText(localDay(d, tz), lang)).join(', ')
+    const days = b.sentAt.map((d) => formatDay(localDay(d, tz), lang)).join(', ')
     rows.push(['', b.title, b.audience, days, b.recipients, b.delivered, b.failed])
   }
   const x = m.reach
@@ -104,7 +103,7 @@ function measureDetail(m: MeasureReport, lang: Lang, tz: string): ExportRow[] {
     rows.push(['', t('unitsTotal', lang), x.groups, x.deliveries, x.acknowledgments, rate(x.ackRate, lang)])
   rows.push([t('months', lang)], head('monthHead', lang))
   for (const mo of x.byMonth)
-    rows.push(['', monthText(mo.month, lang), mo.delivered, mo.newlyReached, mo.acknowledgments])
+    rows.push(['', formatMonth(mo.month, lang), mo.delivered, mo.newlyReached, mo.acknowledgments])
   rows.push([t('returned', lang)], head('returnedHead', lang))
   for (const ret of m.returned) {
     const count = ret.count.kind === 'count' ? ret.count.n : cellText(ret.count)
@@ -119,6 +118,5 @@ function measureDetail(m: MeasureReport, lang: Lang, tz: string): ExportRow[] {
 
 /** The figures behind every measure, section by section. */
 export function detailRows(r: EvidenceReport, lang: Lang): ExportRow[] {
-  const tz = r.timeZone ?? 'Asia/Bangkok'
-  return r.measures.flatMap((m) => [...measureDetail(m, lang, tz), []])
+  return r.measures.flatMap((m) => [...measureDetail(m, lang, r.timeZone), []])
 }

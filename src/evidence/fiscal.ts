@@ -1,15 +1,9 @@
-import { zonedToUtc } from '../admin/broadcast-form.js'
-import { MONTHS_EN, MONTHS_TH } from '../admin/thai-date.js'
-import { addDays } from '../complaints/days.js'
-import { fiscalMonths } from '../complaints/stats.js'
+import { MONTHS_EN, MONTHS_TH, yearOfMonth } from '../core/time/index.js'
 import type { MeasurePeriod } from '../flows/schema-measures.js'
-import { fiscalYearOfDay, fiscalYearRange } from '../nogift/register.js'
 import type { ItaForm, Text } from './types.js'
 
-// Fiscal years (1 October – 30 September, Buddhist era) as the evidence report counts them.
-// The first two helpers already served the gift register and O29; they are re-exported here so
-// the report reads from one place.
-export { fiscalMonths, fiscalYearOfDay, fiscalYearRange }
+// Fiscal years (1 October – 30 September, Buddhist era) as the evidence report counts them. The
+// calendar itself (ranges, bounds in a zone, months) is the kernel's: src/core/time/fiscal.ts.
 
 /** The first fiscal year a report may ask for: the bot keeps nothing older to show. */
 export const MIN_FISCAL_YEAR = 2560
@@ -18,15 +12,6 @@ export const MAX_YEARS = 10
 
 /** FY2566–67 are scored on the I/E/O form, FY2568 onward on the i/e/o form. */
 export const formOf = (fy: number): ItaForm => (fy >= 2568 ? '2568' : '2566')
-
-/** The instants a fiscal year covers in `tz`: [start, end). */
-export function fiscalBounds(fy: number, tz: string): { start: Date; end: Date } {
-  const { from, to } = fiscalYearRange(fy)
-  const start = zonedToUtc(from, '00:00', tz)
-  const end = zonedToUtc(addDays(to, 1), '00:00', tz)
-  if (!start || !end) throw new Error(`fiscal year ${fy} has no range`)
-  return { start, end }
-}
 
 /** A fiscal year a report can be made for, or why not (Thai first). */
 export function checkYear(fy: number, currentFy: number): Text | null {
@@ -37,12 +22,11 @@ export function checkYear(fy: number, currentFy: number): Text | null {
   }
 }
 
-const monthYear = (mm: string, fy: number) => (Number(mm) >= 10 ? fy - 1 : fy)
-
 /** "ต.ค. 2568 – ก.ย. 2569" for FY2569 and the whole year; a measure's own months otherwise. */
 export function periodText(period: MeasurePeriod, fy: number): Text {
   const p = period === 'fiscal-year' ? { from: '10', to: '09' } : period
-  const at = (mm: string, names: readonly string[]) => `${names[Number(mm) - 1]} ${monthYear(mm, fy)}`
+  const at = (mm: string, names: readonly string[]) =>
+    `${names[Number(mm) - 1]} ${yearOfMonth(fy, Number(mm))}`
   return {
     th: `${at(p.from, MONTHS_TH)} – ${at(p.to, MONTHS_TH)}`,
     en: `${at(p.from, MONTHS_EN)} – ${at(p.to, MONTHS_EN)} BE`,

@@ -1,5 +1,5 @@
 import type { Lang } from '../admin/i18n.js'
-import { formatThaiDay, localDay, MONTHS_EN, MONTHS_TH } from '../admin/thai-date.js'
+import { formatDay, localDay } from '../core/time/index.js'
 import { percentText } from './rates.js'
 import type { MonthReach, TargetResult, Text } from './types.js'
 
@@ -16,23 +16,7 @@ export function pct(rate: number | null, unknown: string): string {
   return p === null ? unknown : `${p}%`
 }
 
-/** '2026-09-30' → '30 ก.ย. 2569' / '30 Sep 2569 BE'. */
-export function dayText(day: string, lang: Lang): string {
-  if (lang === 'th') return formatThaiDay(day)
-  const [y, m, d] = day.split('-').map(Number)
-  if (!y || !m || !d) return day
-  return `${d} ${MONTHS_EN[m - 1]} ${y + 543} BE`
-}
-
-export const dateText = (at: Date, lang: Lang, tz: string) => dayText(localDay(at, tz), lang)
-
-/** 'YYYY-MM' → 'ต.ค. 68' (short, for chart axes) or 'ต.ค. 2568' (tables). */
-export function monthText(ym: string, lang: Lang, short = false): string {
-  const [y, m] = ym.split('-').map(Number)
-  const names = lang === 'th' ? MONTHS_TH : MONTHS_EN
-  const be = (y ?? 0) + 543
-  return `${names[(m ?? 1) - 1]} ${short ? String(be).slice(2) : be}`
-}
+export const dateText = (at: Date, lang: Lang, tz: string) => formatDay(localDay(at, tz), lang)
 
 /** The curve's points: people reached so far, month by month. */
 export function cumulative(months: readonly MonthReach[]): { month: string; total: number }[] {

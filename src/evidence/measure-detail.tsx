@@ -1,5 +1,6 @@
 import { cellText } from '../complaints/suppression.js'
-import { cumulative, dateText, monthText, num, pct, pick } from './format.js'
+import { formatMonth } from '../core/time/index.js'
+import { cumulative, dateText, num, pct, pick } from './format.js'
 import { evidenceT } from './labels.js'
 import type { Ctx } from './results-table.js'
 import type { BroadcastDone, MeasureReport, Reach, Returned } from './types.js'
@@ -130,7 +131,7 @@ export function MonthTable(props: { ctx: Ctx; r: Reach }) {
       <tbody>
         {props.r.byMonth.map((m, i) => (
           <tr class="month" data-month={m.month}>
-            <td>{monthText(m.month, lang)}</td>
+            <td>{formatMonth(m.month, lang)}</td>
             <td>{num(m.delivered)}</td>
             <td>{num(m.newlyReached)}</td>
             <td class="cumulative">{num(totals[i]?.total ?? 0)}</td>

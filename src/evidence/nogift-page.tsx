@@ -1,6 +1,7 @@
 import type { Lang } from '../admin/i18n.js'
 import { Layout, type View } from '../admin/pages/layout.js'
-import { dateText, dayText, num, pick } from './format.js'
+import { formatDay } from '../core/time/index.js'
+import { dateText, num, pick } from './format.js'
 import { evidenceT } from './labels.js'
 import { UnitTable } from './measure-detail.js'
 import type { NoGiftReport, Tally } from './nogift-report.js'
@@ -77,7 +78,7 @@ export function NoGiftPage(props: { v: View; ctx: Ctx; r: NoGiftReport }) {
     >
       <ReportLinks v={v} fy={report.fiscalYear} />
       <p>
-        {report.orgName} · {t('upTo')} {dayText(report.upTo, v.lang)} ·{' '}
+        {report.orgName} · {t('upTo')} {formatDay(report.upTo, v.lang)} ·{' '}
         <a href={`/admin/evidence/${report.fiscalYear}/nogift.csv`} id="nogift-csv">
           {n('csv')}
         </a>

@@ -1,6 +1,7 @@
 import type { Lang } from '../admin/i18n.js'
+import { formatDay, formatMonth } from '../core/time/index.js'
 import { AckChart, ReachChart } from './charts.js'
-import { cumulative, dateText, dayText, monthText, num, pct, pick } from './format.js'
+import { cumulative, dateText, num, pct, pick } from './format.js'
 import { evidenceT } from './labels.js'
 import { ItemsLine, ReturnedTable, UnitTable } from './measure-detail.js'
 import { type Ctx, RESULTS_CSS, ResultsHead, ResultsRow } from './results-table.js'
@@ -49,7 +50,7 @@ function MonthStrip(props: { r: Reach; lang: Lang }) {
         <tr>
           <th scope="col">{t('month')}</th>
           {props.r.byMonth.map((m) => (
-            <th scope="col">{monthText(m.month, props.lang, true)}</th>
+            <th scope="col">{formatMonth(m.month, props.lang, true)}</th>
           ))}
         </tr>
       </thead>
@@ -183,8 +184,8 @@ export function PrintPage(props: {
           </p>
           <h1>{title}</h1>
           <p class="meta" id="as-of">
-            {t('upTo')} {dayText(report.upTo, lang)} · {t('period')} {dayText(report.from, lang)} –{' '}
-            {dayText(report.to, lang)} · {t('form')}: {t(report.form === '2566' ? 'form2566' : 'form2568')}
+            {t('upTo')} {formatDay(report.upTo, lang)} · {t('period')} {formatDay(report.from, lang)} –{' '}
+            {formatDay(report.to, lang)} · {t('form')}: {t(report.form === '2566' ? 'form2566' : 'form2568')}
           </p>
         </header>
         {report.empty ? (

@@ -1,6 +1,7 @@
 import type { Lang } from '../admin/i18n.js'
 import { cellText } from '../complaints/suppression.js'
-import { dayText, num, pct, pick } from './format.js'
+import { formatDay } from '../core/time/index.js'
+import { num, pct, pick } from './format.js'
 import { evidenceT } from './labels.js'
 import { THAI_FONTS } from './print-page.js'
 import { type Ctx, RESULTS_CSS, ResultsTable } from './results-table.js'
@@ -108,7 +109,7 @@ export function PublicPage(props: {
       </p>
       <h1>{title}</h1>
       <p id="as-of">
-        {t('upTo')} {dayText(report.upTo, lang)}
+        {t('upTo')} {formatDay(report.upTo, lang)}
       </p>
       <p>
         <small>{p('note')}</small>

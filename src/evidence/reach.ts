@@ -1,4 +1,4 @@
-import { fiscalMonths } from './fiscal.js'
+import { fiscalMonths } from '../core/time/index.js'
 import type { GroupInfo, YearFigures } from './gather.js'
 import { ACK_KINDS, DELIVERED, FAILED } from './kinds.js'
 import { type AckCount, ackRate } from './rates.js'

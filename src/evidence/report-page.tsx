@@ -1,6 +1,7 @@
 import type { Flash } from '../admin/flash.js'
 import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
-import { dayText, pick } from './format.js'
+import { formatDay } from '../core/time/index.js'
+import { pick } from './format.js'
 import { evidenceT } from './labels.js'
 import { ItemsLine, MeasureDetail } from './measure-detail.js'
 import { type Ctx, RESULTS_CSS, ResultsTable } from './results-table.js'
@@ -108,8 +109,8 @@ export function ReportPage(props: {
       <Msg text={props.flash?.message} error={props.flash?.error ?? false} />
       <YearPicker v={v} fy={report.fiscalYear} years={props.years} action="/admin/evidence" />
       <p id="as-of">
-        {t('period')} {dayText(report.from, v.lang)} – {dayText(report.to, v.lang)} · {t('upTo')}{' '}
-        {dayText(report.upTo, v.lang)} · {t('form')}: {t(report.form === '2566' ? 'form2566' : 'form2568')}
+        {t('period')} {formatDay(report.from, v.lang)} – {formatDay(report.to, v.lang)} · {t('upTo')}{' '}
+        {formatDay(report.upTo, v.lang)} · {t('form')}: {t(report.form === '2566' ? 'form2566' : 'form2568')}
       </p>
       <ReportLinks v={v} fy={report.fiscalYear} />
       {report.empty ? (

@@ -49,7 +49,7 @@ export interface UnitReach {
   ackRate: number | null
 }
 
-/** One month of a fiscal year, 'YYYY-MM' (Gregorian, Asia/Bangkok), October first. */
+/** One month of a fiscal year, 'YYYY-MM' (Gregorian, in the report's time zone), October first. */
 export interface MonthReach {
   month: string
   delivered: number
@@ -133,8 +133,8 @@ export interface EvidenceReport {
   to: string
   upTo: string
   generatedAt: Date
-  /** The zone the days above and the broadcast dates are read in (Asia/Bangkok when absent). */
-  timeZone?: string
+  /** The zone the days above and the broadcast dates are read in (config.timeZone). */
+  timeZone: string
   measures: MeasureReport[]
   /** True when the log has nothing at all for the year: pages say so instead of a table of zeros. */
   empty: boolean

@@ -1,5 +1,4 @@
-import { formatDay } from '../budget/calendar.js'
-import { dateExample } from '../core/thai-day.js'
+import { addDays, dateExample, formatDay } from '../core/time/index.js'
 import type { LineMessage } from '../line/port.js'
 import { data } from './flex.js'
 import { type Lang, pick, say, type Text } from './lang.js'
@@ -19,9 +18,6 @@ const cancel = (formId: string, lang: Lang) => {
   const label = say(lang, 'ยกเลิก', 'Cancel')
   return item({ type: 'postback', label, data: data('form-cancel', { id: formId }), displayText: label })
 }
-
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
 function fieldActions(formId: string, field: FormField, today: string, lang: Lang): QuickAction[] {
   const answer = (extra: Record<string, string>) => data('form-answer', { id: formId, f: field.id, ...extra })

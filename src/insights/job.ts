@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely'
-import { localDay } from '../admin/thai-date.js'
 import { errorFields, type Logger } from '../core/logger.js'
+import { addDays, hourIn, localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import type { LinePort, LineResolver } from '../line/port.js'
 import { takeSlot } from './budget.js'
-import { addDays, hourIn } from './days.js'
 import {
   claimRun,
   ensureInsightOrg,

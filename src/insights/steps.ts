@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
 import { aggregationUnitFor } from '../broadcasts/units.js'
+import { addDays } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import type { DeliveryCounts, FollowerCounts, InsightResult, LinePort, UnitStatistics } from '../line/port.js'
-import { addDays, lineDayOf, lineDayStart } from './days.js'
+import { lineDayOf, lineDayStart } from './days.js'
 import {
   findDailyStats,
   sentBroadcasts,

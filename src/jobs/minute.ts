@@ -18,6 +18,8 @@ export interface HousekeepingDeps {
   /** Complaint deadline reminders go out only when the caller passes both. */
   lines?: LineResolver
   config?: Config
+  /** The agency's zone (config.timeZone): reminders, retention and LINE's statistics go by its clock. */
+  timeZone: string
 }
 
 /**
@@ -36,7 +38,7 @@ export async function housekeeping(deps: HousekeepingDeps, now: Date): Promise<v
   const orgs = new Set([DEFAULT_ORG, ...(await listOrgs(deps.db)).map((o) => o.slug)])
   for (const org of orgs) {
     try {
-      const n = await ensureCalendarReminders(deps.db, deps.flows, org, now)
+      const n = await ensureCalendarReminders(deps.db, deps.flows, org, now, deps.timeZone)
       if (n > 0) deps.log.info('calendar.reminders_created', { org, count: n })
     } catch (err) {
       deps.log.error('calendar.failed', { org, ...errorFields(err) })
@@ -46,7 +48,10 @@ export async function housekeeping(deps: HousekeepingDeps, now: Date): Promise<v
   await complaintHousekeeping(deps, now)
   // LINE's own statistics, once a day per organization (logs its own failures).
   if (deps.lines) {
-    const timeZone = deps.config?.timeZone ?? 'Asia/Bangkok'
-    await collectLineStatistics({ db: deps.db, lines: deps.lines, log: deps.log, timeZone }, orgs, now)
+    await collectLineStatistics(
+      { db: deps.db, lines: deps.lines, log: deps.log, timeZone: deps.timeZone },
+      orgs,
+      now,
+    )
   }
 }

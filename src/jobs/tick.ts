@@ -35,7 +35,7 @@ export interface MinuteDeps {
  */
 export async function minuteTick(deps: MinuteDeps, now: Date): Promise<void> {
   const { db, flows, log, lines, config, keyring } = deps
-  await housekeeping({ db, flows, log, lines, config }, now)
+  await housekeeping({ db, flows, log, lines, config, timeZone: config.timeZone }, now)
   // Friend rows from before the registry was keyed get their keys (a no-op once done).
   await rekeyRawFriends(db, keyring).catch((err: unknown) =>
     log.error('contacts.rekey_failed', errorFields(err)),

@@ -1,18 +1,12 @@
 import type { Kysely } from 'kysely'
-import { zonedToUtc } from '../admin/broadcast-form.js'
-import { localDay } from '../admin/thai-date.js'
 import { insertBroadcast, updateBroadcastIf } from '../broadcasts/repository.js'
-import { DEFAULT_TIME_ZONE } from '../broadcasts/schedule.js'
 import { ALL_FOLLOWERS } from '../broadcasts/tables.js'
+import { addDays, DAY_MS, localDay, zonedToUtc } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import { pick } from '../flows/lang.js'
 import type { CalendarEntry } from '../flows/schema-dialogues.js'
 import type { Flows } from '../flows/types.js'
 import { calendarReminders, claimReminder } from './repository.js'
-
-const DAY_MS = 86_400_000
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
 
 export interface Occurrence {
   entry: CalendarEntry
@@ -27,7 +21,7 @@ export interface Occurrence {
  * next year's once this year's reminder time has passed. Listed dates past their last one
  * yield nothing (the agency adds the next years' dates to flows/).
  */
-export function upcoming(entries: readonly CalendarEntry[], now: Date, tz = DEFAULT_TIME_ZONE): Occurrence[] {
+export function upcoming(entries: readonly CalendarEntry[], now: Date, tz: string): Occurrence[] {
   const today = localDay(now, tz)
   const year = Number(today.slice(0, 4))
   const out: Occurrence[] = []
@@ -60,9 +54,10 @@ export async function ensureCalendarReminders(
   flows: Flows,
   orgId: string,
   now: Date,
+  tz: string,
 ): Promise<number> {
   const horizon = now.getTime() + HORIZON_DAYS * DAY_MS
-  const due = upcoming(flows.calendar, now).filter((o) => o.sendAt.getTime() <= horizon)
+  const due = upcoming(flows.calendar, now, tz).filter((o) => o.sendAt.getTime() <= horizon)
   if (due.length === 0) return 0
   const done = new Set((await calendarReminders(db, orgId)).map((r) => `${r.entry_id}/${r.occurs_on}`))
   let created = 0
@@ -90,7 +85,7 @@ export async function ensureCalendarReminders(
         measure: 'nogift',
         run_at: o.sendAt,
         recurrence: null,
-        time_zone: DEFAULT_TIME_ZONE,
+        time_zone: tz,
       })
       await updateBroadcastIf(trx, orgId, id, ['draft'], { status: 'scheduled', next_run_at: o.sendAt, now })
       return true

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import { localDay } from '../admin/thai-date.js'
 import { utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import { newCode, type Random } from '../core/receipt.js'
+import { localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import { insertGiftReport } from './repository.js'
 

@@ -70,11 +70,12 @@ export function registerNoGift(registry: HandlerRegistry, forms: FormHandlers): 
   forms.onSubmit(GIFT_FORM, async (ctx, answers) => {
     const input = readGiftInput(answers)
     if (!input) throw new Error('gift report form completed without its answers')
-    const reference = giftReference(ctx.now, 'Asia/Bangkok', systemRandom)
+    const tz = ctx.deps.config.timeZone
+    const reference = giftReference(ctx.now, tz, systemRandom)
     await ctx.deps.db.transaction().execute(async (trx) => {
       await recordGift(trx, ctx.deps.keyring, ctx.orgId, input, {
         now: ctx.now,
-        tz: 'Asia/Bangkok',
+        tz,
         reference,
         id: crypto.randomUUID(),
       })

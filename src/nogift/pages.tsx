@@ -1,5 +1,5 @@
 import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
-import { formatThaiDay } from '../admin/thai-date.js'
+import { formatDay } from '../core/time/index.js'
 import { YearPicker } from '../evidence/report-page.js'
 import { VALUE_BANDS } from './gifts.js'
 import type { GiftRow } from './register.js'
@@ -77,7 +77,7 @@ export function GiftRegisterPage(props: {
                 <td>
                   <a href={`/admin/gifts/${g.id}`}>{g.reference}</a>
                 </td>
-                <td>{formatThaiDay(g.receivedOn)}</td>
+                <td>{formatDay(g.receivedOn, 'th')}</td>
                 <td>{labels.giver(g.giverType)}</td>
                 <td class="value">{Number(g.valueBaht).toLocaleString('en-US')}</td>
                 <td>{labels.handling(g.handling)}</td>
@@ -106,7 +106,7 @@ export function GiftPage(props: {
       <Msg text={props.message} />
       <dl>
         <dt>{t('received')}</dt>
-        <dd>{formatThaiDay(gift.receivedOn)}</dd>
+        <dd>{formatDay(gift.receivedOn, 'th')}</dd>
         <dt>{t('giver')}</dt>
         <dd>{labels.giver(gift.giverType)}</dd>
         <dt>{t('value')}</dt>

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { fromUtf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
+import { fiscalYearRange } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import { bandOf } from './gifts.js'
 import { findGiftReport, listGiftReports } from './repository.js'
@@ -15,18 +16,6 @@ export interface GiftRow {
   receivedOn: string
   handling: string
   status: GiftStatus
-}
-
-/** Fiscal year (Buddhist era) → its first and last day: FY2570 = 1 Oct 2026 – 30 Sep 2027. */
-export function fiscalYearRange(beYear: number): { from: string; to: string } {
-  const ce = beYear - 543
-  return { from: `${ce - 1}-10-01`, to: `${ce}-09-30` }
-}
-
-/** The fiscal year (BE) a day falls in. */
-export function fiscalYearOfDay(day: string): number {
-  const [y, m] = day.split('-').map(Number)
-  return (y ?? 0) + 543 + ((m ?? 0) >= 10 ? 1 : 0)
 }
 
 type Listed = Awaited<ReturnType<typeof listGiftReports>>[number]

@@ -3,11 +3,11 @@ import { audit } from '../admin/audit.js'
 import { gate, html, notFound } from '../admin/console-http.js'
 import { type AdminContext, type AdminEnv, view } from '../admin/http.js'
 import type { Role } from '../admin/tables.js'
-import { localDay } from '../admin/thai-date.js'
+import { fiscalYearOfDay, localDay } from '../core/time/index.js'
 import { type Lang, pick } from '../flows/lang.js'
 import type { Flows } from '../flows/types.js'
 import { GiftPage, GiftRegisterPage, type Labels } from './pages.js'
-import { fiscalYearOfDay, giftRegister, openGift } from './register.js'
+import { giftRegister, openGift } from './register.js'
 import { markReviewed } from './repository.js'
 
 // /admin/gifts: the No Gift Policy register. The officers who run the policy (owner,

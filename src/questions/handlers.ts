@@ -1,5 +1,5 @@
-import { formatDateTimeEn, formatThaiDateTime } from '../admin/thai-date.js'
 import { systemRandom } from '../core/receipt.js'
+import { formatDateTimeEn, formatThaiDateTime } from '../core/time/index.js'
 import { type FormHandlers, startForm } from '../dialogues/forms.js'
 import { appendEvents } from '../engagement/events.js'
 import type { HandlerRegistry } from '../webhook/registry.js'
@@ -47,7 +47,7 @@ export function registerQuestions(registry: HandlerRegistry, forms: FormHandlers
           name: identity === 'named' ? (a.name ?? null) : null,
           replyTo: identity === 'named' ? userId : null,
         },
-        { now: ctx.now, random },
+        { now: ctx.now, tz: ctx.deps.config.timeZone, random },
       )
       // Counted, never keyed: not even a pseudonym ties a question to a person.
       await appendEvents(trx, [

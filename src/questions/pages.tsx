@@ -1,5 +1,5 @@
 import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
-import { formatThaiDay } from '../admin/thai-date.js'
+import { formatDay } from '../core/time/index.js'
 import type { QuestionView } from './service.js'
 import type { QuestionIdentity, QuestionKind, QuestionStatus } from './tables.js'
 
@@ -67,7 +67,7 @@ export function QuestionListPage(props: { v: View; rows: QuestionListRow[] }) {
                 </td>
                 <td>{t(r.kind)}</td>
                 <td>{t(r.identity)}</td>
-                <td>{formatThaiDay(r.asked_on)}</td>
+                <td>{formatDay(r.asked_on, 'th')}</td>
                 <td>{t(r.status)}</td>
               </tr>
             ))}
@@ -92,7 +92,7 @@ export function QuestionPage(props: {
       <Msg text={props.message} error={props.error} />
       <dl>
         <dt>{t('asked')}</dt>
-        <dd>{formatThaiDay(q.askedOn)}</dd>
+        <dd>{formatDay(q.askedOn, 'th')}</dd>
         <dt>{t('identity')}</dt>
         <dd>{t(q.identity)}</dd>
         {q.name ? (

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import { localDay } from '../admin/thai-date.js'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import { checkSecret, newCode, newSecret, normalizeReceipt, type Random } from '../core/receipt.js'
+import { localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import {
   findByCode,
@@ -40,10 +40,10 @@ export async function submitQuestion(
   db: Db,
   keyring: Keyring,
   q: NewQuestion,
-  opts: { now: Date; random: Random },
+  opts: { now: Date; tz: string; random: Random },
 ): Promise<Receipt> {
   const anonymous = q.identity === 'anonymous'
-  const year = Number(localDay(opts.now).slice(0, 4)) + 543
+  const year = Number(localDay(opts.now, opts.tz).slice(0, 4)) + 543
   const code = newCode('Q', year, opts.random)
   const secret = anonymous ? newSecret(opts.random) : null
   const seal = async (s: string | null) => (s === null || s === '' ? null : keyring.seal(utf8(s)))
@@ -59,7 +59,7 @@ export async function submitQuestion(
     asker_name: anonymous ? null : await seal(q.name),
     reply_to: anonymous ? null : await seal(q.replyTo),
     key_id: keyring.keyId,
-    asked_on: localDay(opts.now),
+    asked_on: localDay(opts.now, opts.tz),
   })
   return { code, secret }
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
-import { localDay } from '../core/local-day.js'
+import { localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import { completeWithAnswers } from './answers.repository.js'
 import { seenKey } from './seen.service.js'

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely'
 import { fromUtf8 } from '../core/bytes.js'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
-import { localDay } from '../core/local-day.js'
 import { errorFields, type Logger } from '../core/logger.js'
+import { localDay } from '../core/time/index.js'
 import type { Database, InboxRow } from '../db/schema.js'
 import type { LineResolver } from '../line/port.js'
 import { claimAnswers, finishAnswer, nextAnswerDue, sweepFinishedAnswers } from './answers.repository.js'
@@ -36,8 +36,8 @@ export interface InboxWorkerOptions {
   maxDeferMs?: number
   /** How long finished rows stay to recognise redeliveries. Default 7 days. */
   retentionMs?: number
-  /** The agency's time zone: a handled 1:1 event's trace is kept for its local day only. */
-  timeZone?: string
+  /** The agency's time zone (config.timeZone): a handled 1:1 event's trace is kept for its local day only. */
+  timeZone: string
   /**
    * Calls `kick` after `ms`, for the next answer retry; returns a cancel. Default a timer that
    * does not hold the process open (the minute tick is the backstop where timers do not run).
@@ -85,7 +85,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const busy = opts.busy ?? (() => false)
   const maxDeferMs = opts.maxDeferMs ?? 1000
   const wake = opts.wake ?? timerWake
-  const timeZone = opts.timeZone ?? 'Asia/Bangkok'
+  const { timeZone } = opts
   const completer = createCompleter(db, clock, keyring, timeZone)
   let running: Promise<number> | null = null
   let again = false

@@ -3,7 +3,6 @@ import { originAllowed, tokensMatch } from '../../src/admin/csrf.js'
 import { langHref } from '../../src/admin/i18n.js'
 import { generatePassword } from '../../src/admin/password.js'
 import { hashToken, randomToken, sessionState, signCookie, unsignCookie } from '../../src/admin/session.js'
-import { formatDateTimeEn, formatThaiDateTime } from '../../src/admin/thai-date.js'
 import { lockedUntil } from '../../src/admin/throttle.js'
 import { createKeyring } from '../../src/core/keyring.js'
 import { TEST_APP_SECRET, TEST_DATA_KEY } from '../helpers/app.js'
@@ -88,39 +87,6 @@ describe('login throttle', () => {
   })
   test('failures older than the window do not count', () => {
     expect(lockedUntil([ago(1), ago(2), ago(3), ago(4), ago(16), ago(20)], now)).toBeNull()
-  })
-})
-
-describe('formatThaiDateTime', () => {
-  test('Buddhist era, Thai month, Bangkok time', () => {
-    expect(formatThaiDateTime(new Date('2026-11-22T02:30:00Z'), 'Asia/Bangkok')).toBe('22 พ.ย. 2569 09:30 น.')
-  })
-  test('crosses the date line into the next day and year in Bangkok', () => {
-    expect(formatThaiDateTime(new Date('2026-12-31T17:05:00Z'), 'Asia/Bangkok')).toBe('1 ม.ค. 2570 00:05 น.')
-  })
-  test('other time zones and every month name', () => {
-    expect(formatThaiDateTime(new Date('2026-11-22T02:30:00Z'), 'UTC')).toBe('22 พ.ย. 2569 02:30 น.')
-    const months = Array.from(
-      { length: 12 },
-      (_, m) => formatThaiDateTime(new Date(Date.UTC(2025, m, 15, 5)), 'Asia/Bangkok').split(' ')[1],
-    )
-    expect(months).toEqual([
-      'ม.ค.',
-      'ก.พ.',
-      'มี.ค.',
-      'เม.ย.',
-      'พ.ค.',
-      'มิ.ย.',
-      'ก.ค.',
-      'ส.ค.',
-      'ก.ย.',
-      'ต.ค.',
-      'พ.ย.',
-      'ธ.ค.',
-    ])
-  })
-  test('English keeps the Buddhist year', () => {
-    expect(formatDateTimeEn(new Date('2026-11-22T02:30:00Z'))).toBe('22 Nov 2569 BE 09:30')
   })
 })
 

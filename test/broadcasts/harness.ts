@@ -139,6 +139,7 @@ export function deliveredCounts(line: FakeLine): Map<string, number> {
 export async function scheduled(h: Harness, input: Partial<BroadcastInput> = {}): Promise<BroadcastRow> {
   const deps = { db: h.t.db, clock: h.clock }
   const created = await createDraft(deps, ORG, 'admin-1', {
+    timeZone: 'Asia/Bangkok',
     title: 'No Gift reminder',
     template: 'nogift',
     messages: text('งดให้ งดรับของขวัญ'),

@@ -63,7 +63,9 @@ describe.each(DB_KINDS)('broadcasts in one language (%s)', (kind) => {
     const users = await seedLanguages(h)
     // 22 Dec: the New Year reminder (10 days before 1 Jan) is due within the 60-day horizon.
     h.clock.set(new Date('2026-12-22T02:00:00Z'))
-    expect(await ensureCalendarReminders(h.t.db, flows, ORG, h.clock.now())).toBeGreaterThan(0)
+    expect(await ensureCalendarReminders(h.t.db, flows, ORG, h.clock.now(), 'Asia/Bangkok')).toBeGreaterThan(
+      0,
+    )
     const [b] = await h.t.db.selectFrom('broadcasts').selectAll().orderBy('run_at').limit(1).execute()
     if (!b) throw new Error('no reminder')
     h.clock.set(b.run_at)

@@ -36,6 +36,7 @@ describe.each(DB_KINDS)('a broadcast names the measure it serves (%s)', (kind) =
       messages: [{ type: 'text' as const, text: 'ข้อความ' }],
       audience: 'aud',
       runAt: t.clock.now(),
+      timeZone: 'Asia/Bangkok',
     }
     const nogift = await createDraft(deps, 'default', 'a', { ...base, template: 'nogift' })
     expect(nogift.ok && nogift.value.measure).toBe('nogift')

@@ -44,6 +44,7 @@ describe.each(DB_KINDS)('broadcast service, bad input (%s)', (kind) => {
   const h = useHarness(kind)
   const deps = () => ({ db: h.t.db, clock: h.clock })
   const input = (over: Partial<BroadcastInput> = {}): BroadcastInput => ({
+    timeZone: 'Asia/Bangkok',
     title: 'เตือน No Gift',
     template: 'nogift',
     messages: text('งดให้ งดรับของขวัญ'),

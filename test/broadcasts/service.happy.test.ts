@@ -47,6 +47,7 @@ describe.each(DB_KINDS)('broadcast service, lifecycle (%s)', (kind) => {
   it('draft → scheduled → cancelled back to draft → edited → scheduled → sent', async () => {
     await seedGroups(h, 3)
     const c = await createDraft(deps(), ORG, 'admin-1', {
+      timeZone: 'Asia/Bangkok',
       title: 'เตือน No Gift',
       template: 'nogift',
       messages: text('ก'),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { localDay } from '../../src/admin/thai-date.js'
 import { draftMessageKey } from '../../src/complaints/drafts.js'
 import { applyRetention } from '../../src/complaints/retention.js'
+import { localDay } from '../../src/core/time/index.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { button, chatAs, textOf } from '../helpers/chat.js'
@@ -135,7 +135,7 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
     const [left] = await draftFiles()
     const expiresAt = left?.expires_at ?? new Date(0)
     expect(expiresAt.getTime()).toBeGreaterThan(t.clock.now().getTime())
-    const day = localDay(t.clock.now())
+    const day = localDay(t.clock.now(), 'Asia/Bangkok')
     expect(await applyRetention(t.testDb.db, day, new Date(expiresAt.getTime() - 1000))).toEqual({
       stubs: 0,
       drafts: 0,

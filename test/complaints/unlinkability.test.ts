@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { localDay } from '../../src/admin/thai-date.js'
+import { localDay } from '../../src/core/time/index.js'
 import { engagementChatKey } from '../../src/engagement/events.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
@@ -70,7 +70,7 @@ describe.each(DB_KINDS)('complaints cannot be linked to the complainant (%s)', (
   async function expectUnlinkable(table: string) {
     const all = await dump()
     expect(all).toContain(table) // the dump did read the tables
-    const day = localDay(t.clock.now())
+    const day = localDay(t.clock.now(), 'Asia/Bangkok')
     for (const id of SENTINELS) {
       const hmacs = await Promise.all([
         engagementChatKey(t.deps.keyring, id),

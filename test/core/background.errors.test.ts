@@ -18,6 +18,7 @@ describe('one failing drain, many waiters', () => {
     const down = createPgDb('postgres://nobody:x@127.0.0.1:1/none')
     try {
       const inbox = createInboxWorker({
+        timeZone: 'Asia/Bangkok',
         db: down,
         keyring: await createKeyring('s'.repeat(32), btoa('k'.repeat(32))),
         dispatch: async () => 'handled',

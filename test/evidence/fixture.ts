@@ -351,6 +351,7 @@ const ethics: MeasureReport = {
 /** The seeded year: five measures with figures. */
 export function fixtureReport(over: Partial<EvidenceReport> = {}): EvidenceReport {
   return {
+    timeZone: 'Asia/Bangkok',
     orgId: 'default',
     orgName: 'กรมส่งเสริมตัวอย่าง',
     fiscalYear: 2569,

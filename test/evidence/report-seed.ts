@@ -94,6 +94,7 @@ async function broadcast(
   t.clock.set(new Date(input.runAt.getTime() - 3_600_000))
   const deps = { db: t.deps.db, clock: t.clock }
   const made = await createDraft(deps, ORG, 'admin-1', {
+    timeZone: 'Asia/Bangkok',
     title: 'ข้อความ',
     template: 'text',
     messages: [{ type: 'text', text: 'ข้อความ' }],

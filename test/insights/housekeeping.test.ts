@@ -35,7 +35,7 @@ describe('LINE statistics from the minute housekeeping', () => {
         apiReply: null,
       },
     })
-    const base = { db: t.db, flows, log: silentLogger }
+    const base = { db: t.db, flows, log: silentLogger, timeZone: 'Asia/Bangkok' }
     await housekeeping(base, new Date('2026-11-22T03:30:00Z'))
     expect(line.insightCalls).toEqual([])
     const deps = { ...base, lines: async () => line, config: testConfig() }

@@ -23,19 +23,20 @@ describe('upcoming(): the next reminder time of each calendar entry, Asia/Bangko
     const [newYear, songkran] = upcoming(
       [entry({ every: '01-01', daysBefore: 10 }), entry({ every: '04-13' })],
       now,
+      'Asia/Bangkok',
     )
     expect(newYear?.occursOn).toBe('2027-01-01')
     expect(newYear?.sendAt.toISOString()).toBe('2026-12-22T02:00:00.000Z') // 09:00 in Bangkok
     expect(songkran?.occursOn).toBe('2027-04-13')
-    const late = upcoming([entry({ every: '12-25', daysBefore: 40 })], now)
+    const late = upcoming([entry({ every: '12-25', daysBefore: 40 })], now, 'Asia/Bangkok')
     expect(late[0]?.occursOn).toBe('2027-12-25')
   })
 
   it('listed dates: the first whose reminder is ahead; none after the last', () => {
     const now = new Date('2027-02-01T03:00:00Z')
     const dates = ['2027-02-06', '2028-01-26']
-    expect(upcoming([entry({ dates })], now)[0]?.occursOn).toBe('2028-01-26')
-    expect(upcoming([entry({ dates: ['2026-02-17'] })], now)).toEqual([])
+    expect(upcoming([entry({ dates })], now, 'Asia/Bangkok')[0]?.occursOn).toBe('2028-01-26')
+    expect(upcoming([entry({ dates: ['2026-02-17'] })], now, 'Asia/Bangkok')).toEqual([])
   })
 })
 
@@ -49,8 +50,8 @@ describe.each(DB_KINDS)('default No Gift reminders in the schedule (%s)', (kind)
   const now = new Date('2026-11-22T03:00:00Z')
 
   it('creates each reminder within 60 days once, as a scheduled, editable broadcast', async () => {
-    expect(await ensureCalendarReminders(t.db, flows, 'default', now)).toBe(1) // New Year, 22 Dec
-    expect(await ensureCalendarReminders(t.db, flows, 'default', now)).toBe(0)
+    expect(await ensureCalendarReminders(t.db, flows, 'default', now, 'Asia/Bangkok')).toBe(1) // New Year, 22 Dec
+    expect(await ensureCalendarReminders(t.db, flows, 'default', now, 'Asia/Bangkok')).toBe(0)
     const rows = await t.db.selectFrom('broadcasts').selectAll().execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
@@ -68,12 +69,15 @@ describe.each(DB_KINDS)('default No Gift reminders in the schedule (%s)', (kind)
 
   it('one an admin cancelled is not created again; two instances racing create one', async () => {
     await Promise.all([
-      ensureCalendarReminders(t.db, flows, 'default', now),
-      ensureCalendarReminders(t.db, flows, 'default', now),
+      ensureCalendarReminders(t.db, flows, 'default', now, 'Asia/Bangkok'),
+      ensureCalendarReminders(t.db, flows, 'default', now, 'Asia/Bangkok'),
     ])
     const [row] = await t.db.selectFrom('broadcasts').selectAll().execute()
     await t.db.updateTable('broadcasts').set({ status: 'cancelled' }).execute()
-    await housekeeping({ db: t.db, flows, log: silentLogger }, new Date(now.getTime() + 60_000))
+    await housekeeping(
+      { db: t.db, flows, log: silentLogger, timeZone: 'Asia/Bangkok' },
+      new Date(now.getTime() + 60_000),
+    )
     expect(await t.db.selectFrom('broadcasts').selectAll().execute()).toHaveLength(1)
     expect((await findBroadcast(t.db, 'default', row?.id ?? ''))?.status).toBe('cancelled')
   })
@@ -92,7 +96,7 @@ describe.each(DB_KINDS)('default No Gift reminders in the schedule (%s)', (kind)
         updated_at: now,
       })
       .execute()
-    await housekeeping({ db: t.db, flows, log: silentLogger }, now)
+    await housekeeping({ db: t.db, flows, log: silentLogger, timeZone: 'Asia/Bangkok' }, now)
     expect(await t.db.selectFrom('dialogue_sessions').selectAll().execute()).toEqual([])
   })
 })

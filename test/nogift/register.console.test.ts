@@ -1,18 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { fiscalYearOfDay, fiscalYearRange } from '../../src/nogift/register.js'
 import { auditActions, Client, PASSWORD_A, seedAccount } from '../admin/helpers.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { button, chatAs } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
-
-describe('fiscal years (Buddhist era, from 1 October)', () => {
-  it('maps days and years both ways', () => {
-    expect(fiscalYearOfDay('2026-09-30')).toBe(2569)
-    expect(fiscalYearOfDay('2026-10-01')).toBe(2570)
-    expect(fiscalYearRange(2570)).toEqual({ from: '2026-10-01', to: '2027-09-30' })
-  })
-})
 
 describe.each(DB_KINDS)('gift register in the console (%s)', (kind) => {
   let t: TestApp

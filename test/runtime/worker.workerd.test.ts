@@ -159,6 +159,7 @@ describe.skipIf(unavailable !== null)('the Worker in workerd (wrangler dev, offl
     const text = `ส่งจาก Worker ${crypto.randomUUID()}`
     const deps = { db, clock: systemClock }
     const draft = await createDraft(deps, 'default', 'workerd-test', {
+      timeZone: 'Asia/Bangkok',
       title: 'workerd',
       template: 'text',
       messages: [{ type: 'text', text }],

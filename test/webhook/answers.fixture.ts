@@ -80,6 +80,7 @@ export async function answersHarness(
   }
   const wakes: number[] = []
   const worker = createInboxWorker({
+    timeZone: 'Asia/Bangkok',
     ...deps,
     dispatch,
     lines: async () => api,

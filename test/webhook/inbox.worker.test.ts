@@ -58,6 +58,7 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
     const seen: { chat: number; seq: number; worker: string }[] = []
     const makeWorker = (name: string, db: TestDb['db']) =>
       createInboxWorker({
+        timeZone: 'Asia/Bangkok',
         db,
         keyring,
         clock: fixedClock(T0),
@@ -96,6 +97,7 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
     expect(claimed.map((r) => r.event_id)).toEqual(['e-0-0000'])
     const handled: number[] = []
     const worker = createInboxWorker({
+      timeZone: 'Asia/Bangkok',
       db: t.db,
       keyring,
       clock,
@@ -123,6 +125,7 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
     })
     const seen: string[] = []
     const worker = createInboxWorker({
+      timeZone: 'Asia/Bangkok',
       db: t.db,
       keyring,
       clock: fixedClock(T0),
@@ -161,6 +164,7 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
     })
     const seen: string[] = []
     const worker = createInboxWorker({
+      timeZone: 'Asia/Bangkok',
       db: t.db,
       keyring,
       clock: fixedClock(T0),
@@ -206,6 +210,7 @@ describe.each(DB_KINDS)('inbox worker (%s)', (kind) => {
     })
     let finished = false
     const worker = createInboxWorker({
+      timeZone: 'Asia/Bangkok',
       db: t.db,
       keyring,
       clock: fixedClock(T0),
@@ -269,6 +274,7 @@ describe.each(DB_KINDS)('inbox retention (%s)', (kind) => {
         row('new-done', 'done', 1),
       ])
       const worker = createInboxWorker({
+        timeZone: 'Asia/Bangkok',
         db: t.db,
         keyring,
         clock,

@@ -10,6 +10,8 @@ export interface ComposeProps {
   labels: string[]
   /** The measures of flows/ a broadcast can serve. */
   measures: { id: string; name: string }[]
+  /** The zone the date and time fields are read in (config.timeZone; see toSchedule). */
+  timeZone: string
   message?: string
   problems?: string[]
 }
@@ -99,7 +101,9 @@ export function ComposePage(props: ComposeProps) {
           <Radio name="audienceKind" value="all" checked={f.audienceKind === 'all'} label={v.t('aAll')} />
         </fieldset>
         <fieldset>
-          <legend>{v.t('bSchedule')} (Asia/Bangkok)</legend>
+          <legend>
+            {v.t('bSchedule')} ({props.timeZone})
+          </legend>
           <Radio name="mode" value="now" checked={f.mode === 'now'} label={v.t('sNow')} />
           <Radio name="mode" value="at" checked={f.mode === 'at'} label={v.t('sAt')} />
           <label>

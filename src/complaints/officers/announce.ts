@@ -6,11 +6,11 @@ import {
   listUnannounced,
   releaseAnnouncement,
 } from '../../admin/officer-grants-repository.js'
-import { formatThaiDateTime } from '../../admin/thai-date.js'
 import { fromUtf8 } from '../../core/bytes.js'
 import { uuidFromName } from '../../core/ids.js'
 import type { Keyring } from '../../core/keyring.js'
 import { errorFields, type Logger } from '../../core/logger.js'
+import { formatThaiDateTime } from '../../core/time/index.js'
 import type { Database } from '../../db/schema.js'
 import type { LineMessage, LineResolver } from '../../line/port.js'
 import { officerGroups } from '../reminders-repository.js'

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
+import { addDays } from '../../core/time/index.js'
 import type { Database } from '../../db/schema.js'
-import { addDays } from '../days.js'
 import { findCase } from '../repository.js'
 import type { CaseStatus, Channel, ComplaintCasesTable, Outcome } from '../tables.js'
 import { type CaseFilter, isExcluded, listCases } from './repository.js'

@@ -1,6 +1,6 @@
 import type { Grant } from '../../admin/officer-grants.js'
 import { Csrf, Layout, Msg, type View } from '../../admin/pages/layout.js'
-import { formatDay } from '../days.js'
+import { formatDay } from '../../core/time/index.js'
 import type { CategoryLabels } from '../labels.js'
 import { OUTCOMES } from '../tables.js'
 import type { CaseDetail } from './case-view.js'

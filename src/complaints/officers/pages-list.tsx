@@ -1,6 +1,6 @@
 import type { Grant } from '../../admin/officer-grants.js'
 import { Layout, type View } from '../../admin/pages/layout.js'
-import { formatDay } from '../days.js'
+import { formatDay } from '../../core/time/index.js'
 import type { CategoryLabels } from '../labels.js'
 import type { CaseSummary } from './cases.js'
 import { type OfficerKey, officerT } from './i18n.js'

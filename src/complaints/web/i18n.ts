@@ -1,4 +1,3 @@
-import { MONTHS_EN, MONTHS_TH } from '../../admin/thai-date.js'
 import type { CaseStatus, Outcome } from '../tables.js'
 
 // The web channel's own wording (the questions come from flows/complaints.yaml). Thai first;
@@ -142,11 +141,4 @@ const OUTCOME: Record<Outcome, readonly [string, string]> = {
 export function statusLabel(lang: Lang, status: CaseStatus, outcome: Outcome | null): string {
   const i = lang === 'en' ? 1 : 0
   return outcome ? `${STATUS[status][i]} (${OUTCOME[outcome][i]})` : STATUS[status][i]
-}
-
-/** '2026-11-22' → '22 พ.ย. 2569' or '22 Nov 2569 BE': the Buddhist year in both languages. */
-export function formatDay(lang: Lang, day: string): string {
-  const [y, m, d] = day.split('-').map(Number)
-  if (!y || !m || !d) return day
-  return lang === 'en' ? `${d} ${MONTHS_EN[m - 1]} ${y + 543} BE` : `${d} ${MONTHS_TH[m - 1]} ${y + 543}`
 }

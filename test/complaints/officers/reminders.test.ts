@@ -22,6 +22,7 @@ const runIn =
         log: w().t.deps.log,
         lines: w().t.deps.lines,
         config: w().t.deps.config,
+        timeZone: w().t.deps.config.timeZone,
       },
       at(day),
     )

@@ -16,7 +16,16 @@ describe.each(DB_KINDS)('complaint retention (%s)', (kind) => {
   afterEach(() => w.t.close())
 
   const run = (now: Date) =>
-    housekeeping({ db: w.t.deps.db, flows: w.t.deps.flows, log: w.t.deps.log, config: w.t.deps.config }, now)
+    housekeeping(
+      {
+        db: w.t.deps.db,
+        flows: w.t.deps.flows,
+        log: w.t.deps.log,
+        config: w.t.deps.config,
+        timeZone: w.t.deps.config.timeZone,
+      },
+      now,
+    )
 
   it('turns an expired closed case into a stub and statistics still count it', async () => {
     const c = await w.file({ named: true, notify: true, category: 'bribery' })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addDays } from '../../../src/complaints/days.js'
-import { fiscalMonths, timing } from '../../../src/complaints/stats.js'
+import { timing } from '../../../src/complaints/stats.js'
 import { type Cell, pinned, protectBreakdown, protectWithTotal } from '../../../src/complaints/suppression.js'
+import { addDays, fiscalMonths } from '../../../src/core/time/index.js'
 import { DB_KINDS } from '../../helpers/db.js'
 import { officerWorld, SENTINEL, type World } from './helpers.js'
 

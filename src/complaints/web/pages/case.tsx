@@ -1,5 +1,6 @@
+import { formatDay } from '../../../core/time/index.js'
 import type { ComplainantView } from '../../service.js'
-import { formatDay, statusLabel } from '../i18n.js'
+import { statusLabel } from '../i18n.js'
 import { Layout, Lines, Msg, type Page, withLang } from './layout.js'
 import { ACCEPT, type Limits } from './report.js'
 
@@ -19,7 +20,7 @@ export interface CaseProps {
 /** Status, dates (Buddhist era), the thread, and the reply form of one case. */
 export function CasePage(props: CaseProps) {
   const { p, view } = props
-  const day = (d: string) => formatDay(p.lang, d)
+  const day = (d: string) => formatDay(d, p.lang)
   const other = p.lang === 'en' ? 'th' : 'en'
   return (
     <Layout p={p} title={`${p.t('code')} ${view.code}`}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateExample, parseThaiDay } from '../../src/core/thai-day.js'
+import { dateExample, parseThaiDay } from '../../../src/core/time/index.js'
 
 // Days as Thai staff type them into the gift report's date question.
 const TODAY = '2026-11-20'

@@ -1,11 +1,9 @@
-import { MONTHS_EN, MONTHS_TH } from '../admin/thai-date.js'
+import { BE_OFFSET as BE, MONTHS_EN, MONTHS_TH } from './thai.js'
 
 // A calendar day as Thai staff type it: "1 ธ.ค. 69", "1 ธันวาคม 2569", "01/12/2569", "1/12/69",
 // "2026-12-01", with Thai or Arabic digits. Years of four digits from 2400 are Buddhist era, and
 // two-digit years are too ("69" = 2569), as Thai forms write them; "ค.ศ." or "AD" marks a
 // Christian-era year. A day without a year is the latest such day up to today.
-
-const BE = 543
 
 /** Month names and abbreviations, with dots and spaces taken out, to their number. */
 const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
