@@ -1,5 +1,7 @@
 // Console wording: Thai first, English through ?lang=en (remembered in a cookie).
-export type Lang = 'th' | 'en'
+import type { Lang } from '../core/lang.js'
+
+export type { Lang }
 
 const M = {
   title: ['ระบบผู้ดูแล', 'Admin console'],

@@ -9,7 +9,10 @@ import type { EvidenceReport, MeasureReport, TargetResult, Text } from './types.
 
 export type ExportCell = string | number
 export type ExportRow = ExportCell[]
-export type Lang = 'th' | 'en'
+
+import type { Lang } from '../core/lang.js'
+
+export type { Lang }
 
 const W: Record<string, Text> = {
   measure: { th: 'มาตรการ', en: 'Measure' },

@@ -3,7 +3,9 @@
  * writes a text as `{ th, en }` wherever it has both; the loader and the renderers pick one.
  * Thai is the default (groups, people who chose nothing and whose LINE is not in English).
  */
-export type Lang = 'th' | 'en'
+import type { Lang } from '../core/lang.js'
+
+export type { Lang }
 
 export const LANGS = ['th', 'en'] as const satisfies readonly Lang[]
 export const DEFAULT_LANG: Lang = 'th'

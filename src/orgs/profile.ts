@@ -5,7 +5,9 @@ import type { Org } from './service.js'
 // the console's header, the printed ITA report, the public page, the web complaint form and the
 // bot's greeting. Checked here once for both, each refusal in words for the person.
 
-export type Lang = 'th' | 'en'
+import type { Lang } from '../core/lang.js'
+
+export type { Lang }
 
 /** The default organization's name until its owner sets one (migration 2026-11-22T0300). */
 export const PLACEHOLDER_NAME_TH = 'หน่วยงาน'

@@ -3,7 +3,9 @@ import type { CaseStatus, Outcome } from '../tables.js'
 // The web channel's own wording (the questions come from flows/complaints.yaml). Thai first;
 // English through ?lang=en, carried in each form rather than a cookie.
 
-export type Lang = 'th' | 'en'
+import type { Lang } from '../../core/lang.js'
+
+export type { Lang }
 export const pickLang = (v: string | undefined | null): Lang => (v === 'en' ? 'en' : 'th')
 
 const W = {

@@ -5,7 +5,9 @@ import { partsIn } from './zone.js'
 // locale's own formatting, so the output does not depend on the runtime's ICU data. The English
 // forms keep the Buddhist year too, which officials quote in both languages.
 
-export type Lang = 'th' | 'en'
+import type { Lang } from '../lang.js'
+
+export type { Lang }
 
 export const BE_OFFSET = 543
 
