@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import { newCode, newSecret, type Random } from '../core/receipt.js'
-import { localDay } from '../core/time/index.js'
+import { BE_OFFSET, localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import { deleteDraftFiles, type EvidenceFile, listDraftFiles } from './drafts.js'
 import { deleteFiling, insertFiling, listFilingFiles, lockFilings } from './filings-repository.js'
@@ -76,7 +76,7 @@ export async function submitComplaint(
   const day = localDay(opts.now, opts.timeZone)
   // A code already a case's is drawn again (the entry would hold the filing back forever);
   // a randomness that keeps repeating itself is a fault, not something to loop on.
-  const draw = () => newCode('C', Number(day.slice(0, 4)) + 543, opts.random)
+  const draw = () => newCode('C', Number(day.slice(0, 4)) + BE_OFFSET, opts.random)
   let code = draw()
   for (let tries = 1; await findCaseByCode(db, s.orgId, code); tries++) {
     if (tries >= 8) throw new Error('case codes keep colliding: is the random source broken?')

@@ -1,3 +1,4 @@
+import { localTime } from '../core/time/index.js'
 import type { FormDef } from '../flows/schema-dialogues.js'
 import type { HandlerRegistry, PostbackContext } from '../webhook/registry.js'
 import { isCommand } from './commands.js'
@@ -29,13 +30,7 @@ export async function openDraft(ctx: Ctx): Promise<OpenDraft | null> {
 }
 
 /** "10:45": when a draft is destroyed, on the agency's clock. */
-const clock = (ctx: Ctx, at: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: ctx.deps.config.timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at)
+const clock = (ctx: Ctx, at: Date) => localTime(at, ctx.deps.config.timeZone)
 
 /** The placeholders every message about a draft fills. */
 function draftVars(ctx: Ctx, d: { state: StoredState; form: FormDef }) {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { insertBroadcast, updateBroadcastIf } from '../broadcasts/repository.js'
 import { ALL_FOLLOWERS } from '../broadcasts/tables.js'
-import { addDays, DAY_MS, localDay, zonedToUtc } from '../core/time/index.js'
+import { addDays, BE_OFFSET, DAY_MS, localDay, zonedToUtc } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import { pick } from '../flows/lang.js'
 import type { CalendarEntry } from '../flows/schema-dialogues.js'
@@ -78,7 +78,7 @@ export async function ensureCalendarReminders(
         org_id: orgId,
         created_by: 'system:calendar',
         now,
-        title: `No Gift Policy: ${pick(o.entry.name, 'th')} ${Number(o.occursOn.slice(0, 4)) + 543}`,
+        title: `No Gift Policy: ${pick(o.entry.name, 'th')} ${Number(o.occursOn.slice(0, 4)) + BE_OFFSET}`,
         template: 'nogift',
         messages: flows.render(o.entry.message, { ref: id }, { chat: 'group' }),
         audience: ALL_FOLLOWERS,

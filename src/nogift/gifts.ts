@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import { newCode, type Random } from '../core/receipt.js'
-import { localDay } from '../core/time/index.js'
+import { BE_OFFSET, localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import { insertGiftReport } from './repository.js'
 
@@ -20,7 +20,7 @@ export const bandOf = (valueBaht: string) => {
 
 /** "GR-2569-7K3Q9M": the Buddhist year and random letters, so references reveal no count or order. */
 export function giftReference(now: Date, tz: string, random: Random): string {
-  return newCode('GR', Number(localDay(now, tz).slice(0, 4)) + 543, random)
+  return newCode('GR', Number(localDay(now, tz).slice(0, 4)) + BE_OFFSET, random)
 }
 
 export interface GiftInput {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import { checkSecret, newCode, newSecret, normalizeReceipt, type Random } from '../core/receipt.js'
-import { localDay } from '../core/time/index.js'
+import { BE_OFFSET, localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
 import {
   findByCode,
@@ -43,7 +43,7 @@ export async function submitQuestion(
   opts: { now: Date; tz: string; random: Random },
 ): Promise<Receipt> {
   const anonymous = q.identity === 'anonymous'
-  const year = Number(localDay(opts.now, opts.tz).slice(0, 4)) + 543
+  const year = Number(localDay(opts.now, opts.tz).slice(0, 4)) + BE_OFFSET
   const code = newCode('Q', year, opts.random)
   const secret = anonymous ? newSecret(opts.random) : null
   const seal = async (s: string | null) => (s === null || s === '' ? null : keyring.seal(utf8(s)))
