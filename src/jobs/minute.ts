@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { purgeLoginFailures } from '../admin/login-failures.js'
 import { complaintHousekeeping } from '../complaints/housekeeping.js'
 import type { Config } from '../config.js'
 import { errorFields, type Logger } from '../core/logger.js'
@@ -24,7 +25,8 @@ export interface HousekeepingDeps {
 
 /**
  * The minute's housekeeping, before the broadcast tick (Node's cron and the Worker's
- * `scheduled` both call it): destroy expired form drafts, put each organization's seasonal
+ * `scheduled` both call it): destroy expired form drafts and failed sign-ins the throttle no
+ * longer reads, put each organization's seasonal
  * reminders into its schedule, and fetch LINE's statistics once a day. Each part is
  * independent: one failing is logged and does not stop the others or the tick.
  */
@@ -34,6 +36,12 @@ export async function housekeeping(deps: HousekeepingDeps, now: Date): Promise<v
     if (n > 0) deps.log.info('dialogues.expired', { count: n })
   } catch (err) {
     deps.log.error('dialogues.purge_failed', errorFields(err))
+  }
+  try {
+    const n = await purgeLoginFailures(deps.db, now)
+    if (n > 0) deps.log.info('admin.login_failures_purged', { count: n })
+  } catch (err) {
+    deps.log.error('admin.login_failures_purge_failed', errorFields(err))
   }
   const orgs = new Set([DEFAULT_ORG, ...(await listOrgs(deps.db)).map((o) => o.slug)])
   for (const org of orgs) {
