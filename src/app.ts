@@ -10,6 +10,7 @@ import { AppError } from './core/errors.js'
 import { errorFields } from './core/logger.js'
 import { publicEvidenceRoutes } from './evidence/public-routes.js'
 import { healthRoutes } from './health/routes.js'
+import { errorResponse } from './http-errors.js'
 import { logoRoutes } from './orgs/logo-routes.js'
 import { simulatorRoutes } from './simulator/routes.js'
 import { webhookRoutes } from './webhook/routes.js'
@@ -30,9 +31,9 @@ export function createApp(deps: AppDeps) {
   // Before the console parses any body: an oversized budget upload is refused unread.
   app.use('/admin/budget/upload', budgetUploadGuard())
   app.route('/admin', adminRoutes())
-  // The web complaint channel: one static URL for everyone, no LINE login (issue 5).
+  // The web complaint channel: one static URL for everyone, no LINE login (README, "/report").
   app.route('/report', webComplaintRoutes())
-  // The evidence figures an organization chose to publish (issue 6); off unless an owner opts in.
+  // The evidence figures an organization chose to publish; off unless an owner opts in.
   app.route('/public', publicEvidenceRoutes())
   app.route('/api/v1', apiRoutes())
   // The agency's logo, for its own pages (orgs/logo-routes.ts).
@@ -45,11 +46,12 @@ export function createApp(deps: AppDeps) {
         (deps.simulator ? 'Local mode: chat with the bot at /dev/chat\n' : ''),
     ),
   )
-  app.notFound((c) => c.json({ error: 'not_found', message: 'Not found / ไม่พบหน้าที่ต้องการ' }, 404))
+  // JSON to machines, a page to people (http-errors.ts).
+  app.notFound((c) => errorResponse(c, 'not_found', 404))
   app.onError((err, c) => {
     if (err instanceof AppError) return c.json({ error: err.code, message: err.message }, err.status)
     deps.log.error('http.unhandled', { path: c.req.path, ...errorFields(err) })
-    return c.json({ error: 'internal', message: 'Something went wrong / ระบบขัดข้อง' }, 500)
+    return errorResponse(c, 'internal', 500)
   })
   return app
 }

@@ -1,0 +1,55 @@
+import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { Lang } from './core/lang.js'
+
+// What the app answers for a path nobody serves and for an error no route handled: JSON to
+// machines (the API, LINE's webhook, health checks, the simulator's API, any client that does
+// not ask for HTML), a short page to people (the console, /report, /public), in the language
+// the console or the page was read in. Nothing about the error itself is shown: it is logged.
+
+const MACHINE_PATHS = ['/api/', '/webhook', '/healthz', '/dev/chat/api']
+
+const TEXT: Record<'not_found' | 'internal', Record<Lang, { title: string; body: string }>> = {
+  not_found: {
+    th: { title: 'ไม่พบหน้าที่ต้องการ', body: 'ลิงก์อาจไม่ถูกต้องหรือหน้านี้ถูกย้ายแล้ว' },
+    en: { title: 'Page not found', body: 'The link may be wrong, or the page has moved.' },
+  },
+  internal: {
+    th: { title: 'ขออภัย ระบบขัดข้อง', body: 'กรุณาลองใหม่อีกครั้งในภายหลัง หากยังพบปัญหา โปรดแจ้งผู้ดูแลระบบ' },
+    en: {
+      title: 'Sorry, something went wrong',
+      body: 'Please try again later. If it keeps happening, tell the administrator.',
+    },
+  },
+}
+
+/** Whether the request is a machine's, answered in JSON. */
+export function wantsJson(c: Context): boolean {
+  const path = c.req.path
+  if (MACHINE_PATHS.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p))) return true
+  return !(c.req.header('accept') ?? '').includes('text/html')
+}
+
+/** The page's language: the `lang` query, else the console's choice (admin_lang), else Thai. */
+function pageLang(c: Context): Lang {
+  const q = c.req.query('lang')
+  if (q === 'en' || q === 'th') return q
+  return getCookie(c, 'admin_lang') === 'en' ? 'en' : 'th'
+}
+
+export function errorResponse(c: Context, kind: 'not_found' | 'internal', status: ContentfulStatusCode) {
+  if (wantsJson(c)) {
+    const message = `${TEXT[kind].en.title} / ${TEXT[kind].th.title}`
+    return c.json({ error: kind, message }, status)
+  }
+  const lang = pageLang(c)
+  const other: Lang = lang === 'th' ? 'en' : 'th'
+  const t = TEXT[kind][lang]
+  const page =
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${t.title}</title></head><body><main><h1>${t.title}</h1><p>${t.body}</p>` +
+    `<p><a href="?lang=${other}">${other === 'en' ? 'English' : 'ภาษาไทย'}</a></p></main></body></html>`
+  return c.html(page, status)
+}
