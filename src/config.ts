@@ -22,7 +22,7 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
 
-/** The environment contract (DESIGN.md "Environment"). Parsed once at boot. */
+/** The environment contract (README, the variables' table; .env.example). Parsed once at boot. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -58,7 +58,7 @@ async function validate(deps: ServiceDeps, orgId: string, f: BroadcastFields, no
     if (!c.ok) return broadcastError('invalid_cron', [c.reason])
   }
   if (checkPast && f.run_at.getTime() < now.getTime() - PAST_GRACE_MS) return broadcastError('run_at_in_past')
-  // Every broadcast is evidence for a measure (issue 6): a template names its own, text and Flex must.
+  // Every broadcast is evidence for a measure: a template names its own, text and Flex must.
   if (f.measure === null) return broadcastError('measure_required')
   if (deps.measures && !deps.measures.includes(f.measure))
     return broadcastError('unknown_measure', [f.measure])

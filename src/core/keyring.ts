@@ -3,7 +3,7 @@ import { pbkdf2Hasher, type SecretHasher } from './secret-hash.js'
 
 /**
  * The app's secrets as WebCrypto keys, so the same code runs on Node and Workers.
- * - pseudonym(): HMAC(pepper, id) for the pseudonymous privacy class (DESIGN.md).
+ * - pseudonym(): HMAC(pepper, id) for pseudonymous ids (no raw LINE id is stored).
  * - seal()/open(): AES-256-GCM for the confidential class; the key id travels with the data
  *   so keys can be rotated.
  * - secrets: the slow hash of passwords and receipt secrets (secret-hash.ts).

@@ -1,5 +1,5 @@
 /**
- * Structured JSON logs. Privacy rule (DESIGN.md): no message text, raw LINE ids or complaint
+ * Structured JSON logs. Privacy rule (README "Complaints: who can learn what"): no message text, raw LINE ids or complaint
  * data. Fields are scalars only, names that usually carry such data are refused, and any value
  * shaped like a LINE id is masked, so a careless call cannot leak one.
  */

@@ -8,7 +8,7 @@ type Db = Kysely<Database>
 export const ENGAGEMENT_PURPOSE = 'engagement'
 
 /**
- * One engagement event (pseudonymous class, DESIGN.md). `chatKey` is already an HMAC; use
+ * One engagement event (pseudonymous: keyed HMACs, never LINE ids). `chatKey` is already an HMAC; use
  * engagementChatKey() to make one. Kinds are dotted names: 'message.sent', 'message.failed', …
  */
 export interface EngagementEvent {
@@ -75,7 +75,7 @@ export interface EventQuery {
   kind?: string
 }
 
-/** Reads events oldest first (reports in issue 6 build on this). */
+/** Reads events oldest first (the evidence reports build on this). */
 export async function listEvents(db: Db, q: EventQuery) {
   let query = db.selectFrom('engagement_events').selectAll().where('org_id', '=', q.orgId)
   if (q.refType !== undefined) query = query.where('ref_type', '=', q.refType)

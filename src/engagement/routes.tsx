@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { AdminEnv } from '../admin/http.js'
 
 // /admin/engagement was the first view of the log (counts per measure). The evidence pages
-// replaced it (issue 6); old bookmarks land there, on the same fiscal year when one was given.
+// replaced it; old bookmarks land there, on the same fiscal year when one was given.
 export function engagementRoutes() {
   const app = new Hono<AdminEnv>()
   app.get('/engagement', (c) => {

@@ -24,7 +24,7 @@ import { itemRows, yearsOverview } from './report.js'
 import { ReportPage } from './report-page.js'
 import { YearsPage } from './years-page.js'
 
-// /admin/evidence: the one place for the evidence of the measures (issue 6). Pages here,
+// /admin/evidence: the one place for the evidence of the measures. Pages here,
 // downloads in export-routes.ts, the public page in public-routes.tsx.
 
 export function evidenceRoutes() {

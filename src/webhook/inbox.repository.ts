@@ -71,7 +71,7 @@ export async function releaseClaimedEvents(db: Db, now: Date): Promise<number> {
   return Number(result.numUpdatedRows)
 }
 
-/** Marks events handled and keeps only id, type and outcome (DESIGN.md pipeline step 5). */
+/** Marks events handled and keeps only id, type and outcome (README "How it works"). */
 export async function completeEvents(db: Db, eventIds: string[], outcome: string, now: Date): Promise<void> {
   if (eventIds.length === 0) return
   await db

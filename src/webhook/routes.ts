@@ -7,7 +7,7 @@ import { ingestEnvelope } from './inbox.service.js'
 
 const problem = (error: string, message: string) => ({ error, message })
 
-/** DESIGN.md "The webhook pipeline": verify raw bytes, validate, store durably, then 200. */
+/** README "How it works": verify raw bytes, validate, store durably, then 200. */
 export function webhookRoutes(maxBodyBytes: number) {
   const app = new Hono<AppEnv>()
   const tooLarge = (c: Context) =>

@@ -8,7 +8,7 @@ import { openBrowser, type TestBrowser } from '../helpers/browser.js'
 import { PASSWORD_A, PASSWORD_B, seedAccount } from './helpers.js'
 import { localModeApp, tickLocal } from './local-mode.fixture.js'
 
-// The whole of issue 3 in real headless Chromium, in local mode: the simulator is the bot's
+// The console in local mode, whole, in real headless Chromium: the simulator is the bot's
 // LINE channel, so what the scheduler sends is watched arriving on the /dev/chat page itself.
 // The console pages run without any script; /dev/chat runs its own.
 

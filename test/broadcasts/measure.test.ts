@@ -6,7 +6,7 @@ import { type ApiWorld, apiWorld, EXAMPLES, json } from '../api/helpers.js'
 import type { TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
 
-// Every broadcast serves a measure (issue 6): a template brings its own, free text and Flex JSON
+// Every broadcast serves a measure: a template brings its own, free text and Flex JSON
 // must name one, in the service, the compose form and the API alike.
 
 describe.each(DB_KINDS)('a broadcast names the measure it serves (%s)', (kind) => {

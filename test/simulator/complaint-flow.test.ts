@@ -9,7 +9,7 @@ import { button, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { complaintToEvidence, simChat } from './sim-chat.js'
 
-// Issue 5's whole flow in local mode: a person in the LINE simulator files an anonymous complaint
+// The complaint flow, whole, in local mode: a person in the LINE simulator files an anonymous complaint
 // with a GPS-tagged phone photo, sent through the simulator's API as the chat page sends it (no
 // MemoryLine: the bot fetches the photo from the simulator's LinePort), then follows it up.
 
