@@ -62,6 +62,16 @@ describe.each(DB_KINDS)('admin broadcasts, happy path (%s)', (kind) => {
     expect(b.lastHtml).toContain('(กองคลัง)')
     expect(b.lastHtml).toMatch(/class="status status-sent">ส่งแล้ว/)
     expect(b.lastHtml).not.toContain(GROUP) // never the raw LINE id
+    // A finished run's log stays still; an open one reloads itself as the broadcast's page does.
+    expect(b.lastHtml).not.toContain('http-equiv="refresh"')
+    const runId = run.split('/').pop() ?? ''
+    await t.testDb.db
+      .updateTable('broadcast_runs')
+      .set({ status: 'sending' })
+      .where('id', '=', runId)
+      .execute()
+    await b.get(run)
+    expect(b.lastHtml).toContain('<meta http-equiv="refresh" content="3"/>')
     expect(await auditActions(t, 'default')).toEqual(
       expect.arrayContaining(['broadcast.created', 'broadcast.scheduled']),
     )

@@ -248,8 +248,14 @@ export function DeliveriesPage(props: {
   const failed = props.rows.some((d) => d.status === 'failed')
   const paused = runPause(v, run, props.now)
   const reason = run.reason ? deliveryWords(v, { detail: run.reason, answer_status: null }) : null
+  // While the run is open its rows change: the log reloads itself like the broadcast's page.
+  const open = run.status === 'pending' || run.status === 'sending'
   return (
-    <Layout v={v} title={`${v.t('deliveryLog')}: ${props.b.title}`}>
+    <Layout
+      v={v}
+      title={`${v.t('deliveryLog')}: ${props.b.title}`}
+      {...(open ? { refresh: PROGRESS_REFRESH_SECONDS } : {})}
+    >
       <LineBanner v={v} line={props.line} />
       <Msg text={props.message} error={props.error} />
       <p id="run-state">
