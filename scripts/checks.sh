@@ -20,7 +20,7 @@ run() {
 }
 
 run typecheck npx tsc -p .
-run lint npx biome check .
+run lint npm run --silent lint
 if [ "${CI_STEPS:-}" = 1 ]; then
   run platforms bash scripts/npm-platforms.sh
   run container npx tsx scripts/container-steps.ts

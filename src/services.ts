@@ -21,6 +21,7 @@ import type { Logger } from './core/logger.js'
 import type { Database } from './db/schema.js'
 import { registerCards } from './dialogues/cards.js'
 import { FormHandlers, registerForms } from './dialogues/forms.js'
+import { registerPresses } from './engagement/presses.js'
 import type { Flows } from './flows/types.js'
 import { broadcastDeps } from './jobs/tick.js'
 import type { LinePort, LineResolver } from './line/port.js'
@@ -67,6 +68,8 @@ export function buildRegistry(): HandlerRegistry {
   const registry = new HandlerRegistry()
   // One per registry: what this process made LINE show each person (contacts/menus.ts).
   const menus = createPersonalMenus()
+  // Not a handler: logs each postback press after whichever handler took it succeeded.
+  registerPresses(registry)
   registerContacts(registry)
   // After the follow's greeting, before any text handler: a person's menu follows their language.
   registerPersonalMenus(registry, menus)

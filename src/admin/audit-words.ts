@@ -1,4 +1,4 @@
-import type { AuditAction } from './audit.js'
+import type { AuditAction } from '../audit/actions.js'
 import type { Lang } from './i18n.js'
 
 // The audit log in words: what each recorded action means, Thai first, English through the

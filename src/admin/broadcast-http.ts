@@ -1,9 +1,9 @@
+import type { AuditAction } from '../audit/actions.js'
+import { appendAudit } from '../audit/repository.js'
 import type { BroadcastError } from '../broadcasts/errors.js'
 import type { Quota } from '../line/port.js'
-import type { AuditAction } from './audit.js'
 import type { AdminContext } from './http.js'
 import type { View } from './pages/layout.js'
-import { appendAudit } from './repository.js'
 import type { Session } from './service.js'
 import type { Role } from './tables.js'
 

@@ -1,7 +1,7 @@
 import type { ColumnType, Kysely } from 'kysely'
+import { audit } from '../audit/service.js'
 import { countFollowers } from '../contacts/repository.js'
 import type { Database } from '../db/schema.js'
-import { audit } from './audit.js'
 import type { Session } from './service.js'
 
 // Unit labels live in `group_labels` (the broadcast slice's table, shared with audiences).

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
+import { audit } from '../audit/service.js'
 import type { Database } from '../db/schema.js'
-import { audit } from './audit.js'
 import { insertGrant, listGrantsSince } from './officer-grants-repository.js'
 import type { Session } from './service.js'
 

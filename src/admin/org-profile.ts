@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
+import type { AuditAction } from '../audit/actions.js'
+import { audit } from '../audit/service.js'
 import type { EvidenceCleaner } from '../complaints/evidence/cleaner.js'
 import type { Database } from '../db/schema.js'
 import { type CleanLogo, cleanLogo, type LogoRefusal, newLogoVersion } from '../orgs/logo.js'
 import { checkProfile, type ProfileInput, type ProfileRefusal } from '../orgs/profile.js'
 import { deleteOrgLogo, updateOrgProfile, upsertOrgLogo } from '../orgs/repository.js'
-import { type AuditAction, audit } from './audit.js'
 
 // An organization's own name and logo, changed by its owner (console) or by `npm run org:set`
 // (actor null): checked, written, audited. Outcomes are values; the caller words them.

@@ -1,17 +1,9 @@
 import { type Insertable, type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { AuditAction } from './audit.js'
-import type {
-  AccountRow,
-  AdminAccountsTable,
-  AdminAuditLogTable,
-  AuditRow,
-  Role,
-  SessionRow,
-} from './tables.js'
+import type { AccountRow, AdminAccountsTable, Role, SessionRow } from './tables.js'
 
 // Kysely only: rows in, rows out. Every console query takes the org id, so no query can reach
-// another organization's rows. The audit log has insert and select, and nothing else.
+// another organization's rows. The audit log's queries are src/audit/repository.ts.
 type Db = Kysely<Database>
 
 export const findAccountByEmail = (db: Db, email: string): Promise<AccountRow | undefined> =>
@@ -142,18 +134,4 @@ export const recentFailures = async (db: Db, key: string, since: Date): Promise<
 
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('admin_login_failures').where('key', '=', key).execute()
-}
-
-/** Typed by AuditAction, so no caller can write an action the log does not know. */
-export async function appendAudit(
-  db: Db,
-  row: Insertable<AdminAuditLogTable> & { action: AuditAction },
-): Promise<void> {
-  await db.insertInto('admin_audit_log').values(row).execute()
-}
-
-export const listAudit = (db: Db, orgId: string, limit: number, beforeId?: number): Promise<AuditRow[]> => {
-  let q = db.selectFrom('admin_audit_log').selectAll().where('org_id', '=', orgId)
-  if (beforeId !== undefined) q = q.where('id', '<', beforeId)
-  return q.orderBy('id', 'desc').limit(limit).execute()
 }

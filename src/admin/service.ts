@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
+import { audit } from '../audit/service.js'
 import type { Keyring } from '../core/keyring.js'
 import type { SecretHasher } from '../core/secret-hash.js'
 import type { Database } from '../db/schema.js'
-import { audit } from './audit.js'
 import { MIN_PASSWORD_LENGTH } from './password.js'
 import * as repo from './repository.js'
 import {

@@ -49,26 +49,12 @@ export interface AdminLoginFailuresTable {
   at: Timestamp
 }
 
-/** Append-only: the repository has no update or delete, and a trigger refuses them too. */
-export interface AdminAuditLogTable {
-  id: Generated<number>
-  org_id: string | null
-  at: Timestamp
-  actor_id: string | null
-  actor_email: string | null
-  action: string
-  target: string | null
-  detail: string | null
-}
-
 export interface AdminTables extends OrgTables, AdminLineLinkTables {
   admin_accounts: AdminAccountsTable
   admin_sessions: AdminSessionsTable
   admin_login_failures: AdminLoginFailuresTable
-  admin_audit_log: AdminAuditLogTable
   admin_officer_grants: AdminOfficerGrantsTable
 }
 
 export type AccountRow = Selectable<AdminAccountsTable>
 export type SessionRow = Selectable<AdminSessionsTable>
-export type AuditRow = Selectable<AdminAuditLogTable>

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { AuditAction } from '../admin/audit.js'
-import { appendAudit } from '../admin/repository.js'
+import type { AuditAction } from '../audit/actions.js'
+import { appendAudit } from '../audit/repository.js'
 import { resolveRecipients } from '../broadcasts/audiences.js'
 import { countByStatus, listDeliveries } from '../broadcasts/deliveries.js'
 import { chatNames, listRuns } from '../broadcasts/repository.js'

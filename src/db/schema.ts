@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { AdminTables } from '../admin/tables.js'
 import type { ApiTables } from '../api/tables.js'
+import type { AuditTables } from '../audit/tables.js'
 import type { BroadcastTables } from '../broadcasts/tables.js'
 import type { BudgetTables } from '../budget/tables.js'
 import type { FollowThrottleTables } from '../complaints/follow-throttle-tables.js'
@@ -63,6 +64,7 @@ export interface LineGroupsTable {
 
 export interface Database
   extends AdminTables,
+    AuditTables,
     ComplaintTables,
     ContactTables,
     ApiTables,

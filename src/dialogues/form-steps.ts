@@ -1,46 +1,18 @@
-import { localDay } from '../core/time/index.js'
-import { pick, type Text } from '../flows/lang.js'
-import { applies, renderPrompt, renderSummary } from '../flows/render-form.js'
+import { pick } from '../flows/lang.js'
+import { applies } from '../flows/render-form.js'
 import type { FormDef } from '../flows/schema-dialogues.js'
 import type { LineMessage } from '../line/port.js'
-import type { Source } from '../webhook/events.js'
-import type { EventContext } from '../webhook/registry.js'
 import { parseAnswer } from './answers.js'
-import { DRAFT_ID, newDraftId, stampDraft } from './draft-buttons.js'
+import { DRAFT_ID, newDraftId } from './draft-buttons.js'
 import type { FormHandlers, FormOptions } from './form-handlers.js'
+import { type Ctx, countOf, promptFor, say, todayOf, userOf } from './form-prompt.js'
 import { hasAnswers, offerReplace, offerResume } from './leave.js'
 import { type FormState, loadState, PARKED, SESSION_TTL_MS, sessionKey, storeState } from './sessions.js'
 
 // The steps of a form: ask, check an answer, move on, go back to a question, start over.
 
-export type Ctx = EventContext<{ source: Source }>
-
-export const userOf = (ctx: Ctx) => (ctx.event.source.type === 'user' ? ctx.event.source.userId : null)
-export const say = (ctx: Ctx, key: string) =>
-  ctx.responder.reply(ctx.deps.flows.render(key, {}, { chat: 'user' }))
 export const ttlOf = (ctx: Ctx, options: FormOptions | undefined) =>
   options?.ttlMs?.(ctx.deps) ?? SESSION_TTL_MS
-export const countOf = (state: FormState, fieldId: string) => Number(state.answers[`_n_${fieldId}`] ?? 0)
-
-/** Today in the agency's time zone: the date questions' bounds. */
-export const todayOf = (ctx: Ctx) => localDay(ctx.now, ctx.deps.config.timeZone)
-
-/** The question the draft is at (or its summary), its buttons naming the draft. */
-export function promptFor(ctx: Ctx, form: FormDef, state: FormState, error?: Text): LineMessage {
-  if (state.step >= form.fields.length) {
-    return stampDraft(renderSummary(state.formId, form, state.answers, ctx.lang), state)
-  }
-  const field = form.fields[state.step]
-  const count = field ? countOf(state, field.id) : 0
-  const prompt = renderPrompt(state.formId, form, state.step, {
-    lang: ctx.lang,
-    today: todayOf(ctx),
-    answers: state.answers,
-    count,
-    ...(error ? { error } : {}),
-  })
-  return stampDraft(prompt, state)
-}
 
 /**
  * The first question still to ask: unanswered, and asked given the answers so far. Always from

@@ -6,18 +6,8 @@ import { isCancel, parseAnswer } from './answers.js'
 import { isCommand } from './commands.js'
 import { sameDraft, stampDraft } from './draft-buttons.js'
 import type { FormHandlers } from './form-handlers.js'
-import {
-  answer,
-  type Ctx,
-  countOf,
-  promptFor,
-  saveAndAsk,
-  say,
-  startForm,
-  todayOf,
-  ttlOf,
-  userOf,
-} from './form-steps.js'
+import { type Ctx, countOf, promptFor, say, todayOf, userOf } from './form-prompt.js'
+import { answer, saveAndAsk, startForm, ttlOf } from './form-steps.js'
 import { answerOldButton, askToLeave, openDraft, registerLeave, setPaused } from './leave.js'
 import { dropState, type FormState, isPaused, PARKED, storeState } from './sessions.js'
 

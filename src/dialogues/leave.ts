@@ -4,7 +4,7 @@ import type { HandlerRegistry, PostbackContext } from '../webhook/registry.js'
 import { isCommand } from './commands.js'
 import { DRAFT_ID, sameDraft } from './draft-buttons.js'
 import type { FormHandlers } from './form-handlers.js'
-import { type Ctx, promptFor, say, userOf } from './form-steps.js'
+import { type Ctx, promptFor, say, userOf } from './form-prompt.js'
 import { isPaused, keepState, loadState, PARKED, PAUSED, type StoredState, sessionKey } from './sessions.js'
 
 // Leaving a form and coming back to it (README "What staff get in LINE", forms). A command, a

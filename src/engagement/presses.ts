@@ -1,10 +1,11 @@
 import type { Flows } from '../flows/types.js'
-import type { PostbackContext, Unlinkable } from '../webhook/registry.js'
+import type { HandlerRegistry, PostbackContext, Unlinkable } from '../webhook/registry.js'
 import { actorKey, appendEvents, type EngagementEvent, placeKey } from './events.js'
 
 // Every postback the bot handles becomes one 'postback.pressed' event, written here for all
-// handlers (the dispatcher calls recordPress after the handler succeeded, so a retried event
-// whose handler failed is counted once). It sits beside what a handler logs specifically:
+// handlers (registerPresses makes recordPress a press hook, which the dispatcher runs after the
+// handler succeeded, so a retried event whose handler failed is counted once). It sits beside
+// what a handler logs specifically:
 // a pledge press gives both 'postback.pressed' (a button was pressed) and 'pledge' (a person
 // acknowledged, once per broadcast) — different facts, so reports must not add them up.
 //
@@ -65,4 +66,9 @@ export async function recordPress(ctx: PostbackContext, unlinkable: Unlinkable |
     data: press.item ? { item: press.item } : {},
   }
   await appendEvents(db, [event])
+}
+
+/** Every press the bot handles is logged through this one hook (src/services.ts registers it). */
+export function registerPresses(registry: HandlerRegistry): void {
+  registry.afterPress(recordPress)
 }

@@ -1,4 +1,4 @@
-import type { ItaCatalogue } from '../flows/load-measures.js'
+import type { ItaCatalogue } from '../flows/types.js'
 import type { EvidenceReport, ItaForm, ItaItemRef, ItemRow } from './types.js'
 
 // A measure's ITA items in one year's form, and the same year laid out per item.

@@ -1,5 +1,5 @@
-import type { ItaCatalogue } from '../flows/load-measures.js'
 import type { BilingualText, MeasureDef } from '../flows/schema-dialogues.js'
+import type { ItaCatalogue } from '../flows/types.js'
 import { periodText } from './fiscal.js'
 import type { YearFigures } from './gather.js'
 import { itemsForYear } from './items.js'

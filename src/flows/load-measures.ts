@@ -1,8 +1,6 @@
 import { at, type Located, type Parsed } from './located.js'
 import { ITA_FORMS, type ItaFormId, type ItaItemDef, type MeasureDef } from './schema-measures.js'
-
-/** Both forms' items by code, as flows/ita-items.yaml lists them. */
-export type ItaCatalogue = Readonly<Record<ItaFormId, ReadonlyMap<string, ItaItemDef>>>
+import type { ItaCatalogue } from './types.js'
 
 /** The codes each form has: FY2566–67 I1–I30, E1–E15, O1–O43; FY2568+ i1–i15, e1–e9, o1–o28. */
 export const FORM_RANGES: Record<ItaFormId, Record<string, number>> = {

@@ -1,26 +1,6 @@
-import { z } from 'zod'
 import { compactText } from '../conversation/analyse.js'
 import type { SynonymDef } from '../conversation/synonyms.js'
 import type { Parsed } from './located.js'
-
-/**
- * flows `synonyms:` — the words staff type for what flows calls otherwise ("ของหลวง" for
- * "ทรัพย์สินราชการ", "เรื่องที่แจ้งไปถึงไหนแล้ว" for "ติดตามเรื่องร้องเรียน"). Free-text
- * understanding (src/conversation/understanding.ts) rewrites a message with them before ranking.
- */
-const phrase = z.string().trim().min(1).max(100)
-export const synonymsSchema = z.array(
-  z
-    .strictObject({
-      /** What the words mean, in the words flows uses (a keyword, a title, a FAQ question). */
-      means: phrase,
-      /** Words that mean it anywhere in a message. */
-      words: z.array(phrase).max(100).default([]),
-      /** Words that mean it only as the whole message ("ช่วยหน่อย" is the menu, "ช่วยเรื่องงาน" is not). */
-      alone: z.array(phrase).max(100).default([]),
-    })
-    .refine((d) => d.words.length + d.alone.length > 0, { message: 'give words or alone (or both)' }),
-)
 
 /**
  * Every file's synonyms in one list. A word may mean one thing only (the second place is named),

@@ -1,6 +1,6 @@
 import type { LineMessage } from '../line/port.js'
-import { DEFAULT_LANG, type Localized, pick } from './lang.js'
-import type { RenderOptions } from './types.js'
+import { DEFAULT_LANG, pick } from './lang.js'
+import type { RenderOptions, RenderValue } from './types.js'
 
 /** A message template after loading: plain data, as LINE takes it, plus `groups` flags. */
 export type Tree = string | number | boolean | null | Tree[] | { [key: string]: Tree }
@@ -45,9 +45,6 @@ function forAudience(message: Tree, chat: 'user' | 'group'): Tree {
   const { quickReply: _old, ...rest } = message
   return items.length > 0 ? { ...rest, quickReply: { ...quick, items } } : rest
 }
-
-/** A value for a placeholder: one text, or one per language (a date reads differently in each). */
-export type RenderValue = string | Localized
 
 /** `template` is already in `opts.lang`; values given per language are taken in it too. */
 export function renderTemplate(

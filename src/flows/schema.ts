@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { LIMITS } from '../line/limits.js'
-import { synonymsSchema } from './load-synonyms.js'
 import { PLACEHOLDER } from './render.js'
 import { dialogueSections } from './schema-dialogues.js'
+import { synonymsSchema } from './schema-synonyms.js'
 
 const withoutPlaceholders = (s: string) => s.replace(PLACEHOLDER, '')
 

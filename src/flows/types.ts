@@ -1,9 +1,8 @@
 import type { SynonymDef } from '../conversation/synonyms.js'
 import type { LineMessage } from '../line/port.js'
 import type { Lang, Localized } from './lang.js'
-import type { ItaCatalogue } from './load-measures.js'
-import type { RenderValue } from './render.js'
 import type { CalendarEntry, FaqDef, FormDef, GuideDef, MeasureDef, QuizDef } from './schema-dialogues.js'
+import type { ItaFormId, ItaItemDef } from './schema-measures.js'
 
 /**
  * The contract between flows/ (content as data) and the code. The loader (load.ts) validates
@@ -29,6 +28,12 @@ export interface IntentDef {
  * Who a rendered message is for: in groups, quick replies marked `groups: false` are left out;
  * `lang` overrides the language of the Flows view it is rendered through.
  */
+/** Both forms' items by code, as flows/ita-items.yaml lists them. */
+export type ItaCatalogue = Readonly<Record<ItaFormId, ReadonlyMap<string, ItaItemDef>>>
+
+/** A value for a placeholder: one text, or one per language (a date reads differently in each). */
+export type RenderValue = string | Localized
+
 export interface RenderOptions {
   chat?: 'user' | 'group'
   lang?: Lang

@@ -1,5 +1,4 @@
 import type { TextUnderstanding } from '../conversation/understanding.js'
-import { recordPress } from '../engagement/presses.js'
 import { DEFAULT_LANG } from '../flows/lang.js'
 import {
   type BaseEvent,
@@ -72,8 +71,10 @@ export function createDispatcher(
       const retype = (text: string) => routeText(typedIn(pctx, text), text)
       const press = { ...pctx, action, params, retype }
       await handler(press)
-      // One place for every button: handlers log only what is specific to them.
-      await recordPress(press, registry.unlinkable.get(action))
+      // One place for every button (engagement/presses.ts registers the hook that logs it):
+      // handlers log only what is specific to them.
+      const unlinkable = registry.unlinkable.get(action)
+      for (const hook of registry.pressHooks) await hook(press, unlinkable)
       return `postback:${action}`
     },
   }

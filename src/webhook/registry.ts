@@ -71,6 +71,11 @@ export type Unlinkable = true | ((ctx: PostbackContext) => boolean)
  * label for the inbox, or null to let the next claim and then the intents have it.
  */
 export type TextClaim = (ctx: TextContext) => Promise<string | null>
+/**
+ * Runs after a postback's handler succeeded (a failed one is retried by the inbox, so a press
+ * is seen once), with the press and how its action was declared unlinkable.
+ */
+export type PressHook = (ctx: PostbackContext, unlinkable: Unlinkable | undefined) => Promise<void>
 type MessageKind = MessageContent['type']
 
 /**
@@ -84,6 +89,7 @@ export class HandlerRegistry {
   readonly unlinkable = new Map<string, Unlinkable>()
   readonly messageKinds = new Map<MessageKind, Handler<EventContext<MessageEvent>>>()
   readonly textClaims: TextClaim[] = []
+  readonly pressHooks: PressHook[] = []
   fallback: Handler<TextContext> | null = null
 
   onEvent<T extends KnownEventType>(type: T, handler: Handler<EventContext<EventOf<T>>>): this {
@@ -107,7 +113,7 @@ export class HandlerRegistry {
 
   /**
    * Presses of these actions are never logged (complaint intake and follow-up, anonymous
-   * questions): the dispatcher logs every other press (engagement/presses.ts says why).
+   * questions): the press hooks log every other press (engagement/presses.ts says why).
    */
   keepPressesUnlinkable(actions: readonly string[], when: Unlinkable = true): this {
     for (const action of actions) this.unlinkable.set(action, when)
@@ -122,6 +128,12 @@ export class HandlerRegistry {
   /** Claims run in registration order, before intents. */
   onTextClaim(claim: TextClaim): this {
     this.textClaims.push(claim)
+    return this
+  }
+
+  /** Hooks run in registration order, after every postback handler that succeeded. */
+  afterPress(hook: PressHook): this {
+    this.pressHooks.push(hook)
     return this
   }
 

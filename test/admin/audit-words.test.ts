@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { AUDIT_ACTIONS } from '../../src/admin/audit.js'
 import { AUDIT_WORDS, auditWords } from '../../src/admin/audit-words.js'
+import { AUDIT_ACTIONS } from '../../src/audit/actions.js'
 
 const THAI = /[\u0E00-\u0E7F]/
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { AUDIT_ACTIONS } from '../../src/admin/audit.js'
+import { AUDIT_ACTIONS } from '../../src/audit/actions.js'
 import { type ApiWorld, apiWorld, EXAMPLES, json } from '../api/helpers.js'
 import { DB_KINDS } from '../helpers/db.js'
 

@@ -5,7 +5,7 @@ import { createIntentMatcher } from '../../src/conversation/matcher.js'
 import { fixedClock } from '../../src/core/clock.js'
 import { createKeyring } from '../../src/core/keyring.js'
 import { silentLogger } from '../../src/core/logger.js'
-import { describePress } from '../../src/engagement/presses.js'
+import { describePress, registerPresses } from '../../src/engagement/presses.js'
 import { createDispatcher } from '../../src/webhook/dispatcher.js'
 import { type HandlerDeps, HandlerRegistry } from '../../src/webhook/registry.js'
 import { MemoryLine } from '../fakes/memory-line.js'
@@ -65,6 +65,7 @@ describe('describePress (pure)', () => {
 describe('the dispatcher logs a press only once its handler succeeded', () => {
   it('a failing handler leaves no press (the inbox retries it); the retry that succeeds leaves one', async () => {
     const registry = new HandlerRegistry()
+    registerPresses(registry)
     let fail = true
     registry.onPostback('flaky', async () => {
       if (fail) throw new Error('database down')

@@ -1,5 +1,5 @@
+import type { AuditEntry } from '../../audit/service.js'
 import type { AccountView } from '../accounts.js'
-import type { AuditEntry } from '../audit.js'
 import { auditWords } from '../audit-words.js'
 import type { GroupView } from '../groups.js'
 import { ROLES } from '../tables.js'
