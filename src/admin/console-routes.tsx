@@ -11,38 +11,16 @@ import { getOrg } from '../orgs/service.js'
 import { questionRoutes } from '../questions/routes.js'
 import { createAccount, disableAccount, listAccountViews } from './accounts.js'
 import { broadcastRoutes } from './broadcast-routes.js'
+import { gate, html, notFound, requireSession } from './console-http.js'
 import { homeCounts, listGroups, setGroupLabels } from './groups.js'
 import { type AdminContext, type AdminEnv, form, view } from './http.js'
 import { lineLinkRoutes } from './line-link-routes.js'
 import { orgProfileRoutes } from './org-profile-routes.js'
 import { orgRoutes } from './org-routes.js'
-import { MessagePage } from './pages/auth.js'
 import { AccountsPage, AuditPage, GroupsPage, HomePage } from './pages/console.js'
 import type { Session } from './service.js'
 import type { Role } from './tables.js'
 import { tokenRoutes } from './token-routes.js'
-
-const html = (c: AdminContext, node: unknown, status: 200 | 403 | 404 | 422 = 200) =>
-  c.html(`<!doctype html>${String(node)}`, status)
-
-function requireSession(c: AdminContext): Session {
-  const s = c.var.session
-  // The session middleware in routes.tsx guarantees it; reaching here without one is a bug.
-  if (!s) throw new Error('admin route without a session')
-  return s
-}
-
-const allowed = (s: Session, roles: readonly Role[]) => roles.includes(s.admin.role)
-
-function forbidden(c: AdminContext) {
-  const v = view(c)
-  return html(c, MessagePage({ v, title: '403', message: v.t('forbidden') }), 403)
-}
-
-function notFound(c: AdminContext) {
-  const v = view(c)
-  return html(c, MessagePage({ v, title: '404', message: v.t('notFound') }), 404)
-}
 
 const LABELLERS: readonly Role[] = ['owner', 'broadcaster']
 
@@ -63,15 +41,15 @@ export function consoleRoutes() {
     GroupsPage({
       v: view(c),
       groups: await listGroups(c.var.deps.db, s.admin.orgId),
-      canLabel: allowed(s, LABELLERS),
+      canLabel: LABELLERS.includes(s.admin.role),
       ...msg,
     })
 
   app.get('/groups', async (c) => html(c, await groupsPage(c, requireSession(c))))
 
   app.post('/groups/labels', async (c) => {
-    const s = requireSession(c)
-    if (!allowed(s, LABELLERS)) return forbidden(c)
+    const s = gate(c, LABELLERS)
+    if (s instanceof Response) return s
     const f = await form(c)
     const { db, clock } = c.var.deps
     const r = await db
@@ -92,14 +70,14 @@ export function consoleRoutes() {
   ) => AccountsPage({ v: view(c), accounts: await listAccountViews(c.var.deps.db, s.admin.orgId), ...extra })
 
   app.get('/accounts', async (c) => {
-    const s = requireSession(c)
-    if (!allowed(s, ['owner'])) return forbidden(c)
+    const s = gate(c, ['owner'])
+    if (s instanceof Response) return s
     return html(c, await accountsPage(c, s))
   })
 
   app.post('/accounts', async (c) => {
-    const s = requireSession(c)
-    if (!allowed(s, ['owner'])) return forbidden(c)
+    const s = gate(c, ['owner'])
+    if (s instanceof Response) return s
     const f = await form(c)
     const { db, clock, keyring } = c.var.deps
     // New accounts always join the creator's organization.
@@ -131,8 +109,8 @@ export function consoleRoutes() {
   })
 
   app.post('/accounts/disable', async (c) => {
-    const s = requireSession(c)
-    if (!allowed(s, ['owner'])) return forbidden(c)
+    const s = gate(c, ['owner'])
+    if (s instanceof Response) return s
     const f = await form(c)
     const { db, clock } = c.var.deps
     const r = await db.transaction().execute((trx) => disableAccount(trx, clock.now(), s, f('id')))
@@ -145,8 +123,8 @@ export function consoleRoutes() {
   })
 
   app.get('/audit', async (c) => {
-    const s = requireSession(c)
-    if (!allowed(s, ['owner'])) return forbidden(c)
+    const s = gate(c, ['owner'])
+    if (s instanceof Response) return s
     return html(c, AuditPage({ v: view(c), entries: await readAudit(c.var.deps.db, s.admin.orgId) }))
   })
 
