@@ -5,7 +5,7 @@ import type { Role } from './tables.js'
 
 // What console routes behind a session share: the HTML answer, role gates, the error pages.
 
-export type Status = 200 | 403 | 404 | 422
+export type Status = 200 | 401 | 403 | 404 | 422 | 429
 export const html = (c: AdminContext, node: unknown, status: Status = 200) =>
   c.html(`<!doctype html>${String(node)}`, status)
 

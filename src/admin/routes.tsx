@@ -3,6 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { toBase64 } from '../core/bytes.js'
 import { brandOf } from '../orgs/profile.js'
 import { getOrg } from '../orgs/service.js'
+import { html } from './console-http.js'
 import { consoleRoutes } from './console-routes.js'
 import { CSRF_FIELD, LOGIN_CSRF_COOKIE, tokensMatch } from './csrf.js'
 import {
@@ -24,9 +25,6 @@ import { isMessageKey, pickLang, translator } from './i18n.js'
 import { LoginPage, MessagePage, PasswordPage } from './pages/auth.js'
 import { changePassword, loadSession, login, logout } from './service.js'
 import { randomToken } from './session.js'
-
-const html = (c: AdminContext, node: unknown, status: 200 | 401 | 403 | 404 | 422 | 429 = 200) =>
-  c.html(`<!doctype html>${String(node)}`, status)
 
 function refuseCsrf(c: AdminContext) {
   const v = view(c)

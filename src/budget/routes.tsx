@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { html } from '../admin/console-http.js'
 import { type AdminContext, type AdminEnv, view } from '../admin/http.js'
 import { MessagePage } from '../admin/pages/auth.js'
 import type { Session } from '../admin/service.js'
@@ -19,9 +20,6 @@ import { recordUpload } from './upload.js'
 // summary with its card as LINE shows it (auditors too). Every query is scoped by the session's
 // organization; the session and CSRF checks run before these routes (src/admin/routes.tsx).
 
-type Status = 200 | 403 | 404 | 422
-const html = (c: AdminContext, node: unknown, status: Status = 200) =>
-  c.html(`<!doctype html>${String(node)}`, status)
 const UPLOADERS: readonly Role[] = ['owner', 'broadcaster']
 const READERS: readonly Role[] = ['owner', 'broadcaster', 'auditor']
 const ROW_LIMIT = 500
