@@ -1,4 +1,5 @@
 import type { Lang } from '../admin/i18n.js'
+import { inLang } from '../core/lang.js'
 import { THAI_FONTS } from '../evidence/print-page.js'
 import {
   extraFields,
@@ -206,7 +207,7 @@ function Operation(props: { x: Ctx; path: string; method: string; op: Json }) {
           <ul>
             {errors.map(([status]) => (
               <li>
-                <code>{status}</code> {REASONS[status]?.[x.lang === 'th' ? 0 : 1] ?? ''}
+                <code>{status}</code> {REASONS[status] ? inLang(REASONS[status], x.lang) : ''}
               </li>
             ))}
           </ul>
@@ -218,7 +219,7 @@ function Operation(props: { x: Ctx; path: string; method: string; op: Json }) {
 
 export function ApiDocsPage(props: { doc: Json; lang: Lang; nonce: string; other: string }) {
   const { doc, lang } = props
-  const x: Ctx = { lang, t: (k) => T[k][lang === 'th' ? 0 : 1] }
+  const x: Ctx = { lang, t: (k) => inLang(T[k], lang) }
   const paths = Object.entries(asObj(doc.paths))
   const schemas = Object.entries(asObj(get(doc, 'components', 'schemas')))
   return (

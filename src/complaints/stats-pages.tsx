@@ -1,4 +1,5 @@
 import { Layout, type View } from '../admin/pages/layout.js'
+import { inLang } from '../core/lang.js'
 import { formatMonth } from '../core/time/index.js'
 import type { CategoryLabels } from './labels.js'
 import type { Breakdown, ComplaintStats, Timing } from './stats.js'
@@ -37,7 +38,7 @@ const L = {
   ],
 } as const
 type Key = keyof typeof L
-export const statsT = (v: Pick<View, 'lang'>) => (k: Key) => L[k][v.lang === 'th' ? 0 : 1]
+export const statsT = (v: Pick<View, 'lang'>) => (k: Key) => inLang(L[k], v.lang)
 const isKey = (k: string): k is Key => Object.hasOwn(L, k)
 
 /** The label of a breakdown row, by table. */

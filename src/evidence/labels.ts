@@ -1,4 +1,5 @@
 import type { Lang } from '../admin/i18n.js'
+import { inLang } from '../core/lang.js'
 
 // The words of the evidence pages, print page and public page: Thai first, English beside it.
 // Column heads follow the agencies' own results tables (see the seeds), so a page can be
@@ -110,4 +111,4 @@ export type EvT = (k: EvidenceKey) => string
 export const evidenceT =
   (lang: Lang): EvT =>
   (k) =>
-    L[k][lang === 'th' ? 0 : 1]
+    inLang(L[k], lang)

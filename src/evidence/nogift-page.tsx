@@ -1,5 +1,6 @@
 import type { Lang } from '../admin/i18n.js'
 import { Layout, type View } from '../admin/pages/layout.js'
+import { inLang } from '../core/lang.js'
 import { formatDay } from '../core/time/index.js'
 import { dateText, num, pick } from './format.js'
 import { evidenceT } from './labels.js'
@@ -38,7 +39,7 @@ const N = {
   csv: ['ดาวน์โหลด CSV', 'Download CSV'],
 } as const
 export type NoGiftKey = keyof typeof N
-export const noGiftT = (lang: Lang) => (k: NoGiftKey) => N[k][lang === 'th' ? 0 : 1]
+export const noGiftT = (lang: Lang) => (k: NoGiftKey) => inLang(N[k], lang)
 
 function TallyTable(props: { id: string; head: string; rows: Tally[]; lang: Lang }) {
   const n = noGiftT(props.lang)

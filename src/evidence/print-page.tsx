@@ -1,4 +1,5 @@
 import type { Lang } from '../admin/i18n.js'
+import { type Bilingual, inLang } from '../core/lang.js'
 import { formatDay, formatMonth } from '../core/time/index.js'
 import { AckChart, ReachChart } from './charts.js'
 import { cumulative, dateText, num, pct, pick } from './format.js'
@@ -136,7 +137,7 @@ function MeasurePart(props: { ctx: Ctx; m: MeasureReport }) {
 
 /** The document's own words (the labels shared with the console come from labels.ts). */
 const DOC = {
-  title: (fy: number) => [
+  title: (fy: number): Bilingual => [
     `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ${fy}`,
     `Report on the integrity and transparency measures, fiscal year B.E. ${fy} (${fy - 544}–${fy - 543})`,
   ],
@@ -162,8 +163,8 @@ export function PrintPage(props: {
   const { report, lang } = props
   const ctx: Ctx = { lang, tz: props.tz }
   const t = evidenceT(lang)
-  const doc = (k: Exclude<keyof typeof DOC, 'title'>) => DOC[k][lang === 'th' ? 0 : 1]
-  const title = DOC.title(report.fiscalYear)[lang === 'th' ? 0 : 1]
+  const doc = (k: Exclude<keyof typeof DOC, 'title'>) => inLang(DOC[k], lang)
+  const title = inLang(DOC.title(report.fiscalYear), lang)
   return (
     <html lang={lang}>
       <head>

@@ -1,5 +1,6 @@
 import type { Lang } from '../admin/i18n.js'
 import { cellText } from '../complaints/suppression.js'
+import { inLang } from '../core/lang.js'
 import { formatDay } from '../core/time/index.js'
 import { num, pct, pick } from './format.js'
 import { evidenceT } from './labels.js'
@@ -24,7 +25,7 @@ const P = {
     'This agency has not published its results here, or the address is wrong.',
   ],
 } as const
-const pt = (lang: Lang) => (k: keyof typeof P) => P[k][lang === 'th' ? 0 : 1]
+const pt = (lang: Lang) => (k: keyof typeof P) => inLang(P[k], lang)
 
 const css = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 ${THAI_FONTS};color:#1b1f23;background:#f5f6f8}
 header{background:#1f3b73;color:#fff;padding:.8rem 1rem}header a{color:#fff}main{max-width:960px;margin:0 auto;padding:1rem}

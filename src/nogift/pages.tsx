@@ -1,4 +1,5 @@
 import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
+import { inLang } from '../core/lang.js'
 import { formatDay } from '../core/time/index.js'
 import { YearPicker } from '../evidence/report-page.js'
 import { VALUE_BANDS } from './gifts.js'
@@ -26,7 +27,7 @@ const L = {
   back: ['กลับไปทะเบียน', 'Back to the register'],
 } as const
 type Key = keyof typeof L
-export const giftT = (v: View) => (k: Key) => L[k][v.lang === 'th' ? 0 : 1]
+export const giftT = (v: View) => (k: Key) => inLang(L[k], v.lang)
 
 export type Labels = { giver: (value: string) => string; handling: (value: string) => string }
 

@@ -1,4 +1,5 @@
 import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
+import { inLang } from '../core/lang.js'
 import { formatDay } from '../core/time/index.js'
 import type { QuestionView } from './service.js'
 import type { QuestionIdentity, QuestionKind, QuestionStatus } from './tables.js'
@@ -34,7 +35,7 @@ const L = {
   back: ['กลับไปรายการ', 'Back to the list'],
 } as const
 export type QuestionKey = keyof typeof L
-export const questionT = (v: View) => (k: QuestionKey) => L[k][v.lang === 'th' ? 0 : 1]
+export const questionT = (v: View) => (k: QuestionKey) => inLang(L[k], v.lang)
 
 export interface QuestionListRow {
   id: string

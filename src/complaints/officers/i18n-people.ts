@@ -1,4 +1,5 @@
 import type { View } from '../../admin/pages/layout.js'
+import { inLang } from '../../core/lang.js'
 
 // Wording of the conflict-of-interest and identity-reveal parts of a case page.
 
@@ -81,7 +82,7 @@ export function tenureText(
 }
 
 export type PeopleKey = keyof typeof L
-export const peopleT = (v: Pick<View, 'lang'>) => (k: PeopleKey) => L[k][v.lang === 'th' ? 0 : 1]
+export const peopleT = (v: Pick<View, 'lang'>) => (k: PeopleKey) => inLang(L[k], v.lang)
 export const isPeopleKey = (k: string): k is PeopleKey => Object.hasOwn(L, k)
 
 /** Told to the complainant, in the thread, before anyone sees the identity they gave. */

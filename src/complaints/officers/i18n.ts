@@ -1,4 +1,5 @@
 import type { View } from '../../admin/pages/layout.js'
+import { inLang } from '../../core/lang.js'
 
 // Wording of the officers' complaint pages: Thai first, English through the console's switch.
 
@@ -111,5 +112,5 @@ const L = {
 } as const
 
 export type OfficerKey = keyof typeof L
-export const officerT = (v: Pick<View, 'lang'>) => (k: OfficerKey) => L[k][v.lang === 'th' ? 0 : 1]
+export const officerT = (v: Pick<View, 'lang'>) => (k: OfficerKey) => inLang(L[k], v.lang)
 export const isOfficerKey = (k: string): k is OfficerKey => Object.hasOwn(L, k)

@@ -1,5 +1,6 @@
 import type { Grant } from '../../admin/officer-grants.js'
 import type { View } from '../../admin/pages/layout.js'
+import { inLang } from '../../core/lang.js'
 
 // The banner on the officers' pages: every grant of the complaint-officer role in the last 30
 // days, who granted it and when, so an account made to get round the two-officer rules is seen.
@@ -21,7 +22,7 @@ const L = {
 export function GrantsBanner(props: { v: View; grants: readonly Grant[] }) {
   const { v, grants } = props
   if (grants.length === 0) return null
-  const t = (k: keyof typeof L) => L[k][v.lang === 'th' ? 0 : 1]
+  const t = (k: keyof typeof L) => inLang(L[k], v.lang)
   return (
     <section id="officer-grants" class="msg error" role="status">
       <strong>{t('title')}</strong>
