@@ -1,4 +1,4 @@
-import { type Lang, say } from '../flows/lang.js'
+import { type Lang, say } from '../core/lang.js'
 import type { LineMessage } from '../line/port.js'
 import type { HandlerRegistry, TextClaim } from '../webhook/registry.js'
 import { burnLinkCode, redeemLinkCode } from './line-link.js'

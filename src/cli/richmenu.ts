@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Config, parseConfig } from '../config.js'
-import { LANGS, type Lang } from '../flows/lang.js'
+import { LANGS, type Lang } from '../core/lang.js'
 import type { RichMenuDef } from '../flows/types.js'
 import {
   checkRichMenuImage,

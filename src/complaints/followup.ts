@@ -1,7 +1,7 @@
+import { type Lang, type Localized, pick, say } from '../core/lang.js'
 import { formatDay } from '../core/time/index.js'
 import { type FormHandlers, resumeParked, startForm } from '../dialogues/forms.js'
 import { loadState, PARKED, sessionKey } from '../dialogues/sessions.js'
-import { type Lang, type Localized, pick, say } from '../flows/lang.js'
 import type { RenderValue } from '../flows/types.js'
 import type { HandlerRegistry } from '../webhook/registry.js'
 import { draftFileCallbacks } from './drafts.js'

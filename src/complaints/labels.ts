@@ -1,4 +1,4 @@
-import { type Lang, pick } from '../flows/lang.js'
+import { type Lang, pick } from '../core/lang.js'
 import type { Flows } from '../flows/types.js'
 
 // Complaint categories as flows/ names them (the choices the complainant picked from).

@@ -1,4 +1,4 @@
-import type { Lang } from '../flows/lang.js'
+import type { Lang } from '../core/lang.js'
 import type { HandlerRegistry, TextContext } from '../webhook/registry.js'
 import type { PersonalMenus } from './menus.js'
 

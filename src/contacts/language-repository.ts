@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
+import type { Lang } from '../core/lang.js'
 import type { Database } from '../db/schema.js'
-import type { Lang } from '../flows/lang.js'
 
 type Db = Kysely<Database>
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../flows/lang.js'
+import type { Lang } from '../core/lang.js'
 
 /**
  * A person's language (migration 2026-12-08T0900), keyed like `line_friends`: `user_key` is the

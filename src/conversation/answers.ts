@@ -1,4 +1,4 @@
-import { type Lang, pick, say } from '../flows/lang.js'
+import { type Lang, pick, say } from '../core/lang.js'
 import type { GuideDef } from '../flows/schema-dialogues.js'
 import { LIMITS } from '../line/limits.js'
 import type { LineMessage } from '../line/port.js'

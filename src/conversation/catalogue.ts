@@ -1,4 +1,4 @@
-import type { Localized } from '../flows/lang.js'
+import type { Localized } from '../core/lang.js'
 import type { FaqDef, FormDef, GuideDef, QuizDef } from '../flows/schema-dialogues.js'
 import { FAQ_INTENT, GUIDE_INTENT, type IntentDef } from '../flows/types.js'
 import { LIMITS } from '../line/limits.js'

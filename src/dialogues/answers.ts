@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../conversation/normalize.js'
+import type { Localized } from '../core/lang.js'
 import { dateExample, parseThaiDay } from '../core/time/index.js'
-import type { Localized } from '../flows/lang.js'
 import type { FormField } from '../flows/schema-dialogues.js'
 
 /** A refused answer says why in both languages; the prompt shows the person's one. */

@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../conversation/normalize.js'
 import { understandingOf } from '../conversation/understanding-cache.js'
-import { LANGS } from '../flows/lang.js'
+import { LANGS } from '../core/lang.js'
 import type { FormField } from '../flows/schema-dialogues.js'
 import type { Flows } from '../flows/types.js'
 import { messageTexts } from '../line/richmenu-lang.js'

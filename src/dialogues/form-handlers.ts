@@ -1,4 +1,4 @@
-import type { Text } from '../flows/lang.js'
+import type { Text } from '../core/lang.js'
 import type { LineMessage } from '../line/port.js'
 import type { MessageEvent, PostbackEvent } from '../webhook/events.js'
 import type { EventContext, HandlerDeps } from '../webhook/registry.js'

@@ -1,5 +1,5 @@
+import type { Text } from '../core/lang.js'
 import { localDay } from '../core/time/index.js'
-import type { Text } from '../flows/lang.js'
 import { renderPrompt, renderSummary } from '../flows/render-form.js'
 import type { FormDef } from '../flows/schema-dialogues.js'
 import type { LineMessage } from '../line/port.js'

@@ -1,4 +1,4 @@
-import { pick } from '../flows/lang.js'
+import { pick } from '../core/lang.js'
 import { applies } from '../flows/render-form.js'
 import type { FormDef } from '../flows/schema-dialogues.js'
 import type { LineMessage } from '../line/port.js'

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Lang } from '../admin/i18n.js'
+import { pick } from '../core/lang.js'
 import type { Database } from '../db/schema.js'
-import { pick } from '../flows/lang.js'
 import type { Flows } from '../flows/types.js'
 import { VALUE_BANDS } from '../nogift/gifts.js'
 import { giftRegister } from '../nogift/register.js'

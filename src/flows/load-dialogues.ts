@@ -1,6 +1,6 @@
+import { DEFAULT_LANG, LANGS } from '../core/lang.js'
 import { checkMessages } from '../line/limits.js'
 import type { LineMessage } from '../line/port.js'
-import { DEFAULT_LANG, LANGS } from './lang.js'
 import { at, type Located, type Parsed } from './located.js'
 import { renderPrompt, renderSummary } from './render-form.js'
 import { renderFaq, renderGuide } from './render-guide.js'

@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml'
 import { normalizeForMatch } from '../conversation/normalize.js'
+import { DEFAULT_LANG, LANGS, type Lang, localize } from '../core/lang.js'
 import { checkMessages } from '../line/limits.js'
-import { DEFAULT_LANG, LANGS, type Lang, localize } from './lang.js'
 import { checkDialogueLimits, checkReferences, collectDialogues, valuesOf } from './load-dialogues.js'
 import { checkMeasureItems, collectItaItems } from './load-measures.js'
 import { collectSynonyms } from './load-synonyms.js'

@@ -1,7 +1,7 @@
+import { type Lang, pick, say, type Text } from '../core/lang.js'
 import { addDays, dateExample, formatDay } from '../core/time/index.js'
 import type { LineMessage } from '../line/port.js'
 import { data } from './flex.js'
-import { type Lang, pick, say, type Text } from './lang.js'
 import type { FormDef, FormField } from './schema-dialogues.js'
 
 /**

@@ -1,6 +1,6 @@
+import { type Lang, pick, say } from '../core/lang.js'
 import type { LineMessage } from '../line/port.js'
 import { bubble, button, COLORS, carousel, data, type FlexNode, text } from './flex.js'
-import { type Lang, pick, say } from './lang.js'
 import type { FaqDef, GuideDef } from './schema-dialogues.js'
 
 export interface CardOptions {

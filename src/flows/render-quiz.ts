@@ -1,6 +1,6 @@
+import { pick, say } from '../core/lang.js'
 import type { LineMessage } from '../line/port.js'
 import { bubble, button, COLORS, data, flex, text } from './flex.js'
-import { pick, say } from './lang.js'
 import type { CardOptions } from './render-guide.js'
 import type { QuizDef } from './schema-dialogues.js'
 

@@ -1,5 +1,5 @@
+import { DEFAULT_LANG, pick } from '../core/lang.js'
 import type { LineMessage } from '../line/port.js'
-import { DEFAULT_LANG, pick } from './lang.js'
 import type { RenderOptions, RenderValue } from './types.js'
 
 /** A message template after loading: plain data, as LINE takes it, plus `groups` flags. */

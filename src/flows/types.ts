@@ -1,6 +1,6 @@
 import type { SynonymDef } from '../conversation/synonyms.js'
+import type { Lang, Localized } from '../core/lang.js'
 import type { LineMessage } from '../line/port.js'
-import type { Lang, Localized } from './lang.js'
 import type { CalendarEntry, FaqDef, FormDef, GuideDef, MeasureDef, QuizDef } from './schema-dialogues.js'
 import type { ItaFormId, ItaItemDef } from './schema-measures.js'
 

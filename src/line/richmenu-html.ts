@@ -1,4 +1,4 @@
-import type { Lang } from '../flows/lang.js'
+import type { Lang } from '../core/lang.js'
 import type { RichMenuDef } from '../flows/types.js'
 import { menuText } from './richmenu-lang.js'
 

@@ -1,4 +1,4 @@
-import { LANGS, type Lang, pick } from '../flows/lang.js'
+import { LANGS, type Lang, pick } from '../core/lang.js'
 import type { MenuText, RichMenuDef } from '../flows/types.js'
 
 /**

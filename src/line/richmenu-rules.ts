@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk'
-import type { Lang } from '../flows/lang.js'
+import type { Lang } from '../core/lang.js'
 import type { RichMenuArea, RichMenuDef } from '../flows/types.js'
 import { readImageInfo } from './image-size.js'
 import { menuName, menuText, textPath } from './richmenu-lang.js'

@@ -1,5 +1,5 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk'
-import { LANGS, type Lang } from '../flows/lang.js'
+import { LANGS, type Lang } from '../core/lang.js'
 import type { RichMenuDef } from '../flows/types.js'
 import { lineErrorDetail, networkDetail } from './outcome.js'
 import { type AliasMove, pointAlias, undoAliasMoves } from './richmenu-aliases.js'

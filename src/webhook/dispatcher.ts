@@ -1,5 +1,5 @@
 import type { TextUnderstanding } from '../conversation/understanding.js'
-import { DEFAULT_LANG } from '../flows/lang.js'
+import { DEFAULT_LANG } from '../core/lang.js'
 import {
   type BaseEvent,
   eventSchemas,

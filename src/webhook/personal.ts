@@ -1,4 +1,4 @@
-import type { Lang } from '../flows/lang.js'
+import type { Lang } from '../core/lang.js'
 import type { LineMessage } from '../line/port.js'
 import type { Source } from './events.js'
 import type { EventContext } from './registry.js'

@@ -2,7 +2,7 @@ import { importBudgetFile } from '../../src/budget/import.js'
 import { storeUpload } from '../../src/budget/service.js'
 import { friendKey } from '../../src/contacts/keys.js'
 import { saveLanguage } from '../../src/contacts/language-repository.js'
-import type { Lang } from '../../src/flows/lang.js'
+import type { Lang } from '../../src/core/lang.js'
 import { fixture } from '../budget/helpers.js'
 import { type Harness, ORG, seedFollowers } from './harness.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Lang } from '../../src/flows/lang.js'
+import type { Lang } from '../../src/core/lang.js'
 import { position, renderPrompt, renderSummary } from '../../src/flows/render-form.js'
 import { renderFaq, renderGuide } from '../../src/flows/render-guide.js'
 import { renderAnswer, renderQuestion } from '../../src/flows/render-quiz.js'
