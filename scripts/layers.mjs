@@ -26,9 +26,6 @@ const CAPABILITY = { name: 'capabilities', rank: 1 }
 export const ALLOWED = [
   // The database type is the union of every capability's tables (type-only imports).
   { from: /^db\/schema\.ts$/, to: /^[a-z]+\/([a-z-]+[.-])?tables\.ts$/ },
-  // The rich menu is flows content (RichMenuDef); these port files turn it into LINE's menus.
-  // Moving the definition's type down, or these files up into a capability, is a change of its own.
-  { from: /^line\/richmenu(-[a-z]+)?\.ts$/, to: /^flows\/types\.ts$/ },
 ]
 
 export function layerOf(path) {

@@ -1,6 +1,7 @@
 import type { SynonymDef } from '../conversation/synonyms.js'
 import type { Lang, Localized } from '../core/lang.js'
 import type { LineMessage } from '../line/port.js'
+import type { MenuText, RichMenuArea, RichMenuDef } from '../line/richmenu-def.js'
 import type { CalendarEntry, FaqDef, FormDef, GuideDef, MeasureDef, QuizDef } from './schema-dialogues.js'
 import type { ItaFormId, ItaItemDef } from './schema-measures.js'
 
@@ -75,28 +76,4 @@ export interface Flows {
 export const GUIDE_INTENT = 'guide:'
 export const FAQ_INTENT = 'faq:'
 
-/**
- * A rich-menu text: `{ th, en }`, one for each language's menu (src/line/richmenu-lang.ts), or
- * one string both menus share (files written before the menus were per language).
- */
-export type MenuText = string | Required<Localized>
-
-export interface RichMenuArea {
-  bounds: { x: number; y: number; width: number; height: number }
-  /** Drawn on the image and read aloud as the action's label, in the menu's language. */
-  label: { th: string; en: string }
-  action:
-    | { type: 'postback'; data: string; displayText?: MenuText }
-    | { type: 'message'; text: MenuText }
-    | { type: 'uri'; uri: string }
-}
-
-/** The rich menu in both languages: the upload makes a Thai and an English one from it. */
-export interface RichMenuDef {
-  name: string
-  chatBarText: MenuText
-  size: { width: 2500; height: 1686 | 843 }
-  areas: RichMenuArea[]
-  /** Optional image(s) in flows/ (PNG/JPEG); rendered from the labels when absent. */
-  image?: MenuText
-}
+export type { MenuText, RichMenuArea, RichMenuDef }

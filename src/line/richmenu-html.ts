@@ -1,5 +1,5 @@
 import type { Lang } from '../core/lang.js'
-import type { RichMenuDef } from '../flows/types.js'
+import type { RichMenuDef } from './richmenu-def.js'
 import { menuText } from './richmenu-lang.js'
 
 // Thai government documents use Sarabun (TH Sarabun New); the others are what Debian and

@@ -1,5 +1,5 @@
 import { LANGS, type Lang, pick } from '../core/lang.js'
-import type { MenuText, RichMenuDef } from '../flows/types.js'
+import type { MenuText, RichMenuDef } from './richmenu-def.js'
 
 /**
  * One rich menu per language: the Thai one is every friend's default, the English one is linked

@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk'
 import type { Lang } from '../core/lang.js'
-import type { RichMenuArea, RichMenuDef } from '../flows/types.js'
 import { readImageInfo } from './image-size.js'
+import type { RichMenuArea, RichMenuDef } from './richmenu-def.js'
 import { menuName, menuText, textPath } from './richmenu-lang.js'
 
 // LINE's rich menu rules (Messaging API reference: "Rich menu object", "Action objects",

@@ -1,8 +1,8 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk'
 import { LANGS, type Lang } from '../core/lang.js'
-import type { RichMenuDef } from '../flows/types.js'
 import { lineErrorDetail, networkDetail } from './outcome.js'
 import { type AliasMove, pointAlias, undoAliasMoves } from './richmenu-aliases.js'
+import type { RichMenuDef } from './richmenu-def.js'
 import { menuName, RICH_MENU_ALIASES } from './richmenu-lang.js'
 import { checkRichMenuImage, type RichMenuImage, toLineRichMenus, unfilledUris } from './richmenu-rules.js'
 
