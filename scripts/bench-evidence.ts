@@ -121,13 +121,20 @@ async function postFiles(
   }
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
   for (const f of files) form.append('evidence', new File([f.bytes.slice()], f.name))
-  const res = await fetch(`${base}/report`, {
-    method: 'POST',
-    body: form,
-    headers: { cookie },
-    redirect: 'manual',
-  })
-  return { status: res.status, page: await res.text() }
+  // A server stalled on its event loop may drop the connection (ECONNRESET): status 0, said in
+  // the table ("/report answered 0"), rather than ending the whole run.
+  try {
+    const res = await fetch(`${base}/report`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie },
+      redirect: 'manual',
+    })
+    return { status: res.status, page: await res.text() }
+  } catch (err) {
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err)
+    return { status: 0, page: cause }
+  }
 }
 
 interface Acks {
