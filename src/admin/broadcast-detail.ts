@@ -11,7 +11,7 @@ import {
   UNKNOWN_QUOTA,
 } from './broadcast-http.js'
 import { html, type Status } from './console-http.js'
-import { type AdminContext, view } from './http.js'
+import { type AdminContext, consoleCsp, view } from './http.js'
 import { linkedSince } from './line-link.js'
 import { BroadcastPage, type Progress } from './pages/broadcasts.js'
 import type { Session } from './service.js'
@@ -68,10 +68,7 @@ export async function renderDetail(
   const q = await quotaSource(c, opts)(orgOf(s))
   const quota = await estimateQuota(db, async () => q ?? UNKNOWN_QUOTA, orgOf(s), b.audience)
   // Flex previews draw with inline style attributes (sanitized by the renderer): allow those only.
-  c.header(
-    'Content-Security-Policy',
-    `default-src 'none'; script-src 'none'; style-src 'nonce-${c.var.nonce}'; style-src-attr 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
-  )
+  c.header('Content-Security-Policy', consoleCsp(c.var.nonce, { preview: true }))
   const composer = canCompose(s)
   const runs = await listRuns(db, orgOf(s), b.id)
   const page = BroadcastPage({

@@ -87,19 +87,26 @@ export const sameOrigin = (c: AdminContext) =>
     c.req.header('sec-fetch-site'),
   )
 
+/**
+ * The console's policy: no script at all; only our nonce'd stylesheet; forms post back to us
+ * only. `preview`: a page that shows LINE messages as LINE draws them (the simulator's renderer
+ * sanitizes their inline style attributes, and their images may be anywhere on https).
+ */
+export function consoleCsp(nonce: string, opts: { preview?: boolean } = {}): string {
+  return [
+    "default-src 'none'",
+    "script-src 'none'",
+    `style-src 'nonce-${nonce}'`,
+    ...(opts.preview
+      ? ["style-src-attr 'unsafe-inline'", "img-src 'self' data: https:"]
+      : ["img-src 'self' data:"]),
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
 export function securityHeaders(c: AdminContext, nonce: string): void {
-  // No script at all; only our nonce'd stylesheet; forms post back to us only.
-  c.header(
-    'Content-Security-Policy',
-    [
-      "default-src 'none'",
-      "script-src 'none'",
-      `style-src 'nonce-${nonce}'`,
-      "img-src 'self' data:",
-      "base-uri 'none'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; '),
-  )
+  c.header('Content-Security-Policy', consoleCsp(nonce))
   c.header('Cache-Control', 'no-store')
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { html } from '../admin/console-http.js'
-import { type AdminContext, type AdminEnv, view } from '../admin/http.js'
+import { type AdminContext, type AdminEnv, consoleCsp, view } from '../admin/http.js'
 import { MessagePage } from '../admin/pages/auth.js'
 import type { Session } from '../admin/service.js'
 import type { Role } from '../admin/tables.js'
@@ -132,10 +132,7 @@ export function budgetRoutes() {
     const unit = c.req.query('unit') ?? null
     const card = (unit !== null ? summaryOf(version, rows, unit) : null) ?? summary
     // The card preview draws with inline style attributes (sanitized by the renderer): allow those only.
-    c.header(
-      'Content-Security-Policy',
-      `default-src 'none'; script-src 'none'; style-src 'nonce-${c.var.nonce}'; style-src-attr 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
-    )
+    c.header('Content-Security-Policy', consoleCsp(c.var.nonce, { preview: true }))
     const m = c.req.query('m') ?? ''
     const b = budgetT(c.var.lang)
     const page = VersionPage({
