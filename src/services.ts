@@ -99,6 +99,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
   )
   const evidence = input.evidence ?? inlineCleaner()
   const languages = createLanguages({ db, keyring, log })
+  const failures = input.failures ?? createFailureLog({ log, clock })
   const dispatch = createDispatcher(buildRegistry(), understandingOf(flows), {
     db,
     lines,
@@ -109,6 +110,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     config: input.config,
     evidence,
     languages,
+    failures,
   })
   const metrics = { rejectedSignatures: 0, webhookInFlight: 0 }
   const inbox = createInboxWorker({
@@ -129,7 +131,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     keyring,
     lines,
     lineStatus,
-    failures: input.failures ?? createFailureLog({ log, clock }),
+    failures,
     channels: input.channels,
     inbox,
     inboxWriter: createInboxWriter(db),

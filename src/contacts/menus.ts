@@ -1,8 +1,6 @@
-import type { Clock } from '../core/clock.js'
-import { createFailureLog, type FailureLog } from '../core/failures.js'
+import type { FailureLog } from '../core/failures.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Lang } from '../core/lang.js'
-import type { Logger } from '../core/logger.js'
 import type { LinePort, SendResult } from '../line/port.js'
 import { RICH_MENU_ALIASES } from '../line/richmenu-lang.js'
 import { friendKey } from './keys.js'
@@ -22,7 +20,7 @@ export interface MenuContext {
   orgId: string
   line: LinePort
   now: Date
-  deps: { keyring: Keyring; log: Logger; clock: Clock }
+  deps: { keyring: Keyring; failures: FailureLog }
 }
 
 /**
@@ -63,7 +61,6 @@ class MenuLinkError extends Error {
 export function createPersonalMenus(): PersonalMenus {
   const people = new Map<string, Person>()
   const english = new Map<string, { id: string | null; at: number }>()
-  let failures: FailureLog | null = null
 
   const remember = (key: string, p: Person) => {
     people.delete(key)
@@ -91,8 +88,7 @@ export function createPersonalMenus(): PersonalMenus {
     english.delete(ctx.orgId)
     // Once per person until it works again (and once per cause a minute: core/failures.ts).
     if (count > 1) return
-    failures ??= createFailureLog({ log: ctx.deps.log, clock: ctx.deps.clock })
-    failures.report('richmenu.link_failed', new MenuLinkError(f.detail), {
+    ctx.deps.failures.report('richmenu.link_failed', new MenuLinkError(f.detail), {
       lang,
       status: f.status,
       retryInMs: wait,

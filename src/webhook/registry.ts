@@ -4,6 +4,7 @@ import type { Config } from '../config.js'
 import type { Languages } from '../contacts/language.js'
 import type { Understanding } from '../conversation/understanding.js'
 import type { Clock } from '../core/clock.js'
+import type { FailureLog } from '../core/failures.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Lang } from '../core/lang.js'
 import type { Logger } from '../core/logger.js'
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   evidence: EvidenceCleaner
   /** Each person's language (contacts/language.ts). */
   languages: Languages
+  /** Failures said once per cause and counted on /healthz (core/failures.ts). */
+  failures: FailureLog
 }
 
 export interface EventContext<E> {

@@ -4,6 +4,7 @@ import { inlineCleaner } from '../../src/complaints/evidence/cleaner.js'
 import { createLanguages } from '../../src/contacts/language.js'
 import { createIntentMatcher } from '../../src/conversation/matcher.js'
 import { fixedClock } from '../../src/core/clock.js'
+import { createFailureLog } from '../../src/core/failures.js'
 import { createKeyring } from '../../src/core/keyring.js'
 import { silentLogger } from '../../src/core/logger.js'
 import { createDispatcher } from '../../src/webhook/dispatcher.js'
@@ -33,6 +34,7 @@ beforeAll(async () => {
     flows,
     config: testConfig(),
     evidence: inlineCleaner(),
+    failures: createFailureLog({ log: silentLogger, clock: fixedClock(new Date(1_000_000)) }),
     languages: createLanguages({ db: testDb.db, keyring, log: silentLogger }),
   }
 })
