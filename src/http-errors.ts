@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { LANG_COOKIE, pickLang } from './admin/i18n.js'
 import type { Lang } from './core/lang.js'
 
 // What the app answers for a path nobody serves and for an error no route handled: JSON to
@@ -25,17 +26,10 @@ const TEXT: Record<'not_found' | 'internal', Record<Lang, { title: string; body:
 }
 
 /** Whether the request is a machine's, answered in JSON. */
-export function wantsJson(c: Context): boolean {
+function wantsJson(c: Context): boolean {
   const path = c.req.path
   if (MACHINE_PATHS.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p))) return true
   return !(c.req.header('accept') ?? '').includes('text/html')
-}
-
-/** The page's language: the `lang` query, else the console's choice (admin_lang), else Thai. */
-function pageLang(c: Context): Lang {
-  const q = c.req.query('lang')
-  if (q === 'en' || q === 'th') return q
-  return getCookie(c, 'admin_lang') === 'en' ? 'en' : 'th'
 }
 
 export function errorResponse(c: Context, kind: 'not_found' | 'internal', status: ContentfulStatusCode) {
@@ -43,7 +37,8 @@ export function errorResponse(c: Context, kind: 'not_found' | 'internal', status
     const message = `${TEXT[kind].en.title} / ${TEXT[kind].th.title}`
     return c.json({ error: kind, message }, status)
   }
-  const lang = pageLang(c)
+  // As the console reads it: the `lang` query, else the console's own choice, else Thai.
+  const lang = pickLang(c.req.query('lang'), getCookie(c, LANG_COOKIE))
   const other: Lang = lang === 'th' ? 'en' : 'th'
   const t = TEXT[kind][lang]
   const page =

@@ -308,6 +308,9 @@ export const translator =
 
 export const isMessageKey = (k: string): k is MessageKey => Object.hasOwn(M, k)
 
+/** The cookie that keeps the console's language (set by ?lang= in admin/routes.tsx). */
+export const LANG_COOKIE = 'admin_lang'
+
 export function pickLang(query: string | undefined, cookie: string | undefined): Lang {
   const v = query ?? cookie
   return v === 'en' ? 'en' : 'th'

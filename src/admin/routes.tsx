@@ -21,7 +21,7 @@ import {
   writeHostCookie,
   writeSessionCookie,
 } from './http.js'
-import { isMessageKey, pickLang, translator } from './i18n.js'
+import { isMessageKey, LANG_COOKIE, pickLang, translator } from './i18n.js'
 import { LoginPage, MessagePage, PasswordPage } from './pages/auth.js'
 import { changePassword, loadSession, login, logout } from './service.js'
 import { randomToken } from './session.js'
@@ -52,8 +52,8 @@ export function adminRoutes() {
     c.set('nonce', nonce)
     const q = c.req.query('lang')
     if (q === 'th' || q === 'en')
-      setCookie(c, 'admin_lang', q, { path: '/admin', sameSite: 'Lax', httpOnly: true })
-    c.set('lang', pickLang(q, getCookie(c, 'admin_lang')))
+      setCookie(c, LANG_COOKIE, q, { path: '/admin', sameSite: 'Lax', httpOnly: true })
+    c.set('lang', pickLang(q, getCookie(c, LANG_COOKIE)))
     c.set('session', null)
     c.set('brand', null)
     securityHeaders(c, nonce)
