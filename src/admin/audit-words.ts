@@ -1,5 +1,5 @@
 import type { AuditAction } from '../audit/actions.js'
-import type { Lang } from './i18n.js'
+import type { Lang } from '../core/lang.js'
 
 // The audit log in words: what each recorded action means, Thai first, English through the
 // console's switch. A Record over AuditAction, so an action added to the list without words

@@ -1,8 +1,6 @@
 // Console wording: Thai first, English through ?lang=en (remembered in a cookie).
 import type { Lang } from '../core/lang.js'
 
-export type { Lang }
-
 const M = {
   title: ['ระบบผู้ดูแล', 'Admin console'],
   login: ['เข้าสู่ระบบ', 'Sign in'],

@@ -1,4 +1,4 @@
-import type { Lang } from '../admin/i18n.js'
+import type { Lang } from '../core/lang.js'
 import { inLang } from '../core/lang.js'
 import { THAI_FONTS } from '../evidence/print-page.js'
 import {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
-import type { Lang } from '../admin/i18n.js'
 import { toBase64 } from '../core/bytes.js'
+import type { Lang } from '../core/lang.js'
 import { ApiDocsPage } from './docs-page.js'
 import type { ApiEnv } from './http.js'
 import { openApiDocument } from './openapi.js'

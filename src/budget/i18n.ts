@@ -1,4 +1,4 @@
-import type { Lang } from '../admin/i18n.js'
+import type { Lang } from '../core/lang.js'
 
 // The budget pages' wording, Thai first (the console's own table stays in src/admin/i18n.ts).
 

@@ -1,5 +1,5 @@
-import type { Lang } from '../admin/i18n.js'
 import { csvText } from '../core/csv.js'
+import type { Lang } from '../core/lang.js'
 import type { CategoryLabels } from './labels.js'
 import type { Breakdown, ComplaintStats, Timing } from './stats.js'
 import { statsT as labelsT, rowLabel } from './stats-pages.js'

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import type { Lang } from '../admin/i18n.js'
+import type { Lang } from '../core/lang.js'
 import { formatMonth } from '../core/time/index.js'
 import { cumulative, num, pct } from './format.js'
 import { evidenceT } from './labels.js'

@@ -12,8 +12,6 @@ export type ExportRow = ExportCell[]
 
 import type { Lang } from '../core/lang.js'
 
-export type { Lang }
-
 const W: Record<string, Text> = {
   measure: { th: 'มาตรการ', en: 'Measure' },
   activities: { th: 'กิจกรรม', en: 'Activities' },

@@ -1,4 +1,4 @@
-import type { Lang } from '../admin/i18n.js'
+import type { Lang } from '../core/lang.js'
 import { formatDay, localDay } from '../core/time/index.js'
 import { percentText } from './rates.js'
 import type { MonthReach, TargetResult, Text } from './types.js'

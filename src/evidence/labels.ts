@@ -1,4 +1,4 @@
-import type { Lang } from '../admin/i18n.js'
+import type { Lang } from '../core/lang.js'
 import { inLang } from '../core/lang.js'
 
 // The words of the evidence pages, print page and public page: Thai first, English beside it.

@@ -1,4 +1,4 @@
-import type { Lang } from '../admin/i18n.js'
+import type { Lang } from '../core/lang.js'
 import { dateText, num, pct, pick } from './format.js'
 import { evidenceT } from './labels.js'
 import { noGiftT } from './nogift-page.js'

@@ -1,5 +1,5 @@
-import type { Lang } from '../admin/i18n.js'
 import { Layout, type View } from '../admin/pages/layout.js'
+import type { Lang } from '../core/lang.js'
 import { inLang } from '../core/lang.js'
 import { formatDay } from '../core/time/index.js'
 import { dateText, num, pick } from './format.js'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Lang } from '../admin/i18n.js'
+import type { Lang } from '../core/lang.js'
 import { pick } from '../core/lang.js'
 import type { Database } from '../db/schema.js'
 import type { Flows } from '../flows/types.js'

@@ -1,4 +1,4 @@
-import type { Lang } from '../admin/i18n.js'
+import type { Lang } from '../core/lang.js'
 import { type Bilingual, inLang } from '../core/lang.js'
 import { formatDay, formatMonth } from '../core/time/index.js'
 import { AckChart, ReachChart } from './charts.js'

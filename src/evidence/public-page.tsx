@@ -1,5 +1,5 @@
-import type { Lang } from '../admin/i18n.js'
 import { cellText } from '../complaints/suppression.js'
+import type { Lang } from '../core/lang.js'
 import { inLang } from '../core/lang.js'
 import { formatDay } from '../core/time/index.js'
 import { num, pct, pick } from './format.js'

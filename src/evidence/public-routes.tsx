@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
-import type { Lang } from '../admin/i18n.js'
 import type { AppEnv } from '../app-env.js'
 import { toBase64 } from '../core/bytes.js'
+import type { Lang } from '../core/lang.js'
 import { fiscalYearOfDay, localDay } from '../core/time/index.js'
 import { logoUrl, orgName } from '../orgs/profile.js'
 import { getOrg } from '../orgs/service.js'

@@ -1,4 +1,4 @@
-import type { Lang } from '../admin/i18n.js'
+import type { Lang } from '../core/lang.js'
 import { num, pick, targetState } from './format.js'
 import { evidenceT } from './labels.js'
 import type { MeasureReport, TargetResult } from './types.js'

@@ -7,8 +7,6 @@ import type { Org } from './service.js'
 
 import type { Lang } from '../core/lang.js'
 
-export type { Lang }
-
 /** The default organization's name until its owner sets one (migration 2026-11-22T0300). */
 export const PLACEHOLDER_NAME_TH = 'หน่วยงาน'
 

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
-import { type Lang, langHref, type T } from '../i18n.js'
+import type { Lang } from '../../core/lang.js'
+import { langHref, type T } from '../i18n.js'
 import type { Admin } from '../service.js'
 
 /** What every page needs; built once per request by the routes. */

@@ -1,6 +1,7 @@
+import type { Lang } from '../../core/lang.js'
 import { applies } from '../../flows/render-form.js'
 import type { FormDef, FormField } from '../../flows/schema-dialogues.js'
-import type { Lang, T } from './i18n.js'
+import type { T } from './i18n.js'
 
 // The web form asks the questions of flows/complaints.yaml (forms.complaint), in their words,
 // and checks the answers as the LINE dialogue does. Only "notify me in LINE" is left out: the

@@ -1,6 +1,7 @@
+import type { Lang } from '../../core/lang.js'
 import type { Cleaned } from '../evidence/cleaner.js'
 import type { Accepted, EvidenceHint, EvidenceLimits } from '../evidence/types.js'
-import type { Lang, T } from './i18n.js'
+import type { T } from './i18n.js'
 
 // Evidence from a multipart body: each file goes through the evidence sanitizer (metadata
 // removed, type decided by the content); one refusal names the file and nothing is stored.

@@ -3,8 +3,9 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { originAllowed } from '../../admin/csrf.js'
 import type { AppDeps } from '../../app-env.js'
 import { toBase64 } from '../../core/bytes.js'
+import type { Lang } from '../../core/lang.js'
 import type { Brand } from '../../orgs/profile.js'
-import { type Lang, pickLang } from './i18n.js'
+import { pickLang } from './i18n.js'
 import { randomNonce } from './tokens.js'
 
 /**

@@ -5,7 +5,6 @@ import type { CaseStatus, Outcome } from '../tables.js'
 
 import type { Lang } from '../../core/lang.js'
 
-export type { Lang }
 export const pickLang = (v: string | undefined | null): Lang => (v === 'en' ? 'en' : 'th')
 
 const W = {

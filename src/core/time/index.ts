@@ -19,7 +19,6 @@ export {
   formatDay,
   formatMonth,
   formatThaiDateTime,
-  type Lang,
   MONTHS_EN,
   MONTHS_TH,
 } from './thai.js'

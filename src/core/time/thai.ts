@@ -7,8 +7,6 @@ import { partsIn } from './zone.js'
 
 import type { Lang } from '../lang.js'
 
-export type { Lang }
-
 export const BE_OFFSET = 543
 
 export const MONTHS_TH = [

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
+import type { Lang } from '../../../core/lang.js'
 import type { Brand } from '../../../orgs/profile.js'
-import type { Lang, T } from '../i18n.js'
+import type { T } from '../i18n.js'
 
 /** What every page needs. */
 export interface Page {
