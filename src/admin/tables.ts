@@ -58,3 +58,9 @@ export interface AdminTables extends OrgTables, AdminLineLinkTables {
 
 export type AccountRow = Selectable<AdminAccountsTable>
 export type SessionRow = Selectable<AdminSessionsTable>
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends AdminTables {}
+}

@@ -23,3 +23,9 @@ export interface ApiTables {
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends ApiTables {}
+}

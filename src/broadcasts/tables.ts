@@ -127,3 +127,9 @@ export type BroadcastRow = Selectable<BroadcastsTable>
 export type RunRow = Selectable<BroadcastRunsTable>
 export type DeliveryRow = Selectable<BroadcastDeliveriesTable>
 export type EngagementRow = Selectable<EngagementEventsTable>
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends BroadcastTables {}
+}

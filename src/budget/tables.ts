@@ -45,3 +45,9 @@ export interface BudgetTables {
 
 export type BudgetVersionRow = Selectable<BudgetVersionsTable>
 export type BudgetRowRow = Selectable<BudgetRowsTable>
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends BudgetTables {}
+}

@@ -14,3 +14,9 @@ export interface ComplaintFollowThrottleTable {
 export interface FollowThrottleTables {
   complaint_follow_throttle: ComplaintFollowThrottleTable
 }
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends FollowThrottleTables {}
+}

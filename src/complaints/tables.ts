@@ -174,3 +174,9 @@ export interface ComplaintTables {
   complaint_reveal_requests: ComplaintRevealRequestsTable
   complaint_reminders: ComplaintRemindersTable
 }
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends ComplaintTables {}
+}

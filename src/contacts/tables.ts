@@ -15,3 +15,9 @@ export interface ContactLanguagesTable {
 export interface ContactTables {
   contact_languages: ContactLanguagesTable
 }
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends ContactTables {}
+}

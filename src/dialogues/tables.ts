@@ -19,3 +19,9 @@ export interface DialogueSessionsTable {
 export interface DialogueTables {
   dialogue_sessions: DialogueSessionsTable
 }
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends DialogueTables {}
+}

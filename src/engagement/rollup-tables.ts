@@ -41,3 +41,9 @@ export interface RollupTables {
   engagement_reach: EngagementReachTable
   engagement_first_reach: EngagementFirstReachTable
 }
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends RollupTables {}
+}

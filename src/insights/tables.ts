@@ -104,3 +104,9 @@ export type InsightAccessRow = Selectable<LineInsightAccessTable>
 export type InsightRunRow = Selectable<LineInsightRunsTable>
 export type DailyStatsRow = Selectable<LineDailyStatsTable>
 export type UnitStatsRow = Selectable<LineUnitStatsTable>
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends InsightTables {}
+}

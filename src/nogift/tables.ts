@@ -36,3 +36,9 @@ export interface NoGiftTables {
   gift_reports: GiftReportsTable
   calendar_reminders: CalendarRemindersTable
 }
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends NoGiftTables {}
+}

@@ -36,3 +36,9 @@ export interface StaffQuestionsTable {
 export interface QuestionTables {
   staff_questions: StaffQuestionsTable
 }
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends QuestionTables {}
+}

@@ -42,3 +42,9 @@ export interface AnswerTables {
 
 export type AnswerRow = Selectable<AnswerOutboxTable>
 export type NewAnswerRow = Insertable<AnswerOutboxTable>
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends AnswerTables {}
+}

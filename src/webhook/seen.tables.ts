@@ -11,3 +11,9 @@ export interface WebhookSeenTable {
 export interface SeenTables {
   webhook_seen: WebhookSeenTable
 }
+
+// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
+// capability's tables, so the database port imports no capability.
+declare module '../db/schema.js' {
+  interface Database extends SeenTables {}
+}
