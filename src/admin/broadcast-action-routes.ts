@@ -1,8 +1,12 @@
 import { Hono } from 'hono'
+import type { AdminEnv } from '../app-env.js'
 import { cancelBroadcast } from '../broadcasts/lifecycle.js'
 import { estimateQuota } from '../broadcasts/quota.js'
 import { findBroadcast } from '../broadcasts/repository.js'
 import { scheduleBroadcast, updateBroadcast } from '../broadcasts/service.js'
+import { redirectWithFlash } from '../console/flash.js'
+import { view } from '../console/http.js'
+import { gate, notFound } from '../console/respond.js'
 import { renderDetail } from './broadcast-detail.js'
 import {
   auditBroadcast,
@@ -12,9 +16,6 @@ import {
   orgOf,
   quotaSource,
 } from './broadcast-http.js'
-import { gate, notFound } from './console-http.js'
-import { redirectWithFlash } from './flash.js'
-import { type AdminEnv, view } from './http.js'
 
 type ActionName = 'schedule' | 'send-now' | 'cancel'
 

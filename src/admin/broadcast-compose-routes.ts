@@ -1,10 +1,15 @@
 import { Hono } from 'hono'
+import type { AdminContext, AdminEnv } from '../app-env.js'
 import { saveAudience } from '../broadcasts/audiences.js'
 import type { BroadcastError, Result } from '../broadcasts/errors.js'
 import { findBroadcast, listAudiences, listBroadcasts } from '../broadcasts/repository.js'
 import { createDraft, updateBroadcast } from '../broadcasts/service.js'
 import { ALL_FOLLOWERS, type BroadcastRow } from '../broadcasts/tables.js'
 import { currentBudgetMessages } from '../budget/service.js'
+import { takeFlash } from '../console/flash.js'
+import { view } from '../console/http.js'
+import { gate, html, notFound } from '../console/respond.js'
+import type { Session } from '../console/session.js'
 import { wallClockIn } from '../core/time/index.js'
 import type { BilingualText } from '../flows/schema-dialogues.js'
 import { audienceNames, renderDetail } from './broadcast-detail.js'
@@ -18,12 +23,8 @@ import {
   orgOf,
   READERS,
 } from './broadcast-http.js'
-import { gate, html, notFound } from './console-http.js'
-import { takeFlash } from './flash.js'
-import { type AdminContext, type AdminEnv, view } from './http.js'
 import { ComposePage } from './pages/broadcast-compose.js'
 import { BroadcastListPage } from './pages/broadcasts.js'
-import type { Session } from './service.js'
 
 /** Thrown inside a compose transaction so a labels audience saved for a refused draft rolls back. */
 class Refused extends Error {

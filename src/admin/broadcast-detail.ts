@@ -1,7 +1,11 @@
+import type { AdminContext } from '../app-env.js'
 import { countByRun } from '../broadcasts/deliveries.js'
 import { estimateQuota } from '../broadcasts/quota.js'
 import { listAudiences, listRuns } from '../broadcasts/repository.js'
 import { ALL_FOLLOWERS, type BroadcastRow, type RunRow, type RunStatus } from '../broadcasts/tables.js'
+import { consoleCsp, view } from '../console/http.js'
+import { html, type Status } from '../console/respond.js'
+import type { Session } from '../console/session.js'
 import { rendererCss, renderMessages } from '../simulator/render.js'
 import {
   type BroadcastRouteOptions,
@@ -10,11 +14,8 @@ import {
   quotaSource,
   UNKNOWN_QUOTA,
 } from './broadcast-http.js'
-import { html, type Status } from './console-http.js'
-import { type AdminContext, consoleCsp, view } from './http.js'
 import { linkedSince } from './line-link.js'
 import { BroadcastPage, type Progress } from './pages/broadcasts.js'
-import type { Session } from './service.js'
 
 export interface PageMessage {
   message?: string

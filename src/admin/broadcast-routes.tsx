@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
+import type { AdminEnv } from '../app-env.js'
 import { broadcastActionRoutes } from './broadcast-action-routes.js'
 import { broadcastComposeRoutes } from './broadcast-compose-routes.js'
 import type { BroadcastRouteOptions } from './broadcast-http.js'
 import { broadcastRunRoutes } from './broadcast-run-routes.js'
 import { broadcastTestRoutes } from './broadcast-test-routes.js'
-import type { AdminEnv } from './http.js'
 
 export type { QuotaSource } from './broadcast-http.js'
 

@@ -1,13 +1,14 @@
 import { Hono } from 'hono'
+import type { AdminContext, AdminEnv } from '../app-env.js'
 import { listDeliveries } from '../broadcasts/deliveries.js'
 import { retryFailedRecipients } from '../broadcasts/lifecycle.js'
 import { chatNames, findBroadcast, findRun } from '../broadcasts/repository.js'
+import { redirectWithFlash, takeFlash } from '../console/flash.js'
+import { view } from '../console/http.js'
+import { gate, html, notFound, type Status } from '../console/respond.js'
+import type { Session } from '../console/session.js'
 import { auditBroadcast, COMPOSERS, canCompose, errorText, orgOf, READERS } from './broadcast-http.js'
-import { gate, html, notFound, type Status } from './console-http.js'
-import { redirectWithFlash, takeFlash } from './flash.js'
-import { type AdminContext, type AdminEnv, view } from './http.js'
 import { DeliveriesPage } from './pages/broadcasts.js'
-import type { Session } from './service.js'
 
 /** A run's delivery log: every recipient by name and labels, never by raw LINE id. */
 async function runPage(

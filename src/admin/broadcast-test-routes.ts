@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
+import type { AdminEnv } from '../app-env.js'
 import { findBroadcast } from '../broadcasts/repository.js'
+import { redirectWithFlash } from '../console/flash.js'
+import { form, view } from '../console/http.js'
+import type { MessageKey } from '../console/i18n.js'
+import { gate, notFound } from '../console/respond.js'
 import { renderDetail } from './broadcast-detail.js'
 import { auditBroadcast, type BroadcastRouteOptions, COMPOSERS, orgOf } from './broadcast-http.js'
-import { gate, notFound } from './console-http.js'
-import { redirectWithFlash } from './flash.js'
-import { type AdminEnv, form, view } from './http.js'
-import type { MessageKey } from './i18n.js'
 import { type LineRefusal, sendTest, type TestTarget } from './test-send.js'
 
 const REASON: Record<'not_linked' | 'unknown_persona' | 'no_channel', MessageKey> = {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { translator } from '../../src/admin/i18n.js'
+import { translator } from '../../src/console/i18n.js'
 import type { TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { fromGroup, fromUser, USER_A, USER_B } from '../helpers/line-events.js'

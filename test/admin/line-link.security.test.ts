@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { issueLinkCode, redeemLinkCode } from '../../src/admin/line-link.js'
-import type { Session } from '../../src/admin/service.js'
+import type { Session } from '../../src/console/session.js'
 import type { TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { USER_A } from '../helpers/line-events.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { translator } from '../../src/admin/i18n.js'
-import type { View } from '../../src/admin/pages/layout.js'
 import { deliveryWords } from '../../src/admin/pages/line-state.js'
+import { translator } from '../../src/console/i18n.js'
+import type { View } from '../../src/console/layout.js'
 
 const view = (lang: 'th' | 'en'): View => ({
   t: translator(lang),

@@ -1,5 +1,5 @@
+import { Csrf, Layout, Msg, type View } from '../../console/layout.js'
 import type { ComposeFields } from '../broadcast-form.js'
-import { Csrf, Layout, Msg, type View } from './layout.js'
 
 /** The compose and edit form: plain radios and fields, usable without JavaScript. */
 export interface ComposeProps {

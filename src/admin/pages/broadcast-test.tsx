@@ -1,4 +1,4 @@
-import { Csrf, type View } from './layout.js'
+import { Csrf, type View } from '../../console/layout.js'
 
 /** What the "send a test" box offers: simulated personas in local mode, the admin's own LINE. */
 export interface TestSendOptions {

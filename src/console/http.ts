@@ -1,48 +1,43 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import type { AppDeps } from '../app-env.js'
 import { addressOf } from '../core/client-address.js'
-import type { Lang } from '../core/lang.js'
 import { formatDateTimeEn, formatThaiDateTime } from '../core/time/index.js'
-import type { Brand } from '../orgs/profile.js'
 import { originAllowed } from './csrf.js'
+import { type ConsoleDeps, type ConsoleEnv, varsOf } from './env.js'
 import { translator } from './i18n.js'
-import type { View } from './pages/layout.js'
-import type { Session } from './service.js'
+import type { View } from './layout.js'
 import { SESSION_COOKIE } from './session.js'
 
-export type AdminEnv = {
-  Variables: {
-    deps: AppDeps
-    lang: Lang
-    nonce: string
-    session: Session | null
-    /** The signed-in organization's name and logo for the header; null before sign-in. */
-    brand: Brand | null
-  }
-}
-export type AdminContext = Context<AdminEnv>
+// What every console route reads and writes of a request: cookies, the client's address, the
+// page's view, form fields, the origin check, and the console's one CSP.
 
 const COOKIE = { prefix: 'host', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' } as const
 
-export const readSessionCookie = (c: AdminContext) => getCookie(c, SESSION_COOKIE, 'host')
-export const writeSessionCookie = (c: AdminContext, value: string) =>
+export const readSessionCookie = <E extends ConsoleEnv>(c: Context<E>) => getCookie(c, SESSION_COOKIE, 'host')
+export const writeSessionCookie = <E extends ConsoleEnv>(c: Context<E>, value: string) =>
   setCookie(c, SESSION_COOKIE, value, COOKIE)
-export const clearSessionCookie = (c: AdminContext) => deleteCookie(c, SESSION_COOKIE, COOKIE)
-export const readHostCookie = (c: AdminContext, name: string) => getCookie(c, name, 'host')
-export const writeHostCookie = (c: AdminContext, name: string, value: string) =>
+export const clearSessionCookie = <E extends ConsoleEnv>(c: Context<E>) =>
+  deleteCookie(c, SESSION_COOKIE, COOKIE)
+export const readHostCookie = <E extends ConsoleEnv>(c: Context<E>, name: string) =>
+  getCookie(c, name, 'host')
+export const writeHostCookie = <E extends ConsoleEnv>(c: Context<E>, name: string, value: string) =>
   setCookie(c, name, value, COOKIE)
 
-/** The client's address for per-address throttling (core/client-address.ts; TRUST_PROXY). */
-export const clientAddress = <E extends { Variables: { deps: AppDeps } }>(c: Context<E>): string =>
-  addressOf(c, c.var.deps.config.env.TRUST_PROXY)
+/**
+ * The client's address for per-address throttling (core/client-address.ts; TRUST_PROXY). Any
+ * route with the app's services may ask, the web complaint form's as well as the console's.
+ */
+export function clientAddress<E extends { Variables: { deps: ConsoleDeps } }>(c: Context<E>): string {
+  const { deps }: { deps: ConsoleDeps } = c.var
+  return addressOf(c, deps.config.env.TRUST_PROXY)
+}
 
 // Behind a proxy left untrusted, every client shares the proxy's address, so one guesser makes
 // all of them wait: said once per app, from the console's sign-in only (a line from the
 // complaint pages would date a complainant's visit), naming no address.
-const warnedUntrustedProxy = new WeakSet<AppDeps>()
-export function noteUntrustedProxy(c: AdminContext): void {
-  const { deps } = c.var
+const warnedUntrustedProxy = new WeakSet<ConsoleDeps>()
+export function noteUntrustedProxy<E extends ConsoleEnv>(c: Context<E>): void {
+  const { deps } = varsOf(c)
   if (deps.config.env.TRUST_PROXY > 0 || !c.req.header('x-forwarded-for')) return
   if (warnedUntrustedProxy.has(deps)) return
   warnedUntrustedProxy.add(deps)
@@ -51,19 +46,18 @@ export function noteUntrustedProxy(c: AdminContext): void {
   })
 }
 
-export function view(c: AdminContext): View {
-  const lang = c.var.lang
-  const tz = c.var.deps.config.timeZone
-  const session = c.var.session
+export function view<E extends ConsoleEnv>(c: Context<E>): View {
+  const { lang, deps, session, nonce, brand } = varsOf(c)
+  const tz = deps.config.timeZone
   return {
     t: translator(lang),
     lang,
-    nonce: c.var.nonce,
+    nonce,
     csrf: session?.csrfToken ?? '',
     admin: session?.admin ?? null,
-    orgName: c.var.brand?.name ?? '',
-    orgShort: c.var.brand?.shortName ?? '',
-    orgLogo: c.var.brand?.logoUrl ?? null,
+    orgName: brand?.name ?? '',
+    orgShort: brand?.shortName ?? '',
+    orgLogo: brand?.logoUrl ?? null,
     path: c.req.path,
     search: new URL(c.req.url).search,
     date: (d) => (lang === 'en' ? formatDateTimeEn(d, tz) : formatThaiDateTime(d, tz)),
@@ -71,7 +65,7 @@ export function view(c: AdminContext): View {
 }
 
 /** Form fields as strings: a missing or file field is the empty string. */
-export async function form(c: AdminContext): Promise<(name: string) => string> {
+export async function form<E extends ConsoleEnv>(c: Context<E>): Promise<(name: string) => string> {
   const body = await c.req.parseBody()
   return (name) => {
     const v = body[name]
@@ -80,11 +74,11 @@ export async function form(c: AdminContext): Promise<(name: string) => string> {
 }
 
 /** Origin and Sec-Fetch-Site checks for a state-changing request (see csrf.ts). */
-export const sameOrigin = (c: AdminContext) =>
+export const sameOrigin = <E extends ConsoleEnv>(c: Context<E>) =>
   originAllowed(
     c.req.header('origin'),
     c.req.url,
-    c.var.deps.config.env.PUBLIC_BASE_URL,
+    varsOf(c).deps.config.env.PUBLIC_BASE_URL,
     c.req.header('sec-fetch-site'),
   )
 
@@ -107,7 +101,7 @@ export function consoleCsp(nonce: string, opts: { preview?: boolean } = {}): str
   ].join('; ')
 }
 
-export function securityHeaders(c: AdminContext, nonce: string): void {
+export function securityHeaders<E extends ConsoleEnv>(c: Context<E>, nonce: string): void {
   c.header('Content-Security-Policy', consoleCsp(nonce))
   c.header('Cache-Control', 'no-store')
 }

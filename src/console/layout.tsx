@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx'
-import type { Lang } from '../../core/lang.js'
-import { langHref, type T } from '../i18n.js'
-import type { Admin } from '../service.js'
+import type { Lang } from '../core/lang.js'
+import { langHref, type T } from './i18n.js'
+import type { Admin } from './session.js'
 
 /** What every page needs; built once per request by the routes. */
 export interface View {

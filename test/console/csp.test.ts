@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { consoleCsp } from '../../src/admin/http.js'
+import { consoleCsp } from '../../src/console/http.js'
 
-// One policy for console pages (admin/http.ts); pages that preview LINE messages (a broadcast,
+// One policy for console pages (console/http.ts); pages that preview LINE messages (a broadcast,
 // a budget card) widen it by inline style attributes and https images only.
 
 describe('the console content security policy', () => {

@@ -1,5 +1,6 @@
+import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import type { AdminContext } from './http.js'
+import type { ConsoleEnv } from './env.js'
 import { isMessageKey, type MessageKey } from './i18n.js'
 
 // Post/redirect/get: a POST that changed something answers 303 to a page, and the outcome
@@ -15,13 +16,18 @@ export interface Flash {
   error: boolean
 }
 
-export function redirectWithFlash(c: AdminContext, to: string, key: MessageKey, error = false) {
+export function redirectWithFlash<E extends ConsoleEnv>(
+  c: Context<E>,
+  to: string,
+  key: MessageKey,
+  error = false,
+) {
   setCookie(c, FLASH, `${error ? 'e' : 'i'}.${key}`, { ...COOKIE, maxAge: 60 })
   return c.redirect(to, 303)
 }
 
 /** The message left by the last redirect, once; anything unexpected in the cookie is ignored. */
-export function takeFlash(c: AdminContext, t: (k: MessageKey) => string): Flash | null {
+export function takeFlash<E extends ConsoleEnv>(c: Context<E>, t: (k: MessageKey) => string): Flash | null {
   const raw = getCookie(c, FLASH, 'host')
   if (raw === undefined) return null
   deleteCookie(c, FLASH, COOKIE)

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest'
+import { broadcastApp } from '../admin/broadcasts.fixture.js'
+import { draft } from '../admin/line-link.fixture.js'
 import type { TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
-import { broadcastApp } from './broadcasts.fixture.js'
-import { draft } from './line-link.fixture.js'
 
 // The flash cookie carries a message key, never text: a planted cookie cannot write into a page.
 

@@ -5,6 +5,25 @@ import type { Keyring } from '../core/keyring.js'
 // pepper). The database keeps only SHA-256(token): neither a leaked table nor a forged cookie
 // yields a session. The `__Host-` prefix pins the cookie to this host, Secure and Path=/.
 
+/** The roles an account may hold: what the header offers and what each route's gate lets in. */
+export const ROLES = ['owner', 'broadcaster', 'complaint_officer', 'auditor'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Who is signed in, as every console route sees it. */
+export interface Admin {
+  id: string
+  orgId: string
+  email: string
+  role: Role
+  mustChangePassword: boolean
+}
+
+export interface Session {
+  admin: Admin
+  tokenHash: string
+  csrfToken: string
+}
+
 export const SESSION_COOKIE = 'admin_session'
 export const SESSION_IDLE_MS = 30 * 60_000
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000
