@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { broadcastApp } from '../admin/broadcasts.fixture.js'
 import { draft } from '../admin/line-link.fixture.js'
+import { broadcastApp } from '../broadcasts/console/broadcasts.fixture.js'
 import type { TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { BroadcastPage } from '../../src/admin/pages/broadcasts.js'
-import { estimateFromCosts } from '../../src/broadcasts/quota.js'
-import type { BroadcastRow } from '../../src/broadcasts/tables.js'
-import { translator } from '../../src/console/i18n.js'
-import type { TestApp } from '../helpers/app.js'
-import { DB_KINDS } from '../helpers/db.js'
+import { BroadcastPage } from '../../../src/broadcasts/console/pages.js'
+import { estimateFromCosts } from '../../../src/broadcasts/quota.js'
+import type { BroadcastRow } from '../../../src/broadcasts/tables.js'
+import { translator } from '../../../src/console/i18n.js'
+import { auditActions, Client, PASSWORD_B, twoOrgs } from '../../admin/helpers.js'
+import type { TestApp } from '../../helpers/app.js'
+import { DB_KINDS } from '../../helpers/db.js'
 import { broadcastApp, countBroadcasts, noGift } from './broadcasts.fixture.js'
-import { auditActions, Client, PASSWORD_B, twoOrgs } from './helpers.js'
 
 const bubble = (n: number) => ({
   type: 'bubble',

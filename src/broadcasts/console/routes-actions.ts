@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
-import type { AdminEnv } from '../app-env.js'
-import { cancelBroadcast } from '../broadcasts/lifecycle.js'
-import { estimateQuota } from '../broadcasts/quota.js'
-import { findBroadcast } from '../broadcasts/repository.js'
-import { scheduleBroadcast, updateBroadcast } from '../broadcasts/service.js'
-import { redirectWithFlash } from '../console/flash.js'
-import { view } from '../console/http.js'
-import { gate, notFound } from '../console/respond.js'
-import { renderDetail } from './broadcast-detail.js'
+import type { AdminEnv } from '../../app-env.js'
+import { redirectWithFlash } from '../../console/flash.js'
+import { view } from '../../console/http.js'
+import { gate, notFound } from '../../console/respond.js'
+import { cancelBroadcast } from '../lifecycle.js'
+import { estimateQuota } from '../quota.js'
+import { findBroadcast } from '../repository.js'
+import { scheduleBroadcast, updateBroadcast } from '../service.js'
+import { renderDetail } from './detail.js'
 import {
   auditBroadcast,
   type BroadcastRouteOptions,
@@ -15,7 +15,7 @@ import {
   errorText,
   orgOf,
   quotaSource,
-} from './broadcast-http.js'
+} from './http.js'
 
 type ActionName = 'schedule' | 'send-now' | 'cancel'
 
@@ -60,7 +60,7 @@ export function broadcastActionRoutes(opts: BroadcastRouteOptions) {
       await auditBroadcast(c, s, name === 'cancel' ? 'broadcast.cancelled' : 'broadcast.scheduled', r.value)
       if (name === 'cancel') return redirectWithFlash(c, `/admin/broadcasts/${r.value.id}`, 'cancelledOk')
       // Due now ("send now", or "now" chosen in the form): sending starts here, not at the next
-      // minute's tick, and the page says so and follows it (broadcast-detail.ts).
+      // minute's tick, and the page says so and follows it (detail.ts).
       const due = r.value.recurrence === null && r.value.run_at.getTime() <= deps.clock.now().getTime()
       if (due) c.var.deps.sendDue()
       return redirectWithFlash(c, `/admin/broadcasts/${r.value.id}`, due ? 'sendingNow' : 'scheduledOk')

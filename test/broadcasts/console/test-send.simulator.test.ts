@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import type { Simulator } from '../../src/simulator/simulator.js'
-import type { TestApp } from '../helpers/app.js'
-import { DB_KINDS, type DbKind } from '../helpers/db.js'
-import { auditActions, Client, PASSWORD_A, seedGroup } from './helpers.js'
-import { deliveryRows, draft } from './line-link.fixture.js'
-import { localModeApp } from './local-mode.fixture.js'
+import type { Simulator } from '../../../src/simulator/simulator.js'
+import { auditActions, Client, PASSWORD_A, seedGroup } from '../../admin/helpers.js'
+import { deliveryRows, draft } from '../../admin/line-link.fixture.js'
+import { localModeApp } from '../../admin/local-mode.fixture.js'
+import type { TestApp } from '../../helpers/app.js'
+import { DB_KINDS, type DbKind } from '../../helpers/db.js'
 
 /** Local mode with a broadcaster signed in and one group labelled กองคลัง. */
 async function localApp(kind: DbKind): Promise<{ t: TestApp; sim: Simulator; admin: Client }> {

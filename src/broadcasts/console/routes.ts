@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
-import type { AdminEnv } from '../app-env.js'
-import { broadcastActionRoutes } from './broadcast-action-routes.js'
-import { broadcastComposeRoutes } from './broadcast-compose-routes.js'
-import type { BroadcastRouteOptions } from './broadcast-http.js'
-import { broadcastRunRoutes } from './broadcast-run-routes.js'
-import { broadcastTestRoutes } from './broadcast-test-routes.js'
+import type { AdminEnv } from '../../app-env.js'
+import type { BroadcastRouteOptions } from './http.js'
+import { broadcastActionRoutes } from './routes-actions.js'
+import { broadcastComposeRoutes } from './routes-compose.js'
+import { broadcastRunRoutes } from './routes-runs.js'
+import { broadcastTestRoutes } from './routes-test.js'
 
-export type { QuotaSource } from './broadcast-http.js'
+export type { QuotaSource } from './http.js'
 
 /**
  * The broadcast pages, split by role: compose and read (list, forms, the broadcast page),

@@ -1,10 +1,10 @@
-import type { AdminContext } from '../app-env.js'
-import type { AuditAction } from '../audit/actions.js'
-import { appendAudit } from '../audit/repository.js'
-import type { BroadcastError } from '../broadcasts/errors.js'
-import type { View } from '../console/layout.js'
-import type { Role, Session } from '../console/session.js'
-import type { Quota } from '../line/port.js'
+import type { AdminContext } from '../../app-env.js'
+import type { AuditAction } from '../../audit/actions.js'
+import { appendAudit } from '../../audit/repository.js'
+import type { View } from '../../console/layout.js'
+import type { Role, Session } from '../../console/session.js'
+import type { Quota } from '../../line/port.js'
+import type { BroadcastError } from '../errors.js'
 
 // What every broadcast route shares: who may read and compose, the audit entry, LINE's quota.
 

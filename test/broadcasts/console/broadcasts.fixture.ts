@@ -1,8 +1,8 @@
-import { DEFAULT_SEND_OPTIONS, tick } from '../../src/broadcasts/tick.js'
-import { MemoryLine } from '../fakes/memory-line.js'
-import { createTestApp, type TestApp } from '../helpers/app.js'
-import type { DbKind } from '../helpers/db.js'
-import { Client, PASSWORD_A, seedAccount, seedGroup } from './helpers.js'
+import { DEFAULT_SEND_OPTIONS, tick } from '../../../src/broadcasts/tick.js'
+import { Client, PASSWORD_A, seedAccount, seedGroup } from '../../admin/helpers.js'
+import { MemoryLine } from '../../fakes/memory-line.js'
+import { createTestApp, type TestApp } from '../../helpers/app.js'
+import type { DbKind } from '../../helpers/db.js'
 
 export const GROUP = `C${'7'.repeat(32)}`
 

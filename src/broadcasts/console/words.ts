@@ -1,6 +1,6 @@
-import type { QuotaEstimate } from '../broadcasts/quota.js'
-import type { DeliveryStatus } from '../broadcasts/tables.js'
-import type { Lang } from '../core/lang.js'
+import type { Lang } from '../../core/lang.js'
+import type { QuotaEstimate } from '../quota.js'
+import type { DeliveryStatus } from '../tables.js'
 
 // Sentences of the broadcast page that carry numbers: what a send costs of LINE's monthly
 // quota, and how far a run has got. Thai first; English through the console's switch.

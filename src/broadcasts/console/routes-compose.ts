@@ -1,19 +1,19 @@
 import { Hono } from 'hono'
-import type { AdminContext, AdminEnv } from '../app-env.js'
-import { saveAudience } from '../broadcasts/audiences.js'
-import type { BroadcastError, Result } from '../broadcasts/errors.js'
-import { findBroadcast, listAudiences, listBroadcasts } from '../broadcasts/repository.js'
-import { createDraft, updateBroadcast } from '../broadcasts/service.js'
-import { ALL_FOLLOWERS, type BroadcastRow } from '../broadcasts/tables.js'
-import { currentBudgetMessages } from '../budget/service.js'
-import { takeFlash } from '../console/flash.js'
-import { view } from '../console/http.js'
-import { gate, html, notFound } from '../console/respond.js'
-import type { Session } from '../console/session.js'
-import { wallClockIn } from '../core/time/index.js'
-import type { BilingualText } from '../flows/schema-dialogues.js'
-import { audienceNames, renderDetail } from './broadcast-detail.js'
-import * as bf from './broadcast-form.js'
+import type { AdminContext, AdminEnv } from '../../app-env.js'
+import { currentBudgetMessages } from '../../budget/service.js'
+import { takeFlash } from '../../console/flash.js'
+import { view } from '../../console/http.js'
+import { gate, html, notFound } from '../../console/respond.js'
+import type { Session } from '../../console/session.js'
+import { wallClockIn } from '../../core/time/index.js'
+import type { BilingualText } from '../../flows/schema-dialogues.js'
+import { saveAudience } from '../audiences.js'
+import type { BroadcastError, Result } from '../errors.js'
+import { findBroadcast, listAudiences, listBroadcasts, listLabels } from '../repository.js'
+import { createDraft, updateBroadcast } from '../service.js'
+import { ALL_FOLLOWERS, type BroadcastRow } from '../tables.js'
+import { audienceNames, renderDetail } from './detail.js'
+import * as bf from './form.js'
 import {
   auditBroadcast,
   type BroadcastRouteOptions,
@@ -22,9 +22,9 @@ import {
   errorText,
   orgOf,
   READERS,
-} from './broadcast-http.js'
-import { ComposePage } from './pages/broadcast-compose.js'
-import { BroadcastListPage } from './pages/broadcasts.js'
+} from './http.js'
+import { BroadcastListPage } from './pages.js'
+import { ComposePage } from './pages-compose.js'
 
 /** Thrown inside a compose transaction so a labels audience saved for a refused draft rolls back. */
 class Refused extends Error {
@@ -34,14 +34,7 @@ class Refused extends Error {
 }
 
 async function labelsOf(c: AdminContext, s: Session) {
-  const rows = await c.var.deps.db
-    .selectFrom('group_labels')
-    .select('label')
-    .distinct()
-    .where('org_id', '=', orgOf(s))
-    .orderBy('label')
-    .execute()
-  return rows.map((r) => r.label)
+  return (await listLabels(c.var.deps.db, orgOf(s))).map((r) => r.label)
 }
 
 const measureName = (n: BilingualText, lang: string) =>

@@ -1,21 +1,15 @@
-import type { AdminContext } from '../app-env.js'
-import { countByRun } from '../broadcasts/deliveries.js'
-import { estimateQuota } from '../broadcasts/quota.js'
-import { listAudiences, listRuns } from '../broadcasts/repository.js'
-import { ALL_FOLLOWERS, type BroadcastRow, type RunRow, type RunStatus } from '../broadcasts/tables.js'
-import { consoleCsp, view } from '../console/http.js'
-import { html, type Status } from '../console/respond.js'
-import type { Session } from '../console/session.js'
-import { rendererCss, renderMessages } from '../simulator/render.js'
-import {
-  type BroadcastRouteOptions,
-  canCompose,
-  orgOf,
-  quotaSource,
-  UNKNOWN_QUOTA,
-} from './broadcast-http.js'
-import { linkedSince } from './line-link.js'
-import { BroadcastPage, type Progress } from './pages/broadcasts.js'
+import { linkedSince } from '../../admin/line-link.js'
+import type { AdminContext } from '../../app-env.js'
+import { consoleCsp, view } from '../../console/http.js'
+import { html, type Status } from '../../console/respond.js'
+import type { Session } from '../../console/session.js'
+import { rendererCss, renderMessages } from '../../simulator/render.js'
+import { countByRun } from '../deliveries.js'
+import { estimateQuota } from '../quota.js'
+import { listAudiences, listRuns } from '../repository.js'
+import { ALL_FOLLOWERS, type BroadcastRow, type RunRow, type RunStatus } from '../tables.js'
+import { type BroadcastRouteOptions, canCompose, orgOf, quotaSource, UNKNOWN_QUOTA } from './http.js'
+import { BroadcastPage, type Progress } from './pages.js'
 
 export interface PageMessage {
   message?: string

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import type { TestApp } from '../helpers/app.js'
-import { DB_KINDS } from '../helpers/db.js'
+import { auditActions, Client, PASSWORD_A } from '../../admin/helpers.js'
+import type { TestApp } from '../../helpers/app.js'
+import { DB_KINDS } from '../../helpers/db.js'
 import { broadcastApp, GROUP, noGift, runTick } from './broadcasts.fixture.js'
-import { auditActions, Client, PASSWORD_A } from './helpers.js'
 
 const idFrom = (location: string | null) => (location ?? '').split('/').at(-1) ?? ''
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readCompose, toMessages } from '../../src/admin/broadcast-form.js'
+import { readCompose, toMessages } from '../../../src/broadcasts/console/form.js'
 
 const fields = (content: string) =>
   readCompose(

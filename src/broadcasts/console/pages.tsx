@@ -1,12 +1,12 @@
 import { raw } from 'hono/html'
-import type { QuotaEstimate } from '../../broadcasts/quota.js'
-import { ALL_FOLLOWERS, type BroadcastRow, type DeliveryRow, type RunRow } from '../../broadcasts/tables.js'
 import type { MessageKey } from '../../console/i18n.js'
 import { Csrf, Layout, Msg, type View } from '../../console/layout.js'
 import type { LineHealth } from '../../line/status.js'
-import { progressSentence, quotaSentence, type RunCounts } from '../broadcast-words.js'
-import { TestSend, type TestSendOptions } from './broadcast-test.js'
+import type { QuotaEstimate } from '../quota.js'
+import { ALL_FOLLOWERS, type BroadcastRow, type DeliveryRow, type RunRow } from '../tables.js'
 import { deliveryWords, LineBanner, runPause } from './line-state.js'
+import { TestSend, type TestSendOptions } from './pages-test.js'
+import { progressSentence, quotaSentence, type RunCounts } from './words.js'
 
 // Broadcast list, detail (preview, quota, actions, runs) and a run's delivery log.
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { DEFAULT_SEND_OPTIONS, tick } from '../../src/broadcasts/tick.js'
-import type { SendResult } from '../../src/line/port.js'
-import type { TestApp } from '../helpers/app.js'
-import { DB_KINDS } from '../helpers/db.js'
+import { DEFAULT_SEND_OPTIONS, tick } from '../../../src/broadcasts/tick.js'
+import type { SendResult } from '../../../src/line/port.js'
+import type { Client } from '../../admin/helpers.js'
+import type { TestApp } from '../../helpers/app.js'
+import { DB_KINDS } from '../../helpers/db.js'
 import { broadcastApp, noGift } from './broadcasts.fixture.js'
-import type { Client } from './helpers.js'
 
 const idFrom = (location: string | null) => (location ?? '').split('/').at(-1) ?? ''
 

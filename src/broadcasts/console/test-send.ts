@@ -1,9 +1,9 @@
-import type { AppDeps } from '../app-env.js'
-import type { BroadcastRow } from '../broadcasts/tables.js'
-import type { Session } from '../console/session.js'
-import { uuidFromName } from '../core/ids.js'
-import type { SendResult } from '../line/port.js'
-import { linkedLineUser } from './line-link.js'
+import { linkedLineUser } from '../../admin/line-link.js'
+import type { AppDeps } from '../../app-env.js'
+import type { Session } from '../../console/session.js'
+import { uuidFromName } from '../../core/ids.js'
+import type { SendResult } from '../../line/port.js'
+import type { BroadcastRow } from '../tables.js'
 
 // A test of a broadcast, to one person, before it is scheduled: a simulated 1:1 chat in local
 // mode, or the admin's own linked LINE account. It is a push like any other (same messages,

@@ -1,7 +1,7 @@
-import type { DeliveryRow, RunRow } from '../../broadcasts/tables.js'
 import type { MessageKey } from '../../console/i18n.js'
 import { Msg, type View } from '../../console/layout.js'
 import type { LineHealth } from '../../line/status.js'
+import type { DeliveryRow, RunRow } from '../tables.js'
 
 // LINE's state and a delivery's stored detail in words, Thai first (English on the switch).
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { deliveryWords } from '../../src/admin/pages/line-state.js'
-import { translator } from '../../src/console/i18n.js'
-import type { View } from '../../src/console/layout.js'
+import { deliveryWords } from '../../../src/broadcasts/console/line-state.js'
+import { translator } from '../../../src/console/i18n.js'
+import type { View } from '../../../src/console/layout.js'
 
 const view = (lang: 'th' | 'en'): View => ({
   t: translator(lang),

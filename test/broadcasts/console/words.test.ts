@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { progressSentence, quotaSentence } from '../../src/admin/broadcast-words.js'
-import { estimateFromCosts } from '../../src/broadcasts/quota.js'
+import { progressSentence, quotaSentence } from '../../../src/broadcasts/console/words.js'
+import { estimateFromCosts } from '../../../src/broadcasts/quota.js'
 
 const none = { type: 'none' as const, limit: null, used: 0 }
 

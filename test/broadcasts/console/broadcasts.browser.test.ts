@@ -2,11 +2,11 @@ import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { MemoryLine } from '../fakes/memory-line.js'
-import type { TestApp } from '../helpers/app.js'
-import { openBrowser, type TestBrowser } from '../helpers/browser.js'
+import { PASSWORD_A } from '../../admin/helpers.js'
+import type { MemoryLine } from '../../fakes/memory-line.js'
+import type { TestApp } from '../../helpers/app.js'
+import { openBrowser, type TestBrowser } from '../../helpers/browser.js'
 import { broadcastApp, runTick } from './broadcasts.fixture.js'
-import { PASSWORD_A } from './helpers.js'
 
 // The broadcast pages in real headless Chromium, without any script: plain forms only.
 

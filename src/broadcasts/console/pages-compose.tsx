@@ -1,5 +1,5 @@
 import { Csrf, Layout, Msg, type View } from '../../console/layout.js'
-import type { ComposeFields } from '../broadcast-form.js'
+import type { ComposeFields } from './form.js'
 
 /** The compose and edit form: plain radios and fields, usable without JavaScript. */
 export interface ComposeProps {

@@ -1,8 +1,8 @@
-import { presetToCron } from '../broadcasts/schedule.js'
-import { ALL_FOLLOWERS, type BroadcastRow, type TemplateKey } from '../broadcasts/tables.js'
-import { uuidFromName } from '../core/ids.js'
-import { zonedToUtc } from '../core/time/index.js'
-import type { LineMessage } from '../line/port.js'
+import { uuidFromName } from '../../core/ids.js'
+import { zonedToUtc } from '../../core/time/index.js'
+import type { LineMessage } from '../../line/port.js'
+import { presetToCron } from '../schedule.js'
+import { ALL_FOLLOWERS, type BroadcastRow, type TemplateKey } from '../tables.js'
 
 /**
  * The compose form, field by field, and its reading into the service's input. Pure: the route
