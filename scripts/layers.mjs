@@ -13,10 +13,14 @@ export const LAYERS = [
     rank: 2,
     match: [/^(app|services|body-limits|http-errors)\.ts$/, /^runtime\//, /^worker\//],
   },
+  // What every console screen is built with (http helpers, session, CSRF, layout, wording):
+  // below the capabilities that build screens with it, above the kernel it builds on.
+  { name: 'console kit', rank: 0.5, match: [/^console\//] },
   { name: 'kernel/ports', rank: 0, match: [/^core\//, /^config\.ts$/, /^db\//, /^line\//] },
 ]
 // Everything else is a capability, named by its folder (or its file, for app-env.ts: the Hono
-// environment every route types itself by, shared by the capabilities as a contract).
+// environment every route types itself by, shared by the capabilities as a contract; it names
+// the capabilities' services, so it cannot sit in the console kit below them).
 const CAPABILITY = { name: 'capabilities', rank: 1 }
 
 /**

@@ -1,6 +1,8 @@
+import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { EvidenceCleaner } from './complaints/evidence/cleaner.js'
 import type { Config } from './config.js'
+import type { ConsoleEnv } from './console/env.js'
 import type { Languages } from './contacts/language.js'
 import type { Clock } from './core/clock.js'
 import type { FailureLog } from './core/failures.js'
@@ -57,3 +59,7 @@ export interface AppDeps {
 }
 
 export type AppEnv = { Variables: { deps: AppDeps } }
+
+/** A console route's environment: the console kit's variables around the app's services. */
+export type AdminEnv = ConsoleEnv<AppDeps>
+export type AdminContext = Context<AdminEnv>

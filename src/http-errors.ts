@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { LANG_COOKIE, pickLang } from './admin/i18n.js'
+import { LANG_COOKIE, pickLang } from './console/i18n.js'
 import type { Lang } from './core/lang.js'
 
 // What the app answers for a path nobody serves and for an error no route handled: JSON to

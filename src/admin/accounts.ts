@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely'
 import { audit } from '../audit/service.js'
+import { ROLES, type Role, type Session } from '../console/session.js'
 import type { Database } from '../db/schema.js'
 import { findOrg } from '../orgs/repository.js'
 import { DEFAULT_ORG } from '../webhook/channels.js'
 import { recordOfficerGrant } from './officer-grants.js'
 import { generatePassword, MIN_PASSWORD_LENGTH } from './password.js'
 import * as repo from './repository.js'
-import { normalizeEmail, type Session } from './service.js'
-import { ROLES, type Role } from './tables.js'
+import { normalizeEmail } from './service.js'
 
 type Db = Kysely<Database>
 

@@ -1,8 +1,8 @@
 import type { ColumnType, Kysely } from 'kysely'
 import { audit } from '../audit/service.js'
+import type { Session } from '../console/session.js'
 import { countFollowers } from '../contacts/repository.js'
 import type { Database } from '../db/schema.js'
-import type { Session } from './service.js'
 
 // Unit labels live in `group_labels` (the broadcast slice's table, shared with audiences).
 // Declared locally through withTables so this slice compiles whichever lands first.

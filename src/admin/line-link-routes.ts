@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
-import { html, requireSession } from './console-http.js'
-import { redirectWithFlash, takeFlash } from './flash.js'
-import { type AdminContext, type AdminEnv, view } from './http.js'
+import type { AdminContext, AdminEnv } from '../app-env.js'
+import { redirectWithFlash, takeFlash } from '../console/flash.js'
+import { view } from '../console/http.js'
+import { html, requireSession } from '../console/respond.js'
+import type { Session } from '../console/session.js'
 import { issueLinkCode, linkedSince, unlinkLine } from './line-link.js'
 import { LineLinkPage, type LineLinkProps } from './pages/line-link.js'
-import type { Session } from './service.js'
 
 const page = async (c: AdminContext, s: Session, extra: Partial<LineLinkProps> = {}) =>
   html(

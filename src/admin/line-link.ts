@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
 import { audit } from '../audit/service.js'
+import type { Session } from '../console/session.js'
 import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Database } from '../db/schema.js'
 import * as links from './line-link-repository.js'
 import { findAccount, insertFailure, recentFailures } from './repository.js'
-import type { Session } from './service.js'
 import { laterOf, lockedUntil, type ThrottlePolicy } from './throttle.js'
 
 // An admin links their own LINE account to receive tests of broadcasts. The console shows a

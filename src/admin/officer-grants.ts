@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import { audit } from '../audit/service.js'
+import type { Session } from '../console/session.js'
 import type { Database } from '../db/schema.js'
 import { insertGrant, listGrantsSince } from './officer-grants-repository.js'
-import type { Session } from './service.js'
 
 // Granting the complaint-officer role: the account's officer_since is the grant's time (the
 // caller writes it with the role), and the grant itself is recorded and audited here, for the

@@ -1,13 +1,14 @@
 import { Hono } from 'hono'
+import type { AdminContext, AdminEnv } from '../app-env.js'
+import { redirectWithFlash, takeFlash } from '../console/flash.js'
+import { form, view } from '../console/http.js'
+import { gate, html, notFound, type Status } from '../console/respond.js'
+import type { Session } from '../console/session.js'
 import { LOGO_MAX_BYTES, logoRefusal } from '../orgs/logo.js'
 import { logoUrl, type ProfileInput } from '../orgs/profile.js'
 import { getOrg } from '../orgs/service.js'
-import { gate, html, notFound, type Status } from './console-http.js'
-import { redirectWithFlash, takeFlash } from './flash.js'
-import { type AdminContext, type AdminEnv, form, view } from './http.js'
 import { removeOrgLogo, setOrgLogo, setOrgProfile } from './org-profile.js'
 import { OrgProfilePage, type OrgProfileProps } from './pages/org-profile.js'
-import type { Session } from './service.js'
 
 /** The owner of the organization signed in: each agency names itself. */
 const owner = (c: AdminContext) => gate(c, ['owner'])

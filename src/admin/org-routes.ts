@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
+import type { AdminContext, AdminEnv } from '../app-env.js'
+import { redirectWithFlash, takeFlash } from '../console/flash.js'
+import { form, view } from '../console/http.js'
+import { gate, html, notFound } from '../console/respond.js'
 import { listOrgs } from '../orgs/repository.js'
 import { toOrg } from '../orgs/service.js'
-import { gate, html, notFound } from './console-http.js'
-import { redirectWithFlash, takeFlash } from './flash.js'
-import { type AdminContext, type AdminEnv, form, view } from './http.js'
 import { addOrg, isHost, OwnerRefused, rotateOrgChannel } from './orgs-admin.js'
 import { OrgsPage, type OrgsProps } from './pages/orgs.js'
 

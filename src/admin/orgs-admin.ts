@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { AuditAction } from '../audit/actions.js'
 import { audit } from '../audit/service.js'
+import type { Session } from '../console/session.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Database } from '../db/schema.js'
 import { findOrg } from '../orgs/repository.js'
 import { createOrg, SLUG, setOrgChannel } from '../orgs/service.js'
 import { DEFAULT_ORG } from '../webhook/channels.js'
 import { createAccount, type NewAccount } from './accounts.js'
-import type { Session } from './service.js'
 
 // Organizations as the host sees them: the owner of the default organization adds agencies and
 // replaces their LINE credentials. Input is checked before anything is written; the route runs

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely'
+import type { Role } from '../console/session.js'
 import type { Database } from '../db/schema.js'
-import type { AccountRow, AdminAccountsTable, Role, SessionRow } from './tables.js'
+import type { AccountRow, AdminAccountsTable, SessionRow } from './tables.js'
 
 // Kysely only: rows in, rows out. Every console query takes the org id, so no query can reach
 // another organization's rows. The audit log's queries are src/audit/repository.ts.

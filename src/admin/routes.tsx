@@ -1,14 +1,8 @@
 import { Hono } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
-import { toBase64 } from '../core/bytes.js'
-import { brandOf } from '../orgs/profile.js'
-import { getOrg } from '../orgs/service.js'
-import { html } from './console-http.js'
-import { consoleRoutes } from './console-routes.js'
-import { CSRF_FIELD, LOGIN_CSRF_COOKIE, tokensMatch } from './csrf.js'
+import type { AdminContext, AdminEnv } from '../app-env.js'
+import { CSRF_FIELD, LOGIN_CSRF_COOKIE, tokensMatch } from '../console/csrf.js'
 import {
-  type AdminContext,
-  type AdminEnv,
   clearSessionCookie,
   clientAddress,
   form,
@@ -20,11 +14,17 @@ import {
   view,
   writeHostCookie,
   writeSessionCookie,
-} from './http.js'
-import { isMessageKey, LANG_COOKIE, pickLang, translator } from './i18n.js'
-import { LoginPage, MessagePage, PasswordPage } from './pages/auth.js'
+} from '../console/http.js'
+import { isMessageKey, LANG_COOKIE, pickLang, translator } from '../console/i18n.js'
+import { MessagePage } from '../console/message-page.js'
+import { html } from '../console/respond.js'
+import { randomToken } from '../console/session.js'
+import { toBase64 } from '../core/bytes.js'
+import { brandOf } from '../orgs/profile.js'
+import { getOrg } from '../orgs/service.js'
+import { consoleRoutes } from './console-routes.js'
+import { LoginPage, PasswordPage } from './pages/auth.js'
 import { changePassword, loadSession, login, logout } from './service.js'
-import { randomToken } from './session.js'
 
 function refuseCsrf(c: AdminContext) {
   const v = view(c)

@@ -1,20 +1,21 @@
 import type { Kysely } from 'kysely'
 import { audit } from '../audit/service.js'
+import {
+  type Admin,
+  hashToken,
+  randomToken,
+  SESSION_ABSOLUTE_MS,
+  SESSION_TOUCH_MS,
+  type Session,
+  sessionState,
+  signCookie,
+  unsignCookie,
+} from '../console/session.js'
 import type { Keyring } from '../core/keyring.js'
 import type { SecretHasher } from '../core/secret-hash.js'
 import type { Database } from '../db/schema.js'
 import { MIN_PASSWORD_LENGTH } from './password.js'
 import * as repo from './repository.js'
-import {
-  hashToken,
-  randomToken,
-  SESSION_ABSOLUTE_MS,
-  SESSION_TOUCH_MS,
-  sessionState,
-  signCookie,
-  unsignCookie,
-} from './session.js'
-import type { Role } from './tables.js'
 import {
   ADDRESS_THROTTLE,
   accountDelayUntil,
@@ -22,20 +23,6 @@ import {
   lockedUntil,
   THROTTLE_WINDOW_MS,
 } from './throttle.js'
-
-export interface Admin {
-  id: string
-  orgId: string
-  email: string
-  role: Role
-  mustChangePassword: boolean
-}
-
-export interface Session {
-  admin: Admin
-  tokenHash: string
-  csrfToken: string
-}
 
 type Db = Kysely<Database>
 export interface AuthDeps {

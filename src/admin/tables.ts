@@ -1,12 +1,10 @@
 import type { ColumnType, Generated, Selectable } from 'kysely'
+import type { Role } from '../console/session.js'
 import type { OrgTables } from '../orgs/tables.js'
 import type { AdminLineLinkTables } from './line-link-tables.js'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
-
-export const ROLES = ['owner', 'broadcaster', 'complaint_officer', 'auditor'] as const
-export type Role = (typeof ROLES)[number]
 
 export interface AdminAccountsTable {
   id: string

@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
 import { createApiToken, listApiTokens, revokeApiToken } from '../api/tokens.js'
-import { gate, html } from './console-http.js'
-import { redirectWithFlash, takeFlash } from './flash.js'
-import { type AdminContext, type AdminEnv, form, view } from './http.js'
+import type { AdminContext, AdminEnv } from '../app-env.js'
+import { redirectWithFlash, takeFlash } from '../console/flash.js'
+import { form, view } from '../console/http.js'
+import { gate, html } from '../console/respond.js'
+import type { Session } from '../console/session.js'
 import { ApiTokensPage, type ApiTokensProps } from './pages/api-tokens.js'
-import type { Session } from './service.js'
 
 const OWNERS = ['owner'] as const
 

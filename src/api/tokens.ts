@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { randomToken } from '../admin/session.js'
 import { appendAudit } from '../audit/repository.js'
+import { randomToken } from '../console/session.js'
 import { timingSafeEqual, toHex, utf8 } from '../core/bytes.js'
 import type { Database } from '../db/schema.js'
 import { findOrg } from '../orgs/repository.js'

@@ -204,6 +204,17 @@ export async function listAudiences(db: Db, orgId: string): Promise<{ id: string
     .execute()
 }
 
+/** The unit labels in use in an organization, each once (the compose form's labels audience). */
+export async function listLabels(db: Db, orgId: string): Promise<{ label: string }[]> {
+  return db
+    .selectFrom('group_labels')
+    .select('label')
+    .distinct()
+    .where('org_id', '=', orgId)
+    .orderBy('label')
+    .execute()
+}
+
 /**
  * LINE names and unit labels of chats, any status (a delivery log outlives a group the bot
  * left), so the console never has to show a raw LINE id.

@@ -1,6 +1,6 @@
 import type { Lang } from '../core/lang.js'
 
-// The budget pages' wording, Thai first (the console's own table stays in src/admin/i18n.ts).
+// The budget pages' wording, Thai first (the console's own table stays in src/console/i18n.ts).
 
 const B = {
   budget: ['งบประมาณ', 'Budget'],

@@ -1,4 +1,4 @@
-import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
+import { Csrf, Layout, Msg, type View } from '../console/layout.js'
 import { budgetT } from './i18n.js'
 import { formatSize } from './import.js'
 import type { Issue } from './types.js'

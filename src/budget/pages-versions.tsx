@@ -1,5 +1,5 @@
 import { raw } from 'hono/html'
-import { Layout, Msg, type View } from '../admin/pages/layout.js'
+import { Layout, Msg, type View } from '../console/layout.js'
 import { formatDay } from '../core/time/index.js'
 import { periodLabel } from './calendar.js'
 import { type BT, budgetT } from './i18n.js'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Session } from '../admin/service.js'
 import { appendAudit } from '../audit/repository.js'
+import type { Session } from '../console/session.js'
 import type { Clock } from '../core/clock.js'
 import type { Database } from '../db/schema.js'
 import type { Flows } from '../flows/types.js'

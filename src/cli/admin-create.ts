@@ -4,8 +4,8 @@
 // PGlite (one process per data directory).
 import { parseArgs } from 'node:util'
 import { createAccount } from '../admin/accounts.js'
-import { ROLES } from '../admin/tables.js'
 import { parseConfig } from '../config.js'
+import { ROLES } from '../console/session.js'
 import { createLogger } from '../core/logger.js'
 import { pbkdf2Hasher } from '../core/secret-hash.js'
 import { openDatabase } from '../runtime/boot.js'

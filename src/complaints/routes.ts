@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { AdminEnv } from '../admin/http.js'
+import type { AdminEnv } from '../app-env.js'
 import { officerCaseRoutes } from './officers/routes.js'
 import { officerPeopleRoutes } from './officers/routes-people.js'
 import { statsRoutes } from './stats-routes.js'

@@ -1,4 +1,4 @@
-import { Layout, type View } from '../admin/pages/layout.js'
+import { Layout, type View } from '../console/layout.js'
 import { inLang } from '../core/lang.js'
 import { formatMonth } from '../core/time/index.js'
 import type { CategoryLabels } from './labels.js'

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { AdminEnv } from '../admin/http.js'
+import type { AdminEnv } from '../app-env.js'
 
 // /admin/engagement was the first view of the log (counts per measure). The evidence pages
 // replaced it; old bookmarks land there, on the same fiscal year when one was given.

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { gate } from '../admin/console-http.js'
-import type { AdminEnv } from '../admin/http.js'
+import type { AdminEnv } from '../app-env.js'
+import { gate } from '../console/respond.js'
 import { reportCsv } from './export-csv.js'
 import { reportXlsx } from './export-xlsx.js'
 import { attachment, auditEvidence, loadReport, READERS } from './http.js'

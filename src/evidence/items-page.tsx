@@ -1,4 +1,4 @@
-import { Layout, type View } from '../admin/pages/layout.js'
+import { Layout, type View } from '../console/layout.js'
 import { pick } from './format.js'
 import { evidenceT } from './labels.js'
 import { ItemsLine } from './measure-detail.js'

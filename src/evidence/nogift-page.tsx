@@ -1,4 +1,4 @@
-import { Layout, type View } from '../admin/pages/layout.js'
+import { Layout, type View } from '../console/layout.js'
 import type { Lang } from '../core/lang.js'
 import { inLang } from '../core/lang.js'
 import { formatDay } from '../core/time/index.js'

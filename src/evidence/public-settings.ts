@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Session } from '../admin/service.js'
 import { audit } from '../audit/service.js'
+import type { Session } from '../console/session.js'
 import type { Database } from '../db/schema.js'
 
 // The opt-in for the public evidence page. Off by default: an organization's figures are

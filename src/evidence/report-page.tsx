@@ -1,5 +1,5 @@
-import type { Flash } from '../admin/flash.js'
-import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
+import type { Flash } from '../console/flash.js'
+import { Csrf, Layout, Msg, type View } from '../console/layout.js'
 import { formatDay } from '../core/time/index.js'
 import { pick } from './format.js'
 import { evidenceT } from './labels.js'

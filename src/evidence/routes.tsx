@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
-import { gate, html } from '../admin/console-http.js'
-import { redirectWithFlash, takeFlash } from '../admin/flash.js'
-import { type AdminEnv, form, view } from '../admin/http.js'
+import type { AdminEnv } from '../app-env.js'
+import { redirectWithFlash, takeFlash } from '../console/flash.js'
+import { form, view } from '../console/http.js'
+import { gate, html } from '../console/respond.js'
 import { exportRoutes } from './export-routes.js'
 import { pick } from './format.js'
 import {

@@ -1,4 +1,4 @@
-import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
+import { Csrf, Layout, Msg, type View } from '../console/layout.js'
 import { inLang } from '../core/lang.js'
 import { formatDay } from '../core/time/index.js'
 import { YearPicker } from '../evidence/report-page.js'

@@ -1,5 +1,5 @@
 import { createAccount } from '../../src/admin/accounts.js'
-import type { Role } from '../../src/admin/tables.js'
+import type { Role } from '../../src/console/session.js'
 import { createOrg } from '../../src/orgs/service.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import type { DbKind } from '../helpers/db.js'

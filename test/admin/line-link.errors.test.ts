@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { translator } from '../../src/admin/i18n.js'
+import { translator } from '../../src/console/i18n.js'
+import { broadcastApp } from '../broadcasts/console/broadcasts.fixture.js'
 import type { TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { fromGroup, fromUser, USER_A, USER_B } from '../helpers/line-events.js'
-import { broadcastApp } from './broadcasts.fixture.js'
 import { auditActions, Client, PASSWORD_A } from './helpers.js'
 import { deliveryRows, draft, issueCode, links, outcomes, sendText } from './line-link.fixture.js'
 

@@ -1,6 +1,6 @@
+import { noGift } from '../broadcasts/console/broadcasts.fixture.js'
 import type { TestApp } from '../helpers/app.js'
 import { envelope, fromUser, signedRequest, textEvent } from '../helpers/line-events.js'
-import { noGift } from './broadcasts.fixture.js'
 import type { Client } from './helpers.js'
 
 type Source = Parameters<typeof textEvent>[1]

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { fromUtf8 } from '../../src/core/bytes.js'
+import { broadcastApp } from '../broadcasts/console/broadcasts.fixture.js'
 import type { TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { fromUser, USER_A } from '../helpers/line-events.js'
-import { broadcastApp } from './broadcasts.fixture.js'
 import { auditActions } from './helpers.js'
 import { deliveryRows, draft, issueCode, links, outcomes, sendText } from './line-link.fixture.js'
 

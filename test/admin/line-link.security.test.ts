@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { issueLinkCode, redeemLinkCode } from '../../src/admin/line-link.js'
-import type { Session } from '../../src/admin/service.js'
+import type { Session } from '../../src/console/session.js'
+import { broadcastApp } from '../broadcasts/console/broadcasts.fixture.js'
 import type { TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { USER_A } from '../helpers/line-events.js'
-import { broadcastApp } from './broadcasts.fixture.js'
 import { auditActions, Client, PASSWORD_B, seedAccount, twoOrgs } from './helpers.js'
 import { draft, issueCode, links, sendText } from './line-link.fixture.js'
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { translator } from '../../src/admin/i18n.js'
+import { translator } from '../../src/console/i18n.js'
 import { findOrg } from '../../src/orgs/repository.js'
 import { openOrgChannel } from '../../src/orgs/service.js'
 import type { TestApp } from '../helpers/app.js'

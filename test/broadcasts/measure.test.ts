@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { saveAudience } from '../../src/broadcasts/audiences.js'
 import { createDraft } from '../../src/broadcasts/service.js'
-import { broadcastApp, countBroadcasts } from '../admin/broadcasts.fixture.js'
 import { type ApiWorld, apiWorld, EXAMPLES, json } from '../api/helpers.js'
 import type { TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
+import { broadcastApp, countBroadcasts } from './console/broadcasts.fixture.js'
 
 // Every broadcast serves a measure: a template brings its own, free text and Flex JSON
 // must name one, in the service, the compose form and the API alike.

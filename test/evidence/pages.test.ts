@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { translator } from '../../src/admin/i18n.js'
-import type { View } from '../../src/admin/pages/layout.js'
+import { translator } from '../../src/console/i18n.js'
+import type { View } from '../../src/console/layout.js'
 import { csvText } from '../../src/core/csv.js'
 import { AckChart, axisTop, ReachChart } from '../../src/evidence/charts.js'
 import { pct } from '../../src/evidence/format.js'

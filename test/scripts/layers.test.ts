@@ -45,6 +45,7 @@ describe('layers: the import-boundary check', () => {
     expect(layerOf('runtime/pglite.ts').name).toBe('composition')
     expect(layerOf('core/time/zone.ts').name).toBe('kernel/ports')
     expect(layerOf('db/schema.ts').name).toBe('kernel/ports')
+    expect(layerOf('console/http.ts').name).toBe('console kit')
     expect(layerOf('webhook/dispatcher.ts')).toMatchObject({ name: 'capabilities', area: 'webhook' })
   })
 
@@ -65,6 +66,19 @@ describe('layers: the import-boundary check', () => {
     const r = await lint(root)
     expect(r.code).toBe(1)
     expect(r.out).toContain('core/ids.ts → orgs/service.ts (kernel/ports imports higher capabilities)')
+  })
+
+  it('the console kit sits between: a capability builds on it, it imports no capability', () => {
+    const kit = {
+      ...CLEAN,
+      'console/layout.tsx': "import { id } from '../core/ids.js'\nexport const layout = id\n",
+      'orgs/pages.tsx': "import { layout } from '../console/layout.js'\nexport const page = layout\n",
+    }
+    expect(checkLayers(tree(kit))).toEqual({ upward: [], allowed: [], sideways: 0, circles: [] })
+    const up = tree({ ...kit, 'console/brand.ts': "import type { org } from '../orgs/service.js'\n" })
+    expect(checkLayers(up).upward).toEqual([
+      'console/brand.ts → orgs/service.ts (console kit imports higher capabilities)',
+    ])
   })
 
   it('a circle fails, even inside one layer; a sideways import is only counted', async () => {

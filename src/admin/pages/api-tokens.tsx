@@ -1,4 +1,4 @@
-import { Csrf, Layout, Msg, type View } from './layout.js'
+import { Csrf, Layout, Msg, type View } from '../../console/layout.js'
 
 export interface TokenView {
   id: string

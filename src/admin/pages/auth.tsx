@@ -1,4 +1,4 @@
-import { Csrf, Layout, Msg, type View } from './layout.js'
+import { Csrf, Layout, Msg, type View } from '../../console/layout.js'
 
 export function LoginPage(props: { v: View; message?: string; error?: boolean; email?: string }) {
   const { v } = props
@@ -57,18 +57,6 @@ export function PasswordPage(props: { v: View; message?: string; error?: boolean
           {v.t('changePassword')}
         </button>
       </form>
-    </Layout>
-  )
-}
-
-/** Errors shown as a page: CSRF refusals, another org's resource, a role that may not. */
-export function MessagePage(props: { v: View; title: string; message: string }) {
-  return (
-    <Layout v={props.v} title={props.title}>
-      <Msg text={props.message} error />
-      <p>
-        <a href="/admin/home">{props.v.t('home')}</a>
-      </p>
     </Layout>
   )
 }

@@ -1,9 +1,9 @@
 import type { AuditEntry } from '../../audit/service.js'
+import { Csrf, Layout, Msg, type View } from '../../console/layout.js'
+import { ROLES } from '../../console/session.js'
 import type { AccountView } from '../accounts.js'
 import { auditWords } from '../audit-words.js'
 import type { GroupView } from '../groups.js'
-import { ROLES } from '../tables.js'
-import { Csrf, Layout, Msg, type View } from './layout.js'
 
 export function HomePage(props: {
   v: View

@@ -1,5 +1,5 @@
+import { Csrf, Layout, Msg, type View } from '../../console/layout.js'
 import { NAME_MAX, type ProfileField, type ProfileInput, SHORT_MAX } from '../../orgs/profile.js'
-import { Csrf, Layout, Msg, type View } from './layout.js'
 
 export interface OrgProfileProps {
   v: View

@@ -1,5 +1,5 @@
+import { Csrf, Layout, Msg, type View } from '../../console/layout.js'
 import type { Org } from '../../orgs/service.js'
-import { Csrf, Layout, Msg, type View } from './layout.js'
 
 export interface OrgsProps {
   v: View

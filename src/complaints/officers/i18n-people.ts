@@ -1,4 +1,4 @@
-import type { View } from '../../admin/pages/layout.js'
+import type { View } from '../../console/layout.js'
 import { inLang } from '../../core/lang.js'
 
 // Wording of the conflict-of-interest and identity-reveal parts of a case page.

@@ -1,4 +1,4 @@
-import type { View } from '../../admin/pages/layout.js'
+import type { View } from '../../console/layout.js'
 import { inLang } from '../../core/lang.js'
 
 // Wording of the officers' complaint pages: Thai first, English through the console's switch.

@@ -1,5 +1,5 @@
 import type { Grant } from '../../admin/officer-grants.js'
-import { Csrf, Layout, Msg, type View } from '../../admin/pages/layout.js'
+import { Csrf, Layout, Msg, type View } from '../../console/layout.js'
 import { formatDay } from '../../core/time/index.js'
 import type { CategoryLabels } from '../labels.js'
 import { OUTCOMES } from '../tables.js'

@@ -1,5 +1,5 @@
 import type { Grant } from '../../admin/officer-grants.js'
-import type { View } from '../../admin/pages/layout.js'
+import type { View } from '../../console/layout.js'
 import { inLang } from '../../core/lang.js'
 
 // The banner on the officers' pages: every grant of the complaint-officer role in the last 30

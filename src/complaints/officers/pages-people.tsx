@@ -1,4 +1,4 @@
-import { Csrf, Layout, type View } from '../../admin/pages/layout.js'
+import { Csrf, Layout, type View } from '../../console/layout.js'
 import type { CaseDetail } from './case-view.js'
 import { officerT } from './i18n.js'
 import { peopleT } from './i18n-people.js'

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { clientAddress } from '../../admin/http.js'
+import { clientAddress } from '../../console/http.js'
 import { errorFields } from '../../core/logger.js'
 import { openAsComplainant } from '../follow-access.js'
 import type { ComplainantView } from '../service.js'

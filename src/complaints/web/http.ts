@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
-import { originAllowed } from '../../admin/csrf.js'
 import type { AppDeps } from '../../app-env.js'
+import { originAllowed } from '../../console/csrf.js'
 import { toBase64 } from '../../core/bytes.js'
 import type { Lang } from '../../core/lang.js'
 import type { Brand } from '../../orgs/profile.js'
@@ -64,7 +64,7 @@ export const html = (
   status: 200 | 400 | 401 | 403 | 404 | 413 | 422 | 429 | 500 = 200,
 ) => c.html(`<!doctype html>${String(node)}`, status)
 
-/** Where the post came from, as the browser says (see admin/csrf.ts). */
+/** Where the post came from, as the browser says (see console/csrf.ts). */
 export const sameOrigin = (c: WebContext) =>
   originAllowed(
     c.req.header('origin'),
