@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../core/clock.js'
+import { uuidFromName } from '../core/ids.js'
 import type { Database } from '../db/schema.js'
 import { checkMessages } from '../line/limits.js'
 import type { LineMessage } from '../line/port.js'
@@ -9,6 +10,10 @@ import { measureOf } from './measures.js'
 import { type BroadcastFields, findBroadcast, insertBroadcast, updateBroadcastIf } from './repository.js'
 import { checkCron, isTimeZone, nextOccurrence } from './schedule.js'
 import type { BroadcastRow, TemplateKey } from './tables.js'
+
+/** A "groups by label" audience: one saved audience per label set, reused by later broadcasts. */
+export const labelsAudienceId = (orgId: string, labels: string[]) =>
+  uuidFromName(`labels-audience:${orgId}:${labels.join('\u0000')}`)
 
 export interface ServiceDeps {
   db: Kysely<Database>

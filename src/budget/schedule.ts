@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { saveAudience } from '../broadcasts/audiences.js'
-import { labelsAudienceId } from '../broadcasts/console/form.js'
+import { labelsAudienceId } from '../broadcasts/service.js'
 import { presetToCron } from '../broadcasts/schedule.js'
 import { createDraft, scheduleBroadcast } from '../broadcasts/service.js'
 import type { RunRenderer } from '../broadcasts/tick.js'

@@ -1,4 +1,3 @@
-import { uuidFromName } from '../../core/ids.js'
 import { zonedToUtc } from '../../core/time/index.js'
 import type { LineMessage } from '../../line/port.js'
 import { presetToCron } from '../schedule.js'
@@ -127,10 +126,6 @@ export function toSchedule(
       : presetToCron({ kind: 'weekdays', ...tod })
   return r.ok ? { runAt: now, recurrence: r.cron } : { key: 'invalidPreset', detail: r.reason }
 }
-
-/** A "groups by label" audience: one saved audience per label set, reused by later broadcasts. */
-export const labelsAudienceId = (orgId: string, labels: string[]) =>
-  uuidFromName(`labels-audience:${orgId}:${labels.join('\u0000')}`)
 
 export const isProblem = (v: object): v is Problem => 'key' in v && 'detail' in v
 

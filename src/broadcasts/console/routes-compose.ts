@@ -10,7 +10,7 @@ import type { BilingualText } from '../../flows/schema-dialogues.js'
 import { saveAudience } from '../audiences.js'
 import type { BroadcastError, Result } from '../errors.js'
 import { findBroadcast, listAudiences, listBroadcasts, listLabels } from '../repository.js'
-import { createDraft, updateBroadcast } from '../service.js'
+import { createDraft, labelsAudienceId, updateBroadcast } from '../service.js'
 import { ALL_FOLLOWERS, type BroadcastRow } from '../tables.js'
 import { audienceNames, renderDetail } from './detail.js'
 import * as bf from './form.js'
@@ -93,7 +93,7 @@ async function save(c: AdminContext, s: Session, id: string | null) {
       ? ALL_FOLLOWERS
       : fields.audienceKind === 'labels'
         ? fields.labels.length
-          ? await bf.labelsAudienceId(orgOf(s), fields.labels)
+          ? await labelsAudienceId(orgOf(s), fields.labels)
           : ''
         : fields.audience
   const input = {
