@@ -24,7 +24,7 @@ export interface HousekeepingDeps {
 }
 
 /**
- * The minute's housekeeping, before the broadcast tick (Node's cron and the Worker's
+ * The minute's housekeeping, beside the broadcast tick (Node's cron and the Worker's
  * `scheduled` both call it): destroy expired form drafts and failed sign-ins the throttle no
  * longer reads, put each organization's seasonal
  * reminders into its schedule, and fetch LINE's statistics once a day. Each part is

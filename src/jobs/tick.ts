@@ -29,11 +29,21 @@ export interface MinuteDeps {
 }
 
 /**
- * The scheduler's minute after the inbox: housekeeping, then due broadcasts. One function for
- * node-cron (src/runtime/node-app.ts) and the Worker's cron trigger (src/worker/services.ts), so
- * a job added here runs on both.
+ * The scheduler's minute after the inbox: due broadcasts and the housekeeping, side by side. One
+ * function for node-cron (src/runtime/node-app.ts) and the Worker's cron trigger
+ * (src/worker/services.ts), so a job added here runs on both. A broadcast due at 08:00 goes at
+ * 08:00 however long the chores take (LINE's statistics are HTTP calls to LINE); a reminder the
+ * chores put into the schedule goes at the next minute's tick. Every part logs its own failures;
+ * one that throws is rethrown once both are over, so neither stops the other.
  */
 export async function minuteTick(deps: MinuteDeps, now: Date): Promise<void> {
+  const sending = deps.broadcasts ? deps.broadcasts(now) : safeTick(broadcastDeps(deps), now)
+  const [sent, chores] = await Promise.allSettled([sending, minuteChores(deps, now)])
+  if (sent.status === 'rejected') throw sent.reason
+  if (chores.status === 'rejected') throw chores.reason
+}
+
+async function minuteChores(deps: MinuteDeps, now: Date): Promise<void> {
   const { db, flows, log, lines, config, keyring } = deps
   await housekeeping({ db, flows, log, lines, config, timeZone: config.timeZone }, now)
   // Friend rows from before the registry was keyed get their keys (a no-op once done).
@@ -44,11 +54,6 @@ export async function minuteTick(deps: MinuteDeps, now: Date): Promise<void> {
   await runDailyEntrySafely({ db, keyring, log, config }, now)
   // New complaint officers not yet announced to the others in LINE (logs its own failures).
   await announceOfficerGrantsSafely(announceDeps({ db, log, lines, keyring, config }), now)
-  if (deps.broadcasts) {
-    await deps.broadcasts(now)
-    return
-  }
-  await safeTick(broadcastDeps(deps), now)
 }
 
 /** What the broadcasts' tick needs, from the minute's dependencies. */
