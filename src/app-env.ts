@@ -14,8 +14,8 @@ import type { LineResolver } from './line/port.js'
 import type { LineStatus } from './line/status.js'
 import type { Simulator } from './simulator/simulator.js'
 import type { ChannelResolver } from './webhook/channels.js'
-import type { InboxWorker } from './webhook/inbox.worker.js'
-import type { InboxWriter } from './webhook/inbox.writer.js'
+import type { InboxWorker } from './webhook/inbox-worker.js'
+import type { InboxWriter } from './webhook/inbox-writer.js'
 
 export interface Metrics {
   rejectedSignatures: number

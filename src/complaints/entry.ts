@@ -31,7 +31,7 @@ export const INTAKE_TABLES = [
   'webhook_inbox',
   // The bot's answers on their way to LINE: a complaint's receipt is one of them.
   'answer_outbox',
-  // The day's handled 1:1 events, as keyed hashes (src/webhook/seen.repository.ts).
+  // The day's handled 1:1 events, as keyed hashes (src/webhook/seen-repository.ts).
   'webhook_seen',
 ] as const
 

@@ -23,7 +23,7 @@ import {
   listGroupLabels,
   listGroups,
   listRuns,
-} from './repository-context.js'
+} from './context-repository.js'
 import type { BroadcastDone } from './types.js'
 
 /** A group as the report sees it: by its key in the log, with members and unit labels. */

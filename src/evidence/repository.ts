@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js'
 type Db = Kysely<Database>
 
 // The engagement figures of one organization's fiscal year, read from the rollups (migration
-// T1400) that a trigger keeps beside the log. repository-raw.ts answers the same questions
+// T1400) that a trigger keeps beside the log. raw-repository.ts answers the same questions
 // from engagement_events itself: the benchmark and the tests hold the two side by side.
 // A missing measure or place is '' in every row, as the rollups store it.
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.js'
 import { clockHealth } from '../core/synced-clock.js'
-import { backlog } from '../webhook/inbox.repository.js'
+import { backlog } from '../webhook/inbox-repository.js'
 
 /**
  * Liveness for load balancers and the IT unit: database reachable, inbox backlog, what LINE's

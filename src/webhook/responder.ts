@@ -4,8 +4,8 @@ import type { Keyring } from '../core/keyring.js'
 import type { Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
 import type { LineMessage, LinePort, SendResult } from '../line/port.js'
-import { answerState, insertAnswer } from './answers.repository.js'
-import { attemptAnswer, sealAnswer } from './answers.sender.js'
+import { answerState, insertAnswer } from './answers-repository.js'
+import { attemptAnswer, sealAnswer } from './answers-sender.js'
 import { type BaseEvent, chatIdOf } from './events.js'
 
 /**

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../app-env.js'
 import { DEFAULT_ORG } from './channels.js'
 import { parseEnvelope } from './events.js'
-import { ingestEnvelope } from './inbox.service.js'
+import { ingestEnvelope } from './inbox-service.js'
 
 const problem = (error: string, message: string) => ({ error, message })
 

@@ -1,4 +1,4 @@
-import { dropPendingMessage } from './inbox.repository.js'
+import { dropPendingMessage } from './inbox-repository.js'
 import type { HandlerRegistry } from './registry.js'
 
 /**

@@ -5,7 +5,7 @@ import { createFailureLog } from '../../src/core/failures.js'
 import { createKeyring } from '../../src/core/keyring.js'
 import { createLogger } from '../../src/core/logger.js'
 import { createPgDb } from '../../src/db/pg.js'
-import { createInboxWorker } from '../../src/webhook/inbox.worker.js'
+import { createInboxWorker } from '../../src/webhook/inbox-worker.js'
 
 describe('one failing drain, many waiters', () => {
   it('logs one line however many requests asked for the drain it failed in', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { insertAnswer } from '../../src/webhook/answers.repository.js'
-import { sealAnswer } from '../../src/webhook/answers.sender.js'
-import { claimDue } from '../../src/webhook/inbox.repository.js'
-import { releaseAbandonedWork } from '../../src/webhook/inbox.service.js'
+import { insertAnswer } from '../../src/webhook/answers-repository.js'
+import { sealAnswer } from '../../src/webhook/answers-sender.js'
+import { claimDue } from '../../src/webhook/inbox-repository.js'
+import { releaseAbandonedWork } from '../../src/webhook/inbox-service.js'
 import { ANSWER_LEASE_MS, REPLY_TOKEN_TTL_MS } from '../../src/webhook/responder.js'
 import { DB_KINDS } from '../helpers/db.js'
 import {
@@ -58,7 +58,7 @@ describe.each(DB_KINDS)('a restart after a kill -9 mid-answer (%s)', (kind) => {
     expect(await releaseAbandonedWork(h.t.db, h.clock.now())).toEqual({ events: 1, answers: 1 })
     await h.worker.drain()
     expect(h.answers()).toEqual(new Map([[e.webhookEventId, ['reply']]]))
-    // Finished: a row the completion raced with stays 'done' until the sweep (answers.repository.ts).
+    // Finished: a row the completion raced with stays 'done' until the sweep (answers-repository.ts).
     const open = await h.t.db
       .selectFrom('answer_outbox')
       .select('state')

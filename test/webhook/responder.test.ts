@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { uuidFromName } from '../../src/core/ids.js'
-import { claimDue } from '../../src/webhook/inbox.repository.js'
+import { claimDue } from '../../src/webhook/inbox-repository.js'
 import { createResponder, REPLY_TOKEN_TTL_MS } from '../../src/webhook/responder.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { GROUP_1 } from '../helpers/line-events.js'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, NewInboxRow } from '../db/schema.js'
-import { insertEvents } from './inbox.repository.js'
+import { insertEvents } from './inbox-repository.js'
 
 /** Stores inbox rows; resolves with the ids that were new once they are committed. */
 export type InboxWriter = (rows: NewInboxRow[]) => Promise<Set<string>>

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { AnswerRow, AnswerState, NewAnswerRow } from './answers.tables.js'
+import type { AnswerRow, AnswerState, NewAnswerRow } from './answers-tables.js'
 
 type Db = Kysely<Database>
 
@@ -155,7 +155,7 @@ export async function completeWithAnswers(
   const ids = oneToOne.map((o) => o.id)
   const all = [...ids, ...groups.map((g) => g.id)]
   if (all.length === 0) return
-  // A 1:1 event leaves only its keyed hash for the day (seen.repository.ts): a redelivery of it
+  // A 1:1 event leaves only its keyed hash for the day (seen-repository.ts): a redelivery of it
   // is then recognised although its row is gone.
   await sql`
     with gone as (

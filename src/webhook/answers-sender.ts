@@ -6,8 +6,8 @@ import type { Keyring } from '../core/keyring.js'
 import type { Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
 import type { LineMessage, LinePort, SendResult } from '../line/port.js'
-import { finishAnswer, forgetAnswer, retryAnswer, switchToPush } from './answers.repository.js'
-import type { AnswerRow } from './answers.tables.js'
+import { finishAnswer, forgetAnswer, retryAnswer, switchToPush } from './answers-repository.js'
+import type { AnswerRow } from './answers-tables.js'
 
 /**
  * How long an answer is retried: 6 hours after its event, then dropped with a log line. LINE

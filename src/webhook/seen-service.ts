@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Keyring } from '../core/keyring.js'
 import type { Database } from '../db/schema.js'
-import { seenAmong } from './seen.repository.js'
+import { seenAmong } from './seen-repository.js'
 
 /** The key a handled 1:1 event leaves behind: nothing of the event can be read from it. */
 export const seenKey = (keyring: Keyring, eventId: string) => keyring.pseudonym('inbox-seen', eventId)

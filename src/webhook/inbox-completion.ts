@@ -3,8 +3,8 @@ import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
 import { localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
-import { completeWithAnswers } from './answers.repository.js'
-import { seenKey } from './seen.service.js'
+import { completeWithAnswers } from './answers-repository.js'
+import { seenKey } from './seen-service.js'
 
 /** A handled event, ready to be marked done (groups) or deleted (1:1 chats). */
 export interface Handled {

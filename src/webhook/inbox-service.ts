@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely'
 import { utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Database, NewInboxRow } from '../db/schema.js'
-import { releaseSendingAnswers } from './answers.repository.js'
+import { releaseSendingAnswers } from './answers-repository.js'
 import { type BaseEvent, chatIdOf, type Envelope, type KnownEventType } from './events.js'
-import { dropPendingMessage, insertEvents, releaseClaimedEvents } from './inbox.repository.js'
-import type { InboxWriter } from './inbox.writer.js'
-import { alreadyHandled } from './seen.service.js'
+import { dropPendingMessage, insertEvents, releaseClaimedEvents } from './inbox-repository.js'
+import type { InboxWriter } from './inbox-writer.js'
+import { alreadyHandled } from './seen-service.js'
 
 export interface IngestResult {
   received: number
