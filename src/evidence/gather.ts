@@ -4,6 +4,13 @@ import type { ComplaintStats } from '../complaints/stats.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Database } from '../db/schema.js'
 import { engagementChatKey } from '../engagement/events.js'
+import {
+  countFollowers,
+  deliveryCounts,
+  listGroupLabels,
+  listGroups,
+  listRuns,
+} from './context-repository.js'
 import { ACK_KINDS, MONTH_KINDS, PEOPLE_KINDS } from './kinds.js'
 import type {
   DirectRow,
@@ -17,13 +24,6 @@ import type {
   PlaceRow,
   YearQuery,
 } from './repository.js'
-import {
-  countFollowers,
-  deliveryCounts,
-  listGroupLabels,
-  listGroups,
-  listRuns,
-} from './context-repository.js'
 import type { BroadcastDone } from './types.js'
 
 /** A group as the report sees it: by its key in the log, with members and unit labels. */

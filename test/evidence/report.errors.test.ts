@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { evidenceReport, yearsOverview } from '../../src/evidence/report.js'
 import { rawFigures } from '../../src/evidence/raw-repository.js'
+import { evidenceReport, yearsOverview } from '../../src/evidence/report.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { appendAs, at, ev, G, groups, ORG, reportDeps, U } from './report-seed.js'

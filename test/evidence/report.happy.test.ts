@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { evidenceReport, itemRows, yearsOverview } from '../../src/evidence/report.js'
 import { rawFigures } from '../../src/evidence/raw-repository.js'
+import { evidenceReport, itemRows, yearsOverview } from '../../src/evidence/report.js'
 import type { EvidenceReport, MeasureReport } from '../../src/evidence/types.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appendEvents, type EngagementEvent } from '../../src/engagement/events.js'
 import { ACK_KINDS } from '../../src/evidence/kinds.js'
+import { rawFigures } from '../../src/evidence/raw-repository.js'
 import { yearQuery } from '../../src/evidence/report.js'
 import { type FigureSource, rollupFigures } from '../../src/evidence/repository.js'
-import { rawFigures } from '../../src/evidence/raw-repository.js'
 import { DB_KINDS, openTestDb, type TestDb } from '../helpers/db.js'
 import { shippedFlows } from '../helpers/flows.js'
 
