@@ -1,17 +1,19 @@
 // The webhook load of `npm run bench:evidence`, in a process of its own: when the same event
 // loop also built the reports' multipart bodies, the client's own pauses showed as slow
-// acknowledgments. Usage: tsx scripts/bench/acks.ts <url> <secret> <tokens.json>, the last a
-// list of reply tokens the fake LINE issued (each event carries the next one, so the bot's
+// acknowledgments. Usage: tsx scripts/bench/acks.ts <url> <secret> <tokens.json> <every ms>:
+// a webhook every <every ms>; <tokens.json> is a list of reply tokens the fake LINE issued (each event carries the next one, so the bot's
 // replies are accepted as LINE accepts a fresh token, not refused and sent again as pushes);
 // reads lines on stdin:
-// "measure" starts a window (a webhook every 20 ms), "stop" ends it and prints its latencies as
+// "measure" starts a window, "stop" ends it and prints its latencies as
 // one JSON line ({ ms: number[], failed: number }), "exit" ends the process.
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { bodies } from './load.js'
 
-const [url, secret, tokensFile] = process.argv.slice(2)
-if (!url || !secret || !tokensFile) throw new Error('usage: acks.ts <url> <secret> <tokens.json>')
+const [url, secret, tokensFile, every] = process.argv.slice(2)
+const everyMs = Number(every)
+if (!url || !secret || !tokensFile || !(everyMs > 0))
+  throw new Error('usage: acks.ts <url> <secret> <tokens.json> <every ms>')
 const tokens = JSON.parse(readFileSync(tokensFile, 'utf8')) as string[]
 let used = 0
 const source = bodies(secret, () => {
@@ -52,7 +54,7 @@ function measure() {
           if (!r.ok) failed++
         }),
       )
-      await new Promise((r) => setTimeout(r, 20))
+      await new Promise((r) => setTimeout(r, everyMs))
     }
     await Promise.all(pending)
     return { ms, failed }
