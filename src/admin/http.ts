@@ -6,7 +6,7 @@ import type { Lang } from '../core/lang.js'
 import { formatDateTimeEn, formatThaiDateTime } from '../core/time/index.js'
 import type { Brand } from '../orgs/profile.js'
 import { originAllowed } from './csrf.js'
-import { translator } from './i18n.js'
+import { consoleWords } from './i18n.js'
 import type { View } from './pages/layout.js'
 import type { Session } from './service.js'
 import { SESSION_COOKIE } from './session.js'
@@ -56,7 +56,7 @@ export function view(c: AdminContext): View {
   const tz = c.var.deps.config.timeZone
   const session = c.var.session
   return {
-    t: translator(lang),
+    t: consoleWords(lang),
     lang,
     nonce: c.var.nonce,
     csrf: session?.csrfToken ?? '',

@@ -21,7 +21,7 @@ import {
   writeHostCookie,
   writeSessionCookie,
 } from './http.js'
-import { isMessageKey, LANG_COOKIE, pickLang, translator } from './i18n.js'
+import { consoleWords, LANG_COOKIE, pickLang } from './i18n.js'
 import { LoginPage, MessagePage, PasswordPage } from './pages/auth.js'
 import { changePassword, loadSession, login, logout } from './service.js'
 import { randomToken } from './session.js'
@@ -62,8 +62,8 @@ export function adminRoutes() {
 
   app.get('/login', (c) => {
     const m = c.req.query('m')
-    const t = translator(c.var.lang)
-    return loginPage(c, { message: m && isMessageKey(m) ? t(m) : undefined, error: m === 'expired' })
+    const t = consoleWords(c.var.lang)
+    return loginPage(c, { message: m && consoleWords.has(m) ? t(m) : undefined, error: m === 'expired' })
   })
 
   app.post('/login', async (c) => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { translator } from '../../src/admin/i18n.js'
+import { consoleWords } from '../../src/admin/i18n.js'
 import type { View } from '../../src/admin/pages/layout.js'
 import { deliveryWords } from '../../src/admin/pages/line-state.js'
 
 const view = (lang: 'th' | 'en'): View => ({
-  t: translator(lang),
+  t: consoleWords(lang),
   lang,
   nonce: '',
   csrf: '',
