@@ -1,5 +1,5 @@
 import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
-import { inLang } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import { formatDay } from '../core/time/index.js'
 import { YearPicker } from '../evidence/report-page.js'
 import { VALUE_BANDS } from './gifts.js'
@@ -8,7 +8,7 @@ import type { GiftRow } from './register.js'
 // The gift register (No Gift Policy, O33) for the responsible officer. Labels of giver types
 // and handling come from flows/ (the words staff chose from), passed in as `labels`.
 
-const L = {
+const giftWords = defineMessages({
   title: ['ทะเบียนรายงานการรับของขวัญ', 'Gift register'],
   none: ['ยังไม่มีรายงานในปีงบประมาณนี้', 'No reports in this fiscal year.'],
   reference: ['เลขที่', 'Reference'],
@@ -25,14 +25,12 @@ const L = {
   markReviewed: ['บันทึกว่าตรวจแล้ว', 'Mark reviewed'],
   total: ['รวม', 'Total'],
   back: ['กลับไปทะเบียน', 'Back to the register'],
-} as const
-type Key = keyof typeof L
-export const giftT = (v: View) => (k: Key) => inLang(L[k], v.lang)
+})
 
 export type Labels = { giver: (value: string) => string; handling: (value: string) => string }
 
 function Summary(props: { v: View; gifts: GiftRow[] }) {
-  const t = giftT(props.v)
+  const t = giftWords(props.v.lang)
   return (
     <div class="cards">
       {VALUE_BANDS.map((b) => (
@@ -57,7 +55,7 @@ export function GiftRegisterPage(props: {
   labels: Labels
 }) {
   const { v, labels } = props
-  const t = giftT(v)
+  const t = giftWords(v.lang)
   return (
     <Layout v={v} title={t('title')}>
       <YearPicker v={v} fy={props.fy} years={props.years} action="/admin/gifts" />
@@ -101,7 +99,7 @@ export function GiftPage(props: {
   message?: string
 }) {
   const { v, gift, labels } = props
-  const t = giftT(v)
+  const t = giftWords(v.lang)
   return (
     <Layout v={v} title={`${t('title')}: ${gift.reference}`}>
       <Msg text={props.message} />
