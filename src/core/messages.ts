@@ -47,6 +47,10 @@ export interface MessageTable<T extends Messages> {
   (lang: Lang): Translator<T>
   /** Whether `key`, a code that arrived as a string, names a message here that takes no values. */
   has(key: string): key is PlainKey<T>
+  /** A message in both languages, for a value that carries both (a refusal the CLI prints whole). */
+  both<K extends keyof T & string>(key: K, ...vars: VarsArg<T[K]>): Readonly<Record<Lang, string>>
+  /** Every key, in the order the table writes them. */
+  readonly keys: readonly (keyof T & string)[]
 }
 
 export type KeyOf<M> = M extends MessageTable<infer T> ? keyof T & string : never
@@ -104,5 +108,11 @@ export function defineMessages<const T extends Messages>(table: T): MessageTable
     return t as Translator<T>
   }
   const has = (key: string): key is PlainKey<T> => names.get(key)?.size === 0 && Object.hasOwn(table, key)
-  return Object.assign(read, { has })
+  const both = <K extends keyof T & string>(key: K, ...vars: VarsArg<T[K]>) => ({
+    th: read('th')(key, ...vars),
+    en: read('en')(key, ...vars),
+  })
+  // Object.keys of T: the table's own keys, all strings, and no others.
+  const keys = Object.keys(table) as (keyof T & string)[]
+  return Object.assign(read, { has, both, keys })
 }

@@ -38,4 +38,13 @@ describe('a table read in one language', () => {
     expect(words.has('toString')).toBe(false)
     expect(words.has('nothing')).toBe(false)
   })
+
+  it('says a message in both languages at once, for a value that carries both', () => {
+    expect(words.both('items', { n: 2 })).toEqual({ th: '2 รายการ', en: '2 items' })
+    expect(words.both('saved')).toEqual({ th: 'บันทึกแล้ว', en: 'Saved.' })
+  })
+
+  it('lists its keys in the order written', () => {
+    expect(words.keys).toEqual(['saved', 'items', 'range', 'spaced', 'twice'])
+  })
 })
