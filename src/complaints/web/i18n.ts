@@ -3,7 +3,7 @@ import type { CaseStatus, Outcome } from '../tables.js'
 // The web channel's own wording (the questions come from flows/complaints.yaml). Thai first;
 // English through ?lang=en, carried in each form rather than a cookie.
 
-import type { Lang } from '../../core/lang.js'
+import type { Bilingual, Lang } from '../../core/lang.js'
 import { defineMessages, type TranslatorOf } from '../../core/messages.js'
 
 export const pickLang = (v: string | undefined | null): Lang => (v === 'en' ? 'en' : 'th')
@@ -119,20 +119,20 @@ export const webWords = defineMessages({
 
 export type T = TranslatorOf<typeof webWords>
 
-const STATUS: Record<CaseStatus, readonly [string, string]> = {
+const statusWords = defineMessages({
   received: ['รับเรื่องแล้ว', 'Received'],
   acknowledged: ['ตอบรับเรื่องแล้ว', 'Acknowledged'],
   under_review: ['อยู่ระหว่างการพิจารณา', 'Under review'],
   investigating: ['อยู่ระหว่างการตรวจสอบข้อเท็จจริง', 'Being investigated'],
   closed: ['ปิดเรื่องแล้ว', 'Closed'],
-}
-const OUTCOME: Record<Outcome, readonly [string, string]> = {
+} as const satisfies Record<CaseStatus, Bilingual>)
+const outcomeWords = defineMessages({
   substantiated: ['มีมูล', 'substantiated'],
   unsubstantiated: ['ไม่มีมูล', 'unsubstantiated'],
   referred: ['ส่งต่อหน่วยงานที่เกี่ยวข้อง', 'referred to the competent body'],
-}
+} as const satisfies Record<Outcome, Bilingual>)
 
 export function statusLabel(lang: Lang, status: CaseStatus, outcome: Outcome | null): string {
-  const i = lang === 'en' ? 1 : 0
-  return outcome ? `${STATUS[status][i]} (${OUTCOME[outcome][i]})` : STATUS[status][i]
+  const said = statusWords(lang)(status)
+  return outcome ? `${said} (${outcomeWords(lang)(outcome)})` : said
 }
