@@ -2,7 +2,7 @@ import { Csrf, Layout, Msg, type View } from '../admin/pages/layout.js'
 import { defineMessages } from '../core/messages.js'
 import { formatDay } from '../core/time/index.js'
 import { YearPicker } from '../evidence/report-page.js'
-import { VALUE_BANDS } from './gifts.js'
+import { bandWords, VALUE_BANDS } from './gifts.js'
 import type { GiftRow } from './register.js'
 
 // The gift register (No Gift Policy, O33) for the responsible officer. Labels of giver types
@@ -36,7 +36,7 @@ function Summary(props: { v: View; gifts: GiftRow[] }) {
       {VALUE_BANDS.map((b) => (
         <div class="card band" data-band={b.id}>
           <b>{props.gifts.filter((g) => g.band.id === b.id).length}</b>
-          {props.v.lang === 'th' ? b.th : b.en}
+          {bandWords(props.v.lang)(b.id)}
         </div>
       ))}
       <div class="card" id="gift-total">
@@ -110,7 +110,7 @@ export function GiftPage(props: {
         <dd>{labels.giver(gift.giverType)}</dd>
         <dt>{t('value')}</dt>
         <dd>
-          {Number(gift.valueBaht).toLocaleString('en-US')} ({v.lang === 'th' ? gift.band.th : gift.band.en})
+          {Number(gift.valueBaht).toLocaleString('en-US')} ({bandWords(v.lang)(gift.band.id)})
         </dd>
         <dt>{t('handling')}</dt>
         <dd>{labels.handling(gift.handling)}</dd>
