@@ -5,8 +5,8 @@ import { findBroadcast, listAudiences, listBroadcasts } from '../broadcasts/repo
 import { createDraft, updateBroadcast } from '../broadcasts/service.js'
 import { ALL_FOLLOWERS, type BroadcastRow } from '../broadcasts/tables.js'
 import { currentBudgetMessages } from '../budget/service.js'
+import { pick } from '../core/lang.js'
 import { wallClockIn } from '../core/time/index.js'
-import type { BilingualText } from '../flows/schema-dialogues.js'
 import { audienceNames, renderDetail } from './broadcast-detail.js'
 import * as bf from './broadcast-form.js'
 import {
@@ -43,9 +43,6 @@ async function labelsOf(c: AdminContext, s: Session) {
   return rows.map((r) => r.label)
 }
 
-const measureName = (n: BilingualText, lang: string) =>
-  typeof n === 'string' ? n : lang === 'en' ? (n.en ?? n.th) : n.th
-
 async function compose(
   c: AdminContext,
   s: Session,
@@ -59,7 +56,7 @@ async function compose(
     fields,
     audiences: await listAudiences(c.var.deps.db, orgOf(s)),
     labels: await labelsOf(c, s),
-    measures: c.var.deps.flows.measures.map((m) => ({ id: m.id, name: measureName(m.name, view(c).lang) })),
+    measures: c.var.deps.flows.measures.map((m) => ({ id: m.id, name: pick(m.name, view(c).lang) })),
     timeZone: c.var.deps.config.timeZone,
     ...err,
   })
