@@ -60,6 +60,10 @@ export const peopleWords = defineMessages({
     'เฉพาะผู้ขอและผู้อนุมัติคำขอที่อนุมัติแล้วเท่านั้นที่ดูตัวตนได้',
     'Only the requester and the approver of an approved request may see the identity.',
   ],
+  revealNotice: [
+    'เจ้าหน้าที่ได้รับอนุมัติให้เปิดดูตัวตนที่ท่านให้ไว้กับเรื่องนี้ เหตุผล: {{reason}}',
+    'Officers were approved to see the identity you gave with this case. Reason: {{reason}}',
+  ],
   // A new officer's refusal (tenureText).
   tooNewToApprove: [
     'บัญชีของท่านได้รับสิทธิ์เจ้าหน้าที่รับเรื่องร้องเรียนมาไม่ถึง {{days}} วัน จึงยังอนุมัติคำขอเปิดเผยตัวตนไม่ได้ ทำได้ตั้งแต่ {{when}}',
@@ -85,7 +89,11 @@ export function tenureText(
   return peopleWords(v.lang)(key, { days, when: v.date(from) })
 }
 
-/** Told to the complainant, in the thread, before anyone sees the identity they gave. */
-export const revealNotice = (reason: string) =>
-  `เจ้าหน้าที่ได้รับอนุมัติให้เปิดดูตัวตนที่ท่านให้ไว้กับเรื่องนี้ เหตุผล: ${reason}\n` +
-  `Officers were approved to see the identity you gave with this case. Reason: ${reason}`
+/**
+ * Told to the complainant, in the thread, before anyone sees the identity they gave: in both
+ * languages, the thread having no language of its own.
+ */
+export function revealNotice(reason: string): string {
+  const { th, en } = peopleWords.both('revealNotice', { reason })
+  return `${th}\n${en}`
+}
