@@ -46,7 +46,7 @@ export default defineConfig({
       },
       // A module replaced with vi.mock stays replaced only in a process of its own.
       { extends: true, test: { name: 'db-isolated', include: kinds.dbIsolated, globalSetup: DB_SETUP } },
-      // One process serves many files here too; each file still launches its own Chromium.
+      // One process serves many files here too, and one Chromium (test/helpers/browser.ts).
       {
         extends: true,
         test: { name: 'browser', include: kinds.browser, globalSetup: DB_SETUP, isolate: false },

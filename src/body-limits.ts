@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { html } from 'hono/html'
 import type { AppEnv } from './app-env.js'
 import { limitBody } from './core/body-limit.js'
+import { defineMessages } from './core/messages.js'
 
 // How large a request body each route takes, decided before any route parses one (README "Body
 // limits"). Routes that take files or LINE's events refuse oversized bodies themselves, each
@@ -43,9 +44,15 @@ export function bodyRuleFor(path: string): BodyRule {
 
 const size = (bytes: number) => (bytes >= 1024 * KB ? `${bytes / (1024 * KB)} MB` : `${bytes / KB} KB`)
 
+const limitWords = defineMessages({
+  tooLarge: [
+    'ข้อมูลที่ส่งมีขนาดเกิน {{size}} ระบบจึงไม่รับและไม่ได้จัดเก็บสิ่งใด',
+    'The request is over {{size}}, so nothing was accepted or stored.',
+  ],
+})
+
 function tooLarge(c: Context, rule: { maxBytes: number; style: 'html' | 'json' }) {
-  const th = `ข้อมูลที่ส่งมีขนาดเกิน ${size(rule.maxBytes)} ระบบจึงไม่รับและไม่ได้จัดเก็บสิ่งใด`
-  const en = `The request is over ${size(rule.maxBytes)}, so nothing was accepted or stored.`
+  const { th, en } = limitWords.both('tooLarge', { size: size(rule.maxBytes) })
   c.header('Cache-Control', 'no-store')
   if (rule.style === 'json') return c.json({ error: 'payload_too_large', message: `${th} / ${en}` }, 413)
   // Answered before the console's own headers are set: this page needs nothing but itself.

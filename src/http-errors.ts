@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { LANG_COOKIE, pickLang } from './console/i18n.js'
 import type { Lang } from './core/lang.js'
+import { defineMessages } from './core/messages.js'
 
 // What the app answers for a path nobody serves and for an error no route handled: JSON to
 // machines (the API, LINE's webhook, health checks, the simulator's API, any client that does
@@ -11,19 +12,15 @@ import type { Lang } from './core/lang.js'
 
 const MACHINE_PATHS = ['/api/', '/webhook', '/healthz', '/dev/chat/api']
 
-const TEXT: Record<'not_found' | 'internal', Record<Lang, { title: string; body: string }>> = {
-  not_found: {
-    th: { title: 'ไม่พบหน้าที่ต้องการ', body: 'ลิงก์อาจไม่ถูกต้องหรือหน้านี้ถูกย้ายแล้ว' },
-    en: { title: 'Page not found', body: 'The link may be wrong, or the page has moved.' },
-  },
-  internal: {
-    th: { title: 'ขออภัย ระบบขัดข้อง', body: 'กรุณาลองใหม่อีกครั้งในภายหลัง หากยังพบปัญหา โปรดแจ้งผู้ดูแลระบบ' },
-    en: {
-      title: 'Sorry, something went wrong',
-      body: 'Please try again later. If it keeps happening, tell the administrator.',
-    },
-  },
-}
+const errorPageWords = defineMessages({
+  not_found_title: ['ไม่พบหน้าที่ต้องการ', 'Page not found'],
+  not_found_body: ['ลิงก์อาจไม่ถูกต้องหรือหน้านี้ถูกย้ายแล้ว', 'The link may be wrong, or the page has moved.'],
+  internal_title: ['ขออภัย ระบบขัดข้อง', 'Sorry, something went wrong'],
+  internal_body: [
+    'กรุณาลองใหม่อีกครั้งในภายหลัง หากยังพบปัญหา โปรดแจ้งผู้ดูแลระบบ',
+    'Please try again later. If it keeps happening, tell the administrator.',
+  ],
+})
 
 /** Whether the request is a machine's, answered in JSON. */
 function wantsJson(c: Context): boolean {
@@ -34,17 +31,18 @@ function wantsJson(c: Context): boolean {
 
 export function errorResponse(c: Context, kind: 'not_found' | 'internal', status: ContentfulStatusCode) {
   if (wantsJson(c)) {
-    const message = `${TEXT[kind].en.title} / ${TEXT[kind].th.title}`
+    const message = `${errorPageWords('en')(`${kind}_title`)} / ${errorPageWords('th')(`${kind}_title`)}`
     return c.json({ error: kind, message }, status)
   }
   // As the console reads it: the `lang` query, else the console's own choice, else Thai.
   const lang = pickLang(c.req.query('lang'), getCookie(c, LANG_COOKIE))
   const other: Lang = lang === 'th' ? 'en' : 'th'
-  const t = TEXT[kind][lang]
+  const t = errorPageWords(lang)
+  const title = t(`${kind}_title`)
   const page =
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<title>${t.title}</title></head><body><main><h1>${t.title}</h1><p>${t.body}</p>` +
+    `<title>${title}</title></head><body><main><h1>${title}</h1><p>${t(`${kind}_body`)}</p>` +
     `<p><a href="?lang=${other}">${other === 'en' ? 'English' : 'ภาษาไทย'}</a></p></main></body></html>`
   return c.html(page, status)
 }

@@ -1,11 +1,12 @@
 import type { AuditAction } from '../audit/actions.js'
-import type { Lang } from '../core/lang.js'
+import type { Bilingual, Lang } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 
 // The audit log in words: what each recorded action means, Thai first, English through the
-// console's switch. A Record over AuditAction, so an action added to the list without words
-// does not compile (and test/admin/audit-words.test.ts reads every one).
+// console's switch. Checked against AuditAction, so an action added to the list without words
+// (or words for an action the log cannot write) does not compile (and test/admin/audit-words.test.ts reads every one).
 
-export const AUDIT_WORDS: Record<AuditAction, readonly [string, string]> = {
+export const auditActionWords = defineMessages({
   'login.succeeded': ['เข้าสู่ระบบ', 'Signed in'],
   'login.failed': ['เข้าสู่ระบบไม่สำเร็จ (รหัสผ่านผิด)', 'Sign-in failed (wrong password)'],
   'login.locked': ['ระงับการเข้าสู่ระบบชั่วคราว (ผิดหลายครั้ง)', 'Sign-in locked for a while (too many failures)'],
@@ -64,11 +65,9 @@ export const AUDIT_WORDS: Record<AuditAction, readonly [string, string]> = {
   'evidence.exported': ['ดาวน์โหลดรายงานหลักฐาน ITA', 'Downloaded the ITA evidence report'],
   'evidence.published': ['เปิดหน้าเผยแพร่ผลการดำเนินงานต่อสาธารณะ', 'Turned the public results page on'],
   'evidence.unpublished': ['ปิดหน้าเผยแพร่ผลการดำเนินงานต่อสาธารณะ', 'Turned the public results page off'],
-}
-
-const isAction = (a: string): a is AuditAction => Object.hasOwn(AUDIT_WORDS, a)
+} as const satisfies Record<AuditAction, Bilingual>)
 
 /** The action in words; an action this version does not know (an older row) stays as recorded. */
 export function auditWords(action: string, lang: Lang): string {
-  return isAction(action) ? AUDIT_WORDS[action][lang === 'en' ? 1 : 0] : action
+  return auditActionWords.has(action) ? auditActionWords(lang)(action) : action
 }

@@ -1,4 +1,4 @@
-import { type Lang, say } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import type { LineMessage } from '../line/port.js'
 import type { HandlerRegistry, TextClaim } from '../webhook/registry.js'
 import { burnLinkCode, redeemLinkCode } from './line-link.js'
@@ -18,37 +18,27 @@ export function parseLinkCommand(text: string): string | null {
   return digits.replace(/[๐-๙]/gu, (d) => String((d.codePointAt(0) ?? THAI_ZERO) - THAI_ZERO))
 }
 
-/** A reply in the person's one language (flows/lang.ts). */
-const reply = (lang: Lang, th: string, en: string): LineMessage[] => [
-  { type: 'text', text: say(lang, th, en) },
-]
+/** The replies, each sent in the person's one language (flows/lang.ts). */
+const linkWords = defineMessages({
+  linked: [
+    'ผูกบัญชี LINE นี้กับบัญชีผู้ดูแล {{email}} แล้ว ข้อความทดสอบจากระบบผู้ดูแลจะส่งมาที่แชตนี้',
+    'This LINE account is now linked to the admin account {{email}}. Tests from the admin console will come to this chat.',
+  ],
+  invalid: [
+    'รหัสไม่ถูกต้องหรือหมดอายุแล้ว กรุณาขอรหัสใหม่ที่หน้า "บัญชี LINE ของฉัน" ในระบบผู้ดูแล',
+    'The code is wrong or has expired. Get a new one on "My LINE account" in the admin console.',
+  ],
+  throttled: [
+    'ใส่รหัสผิดหลายครั้งเกินไป กรุณารอ 10 นาทีแล้วขอรหัสใหม่',
+    'Too many wrong codes. Wait 10 minutes, then get a new code.',
+  ],
+  group: [
+    'รหัสผูกบัญชีใช้ได้เฉพาะในแชต 1:1 กับบอต รหัสที่ส่งในกลุ่มถูกยกเลิกแล้ว กรุณาขอรหัสใหม่',
+    'Link codes work in a 1:1 chat with the bot only. A code sent in a group is cancelled: get a new one.',
+  ],
+})
 
-export const LINK_REPLIES = {
-  linked: (lang: Lang, email: string) =>
-    reply(
-      lang,
-      `ผูกบัญชี LINE นี้กับบัญชีผู้ดูแล ${email} แล้ว ข้อความทดสอบจากระบบผู้ดูแลจะส่งมาที่แชตนี้`,
-      `This LINE account is now linked to the admin account ${email}. Tests from the admin console will come to this chat.`,
-    ),
-  invalid: (lang: Lang) =>
-    reply(
-      lang,
-      'รหัสไม่ถูกต้องหรือหมดอายุแล้ว กรุณาขอรหัสใหม่ที่หน้า "บัญชี LINE ของฉัน" ในระบบผู้ดูแล',
-      'The code is wrong or has expired. Get a new one on "My LINE account" in the admin console.',
-    ),
-  throttled: (lang: Lang) =>
-    reply(
-      lang,
-      'ใส่รหัสผิดหลายครั้งเกินไป กรุณารอ 10 นาทีแล้วขอรหัสใหม่',
-      'Too many wrong codes. Wait 10 minutes, then get a new code.',
-    ),
-  group: (lang: Lang) =>
-    reply(
-      lang,
-      'รหัสผูกบัญชีใช้ได้เฉพาะในแชต 1:1 กับบอต รหัสที่ส่งในกลุ่มถูกยกเลิกแล้ว กรุณาขอรหัสใหม่',
-      'Link codes work in a 1:1 chat with the bot only. A code sent in a group is cancelled: get a new one.',
-    ),
-} as const
+const reply = (text: string): LineMessage[] => [{ type: 'text', text }]
 
 const claimLinkCode: TextClaim = async (ctx) => {
   const code = parseLinkCommand(ctx.text)
@@ -58,12 +48,13 @@ const claimLinkCode: TextClaim = async (ctx) => {
   if (ctx.event.mode === 'standby') return 'line-link:standby'
   if (source.type !== 'user') {
     await burnLinkCode(db, keyring, ctx.now, ctx.orgId, code)
-    await ctx.responder.reply(LINK_REPLIES.group(ctx.lang))
+    await ctx.responder.reply(reply(linkWords(ctx.lang)('group')))
     return 'line-link:group'
   }
   const input = { orgId: ctx.orgId, lineUserId: source.userId, code }
   const r = await db.transaction().execute((trx) => redeemLinkCode(trx, keyring, ctx.now, input))
-  await ctx.responder.reply(r.ok ? LINK_REPLIES.linked(ctx.lang, r.email) : LINK_REPLIES[r.reason](ctx.lang))
+  const t = linkWords(ctx.lang)
+  await ctx.responder.reply(reply(r.ok ? t('linked', { email: r.email }) : t(r.reason)))
   return `line-link:${r.ok ? 'linked' : r.reason}`
 }
 

@@ -4,6 +4,7 @@ import { redirectWithFlash, takeFlash } from '../console/flash.js'
 import { form, view } from '../console/http.js'
 import { gate, html, notFound, type Status } from '../console/respond.js'
 import type { Session } from '../console/session.js'
+import { pick } from '../core/lang.js'
 import { LOGO_MAX_BYTES, logoRefusal } from '../orgs/logo.js'
 import { logoUrl, type ProfileInput } from '../orgs/profile.js'
 import { getOrg } from '../orgs/service.js'
@@ -47,7 +48,7 @@ export function orgProfileRoutes() {
     if (r.kind === 'saved') return redirectWithFlash(c, '/admin/org', 'orgProfileSaved')
     if (r.kind === 'not_found') return notFound(c)
     const lang = view(c).lang
-    const errors = r.refusals.map((x) => ({ field: x.field, text: lang === 'en' ? x.en : x.th }))
+    const errors = r.refusals.map((x) => ({ field: x.field, text: pick(x, lang) }))
     // What was typed stays in the form, so the person corrects it rather than types it again.
     return page(c, s, { values: input, errors }, 422)
   })
@@ -59,7 +60,7 @@ export function orgProfileRoutes() {
     const file = body.logo
     const lang = view(c).lang
     const refuse = (r: { th: string; en: string }) =>
-      page(c, s, { errors: [{ field: 'logo', text: lang === 'en' ? r.en : r.th }] }, 422)
+      page(c, s, { errors: [{ field: 'logo', text: pick(r, lang) }] }, 422)
     // A browser sends an empty, unnamed part when no file was chosen.
     if (!(file instanceof File) || (file.size === 0 && file.name === ''))
       return refuse(logoRefusal('missing'))

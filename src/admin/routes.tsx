@@ -15,7 +15,7 @@ import {
   writeHostCookie,
   writeSessionCookie,
 } from '../console/http.js'
-import { isMessageKey, LANG_COOKIE, pickLang, translator } from '../console/i18n.js'
+import { consoleWords, LANG_COOKIE, pickLang } from '../console/i18n.js'
 import { MessagePage } from '../console/message-page.js'
 import { html } from '../console/respond.js'
 import { randomToken } from '../console/session.js'
@@ -62,8 +62,8 @@ export function adminRoutes() {
 
   app.get('/login', (c) => {
     const m = c.req.query('m')
-    const t = translator(c.var.lang)
-    return loginPage(c, { message: m && isMessageKey(m) ? t(m) : undefined, error: m === 'expired' })
+    const t = consoleWords(c.var.lang)
+    return loginPage(c, { message: m && consoleWords.has(m) ? t(m) : undefined, error: m === 'expired' })
   })
 
   app.post('/login', async (c) => {

@@ -1,5 +1,5 @@
 import type { Lang } from '../core/lang.js'
-import { inLang } from '../core/lang.js'
+import { defineMessages, type TranslatorOf } from '../core/messages.js'
 import { THAI_FONTS } from '../evidence/print-page.js'
 import {
   extraFields,
@@ -17,7 +17,7 @@ import {
 // schemas), so the page cannot say what the API does not do. Thai first, English beside; no
 // script, and nothing from another site (the page's CSP allows its own style only).
 
-const T = {
+const docsWords = defineMessages({
   title: ['API สำหรับระบบของหน่วยงาน (v1)', "API for the agency's systems (v1)"],
   intro: [
     'ให้ระบบของหน่วยงาน (เช่น ระบบสารบรรณอิเล็กทรอนิกส์) ตั้งเวลาส่งข้อความประกาศเข้ากลุ่มไลน์ของบุคลากร แทนการทำในหน้าผู้ดูแล',
@@ -44,11 +44,10 @@ const T = {
   extraAllowed: ['ช่องอื่นตาม LINE Messaging API ใส่ได้', "Other fields (LINE Messaging API's) are allowed"],
   extraRefused: ['ช่องอื่นนอกจากนี้จะถูกปฏิเสธ (400)', 'Any other field is refused (400)'],
   noToken: ['ไม่ต้องใช้โทเคน', 'No token needed'],
-} as const
-type Key = keyof typeof T
+})
 
 /** What each error status means, Thai and English (openapi.ts says it in English). */
-const REASONS: Record<string, readonly [string, string]> = {
+const reasonWords = defineMessages({
   '400': [
     'JSON ไม่ถูกต้อง หรือเนื้อหา/พารามิเตอร์ไม่ตรงกับโครงสร้าง',
     'Invalid JSON, or a body or parameter not matching the schema',
@@ -60,7 +59,7 @@ const REASONS: Record<string, readonly [string, string]> = {
     'JSON ถูกต้องแต่ขัดกฎ (cron เวลาที่ผ่านไปแล้ว กลุ่มผู้รับว่าง ข้อจำกัดของ LINE)',
     'Valid JSON, refused by a rule (cron, past date, empty audience, LINE limits)',
   ],
-}
+})
 
 const css = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 ${THAI_FONTS};color:#1b1f23;background:#f5f6f8}
 header{background:#1f3b73;color:#fff;padding:.8rem 1rem}header a{color:#fff}main{max-width:1040px;margin:0 auto;padding:1rem}
@@ -72,7 +71,7 @@ table{border-collapse:collapse;width:100%;margin:.3rem 0}td,th{padding:.3rem .5r
 
 interface Ctx {
   lang: Lang
-  t: (k: Key) => string
+  t: TranslatorOf<typeof docsWords>
 }
 
 function Type(props: { parts: TypePart[] }) {
@@ -207,7 +206,7 @@ function Operation(props: { x: Ctx; path: string; method: string; op: Json }) {
           <ul>
             {errors.map(([status]) => (
               <li>
-                <code>{status}</code> {REASONS[status] ? inLang(REASONS[status], x.lang) : ''}
+                <code>{status}</code> {reasonWords.has(status) ? reasonWords(x.lang)(status) : ''}
               </li>
             ))}
           </ul>
@@ -219,7 +218,7 @@ function Operation(props: { x: Ctx; path: string; method: string; op: Json }) {
 
 export function ApiDocsPage(props: { doc: Json; lang: Lang; nonce: string; other: string }) {
   const { doc, lang } = props
-  const x: Ctx = { lang, t: (k) => inLang(T[k], lang) }
+  const x: Ctx = { lang, t: docsWords(lang) }
   const paths = Object.entries(asObj(doc.paths))
   const schemas = Object.entries(asObj(get(doc, 'components', 'schemas')))
   return (

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
 import type { AppDeps } from '../app-env.js'
 import type { BroadcastError, BroadcastErrorCode } from '../broadcasts/errors.js'
+import { defineMessages, type PlainKeyOf } from '../core/messages.js'
 import { type ApiCaller, authenticate } from './tokens.js'
 
 export type ApiEnv = { Variables: { deps: AppDeps; caller: ApiCaller } }
@@ -16,6 +17,19 @@ export interface Problem {
 }
 
 export const problem = (c: Context, status: ContentfulStatusCode, p: Problem) => c.json(p, status)
+
+const apiWords = defineMessages({
+  notFound: ['ไม่พบรายการนี้', 'Not found.'],
+  invalidJson: ['เนื้อหาไม่ใช่ JSON ที่ถูกต้อง', 'The body is not valid JSON.'],
+  invalidRequest: ['ข้อมูลที่ส่งมาไม่ถูกต้อง', 'The request does not match the schema.'],
+  unauthorized: ['โทเคนไม่ถูกต้องหรือถูกเพิกถอนแล้ว', 'The API token is missing, invalid or revoked.'],
+})
+
+/** A problem's message: a machine's caller may read either language, so it carries both. */
+const message = (key: PlainKeyOf<typeof apiWords>) => {
+  const { th, en } = apiWords.both(key)
+  return `${th} / ${en}`
+}
 
 const STATUS: Record<BroadcastErrorCode, ContentfulStatusCode> = {
   not_found: 404,
@@ -41,8 +55,7 @@ export function serviceProblem(c: Context, e: BroadcastError) {
   })
 }
 
-export const notFound = (c: Context) =>
-  problem(c, 404, { error: 'not_found', message: 'ไม่พบรายการนี้ / Not found.' })
+export const notFound = (c: Context) => problem(c, 404, { error: 'not_found', message: message('notFound') })
 
 const zodDetails = (e: z.ZodError) =>
   e.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(body)'}: ${i.message}`)
@@ -59,7 +72,7 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
       ok: false,
       res: problem(c, 400, {
         error: 'invalid_json',
-        message: 'เนื้อหาไม่ใช่ JSON ที่ถูกต้อง / The body is not valid JSON.',
+        message: message('invalidJson'),
       }),
     }
   }
@@ -77,7 +90,7 @@ function check<S extends z.ZodType>(c: Context, schema: S, raw: unknown): Parsed
     ok: false,
     res: problem(c, 400, {
       error: 'invalid_request',
-      message: 'ข้อมูลที่ส่งมาไม่ถูกต้อง / The request does not match the schema.',
+      message: message('invalidRequest'),
       details: zodDetails(r.error),
     }),
   }
@@ -91,7 +104,7 @@ export const requireToken: MiddlewareHandler<ApiEnv> = async (c, next) => {
     c.header('WWW-Authenticate', 'Bearer realm="api"')
     return problem(c, 401, {
       error: 'unauthorized',
-      message: 'โทเคนไม่ถูกต้องหรือถูกเพิกถอนแล้ว / The API token is missing, invalid or revoked.',
+      message: message('unauthorized'),
     })
   }
   c.set('caller', caller)

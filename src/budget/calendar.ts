@@ -1,3 +1,4 @@
+import { defineMessages } from '../core/messages.js'
 import { fiscalMonth, MONTHS_EN, MONTHS_TH, yearOfMonth } from '../core/time/index.js'
 
 // The Thai fiscal year runs 1 October – 30 September and is named, in the Buddhist era, after
@@ -32,6 +33,10 @@ export function byLatest(a: string, b: string): number {
   return periodEnd(b) - periodEnd(a) || rank(a) - rank(b)
 }
 
+const periodWords = defineMessages({
+  quarter: ['ไตรมาส {{n}} ({{span}})', 'Q{{n}} ({{span}})'],
+})
+
 const monthName = (calendarMonth: number, lang: 'th' | 'en') =>
   (lang === 'en' ? MONTHS_EN : MONTHS_TH)[calendarMonth - 1] ?? '?'
 
@@ -43,5 +48,5 @@ export function periodLabel(key: string, fiscalYear: number, lang: 'th' | 'en'):
   const first = (((p.n - 1) * 3 + 9) % 12) + 1
   const last = first + 2
   const span = `${monthName(first, lang)}–${monthName(last, lang)} ${yearOfMonth(fiscalYear, first)}`
-  return lang === 'en' ? `Q${p.n} (${span})` : `ไตรมาส ${p.n} (${span})`
+  return periodWords(lang)('quarter', { n: p.n, span })
 }

@@ -1,8 +1,8 @@
-import type { Lang } from '../core/lang.js'
+import { defineMessages, type TranslatorOf } from '../core/messages.js'
 
 // The budget pages' wording, Thai first (the console's own table stays in src/console/i18n.ts).
 
-const B = {
+export const budgetWords = defineMessages({
   budget: ['งบประมาณ', 'Budget'],
   upload: ['อัปโหลดข้อมูลงบประมาณ', 'Upload the budget'],
   versions: ['ฉบับที่อัปโหลด', 'Uploaded versions'],
@@ -75,14 +75,6 @@ const B = {
     'The monthly broadcast could not be created: compose it under Broadcasts.',
   ],
   rowsShown: ['แสดงแถวแรก', 'Showing the first'],
-} as const satisfies Record<string, readonly [string, string]>
+})
 
-export type BudgetKey = keyof typeof B
-export type BT = (key: BudgetKey) => string
-
-export const budgetT =
-  (lang: Lang): BT =>
-  (key) =>
-    B[key][lang === 'en' ? 1 : 0]
-
-export const isBudgetKey = (k: string): k is BudgetKey => Object.hasOwn(B, k)
+export type BT = TranslatorOf<typeof budgetWords>

@@ -1,5 +1,5 @@
 import { Csrf, Layout, Msg, type View } from '../console/layout.js'
-import { budgetT } from './i18n.js'
+import { budgetWords } from './i18n.js'
 import { formatSize } from './import.js'
 import type { Issue } from './types.js'
 
@@ -25,7 +25,7 @@ export interface UploadProps {
 
 function Report(props: { v: View; issues: Issue[] }) {
   const { v } = props
-  const b = budgetT(v.lang)
+  const b = budgetWords(v.lang)
   const [main, other] = v.lang === 'en' ? (['en', 'th'] as const) : (['th', 'en'] as const)
   return (
     <section id="report" role="alert">
@@ -71,7 +71,7 @@ function Choice(props: { value: UploadFields['audience']; current: string; label
 
 export function UploadPage(props: UploadProps) {
   const { v, fields: f } = props
-  const b = budgetT(v.lang)
+  const b = budgetWords(v.lang)
   return (
     <Layout v={v} title={b('upload')}>
       <Msg text={props.message} error />

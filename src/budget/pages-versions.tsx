@@ -2,7 +2,7 @@ import { raw } from 'hono/html'
 import { Layout, Msg, type View } from '../console/layout.js'
 import { formatDay } from '../core/time/index.js'
 import { periodLabel } from './calendar.js'
-import { type BT, budgetT } from './i18n.js'
+import { type BT, budgetWords } from './i18n.js'
 import { formatBaht, formatTenths } from './money.js'
 import type { BudgetVersion } from './service.js'
 import type { BudgetSummary, Standing } from './summary.js'
@@ -19,7 +19,7 @@ export function VersionListPage(props: {
   canUpload: boolean
 }) {
   const { v } = props
-  const b = budgetT(v.lang)
+  const b = budgetWords(v.lang)
   return (
     <Layout v={v} title={b('budget')}>
       {props.canUpload ? (
@@ -121,7 +121,7 @@ export interface VersionProps {
 
 export function VersionPage(props: VersionProps) {
   const { v, version: x, summary: s } = props
-  const b = budgetT(v.lang)
+  const b = budgetWords(v.lang)
   const base = `/admin/budget/versions/${x.id}`
   return (
     <Layout v={v} title={`${b('budget')} ${x.fiscalYear} · ${b('version')} ${x.versionNo}`}>

@@ -7,7 +7,7 @@ import type { Role, Session } from '../console/session.js'
 import { fiscalYearOf } from '../core/time/index.js'
 import { rendererCss, renderMessages } from '../simulator/render.js'
 import { defaultFields, readUploadFields, uploadedFile, yearsOffered } from './form.js'
-import { budgetT, isBudgetKey } from './i18n.js'
+import { budgetWords } from './i18n.js'
 import { importBudgetFile, tooLarge } from './import.js'
 import { type UploadFields, UploadPage } from './pages-upload.js'
 import { VersionListPage, VersionPage } from './pages-versions.js'
@@ -81,7 +81,7 @@ export function budgetRoutes() {
     const s = gate(c, UPLOADERS)
     if (s instanceof Response) return s
     const { db, clock, config, flows } = c.var.deps
-    const b = budgetT(c.var.lang)
+    const b = budgetWords(c.var.lang)
     const now = clock.now()
     const body = await c.req.parseBody({ all: true })
     const read = readUploadFields(body, now, config.timeZone)
@@ -134,7 +134,7 @@ export function budgetRoutes() {
     // The card preview draws with inline style attributes (sanitized by the renderer): allow those only.
     c.header('Content-Security-Policy', consoleCsp(c.var.nonce, { preview: true }))
     const m = c.req.query('m') ?? ''
-    const b = budgetT(c.var.lang)
+    const b = budgetWords(c.var.lang)
     const page = VersionPage({
       v: view(c),
       version,
@@ -145,7 +145,7 @@ export function budgetRoutes() {
       unit: card.scope.kind === 'unit' ? card.scope.unit : null,
       preview: renderMessages(cardMessages(flows, card)),
       previewCss: rendererCss,
-      ...(isBudgetKey(m) ? { message: `${b('uploadedOk')} ${b(m)}` } : {}),
+      ...(budgetWords.has(m) ? { message: `${b('uploadedOk')} ${b(m)}` } : {}),
     })
     return html(c, page)
   })

@@ -1,3 +1,4 @@
+import { defineMessages } from '../core/messages.js'
 import {
   type Cell,
   cellText,
@@ -7,6 +8,7 @@ import {
   readName,
   readTarget,
   type Target,
+  type Why,
 } from './cells.js'
 import { columnLetter, FIELD_NAMES, FIELDS, type Field, findHeader } from './headers.js'
 import { roundDiv } from './money.js'
@@ -30,11 +32,33 @@ export const MAX_ROWS = 10_000
 // "รวม", "รวมทั้งสิ้น", "Total": a sum someone left in the sheet would be counted twice.
 const TOTAL_ROW = /^(ยอด)?รวม(ทั้งสิ้น|ทั้งหมด)?(\s|$)|^(grand )?total(\s|$)|^sum$/i
 
-const issue = (line: number | null, column: string | null, th: string, en: string): Issue => ({
+const issue = (line: number | null, column: string | null, why: Why): Issue => ({
   line,
   column,
-  th,
-  en,
+  ...why,
+})
+
+const sheetWords = defineMessages({
+  noHeader: ['ไม่พบแถวหัวตาราง ต้องมีคอลัมน์: {{all}}', 'No header row found. Columns needed: {{all}}'],
+  missingColumn: ['ไม่มีคอลัมน์นี้ในแถวหัวตาราง', 'This column is missing from the header row'],
+  twice: ['มีคอลัมน์นี้มากกว่าหนึ่งคอลัมน์', 'More than one column has this header'],
+  noRows: ['ไม่มีข้อมูลใต้แถวหัวตาราง', 'There are no rows under the header'],
+  tooManyRows: ['มี {{n}} แถว เกิน {{max}} แถว', '{{n}} rows, over {{max}}'],
+  duplicate: [
+    'ซ้ำกับแถวที่ {{first}} (งวด หน่วยงาน และแผนงานเดียวกัน)',
+    'Duplicates line {{first}} (same period, unit and plan)',
+  ],
+  totalsRow: ['เป็นแถวผลรวม ลบแถวนี้ออก ระบบรวมยอดเอง', 'A totals row: delete it, the bot sums itself'],
+  otherYear: [
+    'ปี {{year}} ไม่ตรงกับปีงบประมาณที่เลือกอัปโหลด ({{fy}})',
+    '{{year}} is not the fiscal year chosen for this upload ({{fy}})',
+  ],
+  overspent: ['เบิกจ่ายมากกว่างบที่ได้รับจัดสรร', 'Disbursement is over the allocation'],
+  overcommitted: [
+    'ก่อหนี้ผูกพันรวมกับเบิกจ่ายเกินงบที่ได้รับจัดสรร',
+    'Commitment plus disbursement is over the allocation',
+  ],
+  targetOver: ['เป้าหมายมากกว่างบที่ได้รับจัดสรร', 'The target is over the allocation'],
 })
 
 function headerIssues(rows: readonly SheetRow[]): { issues: Issue[]; header: ReturnType<typeof findHeader> } {
@@ -43,19 +67,15 @@ function headerIssues(rows: readonly SheetRow[]): { issues: Issue[]; header: Ret
     const all = FIELDS.map((f) => FIELD_NAMES[f]).join(', ')
     return {
       header,
-      issues: [
-        issue(null, null, `ไม่พบแถวหัวตาราง ต้องมีคอลัมน์: ${all}`, `No header row found. Columns needed: ${all}`),
-      ],
+      issues: [issue(null, null, sheetWords.both('noHeader', { all }))],
     }
   }
   const line = rows[header.row]?.line ?? null
   const issues = [
     ...FIELDS.filter((f) => header.columns[f] === undefined).map((f) =>
-      issue(line, FIELD_NAMES[f], 'ไม่มีคอลัมน์นี้ในแถวหัวตาราง', 'This column is missing from the header row'),
+      issue(line, FIELD_NAMES[f], sheetWords.both('missingColumn')),
     ),
-    ...header.twice.map((f) =>
-      issue(line, FIELD_NAMES[f], 'มีคอลัมน์นี้มากกว่าหนึ่งคอลัมน์', 'More than one column has this header'),
-    ),
+    ...header.twice.map((f) => issue(line, FIELD_NAMES[f], sheetWords.both('twice'))),
   ]
   return { header, issues }
 }
@@ -70,14 +90,14 @@ export function validateRows(rows: readonly SheetRow[], opts: ValidateOptions): 
   if (data.length === 0) {
     return {
       ok: false,
-      issues: [issue(null, null, 'ไม่มีข้อมูลใต้แถวหัวตาราง', 'There are no rows under the header')],
+      issues: [issue(null, null, sheetWords.both('noRows'))],
     }
   }
   const max = opts.maxRows ?? MAX_ROWS
   if (data.length > max) {
     return {
       ok: false,
-      issues: [issue(null, null, `มี ${data.length} แถว เกิน ${max} แถว`, `${data.length} rows, over ${max}`)],
+      issues: [issue(null, null, sheetWords.both('tooManyRows', { n: data.length, max }))],
     }
   }
   const out: BudgetRow[] = []
@@ -88,15 +108,7 @@ export function validateRows(rows: readonly SheetRow[], opts: ValidateOptions): 
       const key = JSON.stringify([value.period, value.unit.toLowerCase(), value.plan.toLowerCase()])
       const first = seen.get(key)
       if (first === undefined) seen.set(key, row.line)
-      else
-        problems.push(
-          issue(
-            row.line,
-            null,
-            `ซ้ำกับแถวที่ ${first} (งวด หน่วยงาน และแผนงานเดียวกัน)`,
-            `Duplicates line ${first} (same period, unit and plan)`,
-          ),
-        )
+      else problems.push(issue(row.line, null, sheetWords.both('duplicate', { first })))
       if (problems.length === 0) out.push(value)
     }
     issues.push(...problems)
@@ -115,25 +127,16 @@ function readRow(
   const problems: Issue[] = []
   const take = <T>(f: Field, r: Read<T>): T | undefined => {
     if (r.ok) return r.value
-    problems.push(issue(row.line, name(f), r.why.th, r.why.en))
+    problems.push(issue(row.line, name(f), r.why))
     return undefined
   }
   if (TOTAL_ROW.test(cellText(cell('unit'))) || TOTAL_ROW.test(cellText(cell('plan')))) {
-    const why = [
-      'เป็นแถวผลรวม ลบแถวนี้ออก ระบบรวมยอดเอง',
-      'A totals row: delete it, the bot sums itself',
-    ] as const
-    return { value: null, problems: [issue(row.line, name('unit'), ...why)] }
+    return { value: null, problems: [issue(row.line, name('unit'), sheetWords.both('totalsRow'))] }
   }
   const year = take('fiscalYear', readFiscalYear(cell('fiscalYear'), opts.latestFiscalYear))
   if (year !== undefined && year !== opts.fiscalYear) {
     problems.push(
-      issue(
-        row.line,
-        name('fiscalYear'),
-        `ปี ${year} ไม่ตรงกับปีงบประมาณที่เลือกอัปโหลด (${opts.fiscalYear})`,
-        `${year} is not the fiscal year chosen for this upload (${opts.fiscalYear})`,
-      ),
+      issue(row.line, name('fiscalYear'), sheetWords.both('otherYear', { year, fy: opts.fiscalYear })),
     )
   }
   const period = take('period', readPeriod(cell('period'), opts.fiscalYear))
@@ -178,21 +181,12 @@ function targetOf(t: Target, allocation: bigint): { target: bigint; targetPct: n
 function crossChecks(r: BudgetRow, name: (f: Field) => string): Issue[] {
   const out: Issue[] = []
   if (r.disbursement > r.allocation) {
-    out.push(
-      issue(r.line, name('disbursement'), 'เบิกจ่ายมากกว่างบที่ได้รับจัดสรร', 'Disbursement is over the allocation'),
-    )
+    out.push(issue(r.line, name('disbursement'), sheetWords.both('overspent')))
   } else if (r.commitment + r.disbursement > r.allocation) {
-    out.push(
-      issue(
-        r.line,
-        name('commitment'),
-        'ก่อหนี้ผูกพันรวมกับเบิกจ่ายเกินงบที่ได้รับจัดสรร',
-        'Commitment plus disbursement is over the allocation',
-      ),
-    )
+    out.push(issue(r.line, name('commitment'), sheetWords.both('overcommitted')))
   }
   if (r.target > r.allocation) {
-    out.push(issue(r.line, name('target'), 'เป้าหมายมากกว่างบที่ได้รับจัดสรร', 'The target is over the allocation'))
+    out.push(issue(r.line, name('target'), sheetWords.both('targetOver')))
   }
   return out
 }

@@ -1,4 +1,5 @@
-import { type Lang, type Localized, pick, say } from '../core/lang.js'
+import { type Bilingual, type Lang, type Localized, pick } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import { formatDay } from '../core/time/index.js'
 import { type FormHandlers, resumeParked, startForm } from '../dialogues/forms.js'
 import { loadState, PARKED, sessionKey } from '../dialogues/sessions.js'
@@ -9,24 +10,34 @@ import { submitNotifyOff, submitReply } from './filings.js'
 import { openAsComplainant } from './follow-access.js'
 import { attachEvidence, COMPLAINT_FORM, registerComplaintForm } from './intake.js'
 import type { ComplainantView } from './service.js'
+import type { CaseStatus, Outcome } from './tables.js'
 
 const FOLLOW_UP = 'complaint.followup'
 const REPLY = 'complaint.reply'
 /** How long "reply" stays ready after the code and secret were checked. */
 const REPLY_WINDOW_MS = 15 * 60_000
 
-const STATUS: Record<string, Localized> = {
-  received: { th: 'รับเรื่องแล้ว รอการตอบรับ', en: 'received, awaiting acknowledgement' },
-  acknowledged: { th: 'ตอบรับเรื่องแล้ว', en: 'acknowledged' },
-  under_review: { th: 'อยู่ระหว่างการพิจารณา', en: 'under review' },
-  investigating: { th: 'อยู่ระหว่างการตรวจสอบข้อเท็จจริง', en: 'being investigated' },
-  closed: { th: 'ปิดเรื่องแล้ว', en: 'closed' },
-}
-const OUTCOME: Record<string, Localized> = {
-  substantiated: { th: 'มีมูล', en: 'substantiated' },
-  unsubstantiated: { th: 'ไม่มีมูล', en: 'unsubstantiated' },
-  referred: { th: 'ส่งต่อหน่วยงานที่มีอำนาจ', en: 'referred to the competent agency' },
-}
+const statusWords = defineMessages({
+  received: ['รับเรื่องแล้ว รอการตอบรับ', 'received, awaiting acknowledgement'],
+  acknowledged: ['ตอบรับเรื่องแล้ว', 'acknowledged'],
+  under_review: ['อยู่ระหว่างการพิจารณา', 'under review'],
+  investigating: ['อยู่ระหว่างการตรวจสอบข้อเท็จจริง', 'being investigated'],
+  closed: ['ปิดเรื่องแล้ว', 'closed'],
+} as const satisfies Record<CaseStatus, Bilingual>)
+const outcomeWords = defineMessages({
+  substantiated: ['มีมูล', 'substantiated'],
+  unsubstantiated: ['ไม่มีมูล', 'unsubstantiated'],
+  referred: ['ส่งต่อหน่วยงานที่มีอำนาจ', 'referred to the competent agency'],
+} as const satisfies Record<Outcome, Bilingual>)
+const followWords = defineMessages({
+  officer: ['เจ้าหน้าที่', 'Officer'],
+  you: ['ท่าน', 'You'],
+  dates: [
+    'รับเรื่อง {{received}} · ตอบรับภายใน {{ackDue}} · แจ้งผลภายใน {{feedbackDue}} · หลักฐาน {{evidence}} รายการ',
+    'Received {{received}} · acknowledgement due {{ackDue}} · feedback due {{feedbackDue}} · {{evidence}} piece(s) of evidence',
+  ],
+  noMessages: ['ยังไม่มีข้อความ', 'No messages yet.'],
+})
 
 /** Status, dates and the thread as the complainant reads them, in each language, within LINE's 5,000. */
 export function statusVars(v: ComplainantView): Record<string, RenderValue> {
@@ -35,26 +46,29 @@ export function statusVars(v: ComplainantView): Record<string, RenderValue> {
     v.messages
       .map(
         (m) =>
-          `• ${formatDay(m.sentOn, lang)} ${m.author === 'officer' ? say(lang, 'เจ้าหน้าที่', 'Officer') : say(lang, 'ท่าน', 'You')}: ${m.text}`,
+          `• ${formatDay(m.sentOn, lang)} ${followWords(lang)(m.author === 'officer' ? 'officer' : 'you')}: ${m.text}`,
       )
       .join('\n'),
   )
+  // A status or outcome this version has no words for (a newer row) shows as stored.
   const status = per((lang) => {
-    const s = STATUS[v.status]
-    const o = v.outcome ? OUTCOME[v.outcome] : undefined
-    return `${s ? pick(s, lang) : v.status}${v.outcome ? `: ${o ? pick(o, lang) : v.outcome}` : ''}`
+    const s: string = v.status
+    const o: string | null = v.outcome
+    const said = statusWords.has(s) ? statusWords(lang)(s) : s
+    return `${said}${o ? `: ${outcomeWords.has(o) ? outcomeWords(lang)(o) : o}` : ''}`
   })
   const dates = per((lang) =>
-    say(
-      lang,
-      `รับเรื่อง ${formatDay(v.receivedOn, lang)} · ตอบรับภายใน ${formatDay(v.ackDue, lang)} · แจ้งผลภายใน ${formatDay(v.feedbackDue, lang)} · หลักฐาน ${v.evidence} รายการ`,
-      `Received ${formatDay(v.receivedOn, lang)} · acknowledgement due ${formatDay(v.ackDue, lang)} · feedback due ${formatDay(v.feedbackDue, lang)} · ${v.evidence} piece(s) of evidence`,
-    ),
+    followWords(lang)('dates', {
+      received: formatDay(v.receivedOn, lang),
+      ackDue: formatDay(v.ackDue, lang),
+      feedbackDue: formatDay(v.feedbackDue, lang),
+      evidence: v.evidence,
+    }),
   )
   const threadIn = (lang: Lang) => {
     const text = pick(thread, lang)
     const budget = 4000 - pick(status, lang).length - pick(dates, lang).length
-    if (text.length === 0) return say(lang, 'ยังไม่มีข้อความ', 'No messages yet.')
+    if (text.length === 0) return followWords(lang)('noMessages')
     return text.length > budget ? `…${text.slice(-budget)}` : text
   }
   return {

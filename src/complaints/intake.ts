@@ -1,3 +1,4 @@
+import { defineMessages } from '../core/messages.js'
 import { systemRandom } from '../core/receipt.js'
 import type { AttachHandler, FormHandlers } from '../dialogues/forms.js'
 import type { EventContext } from '../webhook/registry.js'
@@ -9,6 +10,12 @@ export const COMPLAINT_FORM = 'complaint'
 const MB = 1024 * 1024
 /** Said above the evidence question, in the person's language (flows/render-form.ts). */
 const warn = (m: { th: string; en: string }) => ({ th: `⚠️ ${m.th}`, en: `⚠️ ${m.en}` })
+const intakeWords = defineMessages({
+  tooLarge: [
+    'ไฟล์มีขนาด {{size}} MB เกินกำหนด {{limit}} MB กรุณาส่งไฟล์ที่เล็กลง',
+    'The file is {{size}} MB, over the {{limit}} MB limit.',
+  ],
+})
 
 /** The promise, with the deadlines and draft lifetime this deployment is configured with. */
 export function promiseMessages(ctx: EventContext<unknown>) {
@@ -33,10 +40,7 @@ export const attachEvidence: AttachHandler = async (ctx, draft) => {
     const limit = Math.floor(max / MB)
     return {
       ok: false,
-      error: warn({
-        th: `ไฟล์มีขนาด ${size} MB เกินกำหนด ${limit} MB กรุณาส่งไฟล์ที่เล็กลง`,
-        en: `The file is ${size} MB, over the ${limit} MB limit.`,
-      }),
+      error: warn(intakeWords.both('tooLarge', { size, limit })),
     }
   }
   const content = await ctx.line.getContent(message.id)

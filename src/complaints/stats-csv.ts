@@ -2,7 +2,7 @@ import { csvText } from '../core/csv.js'
 import type { Lang } from '../core/lang.js'
 import type { CategoryLabels } from './labels.js'
 import type { Breakdown, ComplaintStats, Timing } from './stats.js'
-import { statsT as labelsT, rowLabel } from './stats-pages.js'
+import { rowLabel, statsWords } from './stats-pages.js'
 import { cellText } from './suppression.js'
 
 // The statistics page as CSV (core/csv.ts: a BOM for Excel, formulas disarmed; category labels
@@ -10,7 +10,7 @@ import { cellText } from './suppression.js'
 
 export function statsCsv(s: ComplaintStats, lang: Lang, categories: CategoryLabels): string {
   const v = { lang }
-  const t = labelsT(v)
+  const t = statsWords(lang)
   const lines: string[][] = [[t('fy'), 'table', 'row', t('count')]]
   const fy = String(s.fy)
   const table = (id: string, b: Breakdown) => {

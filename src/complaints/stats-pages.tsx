@@ -1,5 +1,5 @@
 import { Layout, type View } from '../console/layout.js'
-import { inLang } from '../core/lang.js'
+import { defineMessages, type KeyOf } from '../core/messages.js'
 import { formatMonth } from '../core/time/index.js'
 import type { CategoryLabels } from './labels.js'
 import type { Breakdown, ComplaintStats, Timing } from './stats.js'
@@ -7,7 +7,7 @@ import { cellText } from './suppression.js'
 
 // /admin/complaints/stats: what the agency publishes for OIT O29, small cells protected.
 
-const L = {
+export const statsWords = defineMessages({
   title: ['สถิติเรื่องร้องเรียน (OIT O29)', 'Complaint statistics (OIT O29)'],
   fy: ['ปีงบประมาณ', 'Fiscal year'],
   show: ['แสดง', 'Show'],
@@ -36,10 +36,8 @@ const L = {
     '"<5" = 1–4 เรื่อง · "*" = ปกปิดเพิ่ม (5 เรื่องขึ้นไป) เพื่อไม่ให้คำนวณช่องที่น้อยกว่า 5 ย้อนกลับได้ · "—" = มีเรื่องน้อยเกินกว่าจะแจกแจง · ยอดรวมที่เป็นช่วง = ปรับให้หยาบเพื่อไม่ให้คำนวณช่องที่ปกปิดได้',
     '"<5" = 1–4 cases · "*" = also withheld (5 or more) so that a cell under 5 cannot be worked out · "—" = too few cases to break down · a total shown as a range is coarsened so that it does not reveal a hidden cell',
   ],
-} as const
-type Key = keyof typeof L
-export const statsT = (v: Pick<View, 'lang'>) => (k: Key) => inLang(L[k], v.lang)
-const isKey = (k: string): k is Key => Object.hasOwn(L, k)
+})
+type Key = KeyOf<typeof statsWords>
 
 /** The label of a breakdown row, by table. */
 export function rowLabel(
@@ -50,11 +48,11 @@ export function rowLabel(
 ): string {
   if (table === 'month') return formatMonth(key, v.lang)
   if (table === 'category') return categories.label(key)
-  return isKey(key) ? statsT(v)(key) : key
+  return statsWords.has(key) ? statsWords(v.lang)(key) : key
 }
 
 function Table(props: { v: View; id: string; title: Key; b: Breakdown; categories: CategoryLabels }) {
-  const t = statsT(props.v)
+  const t = statsWords(props.v.lang)
   return (
     <section>
       <h2>{t(props.title)}</h2>
@@ -76,10 +74,10 @@ function Table(props: { v: View; id: string; title: Key; b: Breakdown; categorie
   )
 }
 
-const days = (v: View, n: number | null) => (n === null ? statsT(v)('fewer') : String(n))
+const days = (v: View, n: number | null) => (n === null ? statsWords(v.lang)('fewer') : String(n))
 
 function Times(props: { v: View; ack: Timing; close: Timing }) {
-  const t = statsT(props.v)
+  const t = statsWords(props.v.lang)
   return (
     <section>
       <h2>{t('timing')}</h2>
@@ -112,7 +110,7 @@ export function StatsPage(props: {
   categories: CategoryLabels
 }) {
   const { v, s, categories } = props
-  const t = statsT(v)
+  const t = statsWords(v.lang)
   return (
     <Layout v={v} title={`${t('title')} · ${t('fy')} ${s.fy}`}>
       <form method="get" action="/admin/complaints/stats" class="inline">

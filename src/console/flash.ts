@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { ConsoleEnv } from './env.js'
-import { isMessageKey, type MessageKey } from './i18n.js'
+import { consoleWords, type MessageKey } from './i18n.js'
 
 // Post/redirect/get: a POST that changed something answers 303 to a page, and the outcome
 // ("Scheduled.") travels in a short-lived cookie read once by that page. A reload of the page
@@ -33,6 +33,6 @@ export function takeFlash<E extends ConsoleEnv>(c: Context<E>, t: (k: MessageKey
   deleteCookie(c, FLASH, COOKIE)
   const m = /^([ei])\.(\w+)$/.exec(raw)
   const key = m?.[2]
-  if (!m || !key || !isMessageKey(key)) return null
+  if (!m || !key || !consoleWords.has(key)) return null
   return { message: t(key), error: m[1] === 'e' }
 }

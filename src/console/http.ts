@@ -4,7 +4,7 @@ import { addressOf } from '../core/client-address.js'
 import { formatDateTimeEn, formatThaiDateTime } from '../core/time/index.js'
 import { originAllowed } from './csrf.js'
 import { type ConsoleDeps, type ConsoleEnv, varsOf } from './env.js'
-import { translator } from './i18n.js'
+import { consoleWords } from './i18n.js'
 import type { View } from './layout.js'
 import { SESSION_COOKIE } from './session.js'
 
@@ -50,7 +50,7 @@ export function view<E extends ConsoleEnv>(c: Context<E>): View {
   const { lang, deps, session, nonce, brand } = varsOf(c)
   const tz = deps.config.timeZone
   return {
-    t: translator(lang),
+    t: consoleWords(lang),
     lang,
     nonce,
     csrf: session?.csrfToken ?? '',

@@ -1,7 +1,8 @@
 // Console wording: Thai first, English through ?lang=en (remembered in a cookie).
 import type { Lang } from '../core/lang.js'
+import { defineMessages, type PlainKeyOf, type TranslatorOf } from '../core/messages.js'
 
-const M = {
+export const consoleWords = defineMessages({
   title: ['ระบบผู้ดูแล', 'Admin console'],
   login: ['เข้าสู่ระบบ', 'Sign in'],
   logout: ['ออกจากระบบ', 'Sign out'],
@@ -123,20 +124,20 @@ const M = {
   lineAnswer: ['คำตอบจาก LINE', "LINE's answer"],
   // What LINE's recent answers say (src/line/status.ts), and a delivery's stored detail in words.
   lineUnavailable: [
-    'LINE ไม่ตอบสนองตั้งแต่ %s ระบบเก็บข้อความไว้และจะส่งต่อเมื่อ LINE กลับมา',
-    'LINE has not been answering since %s: messages are kept and sent once it answers again.',
+    'LINE ไม่ตอบสนองตั้งแต่ {{since}} ระบบเก็บข้อความไว้และจะส่งต่อเมื่อ LINE กลับมา',
+    'LINE has not been answering since {{since}}: messages are kept and sent once it answers again.',
   ],
   lineRateLimited: [
-    'LINE จำกัดอัตราการส่งชั่วคราว (ตั้งแต่ %s) ระบบจะส่งต่อเองโดยอัตโนมัติ',
-    'LINE is limiting the sending rate (since %s): sending resumes by itself.',
+    'LINE จำกัดอัตราการส่งชั่วคราว (ตั้งแต่ {{since}}) ระบบจะส่งต่อเองโดยอัตโนมัติ',
+    'LINE is limiting the sending rate (since {{since}}): sending resumes by itself.',
   ],
   lineQuotaExhausted: [
-    'โควตาข้อความของเดือนนี้หมดแล้ว (ตั้งแต่ %s) ข้อความที่เหลือจะไม่ถูกส่งจนกว่าจะเพิ่มโควตาหรือขึ้นเดือนใหม่',
-    "This month's message quota is used up (since %s): the rest is not sent until the quota is raised or the month ends.",
+    'โควตาข้อความของเดือนนี้หมดแล้ว (ตั้งแต่ {{since}}) ข้อความที่เหลือจะไม่ถูกส่งจนกว่าจะเพิ่มโควตาหรือขึ้นเดือนใหม่',
+    "This month's message quota is used up (since {{since}}): the rest is not sent until the quota is raised or the month ends.",
   ],
   runPausedUntil: [
-    'หยุดส่งชั่วคราวเพราะ LINE จำกัดอัตราการส่ง จะส่งต่อเวลา %s',
-    'Paused by a LINE rate limit: sending resumes at %s.',
+    'หยุดส่งชั่วคราวเพราะ LINE จำกัดอัตราการส่ง จะส่งต่อเวลา {{until}}',
+    'Paused by a LINE rate limit: sending resumes at {{until}}.',
   ],
   dRateLimited: [
     'หยุดชั่วคราว: LINE จำกัดอัตราการส่ง ระบบจะส่งต่อเอง',
@@ -294,17 +295,11 @@ const M = {
   broadcaster: ['ผู้ส่งประกาศ', 'Broadcaster'],
   complaint_officer: ['เจ้าหน้าที่รับเรื่องร้องเรียน', 'Complaint officer'],
   auditor: ['ผู้ตรวจสอบ (อ่านอย่างเดียว)', 'Auditor (read-only)'],
-} as const satisfies Record<string, readonly [string, string]>
+})
 
-export type MessageKey = keyof typeof M
-export type T = (key: MessageKey) => string
-
-export const translator =
-  (lang: Lang): T =>
-  (key) =>
-    M[key][lang === 'en' ? 1 : 0]
-
-export const isMessageKey = (k: string): k is MessageKey => Object.hasOwn(M, k)
+/** A console message that takes no values: what a flash, a refusal or a status names. */
+export type MessageKey = PlainKeyOf<typeof consoleWords>
+export type T = TranslatorOf<typeof consoleWords>
 
 /** The cookie that keeps the console's language (set by ?lang= in admin/routes.tsx). */
 export const LANG_COOKIE = 'admin_lang'

@@ -1,4 +1,5 @@
-import { type Lang, pick, say } from '../core/lang.js'
+import { type Lang, pick } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import type { GuideDef } from '../flows/schema-dialogues.js'
 import { LIMITS } from '../line/limits.js'
 import type { LineMessage } from '../line/port.js'
@@ -12,6 +13,10 @@ import { SENSITIVE_TOPICS } from './topics.js'
 
 type Chat = 'user' | 'group'
 type QuickReplyItem = { type: 'action'; action?: Record<string, string> }
+
+const answerWords = defineMessages({
+  seeAll: ['ดูทั้งหมด', 'See all'],
+})
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'grapheme' })
 
@@ -46,7 +51,7 @@ export function renderStep(
   ].join('\n')
   const all: Record<string, string> = {
     type: 'postback',
-    label: say(lang, 'ดูทั้งหมด', 'See all'),
+    label: answerWords(lang)('seeAll'),
     data: `action=guide&id=${encodeURIComponent(guideId)}`,
   }
   // In a group a tap posts nothing in the member's name.

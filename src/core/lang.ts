@@ -1,16 +1,13 @@
 // One language at a time: every message goes out in Thai or in English, never both. flows/
-// writes a text as `{ th, en }` wherever it has both, code as a [Thai, English] pair; the loader
-// and the renderers pick one. Thai is the default (groups, people who chose nothing and whose
-// LINE is not in English).
+// writes a text as `{ th, en }` wherever it has both, code as a [Thai, English] pair in a table
+// of core/messages.ts; the loader and the renderers pick one. Thai is the default (groups,
+// people who chose nothing and whose LINE is not in English).
 
 /** The two languages the bot, the console and the web pages speak: Thai first. */
 export type Lang = 'th' | 'en'
 
-/** A text written once in each language: [Thai, English]. */
-export type Bilingual<T = string> = readonly [th: T, en: T]
-
-/** The one of a [Thai, English] pair that `lang` reads. */
-export const inLang = <T>(text: Bilingual<T>, lang: Lang): T => text[lang === 'th' ? 0 : 1]
+/** A text written once in each language: [Thai, English], an entry of defineMessages. */
+export type Bilingual = readonly [th: string, en: string]
 
 export const LANGS = ['th', 'en'] as const satisfies readonly Lang[]
 export const DEFAULT_LANG: Lang = 'th'
@@ -24,9 +21,6 @@ export type Text = string | Localized
 
 export const pick = (t: Text, lang: Lang): string =>
   typeof t === 'string' ? t : lang === 'en' ? (t.en ?? t.th) : t.th
-
-/** A code-side text: Thai or English as the person reads. */
-export const say = (lang: Lang, th: string, en: string): string => (lang === 'en' ? en : th)
 
 /** A plain `{ th, en? }` object of strings, as flows writes a text in both languages. */
 export function isLocalized(v: unknown): v is Localized {

@@ -1,3 +1,4 @@
+import { defineMessages } from '../core/messages.js'
 import { renderEditMenu } from '../flows/render-form.js'
 import type { FormDef } from '../flows/schema-dialogues.js'
 import type { MessageEvent } from '../webhook/events.js'
@@ -20,6 +21,10 @@ export type {
   SubmitResult,
 } from './form-handlers.js'
 export { FormHandlers, missingSubmits } from './form-handlers.js'
+
+const limitWords = defineMessages({
+  tooMany: ['⚠️ ส่งได้ไม่เกิน {{max}} รายการ', '⚠️ At most {{max}} items.'],
+})
 
 const FORM_ACTIONS = [
   'form',
@@ -159,7 +164,7 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
     }
     const count = countOf(state, field.id)
     if (count >= field.max) {
-      const error = { th: `⚠️ ส่งได้ไม่เกิน ${field.max} รายการ`, en: `⚠️ At most ${field.max} items.` }
+      const error = limitWords.both('tooMany', { max: field.max })
       return void (await ctx.responder.reply([promptFor(ctx, form, state, error)]))
     }
     const ttl = ttlOf(ctx, handlers.forms.get(state.formId))

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx'
 import type { Lang } from '../core/lang.js'
 import { formatMonth } from '../core/time/index.js'
 import { cumulative, num, pct } from './format.js'
-import { evidenceT } from './labels.js'
+import { evidenceWords } from './labels.js'
 import type { MonthReach, UnitReach } from './types.js'
 
 // Charts as inline SVG drawn here, on the server: the printed page needs no script, no
@@ -44,7 +44,7 @@ function ChartFrame(props: { kind: string; id: string; height: number; title: st
 
 /** Unique people reached so far, month by month from October: the curve only rises. */
 export function ReachChart(props: { lang: Lang; months: readonly MonthReach[]; id: string }) {
-  const t = evidenceT(props.lang)
+  const t = evidenceWords(props.lang)
   const points = cumulative(props.months)
   const top = axisTop(Math.max(0, ...points.map((p) => p.total)))
   const H = 240
@@ -85,7 +85,7 @@ export function ReachChart(props: { lang: Lang; months: readonly MonthReach[]; i
 
 /** Acknowledgment rate of each unit as a bar (0–100%); a unit whose members are unknown has none. */
 export function AckChart(props: { lang: Lang; units: readonly UnitReach[]; id: string }) {
-  const t = evidenceT(props.lang)
+  const t = evidenceWords(props.lang)
   const row = 30
   const label = 190
   const right = 70

@@ -11,109 +11,108 @@ export type ExportCell = string | number
 export type ExportRow = ExportCell[]
 
 import type { Lang } from '../core/lang.js'
+import { defineMessages, type KeyOf } from '../core/messages.js'
 
-const W: Record<string, Text> = {
-  measure: { th: 'มาตรการ', en: 'Measure' },
-  activities: { th: 'กิจกรรม', en: 'Activities' },
-  results: { th: 'ผลการดำเนินงาน', en: 'Results' },
-  unit: { th: 'หน่วยงานรับผิดชอบ', en: 'Responsible unit' },
-  period: { th: 'ระยะเวลา', en: 'Period' },
-  outcome: { th: 'ผลลัพธ์ (เป้าหมาย / ผล)', en: 'Outcome (target / actual)' },
-  items: { th: 'ข้อคำถาม ITA', en: 'ITA items' },
-  outside: { th: 'ข้อคำถามที่ไม่มีในแบบประเมินของปีนี้', en: "Items not in this year's form" },
-  broadcasts: { th: 'การส่งข้อความ', en: 'Broadcasts' },
-  broadcastHead: {
-    th: 'เรื่อง|ผู้รับ|วันที่ส่ง|ผู้รับ (แชต)|ส่งสำเร็จ|ส่งไม่สำเร็จ',
-    en: 'Title|Audience|Sent on|Recipients (chats)|Delivered|Failed',
-  },
-  reach: { th: 'การเข้าถึง', en: 'Reach' },
-  reachHead: {
-    th: 'กลุ่มไลน์|บุคลากร (คน)|การส่งถึงแชต|การกดรับทราบ|ร้อยละผู้กดรับทราบ',
-    en: 'Groups|People|Deliveries|Acknowledgments|Acknowledgment rate (%)',
-  },
-  units: { th: 'ตามหน่วยงาน', en: 'By unit' },
-  unitsTotal: { th: 'รวมทุกหน่วยงาน', en: 'All units' },
-  unitHead: {
-    th: 'หน่วยงาน|กลุ่มไลน์|การส่งถึงแชต|การกดรับทราบ|ร้อยละผู้กดรับทราบ',
-    en: 'Unit|Groups|Deliveries|Acknowledgments|Acknowledgment rate (%)',
-  },
-  months: { th: 'รายเดือน', en: 'By month' },
-  monthHead: {
-    th: 'เดือน|การส่งถึงแชต|เข้าถึงใหม่ (คน)|การกดรับทราบ',
-    en: 'Month|Deliveries|Newly reached|Acknowledgments',
-  },
-  returned: { th: 'สิ่งที่ได้รับกลับมา', en: 'What came back' },
-  returnedHead: { th: 'รายการ|จำนวน|คน|รายละเอียด', en: 'Item|Count|People|Detail' },
-  targets: { th: 'ค่าเป้าหมาย', en: 'Targets' },
-  targetHead: { th: 'ตัวชี้วัด|เป้าหมาย|ผล|บรรลุ', en: 'Metric|Target|Actual|Met' },
-  met: { th: 'บรรลุ', en: 'met' },
-  notMet: { th: 'ไม่บรรลุ', en: 'not met' },
-  notYet: { th: 'ยังไม่บรรลุ', en: 'not yet' },
-  unknown: { th: 'ไม่ทราบ', en: 'unknown' },
-  fy: { th: 'ปีงบประมาณ', en: 'Fiscal year' },
-  upTo: { th: 'ข้อมูล ณ วันที่', en: 'Figures as of' },
-  empty: { th: 'ยังไม่มีข้อมูลการดำเนินงานในปีงบประมาณนี้', en: 'Nothing recorded for this fiscal year' },
-}
+const exportWords = defineMessages({
+  measure: ['มาตรการ', 'Measure'],
+  activities: ['กิจกรรม', 'Activities'],
+  results: ['ผลการดำเนินงาน', 'Results'],
+  unit: ['หน่วยงานรับผิดชอบ', 'Responsible unit'],
+  period: ['ระยะเวลา', 'Period'],
+  outcome: ['ผลลัพธ์ (เป้าหมาย / ผล)', 'Outcome (target / actual)'],
+  items: ['ข้อคำถาม ITA', 'ITA items'],
+  outside: ['ข้อคำถามที่ไม่มีในแบบประเมินของปีนี้', "Items not in this year's form"],
+  broadcasts: ['การส่งข้อความ', 'Broadcasts'],
+  broadcastHead: [
+    'เรื่อง|ผู้รับ|วันที่ส่ง|ผู้รับ (แชต)|ส่งสำเร็จ|ส่งไม่สำเร็จ',
+    'Title|Audience|Sent on|Recipients (chats)|Delivered|Failed',
+  ],
+  reach: ['การเข้าถึง', 'Reach'],
+  reachHead: [
+    'กลุ่มไลน์|บุคลากร (คน)|การส่งถึงแชต|การกดรับทราบ|ร้อยละผู้กดรับทราบ',
+    'Groups|People|Deliveries|Acknowledgments|Acknowledgment rate (%)',
+  ],
+  units: ['ตามหน่วยงาน', 'By unit'],
+  unitsTotal: ['รวมทุกหน่วยงาน', 'All units'],
+  unitHead: [
+    'หน่วยงาน|กลุ่มไลน์|การส่งถึงแชต|การกดรับทราบ|ร้อยละผู้กดรับทราบ',
+    'Unit|Groups|Deliveries|Acknowledgments|Acknowledgment rate (%)',
+  ],
+  months: ['รายเดือน', 'By month'],
+  monthHead: ['เดือน|การส่งถึงแชต|เข้าถึงใหม่ (คน)|การกดรับทราบ', 'Month|Deliveries|Newly reached|Acknowledgments'],
+  returned: ['สิ่งที่ได้รับกลับมา', 'What came back'],
+  returnedHead: ['รายการ|จำนวน|คน|รายละเอียด', 'Item|Count|People|Detail'],
+  targets: ['ค่าเป้าหมาย', 'Targets'],
+  targetHead: ['ตัวชี้วัด|เป้าหมาย|ผล|บรรลุ', 'Metric|Target|Actual|Met'],
+  met: ['บรรลุ', 'met'],
+  notMet: ['ไม่บรรลุ', 'not met'],
+  notYet: ['ยังไม่บรรลุ', 'not yet'],
+  unknown: ['ไม่ทราบ', 'unknown'],
+  fy: ['ปีงบประมาณ', 'Fiscal year'],
+  upTo: ['ข้อมูล ณ วันที่', 'Figures as of'],
+  empty: ['ยังไม่มีข้อมูลการดำเนินงานในปีงบประมาณนี้', 'Nothing recorded for this fiscal year'],
+})
 
-const t = (k: keyof typeof W, lang: Lang) => W[k]?.[lang] ?? ''
 const pick = (x: Text, lang: Lang) => (lang === 'th' ? x.th : x.en || x.th)
-const head = (k: keyof typeof W, lang: Lang): ExportRow => ['', ...t(k, lang).split('|')]
-const rate = (r: number | null, lang: Lang): ExportCell => percent(r) ?? t('unknown', lang)
+/** A header row written as one message, its cells parted by "|". */
+const head = (k: KeyOf<typeof exportWords>, lang: Lang): ExportRow => ['', ...exportWords(lang)(k).split('|')]
+const rate = (r: number | null, lang: Lang): ExportCell => percent(r) ?? exportWords(lang)('unknown')
 
 const metText = (x: TargetResult, lang: Lang) =>
-  t(x.met === true ? 'met' : x.met === false ? 'notMet' : 'notYet', lang)
+  exportWords(lang)(x.met === true ? 'met' : x.met === false ? 'notMet' : 'notYet')
 
 export function outcomeText(m: MeasureReport, lang: Lang): string {
+  const t = exportWords(lang)
   return m.targets
-    .map(
-      (x) => `${pick(x.label, lang)}: ${x.target} / ${x.actual ?? t('unknown', lang)} (${metText(x, lang)})`,
-    )
+    .map((x) => `${pick(x.label, lang)}: ${x.target} / ${x.actual ?? t('unknown')} (${metText(x, lang)})`)
     .join('\n')
 }
 
 /** The results table: one row per measure, in the agencies' column order. */
 export function resultRows(r: EvidenceReport, lang: Lang): ExportRow[] {
+  const t = exportWords(lang)
   const rows: ExportRow[] = [
-    [`${t('fy', lang)} ${r.fiscalYear}`, r.orgName, `${t('upTo', lang)} ${formatDay(r.upTo, lang)}`],
-    (['measure', 'activities', 'results', 'unit', 'period', 'outcome'] as const).map((k) => t(k, lang)),
+    [`${t('fy')} ${r.fiscalYear}`, r.orgName, `${t('upTo')} ${formatDay(r.upTo, lang)}`],
+    (['measure', 'activities', 'results', 'unit', 'period', 'outcome'] as const).map((k) => t(k)),
   ]
   for (const m of r.measures) {
     const activities = m.activities.map((a, i) => `${i + 1}. ${pick(a, lang)}`).join('\n')
     rows.push([pick(m.name, lang), activities, pick(m.summary, lang), m.unit, m.period, outcomeText(m, lang)])
   }
-  if (r.empty) rows.push([t('empty', lang)])
+  if (r.empty) rows.push([t('empty')])
   return rows
 }
 
 function measureDetail(m: MeasureReport, lang: Lang, tz: string): ExportRow[] {
+  const t = exportWords(lang)
   const rows: ExportRow[] = [[pick(m.name, lang)]]
-  rows.push([t('items', lang), m.items.map((i) => `${i.code} ${pick(i.text, lang)}`).join('\n')])
-  if (m.itemsOutsideForm.length > 0) rows.push([t('outside', lang), m.itemsOutsideForm.join(', ')])
-  rows.push([t('broadcasts', lang)], head('broadcastHead', lang))
+  rows.push([t('items'), m.items.map((i) => `${i.code} ${pick(i.text, lang)}`).join('\n')])
+  if (m.itemsOutsideForm.length > 0) rows.push([t('outside'), m.itemsOutsideForm.join(', ')])
+  rows.push([t('broadcasts')], head('broadcastHead', lang))
   for (const b of m.broadcasts) {
     const days = b.sentAt.map((d) => formatDay(localDay(d, tz), lang)).join(', ')
     rows.push(['', b.title, b.audience, days, b.recipients, b.delivered, b.failed])
   }
   const x = m.reach
-  rows.push([t('reach', lang)], head('reachHead', lang))
+  rows.push([t('reach')], head('reachHead', lang))
   rows.push(['', x.groups, x.people, x.deliveries, x.acknowledgments, rate(x.ackRate, lang)])
-  rows.push([t('units', lang)], head('unitHead', lang))
+  rows.push([t('units')], head('unitHead', lang))
   for (const u of x.byUnit)
     rows.push(['', u.unit, u.groups, u.delivered, u.acknowledgments, rate(u.ackRate, lang)])
   if (x.byUnit.length > 0)
-    rows.push(['', t('unitsTotal', lang), x.groups, x.deliveries, x.acknowledgments, rate(x.ackRate, lang)])
-  rows.push([t('months', lang)], head('monthHead', lang))
+    rows.push(['', t('unitsTotal'), x.groups, x.deliveries, x.acknowledgments, rate(x.ackRate, lang)])
+  rows.push([t('months')], head('monthHead', lang))
   for (const mo of x.byMonth)
     rows.push(['', formatMonth(mo.month, lang), mo.delivered, mo.newlyReached, mo.acknowledgments])
-  rows.push([t('returned', lang)], head('returnedHead', lang))
+  rows.push([t('returned')], head('returnedHead', lang))
   for (const ret of m.returned) {
     const count = ret.count.kind === 'count' ? ret.count.n : cellText(ret.count)
     const detail = ret.detail ? `${pick(ret.detail.label, lang)} ${ret.detail.value}` : ''
     rows.push(['', pick(ret.label, lang), count, ret.people ?? '', detail])
   }
-  rows.push([t('targets', lang)], head('targetHead', lang))
+  rows.push([t('targets')], head('targetHead', lang))
   for (const g of m.targets)
-    rows.push(['', pick(g.label, lang), g.target, g.actual ?? t('unknown', lang), metText(g, lang)])
+    rows.push(['', pick(g.label, lang), g.target, g.actual ?? t('unknown'), metText(g, lang)])
   return rows
 }
 

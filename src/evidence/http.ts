@@ -5,7 +5,7 @@ import { view } from '../console/http.js'
 import type { Role, Session } from '../console/session.js'
 import { fiscalYearOfDay, localDay } from '../core/time/index.js'
 import { pick } from './format.js'
-import { evidenceT } from './labels.js'
+import { evidenceWords } from './labels.js'
 import { evidenceReport, type ReportDeps } from './report.js'
 import type { Ctx } from './results-table.js'
 import type { EvidenceReport, Text } from './types.js'
@@ -42,13 +42,13 @@ export function parseFy(raw: string | undefined): number | null {
 /** The refusal page for bad input: a message and a way back, 400, never a 500. */
 export function refused(c: AdminContext, message: Text | string) {
   const v = view(c)
-  const t = evidenceT(v.lang)
+  const t = evidenceWords(v.lang)
   const text = typeof message === 'string' ? message : pick(message, v.lang)
   const page = RefusedPage({ v, title: t('title'), message: text, back: '/admin/evidence' })
   return c.html(`<!doctype html>${String(page)}`, 400)
 }
 
-export const badYear = (c: AdminContext) => refused(c, evidenceT(c.var.lang)('badYear'))
+export const badYear = (c: AdminContext) => refused(c, evidenceWords(c.var.lang)('badYear'))
 
 /** The session's organization's report for the year in the URL, or the refusal page. */
 export async function loadReport(c: AdminContext, s: Session): Promise<EvidenceReport | Response> {

@@ -1,6 +1,6 @@
 import { Layout, type View } from '../console/layout.js'
 import { pick } from './format.js'
-import { evidenceT } from './labels.js'
+import { evidenceWords } from './labels.js'
 import { ItemsLine } from './measure-detail.js'
 import { PAGE_CSS, ReportLinks } from './report-page.js'
 import type { Ctx } from './results-table.js'
@@ -11,7 +11,7 @@ import type { EvidenceReport, ItemRow } from './types.js'
 
 export function ItemsPage(props: { v: View; ctx: Ctx; report: EvidenceReport; rows: ItemRow[] }) {
   const { v, report } = props
-  const t = evidenceT(v.lang)
+  const t = evidenceWords(v.lang)
   const warned = report.measures.filter((m) => m.itemsOutsideForm.length > 0)
   return (
     <Layout v={v} title={`${t('byItem')} · ${t('fy')} ${report.fiscalYear}`} css={PAGE_CSS}>

@@ -1,11 +1,10 @@
-import type { Lang } from '../core/lang.js'
-import { inLang } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 
 // The words of the evidence pages, print page and public page: Thai first, English beside it.
 // Column heads follow the agencies' own results tables (see the seeds), so a page can be
 // pasted into the OIT evidence as it is.
 
-const L = {
+export const evidenceWords = defineMessages({
   title: ['หลักฐานการดำเนินงานตามมาตรการ (ITA)', 'Evidence of the measures (ITA)'],
   fy: ['ปีงบประมาณ', 'Fiscal year'],
   show: ['แสดง', 'Show'],
@@ -103,12 +102,4 @@ const L = {
   ],
   publicOn: ['เปิดเผยแพร่', 'Publish'],
   publicOff: ['ปิดการเผยแพร่', 'Stop publishing'],
-} as const satisfies Record<string, readonly [string, string]>
-
-export type EvidenceKey = keyof typeof L
-export type EvT = (k: EvidenceKey) => string
-
-export const evidenceT =
-  (lang: Lang): EvT =>
-  (k) =>
-    inLang(L[k], lang)
+})

@@ -1,7 +1,7 @@
 import { cellText } from '../complaints/suppression.js'
 import { formatMonth } from '../core/time/index.js'
 import { cumulative, dateText, num, pct, pick } from './format.js'
-import { evidenceT } from './labels.js'
+import { evidenceWords } from './labels.js'
 import type { Ctx } from './results-table.js'
 import type { BroadcastDone, MeasureReport, Reach, Returned } from './types.js'
 
@@ -9,7 +9,7 @@ import type { BroadcastDone, MeasureReport, Reach, Returned } from './types.js'
 // figures the summary line is built from, for an assessor who asks "how do you know".
 
 export function ItemsLine(props: { ctx: Ctx; m: MeasureReport }) {
-  const t = evidenceT(props.ctx.lang)
+  const t = evidenceWords(props.ctx.lang)
   const { m } = props
   return (
     <>
@@ -29,7 +29,7 @@ export function ItemsLine(props: { ctx: Ctx; m: MeasureReport }) {
 
 function Broadcasts(props: { ctx: Ctx; list: BroadcastDone[] }) {
   const { ctx } = props
-  const t = evidenceT(ctx.lang)
+  const t = evidenceWords(ctx.lang)
   if (props.list.length === 0) return <p class="no-broadcasts">{t('noBroadcasts')}</p>
   return (
     <div class="table">
@@ -59,7 +59,7 @@ function Broadcasts(props: { ctx: Ctx; list: BroadcastDone[] }) {
 }
 
 export function ReachCards(props: { ctx: Ctx; r: Reach }) {
-  const t = evidenceT(props.ctx.lang)
+  const t = evidenceWords(props.ctx.lang)
   const { r } = props
   const card = (cls: string, value: string, label: string) => (
     <div class={`card ${cls}`}>
@@ -79,7 +79,7 @@ export function ReachCards(props: { ctx: Ctx; r: Reach }) {
 }
 
 export function UnitTable(props: { ctx: Ctx; r: Reach }) {
-  const t = evidenceT(props.ctx.lang)
+  const t = evidenceWords(props.ctx.lang)
   if (props.r.byUnit.length === 0) return null
   return (
     <table class="by-unit">
@@ -117,7 +117,7 @@ export function UnitTable(props: { ctx: Ctx; r: Reach }) {
 
 export function MonthTable(props: { ctx: Ctx; r: Reach }) {
   const { lang } = props.ctx
-  const t = evidenceT(lang)
+  const t = evidenceWords(lang)
   const totals = cumulative(props.r.byMonth)
   return (
     <table class="by-month">
@@ -145,7 +145,7 @@ export function MonthTable(props: { ctx: Ctx; r: Reach }) {
 
 export function ReturnedTable(props: { ctx: Ctx; list: Returned[] }) {
   const { lang } = props.ctx
-  const t = evidenceT(lang)
+  const t = evidenceWords(lang)
   if (props.list.length === 0) return <p class="nothing-back">{t('nothingBack')}</p>
   const complaintFigures = props.list.some((r) => r.count.kind !== 'count' || r.kind.startsWith('complaint.'))
   return (
@@ -183,7 +183,7 @@ export function ReturnedTable(props: { ctx: Ctx; list: Returned[] }) {
 /** Everything under a measure's results row, in the console. */
 export function MeasureDetail(props: { ctx: Ctx; m: MeasureReport }) {
   const { ctx, m } = props
-  const t = evidenceT(ctx.lang)
+  const t = evidenceWords(ctx.lang)
   return (
     <div class="detail">
       <h3>{t('done')}</h3>

@@ -1,15 +1,15 @@
 import type { Lang } from '../core/lang.js'
 import { dateText, num, pct, pick } from './format.js'
-import { evidenceT } from './labels.js'
-import { noGiftT } from './nogift-page.js'
+import { evidenceWords } from './labels.js'
+import { noGiftWords } from './nogift-page.js'
 import type { NoGiftReport } from './nogift-report.js'
 
 // The O33 report as CSV: one line per figure (section, row, value), the same totals the page
 // shows, for agencies that paste it into their own template.
 
 export function noGiftRows(r: NoGiftReport, lang: Lang, tz: string): string[][] {
-  const n = noGiftT(lang)
-  const t = evidenceT(lang)
+  const n = noGiftWords(lang)
+  const t = evidenceWords(lang)
   const fy = String(r.report.fiscalYear)
   const m = r.measure
   const lines: string[][] = [[t('fy'), 'section', 'row', t('count')]]

@@ -1,9 +1,9 @@
 import { Layout, type View } from '../console/layout.js'
 import type { Lang } from '../core/lang.js'
-import { inLang } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import { formatDay } from '../core/time/index.js'
 import { dateText, num, pick } from './format.js'
-import { evidenceT } from './labels.js'
+import { evidenceWords } from './labels.js'
 import { UnitTable } from './measure-detail.js'
 import type { NoGiftReport, Tally } from './nogift-report.js'
 import { PAGE_CSS, ReportLinks } from './report-page.js'
@@ -13,7 +13,7 @@ import { type Ctx, ResultsTable } from './results-table.js'
 // in the order agencies write it: the declaration, the culture-building activities, the
 // staff's pledges, the gifts reported, and the outcome against the targets.
 
-const N = {
+export const noGiftWords = defineMessages({
   title: ['รายงานผลการดำเนินการตามนโยบาย No Gift Policy', 'No Gift Policy: report of results'],
   s1: ['1. การประกาศเจตนารมณ์ No Gift Policy ของผู้บริหาร', "1. The head of agency's declaration"],
   views: ['บุคลากรที่เปิดอ่านประกาศในไลน์', 'Staff who opened it in LINE'],
@@ -37,12 +37,10 @@ const N = {
   s5: ['5. ผลการดำเนินงานตามมาตรการ', '5. Results of the measure'],
   noMeasure: ['flows/measures.yaml ไม่มีมาตรการ "nogift"', 'flows/measures.yaml has no "nogift" measure'],
   csv: ['ดาวน์โหลด CSV', 'Download CSV'],
-} as const
-export type NoGiftKey = keyof typeof N
-export const noGiftT = (lang: Lang) => (k: NoGiftKey) => inLang(N[k], lang)
+})
 
 function TallyTable(props: { id: string; head: string; rows: Tally[]; lang: Lang }) {
-  const n = noGiftT(props.lang)
+  const n = noGiftWords(props.lang)
   return (
     <table id={props.id} class="tally">
       <thead>
@@ -66,8 +64,8 @@ function TallyTable(props: { id: string; head: string; rows: Tally[]; lang: Lang
 export function NoGiftPage(props: { v: View; ctx: Ctx; r: NoGiftReport }) {
   const { v, ctx } = props
   const { report, measure, gifts } = props.r
-  const n = noGiftT(v.lang)
-  const t = evidenceT(v.lang)
+  const n = noGiftWords(v.lang)
+  const t = evidenceWords(v.lang)
   const count = (kind: string) => measure?.returned.find((x) => x.kind === kind)
   const pledges = count('pledge')
   const views = count('declaration.viewed')

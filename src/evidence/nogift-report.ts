@@ -3,7 +3,7 @@ import type { Lang } from '../core/lang.js'
 import { pick } from '../core/lang.js'
 import type { Database } from '../db/schema.js'
 import type { Flows } from '../flows/types.js'
-import { VALUE_BANDS } from '../nogift/gifts.js'
+import { bandWords, VALUE_BANDS } from '../nogift/gifts.js'
 import { giftRegister } from '../nogift/register.js'
 import type { EvidenceReport, MeasureReport } from './types.js'
 
@@ -72,7 +72,7 @@ export async function noGiftReport(
   lang: Lang,
 ): Promise<NoGiftReport> {
   const rows = await giftRegister(db, report.orgId, report.fiscalYear)
-  const bands = VALUE_BANDS.map((b) => ({ value: b.id, label: lang === 'th' ? b.th : b.en }))
+  const bands = VALUE_BANDS.map((b) => ({ value: b.id, label: bandWords(lang)(b.id) }))
   const byHandling = tally(rows, choices(flows, 'handling', lang), (r) => r.handling)
   return {
     report,

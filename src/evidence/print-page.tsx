@@ -1,9 +1,9 @@
 import type { Lang } from '../core/lang.js'
-import { type Bilingual, inLang } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import { formatDay, formatMonth } from '../core/time/index.js'
 import { AckChart, ReachChart } from './charts.js'
 import { cumulative, dateText, num, pct, pick } from './format.js'
-import { evidenceT } from './labels.js'
+import { evidenceWords } from './labels.js'
 import { ItemsLine, ReturnedTable, UnitTable } from './measure-detail.js'
 import { type Ctx, RESULTS_CSS, ResultsHead, ResultsRow } from './results-table.js'
 import type { EvidenceReport, MeasureReport, Reach } from './types.js'
@@ -35,7 +35,7 @@ ${RESULTS_CSS}`
 
 /** The curve's figures as a table, months across (twelve columns fit A4 portrait). */
 function MonthStrip(props: { r: Reach; lang: Lang }) {
-  const t = evidenceT(props.lang)
+  const t = evidenceWords(props.lang)
   const totals = cumulative(props.r.byMonth)
   const row = (label: string, cls: string, values: number[]) => (
     <tr class={cls}>
@@ -83,7 +83,7 @@ function MonthStrip(props: { r: Reach; lang: Lang }) {
 
 function MeasurePart(props: { ctx: Ctx; m: MeasureReport }) {
   const { ctx, m } = props
-  const t = evidenceT(ctx.lang)
+  const t = evidenceWords(ctx.lang)
   const r = m.reach
   return (
     <section class="measure" data-measure={m.id}>
@@ -136,10 +136,10 @@ function MeasurePart(props: { ctx: Ctx; m: MeasureReport }) {
 }
 
 /** The document's own words (the labels shared with the console come from labels.ts). */
-const DOC = {
-  title: (fy: number): Bilingual => [
-    `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ${fy}`,
-    `Report on the integrity and transparency measures, fiscal year B.E. ${fy} (${fy - 544}–${fy - 543})`,
+const printWords = defineMessages({
+  title: [
+    'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{fy}}',
+    'Report on the integrity and transparency measures, fiscal year B.E. {{fy}} ({{from}}–{{to}})',
   ],
   howToPrint: [
     'พิมพ์หรือบันทึกเป็น PDF จากเมนูพิมพ์ของเบราว์เซอร์ (Ctrl+P)',
@@ -149,7 +149,7 @@ const DOC = {
     'จัดทำจากบันทึกการใช้งานแบบนามแฝงของบอต (ไม่มีข้อมูลรายบุคคล) เมื่อ',
     "Compiled from the bot's pseudonymous usage log (no personal data) on",
   ],
-} as const
+})
 
 export function PrintPage(props: {
   report: EvidenceReport
@@ -162,9 +162,11 @@ export function PrintPage(props: {
 }) {
   const { report, lang } = props
   const ctx: Ctx = { lang, tz: props.tz }
-  const t = evidenceT(lang)
-  const doc = (k: Exclude<keyof typeof DOC, 'title'>) => inLang(DOC[k], lang)
-  const title = inLang(DOC.title(report.fiscalYear), lang)
+  const t = evidenceWords(lang)
+  const doc = printWords(lang)
+  const fy = report.fiscalYear
+  // The Gregorian years a Buddhist-era fiscal year spans (October to September).
+  const title = doc('title', { fy, from: fy - 544, to: fy - 543 })
   return (
     <html lang={lang}>
       <head>

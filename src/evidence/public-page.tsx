@@ -1,9 +1,9 @@
 import { cellText } from '../complaints/suppression.js'
 import type { Lang } from '../core/lang.js'
-import { inLang } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import { formatDay } from '../core/time/index.js'
 import { num, pct, pick } from './format.js'
-import { evidenceT } from './labels.js'
+import { evidenceWords } from './labels.js'
 import { THAI_FONTS } from './print-page.js'
 import { type Ctx, RESULTS_CSS, ResultsTable } from './results-table.js'
 import type { EvidenceReport, MeasureReport } from './types.js'
@@ -12,7 +12,7 @@ import type { EvidenceReport, MeasureReport } from './types.js'
 // broadcast title or audience, no group, no unit, nothing per person; complaint figures keep
 // their small-cell protection ("<5").
 
-const P = {
+const publicWords = defineMessages({
   title: ['ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส', 'Integrity and transparency measures: results'],
   sends: ['ส่งข้อความถึงบุคลากร (ครั้ง)', 'Messages sent to staff'],
   note: [
@@ -24,8 +24,7 @@ const P = {
     'หน่วยงานนี้ยังไม่ได้เปิดเผยแพร่ผลการดำเนินงานตามมาตรการ หรือที่อยู่นี้ไม่ถูกต้อง',
     'This agency has not published its results here, or the address is wrong.',
   ],
-} as const
-const pt = (lang: Lang) => (k: keyof typeof P) => inLang(P[k], lang)
+})
 
 const css = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 ${THAI_FONTS};color:#1b1f23;background:#f5f6f8}
 header{background:#1f3b73;color:#fff;padding:.8rem 1rem}header a{color:#fff}main{max-width:960px;margin:0 auto;padding:1rem}
@@ -57,8 +56,8 @@ function Shell(props: { lang: Lang; nonce: string; title: string; other: string;
 }
 
 function Figures(props: { lang: Lang; m: MeasureReport }) {
-  const t = evidenceT(props.lang)
-  const p = pt(props.lang)
+  const t = evidenceWords(props.lang)
+  const p = publicWords(props.lang)
   const { m } = props
   const sends = m.broadcasts.reduce((n, b) => n + b.sentAt.length, 0)
   const complaints = m.returned.filter((r) => r.kind.startsWith('complaint.'))
@@ -98,8 +97,8 @@ export function PublicPage(props: {
   logoUrl?: string | null
 }) {
   const { report, lang } = props
-  const t = evidenceT(lang)
-  const p = pt(lang)
+  const t = evidenceWords(lang)
+  const p = publicWords(lang)
   const ctx: Ctx = { lang, tz: props.tz }
   const title = `${p('title')} · ${t('fy')} ${report.fiscalYear}`
   return (
@@ -134,9 +133,9 @@ export function PublicPage(props: {
 
 /** Off, unknown organization or unknown year: one page, so it tells nothing about which. */
 export function PublicOffPage(props: { lang: Lang; nonce: string; other: string; message?: string }) {
-  const p = pt(props.lang)
+  const p = publicWords(props.lang)
   // Both languages: whoever followed a dead link may read either.
-  const q = pt(props.lang === 'th' ? 'en' : 'th')
+  const q = publicWords(props.lang === 'th' ? 'en' : 'th')
   return (
     <Shell
       lang={props.lang}

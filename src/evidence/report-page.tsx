@@ -2,7 +2,7 @@ import type { Flash } from '../console/flash.js'
 import { Csrf, Layout, Msg, type View } from '../console/layout.js'
 import { formatDay } from '../core/time/index.js'
 import { pick } from './format.js'
-import { evidenceT } from './labels.js'
+import { evidenceWords } from './labels.js'
 import { ItemsLine, MeasureDetail } from './measure-detail.js'
 import { type Ctx, RESULTS_CSS, ResultsTable } from './results-table.js'
 import type { EvidenceReport } from './types.js'
@@ -23,7 +23,7 @@ section.measure h2{font-size:1.1rem}section.measure .card{background:#f0f3f7}.ca
 `
 
 export function YearPicker(props: { v: View; fy: number; years: number[]; action: string }) {
-  const t = evidenceT(props.v.lang)
+  const t = evidenceWords(props.v.lang)
   return (
     <form method="get" action={props.action} class="inline">
       <label>
@@ -44,7 +44,7 @@ export function YearPicker(props: { v: View; fy: number; years: number[]; action
 }
 
 export function ReportLinks(props: { v: View; fy: number }) {
-  const t = evidenceT(props.v.lang)
+  const t = evidenceWords(props.v.lang)
   const base = `/admin/evidence/${props.fy}`
   return (
     <nav class="links" aria-label={t('downloads')}>
@@ -69,7 +69,7 @@ export function ReportLinks(props: { v: View; fy: number }) {
 }
 
 function PublicToggle(props: { v: View; state: PublicState }) {
-  const t = evidenceT(props.v.lang)
+  const t = evidenceWords(props.v.lang)
   const on = props.state.enabled
   return (
     <section id="public">
@@ -103,7 +103,7 @@ export function ReportPage(props: {
   flash: Flash | null
 }) {
   const { v, ctx, report } = props
-  const t = evidenceT(v.lang)
+  const t = evidenceWords(v.lang)
   return (
     <Layout v={v} title={`${t('title')} · ${t('fy')} ${report.fiscalYear}`} css={PAGE_CSS}>
       <Msg text={props.flash?.message} error={props.flash?.error ?? false} />

@@ -8,7 +8,7 @@ import type { Database } from '../db/schema.js'
 import type { Flows } from '../flows/types.js'
 import { type LineStats, lineStatsFor } from '../insights/service.js'
 import { orgName } from './context-repository.js'
-import { checkYear, formOf, MAX_YEARS } from './fiscal.js'
+import { checkYear, formOf, MAX_YEARS, yearWords } from './fiscal.js'
 import { gatherYear } from './gather.js'
 import { itemRows } from './items.js'
 import { buildMeasure } from './measure-report.js'
@@ -122,22 +122,11 @@ export async function yearsOverview(
   const bad = checkYear(fromFy, current) ?? checkYear(toFy, current)
   if (bad) return { kind: 'invalid_year', message: bad }
   if (fromFy > toFy) {
-    return {
-      kind: 'invalid_year',
-      message: {
-        th: `ปีเริ่มต้น (${fromFy}) ต้องไม่อยู่หลังปีสุดท้าย (${toFy})`,
-        en: `The first year (${fromFy}) must not come after the last (${toFy})`,
-      },
-    }
+    return { kind: 'invalid_year', message: yearWords.both('backwards', { from: fromFy, to: toFy }) }
   }
   if (toFy - fromFy + 1 > MAX_YEARS) {
-    return {
-      kind: 'range_too_long',
-      message: {
-        th: `ขอได้ครั้งละไม่เกิน ${MAX_YEARS} ปีงบประมาณ (ขอมา ${toFy - fromFy + 1} ปี)`,
-        en: `At most ${MAX_YEARS} fiscal years at a time (asked for ${toFy - fromFy + 1})`,
-      },
-    }
+    const asked = toFy - fromFy + 1
+    return { kind: 'range_too_long', message: yearWords.both('tooMany', { max: MAX_YEARS, asked }) }
   }
   const years = Array.from({ length: toFy - fromFy + 1 }, (_, i) =>
     yearQuery(orgId, fromFy + i, deps.timeZone, deps.flows),

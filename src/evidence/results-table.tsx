@@ -1,6 +1,6 @@
 import type { Lang } from '../core/lang.js'
 import { num, pick, targetState } from './format.js'
-import { evidenceT } from './labels.js'
+import { evidenceWords } from './labels.js'
 import type { MeasureReport, TargetResult } from './types.js'
 
 // One measure in the agencies' own results-table layout (มาตรการ / กิจกรรม / ผลการดำเนินงาน /
@@ -23,7 +23,7 @@ export const COLUMNS = [
 ] as const
 
 function Outcome(props: { ctx: Ctx; targets: TargetResult[] }) {
-  const t = evidenceT(props.ctx.lang)
+  const t = evidenceWords(props.ctx.lang)
   if (props.targets.length === 0) return <span class="no-targets">{t('noTargets')}</span>
   return (
     <ul class="targets">
@@ -41,7 +41,7 @@ function Outcome(props: { ctx: Ctx; targets: TargetResult[] }) {
 }
 
 export function ResultsHead(props: { ctx: Ctx }) {
-  const t = evidenceT(props.ctx.lang)
+  const t = evidenceWords(props.ctx.lang)
   return (
     <thead>
       <tr>
@@ -56,7 +56,7 @@ export function ResultsHead(props: { ctx: Ctx }) {
 /** The row; each cell carries its column name so a narrow screen can stack them labelled. */
 export function ResultsRow(props: { ctx: Ctx; m: MeasureReport }) {
   const { ctx, m } = props
-  const t = evidenceT(ctx.lang)
+  const t = evidenceWords(ctx.lang)
   return (
     <tr class="measure-row" data-measure={m.id}>
       <th scope="row" data-label={t('colMeasure')}>

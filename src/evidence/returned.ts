@@ -1,5 +1,6 @@
 import type { Breakdown, ComplaintStats } from '../complaints/stats.js'
 import type { Cell } from '../complaints/suppression.js'
+import { defineMessages } from '../core/messages.js'
 import type { YearFigures } from './gather.js'
 import { GIFT, PLEDGE, QUESTION, QUIZ_DONE } from './kinds.js'
 import { percent, quizScore } from './rates.js'
@@ -9,6 +10,29 @@ import type { Returned, Text } from './types.js'
 // protection (src/complaints/stats.ts and suppression.ts): a count of 1–4 never leaves as a number.
 
 const count = (n: number): Cell => ({ kind: 'count', n })
+
+const returnedWords = defineMessages({
+  guides: ['เปิดดูคู่มือหรือบัตรความรู้', 'Guides and cards opened'],
+  budget: ['เปิดดูสรุปงบประมาณ', 'Budget summaries opened'],
+  declaration: ['เปิดดูประกาศเจตนารมณ์', 'Declaration opened'],
+  faq: ['ได้รับคำตอบคำถามที่พบบ่อย', 'FAQ answers given'],
+  pledges: ['กดรับทราบและร่วมปฏิบัติ', 'Acknowledged and pledged'],
+  questions: ['สอบถามหรือทักท้วง', 'Questions and objections'],
+  gifts: ['รายงานการรับของขวัญ', 'Gift reports'],
+  quizzes: ['ทำแบบทดสอบครบทุกข้อ', 'Quizzes completed'],
+  meanScore: ['คะแนนเฉลี่ย', 'Mean score'],
+  complaints: ['เรื่องร้องเรียนที่ได้รับ', 'Complaints received'],
+  daysToAck: ['วันจนรับเรื่อง (มัธยฐาน)', 'Days to acknowledge (median)'],
+  viaLine: ['ทางไลน์', 'Through LINE'],
+  viaWeb: ['ทางเว็บไซต์', 'Through the web form'],
+})
+// By the outcome keys of complaints/stats.ts.
+const outcomeWords = defineMessages({
+  open: ['อยู่ระหว่างดำเนินการ', 'Open'],
+  substantiated: ['ยุติ: มีมูล', 'Closed: substantiated'],
+  unsubstantiated: ['ยุติ: ไม่มีมูล', 'Closed: unsubstantiated'],
+  referred: ['ส่งต่อหน่วยงานอื่น', 'Referred'],
+})
 
 /** The quiz mean as a percentage of the points available, one decimal; null without a scored quiz. */
 export function meanScore(f: YearFigures, measure: string): number | null {
@@ -35,40 +59,40 @@ const COUNTED: Counted[] = [
   {
     kind: 'guide.viewed',
     kinds: ['guide.viewed'],
-    label: { th: 'เปิดดูคู่มือหรือบัตรความรู้', en: 'Guides and cards opened' },
+    label: returnedWords.both('guides'),
     keyed: true,
   },
   {
     kind: 'budget.viewed',
     kinds: ['budget.viewed'],
-    label: { th: 'เปิดดูสรุปงบประมาณ', en: 'Budget summaries opened' },
+    label: returnedWords.both('budget'),
     keyed: true,
   },
   {
     kind: 'declaration.viewed',
     kinds: ['declaration.viewed'],
-    label: { th: 'เปิดดูประกาศเจตนารมณ์', en: 'Declaration opened' },
+    label: returnedWords.both('declaration'),
     keyed: true,
   },
   {
     kind: 'faq.answered',
     kinds: ['faq.answered'],
-    label: { th: 'ได้รับคำตอบคำถามที่พบบ่อย', en: 'FAQ answers given' },
+    label: returnedWords.both('faq'),
     keyed: true,
   },
   {
     kind: PLEDGE,
     kinds: [PLEDGE],
-    label: { th: 'กดรับทราบและร่วมปฏิบัติ', en: 'Acknowledged and pledged' },
+    label: returnedWords.both('pledges'),
     keyed: true,
   },
   {
     kind: QUESTION,
     kinds: [QUESTION],
-    label: { th: 'สอบถามหรือทักท้วง', en: 'Questions and objections' },
+    label: returnedWords.both('questions'),
     keyed: false,
   },
-  { kind: GIFT, kinds: [GIFT], label: { th: 'รายงานการรับของขวัญ', en: 'Gift reports' }, keyed: false },
+  { kind: GIFT, kinds: [GIFT], label: returnedWords.both('gifts'), keyed: false },
 ]
 
 /** A published total ("12" or "<5") back to its cell. */
@@ -78,14 +102,14 @@ function complaintRows(s: ComplaintStats): Returned[] {
   const rows: Returned[] = [
     {
       kind: 'complaint.filed',
-      label: { th: 'เรื่องร้องเรียนที่ได้รับ', en: 'Complaints received' },
+      label: returnedWords.both('complaints'),
       count: cellOfTotal(s.total),
       people: null,
       detail:
         s.ack.median === null
           ? null
           : {
-              label: { th: 'วันจนรับเรื่อง (มัธยฐาน)', en: 'Days to acknowledge (median)' },
+              label: returnedWords.both('daysToAck'),
               value: String(s.ack.median),
             },
     },
@@ -100,16 +124,10 @@ function complaintRows(s: ComplaintStats): Returned[] {
         detail: null,
       })
   }
-  part(s.channels, 'complaint.channel', (k) =>
-    k === 'line' ? { th: 'ทางไลน์', en: 'Through LINE' } : { th: 'ทางเว็บไซต์', en: 'Through the web form' },
+  part(s.channels, 'complaint.channel', (k) => returnedWords.both(k === 'line' ? 'viaLine' : 'viaWeb'))
+  part(s.outcomes, 'complaint.outcome', (k) =>
+    outcomeWords.has(k) ? outcomeWords.both(k) : { th: k, en: k },
   )
-  const OUTCOME: Record<string, Text> = {
-    open: { th: 'อยู่ระหว่างดำเนินการ', en: 'Open' },
-    substantiated: { th: 'ยุติ: มีมูล', en: 'Closed: substantiated' },
-    unsubstantiated: { th: 'ยุติ: ไม่มีมูล', en: 'Closed: unsubstantiated' },
-    referred: { th: 'ส่งต่อหน่วยงานอื่น', en: 'Referred' },
-  }
-  part(s.outcomes, 'complaint.outcome', (k) => OUTCOME[k] ?? { th: k, en: k })
   return rows
 }
 
@@ -135,11 +153,10 @@ export function buildReturned(f: YearFigures, measure: string, complaintsMeasure
     const mean = meanScore(f, measure)
     out.push({
       kind: QUIZ_DONE,
-      label: { th: 'ทำแบบทดสอบครบทุกข้อ', en: 'Quizzes completed' },
+      label: returnedWords.both('quizzes'),
       count: count(quizzes),
       people: peopleOf(f, measure, [QUIZ_DONE]),
-      detail:
-        mean === null ? null : { label: { th: 'คะแนนเฉลี่ย', en: 'Mean score' }, value: `${mean.toFixed(1)}%` },
+      detail: mean === null ? null : { label: returnedWords.both('meanScore'), value: `${mean.toFixed(1)}%` },
     })
   }
   if (measure === complaintsMeasure && f.complaints) out.push(...complaintRows(f.complaints))

@@ -1,3 +1,5 @@
+import type { Bilingual } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import type { TargetDef, TargetMetric } from '../flows/schema-measures.js'
 import type { YearFigures } from './gather.js'
 import { GIFT, PLEDGE, QUESTION, QUIZ_DONE, VIEW_KINDS } from './kinds.js'
@@ -8,27 +10,27 @@ import type { BroadcastDone, Reach, TargetResult, Text } from './types.js'
 // The measure's targets (flows measures[].targets) against what the year shows. Rates and
 // scores are percentages, as the targets state them.
 
-const LABELS: Record<TargetMetric, Text> = {
-  broadcasts: { th: 'จำนวนครั้งที่ส่งข้อความ', en: 'Broadcasts sent' },
-  deliveries: { th: 'จำนวนการส่งถึงแชต', en: 'Deliveries' },
-  groups_reached: { th: 'กลุ่มไลน์ที่ได้รับ', en: 'Groups reached' },
-  people_reached: { th: 'บุคลากรที่เข้าถึง (คน)', en: 'People reached' },
-  acknowledgments: { th: 'จำนวนการกดรับทราบ', en: 'Acknowledgments' },
-  ack_rate: { th: 'ร้อยละผู้กดรับทราบ', en: 'Acknowledgment rate (%)' },
-  pledges: { th: 'จำนวนผู้ร่วมแสดงเจตนารมณ์', en: 'Pledges' },
-  views: { th: 'จำนวนการเปิดดู', en: 'Views' },
-  quiz_answers: { th: 'จำนวนแบบทดสอบที่ทำครบ', en: 'Quizzes completed' },
-  quiz_mean_score: { th: 'คะแนนเฉลี่ยแบบทดสอบ (ร้อยละ)', en: 'Mean quiz score (%)' },
-  questions: { th: 'คำถามหรือข้อทักท้วง', en: 'Questions and objections' },
-  gift_reports: { th: 'รายงานการรับของขวัญ', en: 'Gift reports' },
-}
+const targetWords = defineMessages({
+  broadcasts: ['จำนวนครั้งที่ส่งข้อความ', 'Broadcasts sent'],
+  deliveries: ['จำนวนการส่งถึงแชต', 'Deliveries'],
+  groups_reached: ['กลุ่มไลน์ที่ได้รับ', 'Groups reached'],
+  people_reached: ['บุคลากรที่เข้าถึง (คน)', 'People reached'],
+  acknowledgments: ['จำนวนการกดรับทราบ', 'Acknowledgments'],
+  ack_rate: ['ร้อยละผู้กดรับทราบ', 'Acknowledgment rate (%)'],
+  pledges: ['จำนวนผู้ร่วมแสดงเจตนารมณ์', 'Pledges'],
+  views: ['จำนวนการเปิดดู', 'Views'],
+  quiz_answers: ['จำนวนแบบทดสอบที่ทำครบ', 'Quizzes completed'],
+  quiz_mean_score: ['คะแนนเฉลี่ยแบบทดสอบ (ร้อยละ)', 'Mean quiz score (%)'],
+  questions: ['คำถามหรือข้อทักท้วง', 'Questions and objections'],
+  gift_reports: ['รายงานการรับของขวัญ', 'Gift reports'],
+} as const satisfies Record<TargetMetric, Bilingual>)
 
-export const targetLabel = (metric: TargetMetric, label: TargetDef['label']): Text =>
-  label === undefined
-    ? LABELS[metric]
-    : typeof label === 'string'
-      ? { th: label, en: LABELS[metric].en }
-      : { th: label.th, en: label.en ?? LABELS[metric].en }
+/** The label flows gives a target, English from the metric's own words where it gives none. */
+export function targetLabel(metric: TargetMetric, label: TargetDef['label']): Text {
+  const own = targetWords.both(metric)
+  if (label === undefined) return own
+  return typeof label === 'string' ? { th: label, en: own.en } : { th: label.th, en: label.en ?? own.en }
+}
 
 /** The figure a metric stands for in this measure's year; null when it cannot be known. */
 export function actualOf(

@@ -1,6 +1,6 @@
 import { Layout, type View } from '../console/layout.js'
 import { num } from './format.js'
-import { evidenceT } from './labels.js'
+import { evidenceWords } from './labels.js'
 import type { YearOverview } from './report.js'
 import { PAGE_CSS } from './report-page.js'
 
@@ -16,7 +16,7 @@ export function YearsPage(props: {
   names: { id: string; name: string }[]
 }) {
   const { v } = props
-  const t = evidenceT(v.lang)
+  const t = evidenceWords(v.lang)
   const ids = [
     ...props.names.map((n) => n.id),
     ...props.years.flatMap((y) => y.measures.map((m) => m.id)),
@@ -71,7 +71,7 @@ export function YearsPage(props: {
 
 /** A refused request (range over ten years, a malformed year): the message and a way back. */
 export function RefusedPage(props: { v: View; title: string; message: string; back: string }) {
-  const t = evidenceT(props.v.lang)
+  const t = evidenceWords(props.v.lang)
   return (
     <Layout v={props.v} title={props.title}>
       <p class="msg error" role="alert" id="refused">

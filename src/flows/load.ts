@@ -1,12 +1,13 @@
 import { parseDocument } from 'yaml'
 import { normalizeForMatch } from '../conversation/normalize.js'
 import { DEFAULT_LANG, LANGS, type Lang, localize } from '../core/lang.js'
+import { hasStrayBraces, PLACEHOLDER } from '../core/messages.js'
 import { checkMessages } from '../line/limits.js'
 import { checkDialogueLimits, checkReferences, collectDialogues, valuesOf } from './load-dialogues.js'
 import { checkMeasureItems, collectItaItems } from './load-measures.js'
 import { collectSynonyms } from './load-synonyms.js'
 import { at, type Located, type Parsed } from './located.js'
-import { FlowsRenderError, PLACEHOLDER, renderTemplate, type Tree } from './render.js'
+import { FlowsRenderError, renderTemplate, type Tree } from './render.js'
 import {
   type FlowFile,
   flowFileSchema,
@@ -157,7 +158,7 @@ function checkPlaceholders(files: Parsed[], declared: Map<string, unknown>, prob
         if (!declared.has(name))
           problems.push(`${file}: ${path}: {{${name}}} is not declared under placeholders`)
       }
-      if (/\{\{|\}\}/.test(s.replace(PLACEHOLDER, ''))) {
+      if (hasStrayBraces(s)) {
         problems.push(`${file}: ${path}: "{{" or "}}" that is not a placeholder (write {{name}})`)
       }
     }

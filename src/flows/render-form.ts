@@ -1,4 +1,5 @@
-import { type Lang, pick, say, type Text } from '../core/lang.js'
+import { type Lang, pick, type Text } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import { addDays, dateExample, formatDay } from '../core/time/index.js'
 import type { LineMessage } from '../line/port.js'
 import { data } from './flex.js'
@@ -13,9 +14,32 @@ type QuickAction =
   | { type: 'postback'; label: string; data: string; displayText?: string }
   | { type: 'datetimepicker'; label: string; data: string; mode: 'date'; max: string; min: string }
 
+const formWords = defineMessages({
+  cancel: ['ยกเลิก', 'Cancel'],
+  pickDate: ['เลือกวันที่', 'Pick a date'],
+  today: ['วันนี้', 'Today'],
+  skip: ['ข้าม', 'Skip'],
+  done: ['เสร็จ', 'Done'],
+  attachmentsHint: [
+    'ส่งรูปภาพหรือไฟล์ได้สูงสุด {{max}} รายการ (ได้รับแล้ว {{count}}) เมื่อครบแล้วหรือหากไม่มี แตะ "เสร็จ"',
+    'Send up to {{max}} photos or files ({{count}} received), then tap "Done"; tap it too if you have none.',
+  ],
+  choiceHint: ['เลือกจากปุ่มด้านล่าง', 'Tap a button below.'],
+  dateHint: ['เลือกวันที่จากปุ่มด้านล่าง หรือพิมพ์ เช่น {{example}}', 'Pick a date below, or type it, e.g. {{example}}.'],
+  // `unit` is " (baht)" or nothing.
+  numberHint: ['พิมพ์ตัวเลข{{unit}}', 'Type a number{{unit}}.'],
+  textHint: ['พิมพ์ข้อความไม่เกิน {{max}} ตัวอักษร', 'Up to {{max}} characters.'],
+  items: ['{{n}} รายการ', '{{n}} item(s)'],
+  checkFirst: ['ตรวจสอบก่อนส่ง', 'Please check before sending'],
+  submit: ['ส่ง', 'Submit'],
+  edit: ['แก้ไข', 'Edit'],
+  startOver: ['เริ่มใหม่', 'Start over'],
+  whichToEdit: ['เลือกข้อที่ต้องการแก้ไข', 'Which answer do you want to change?'],
+})
+
 const item = (action: QuickAction) => ({ type: 'action', action })
 const cancel = (formId: string, lang: Lang) => {
-  const label = say(lang, 'ยกเลิก', 'Cancel')
+  const label = formWords(lang)('cancel')
   return item({ type: 'postback', label, data: data('form-cancel', { id: formId }), displayText: label })
 }
 
@@ -27,6 +51,7 @@ function fieldActions(formId: string, field: FormField, today: string, lang: Lan
     data: answer(extra),
     displayText: label,
   })
+  const t = formWords(lang)
   switch (field.type) {
     case 'choice':
       return field.choices.map((c) => tap(pick(c.label, lang), { v: c.value }))
@@ -34,47 +59,36 @@ function fieldActions(formId: string, field: FormField, today: string, lang: Lan
       return [
         {
           type: 'datetimepicker',
-          label: say(lang, 'เลือกวันที่', 'Pick a date'),
+          label: t('pickDate'),
           data: answer({}),
           mode: 'date',
           max: today,
           min: addDays(today, -field.maxAgeDays),
         },
-        tap(say(lang, 'วันนี้', 'Today'), { v: today }),
+        tap(t('today'), { v: today }),
       ]
     case 'text':
-      return field.optional ? [tap(say(lang, 'ข้าม', 'Skip'), { skip: '1' })] : []
+      return field.optional ? [tap(t('skip'), { skip: '1' })] : []
     case 'number':
       return []
     case 'attachments':
-      return [tap(say(lang, 'เสร็จ', 'Done'), { v: 'done' })]
+      return [tap(t('done'), { v: 'done' })]
   }
 }
 
 function hint(field: FormField, count: number, today: string, lang: Lang): string {
+  const t = formWords(lang)
   switch (field.type) {
     case 'attachments':
-      return say(
-        lang,
-        `ส่งรูปภาพหรือไฟล์ได้สูงสุด ${field.max} รายการ (ได้รับแล้ว ${count}) เมื่อครบแล้วหรือหากไม่มี แตะ "เสร็จ"`,
-        `Send up to ${field.max} photos or files (${count} received), then tap "Done"; tap it too if you have none.`,
-      )
+      return t('attachmentsHint', { max: field.max, count })
     case 'choice':
-      return say(lang, 'เลือกจากปุ่มด้านล่าง', 'Tap a button below.')
+      return t('choiceHint')
     case 'date':
-      return say(
-        lang,
-        `เลือกวันที่จากปุ่มด้านล่าง หรือพิมพ์ เช่น ${dateExample(today)}`,
-        `Pick a date below, or type it, e.g. ${dateExample(today, 'en')}.`,
-      )
-    case 'number': {
-      const unit = field.unit ? ` (${pick(field.unit, lang)})` : ''
-      return say(lang, `พิมพ์ตัวเลข${unit}`, `Type a number${unit}.`)
-    }
-    case 'text': {
-      const max = field.max.toLocaleString('en-US')
-      return say(lang, `พิมพ์ข้อความไม่เกิน ${max} ตัวอักษร`, `Up to ${max} characters.`)
-    }
+      return t('dateHint', { example: dateExample(today, lang) })
+    case 'number':
+      return t('numberHint', { unit: field.unit ? ` (${pick(field.unit, lang)})` : '' })
+    case 'text':
+      return t('textHint', { max: field.max.toLocaleString('en-US') })
   }
 }
 
@@ -127,7 +141,7 @@ export function displayAnswer(field: FormField, value: string | undefined, lang:
     return choice ? pick(choice.label, lang) : value
   }
   if (field.type === 'date') return formatDay(value, lang)
-  if (field.type === 'attachments') return say(lang, `${value} รายการ`, `${value} item(s)`)
+  if (field.type === 'attachments') return formWords(lang)('items', { n: value })
   if (field.type === 'number')
     return `${Number(value).toLocaleString('en-US')}${field.unit ? ` ${pick(field.unit, lang)}` : ''}`
   return value
@@ -146,16 +160,13 @@ export function renderSummary(
   const lines = form.fields
     .filter((f) => applies(f, answers))
     .map((f) => `• ${shortName(f, lang)}: ${displayAnswer(f, answers[f.id], lang)}`)
-  const text = [
-    say(lang, 'ตรวจสอบก่อนส่ง', 'Please check before sending'),
-    pick(form.title, lang),
-    ...lines,
-  ].join('\n')
+  const t = formWords(lang)
+  const text = [t('checkFirst'), pick(form.title, lang), ...lines].join('\n')
   const tap = (label: string, d: string) => item({ type: 'postback', label, data: d, displayText: label })
   const items = [
-    tap(say(lang, 'ส่ง', 'Submit'), data('form-submit', { id: formId })),
-    ...(form.editable ? [tap(say(lang, 'แก้ไข', 'Edit'), data('form-edit-menu', { id: formId }))] : []),
-    tap(say(lang, 'เริ่มใหม่', 'Start over'), data('form', { id: formId, restart: '1' })),
+    tap(t('submit'), data('form-submit', { id: formId })),
+    ...(form.editable ? [tap(t('edit'), data('form-edit-menu', { id: formId }))] : []),
+    tap(t('startOver'), data('form', { id: formId, restart: '1' })),
     cancel(formId, lang),
   ]
   // A long free-text answer must not push the summary over LINE's 5,000.
@@ -184,7 +195,7 @@ export function renderEditMenu(
   ]
   return {
     type: 'text',
-    text: say(lang, 'เลือกข้อที่ต้องการแก้ไข', 'Which answer do you want to change?'),
+    text: formWords(lang)('whichToEdit'),
     quickReply: { items },
   } as unknown as LineMessage
 }

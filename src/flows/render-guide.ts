@@ -1,4 +1,5 @@
-import { type Lang, pick, say } from '../core/lang.js'
+import { type Lang, pick } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import type { LineMessage } from '../line/port.js'
 import { bubble, button, COLORS, carousel, data, type FlexNode, text } from './flex.js'
 import type { FaqDef, GuideDef } from './schema-dialogues.js'
@@ -9,23 +10,28 @@ export interface CardOptions {
   chat?: 'user' | 'group'
 }
 
+const guideWords = defineMessages({
+  item: ['ข้อ {{i}}/{{total}}', 'Item {{i}} of {{total}}'],
+  step: ['ขั้นที่ {{i}}/{{total}}', 'Step {{i}} of {{total}}'],
+  allItems: ['ครบ {{n}} ข้อแล้ว', 'That is all {{n}}'],
+  allSteps: ['จบขั้นตอนแล้ว', 'That is every step'],
+  quizNext: ['ทดสอบความเข้าใจสั้น ๆ ไม่กี่ข้อ', 'A short check of what you read.'],
+  askMore: ['สอบถามเพิ่มเติมได้ที่หน่วยงานที่รับผิดชอบ', 'Ask the responsible unit for more.'],
+  takeQuiz: ['ทำแบบทดสอบ', 'Take the quiz'],
+  menu: ['เมนูหลัก', 'Main menu'],
+  seeAll: ['ดูทั้งหมด', 'See all'],
+  seeSteps: ['ดูขั้นตอน', 'See the steps'],
+})
+
 /** "ขั้นที่ 2/5" for a procedure, "ข้อ 2/7" for a list: the counter says what the cards are. */
 function counter(guide: GuideDef, i: number, total: number, lang: Lang): string {
-  return guide.kind === 'items'
-    ? say(lang, `ข้อ ${i}/${total}`, `Item ${i} of ${total}`)
-    : say(lang, `ขั้นที่ ${i}/${total}`, `Step ${i} of ${total}`)
+  return guideWords(lang)(guide.kind === 'items' ? 'item' : 'step', { i, total })
 }
 
 function closingText(guide: GuideDef, lang: Lang): { title: string; body: string } {
-  const title =
-    guide.kind === 'items'
-      ? say(lang, `ครบ ${guide.steps.length} ข้อแล้ว`, `That is all ${guide.steps.length}`)
-      : say(lang, 'จบขั้นตอนแล้ว', 'That is every step')
-  const body = guide.closing
-    ? pick(guide.closing, lang)
-    : guide.quiz
-      ? say(lang, 'ทดสอบความเข้าใจสั้น ๆ ไม่กี่ข้อ', 'A short check of what you read.')
-      : say(lang, 'สอบถามเพิ่มเติมได้ที่หน่วยงานที่รับผิดชอบ', 'Ask the responsible unit for more.')
+  const t = guideWords(lang)
+  const title = guide.kind === 'items' ? t('allItems', { n: guide.steps.length }) : t('allSteps')
+  const body = guide.closing ? pick(guide.closing, lang) : t(guide.quiz ? 'quizNext' : 'askMore')
   return { title, body }
 }
 
@@ -63,7 +69,7 @@ export function renderGuide(guide: GuideDef, opts: CardOptions): LineMessage[] {
   })
   const closing: FlexNode[] = []
   if (guide.quiz) {
-    const label = say(lang, 'ทำแบบทดสอบ', 'Take the quiz')
+    const label = guideWords(lang)('takeQuiz')
     closing.push(
       button(
         {
@@ -76,7 +82,7 @@ export function renderGuide(guide: GuideDef, opts: CardOptions): LineMessage[] {
       ),
     )
   }
-  const menu = say(lang, 'เมนูหลัก', 'Main menu')
+  const menu = guideWords(lang)('menu')
   closing.push(
     button({ type: 'postback', label: menu, data: 'action=menu', ...(group ? {} : { displayText: menu }) }),
   )
@@ -102,8 +108,7 @@ export function renderFaq(faq: FaqDef, guides: ReadonlyMap<string, GuideDef>, la
           type: 'action',
           action: {
             type: 'postback',
-            label:
-              guide.kind === 'items' ? say(lang, 'ดูทั้งหมด', 'See all') : say(lang, 'ดูขั้นตอน', 'See the steps'),
+            label: guideWords(lang)(guide.kind === 'items' ? 'seeAll' : 'seeSteps'),
             data: data('guide', { id: faq.guide }),
             displayText: pick(guide.title, lang),
           },

@@ -1,8 +1,20 @@
-import { pick, say } from '../core/lang.js'
+import { pick } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import type { LineMessage } from '../line/port.js'
 import { bubble, button, COLORS, data, flex, text } from './flex.js'
 import type { CardOptions } from './render-guide.js'
 import type { QuizDef } from './schema-dialogues.js'
+
+const quizWords = defineMessages({
+  question: ['ข้อ {{n}}/{{total}}', 'Question {{n}} of {{total}}'],
+  correct: ['ถูกต้อง ✓', 'Correct ✓'],
+  notQuite: ['ยังไม่ถูก คำตอบคือ "{{right}}"', 'Not quite: the answer is "{{right}}".'],
+  allRight: ['ครบถ้วน ขอบคุณที่ร่วมทบทวน', 'Well done, and thank you for reviewing.'],
+  review: ['ทบทวนเนื้อหาแล้วลองทำอีกครั้งได้ทุกเมื่อ', 'Review the topic and try again any time.'],
+  score: ['ได้ {{score}}/{{total}} คะแนน', 'Score: {{score}} of {{total}}'],
+  again: ['ทำอีกครั้ง', 'Try again'],
+  menu: ['เมนูหลัก', 'Main menu'],
+})
 
 /**
  * Nothing about the person is stored to run a quiz beyond the answers themselves, as
@@ -21,7 +33,7 @@ export function renderQuestion(
   const q = quiz.questions[index]
   if (!q) throw new RangeError(`quiz ${id} has no question ${index}`)
   const total = quiz.questions.length
-  const counter = say(lang, `ข้อ ${index + 1}/${total}`, `Question ${index + 1} of ${total}`)
+  const counter = quizWords(lang)('question', { n: index + 1, total })
   return flex(
     `${pick(quiz.title, lang)} ${counter}: ${pick(q.text, lang)}`,
     bubble({
@@ -77,9 +89,7 @@ export function renderAnswer(
   const correct = answer === q.answer
   const newScore = progress.score + (correct ? 1 : 0)
   const right = pick(q.choices[q.answer]?.label ?? '', lang)
-  const verdict = correct
-    ? say(lang, 'ถูกต้อง ✓', 'Correct ✓')
-    : say(lang, `ยังไม่ถูก คำตอบคือ "${right}"`, `Not quite: the answer is "${right}".`)
+  const verdict = correct ? quizWords(lang)('correct') : quizWords(lang)('notQuite', { right })
   const feedback = { type: 'text', text: `${verdict}\n${pick(q.explain, lang)}` } as unknown as LineMessage
   const total = quiz.questions.length
   if (progress.next !== null) {
@@ -100,13 +110,11 @@ export function renderAnswer(
 export function renderResult(id: string, quiz: QuizDef, newScore: number, opts: CardOptions): LineMessage {
   const { lang } = opts
   const total = quiz.questions.length
-  const verdict =
-    newScore === total
-      ? say(lang, 'ครบถ้วน ขอบคุณที่ร่วมทบทวน', 'Well done, and thank you for reviewing.')
-      : say(lang, 'ทบทวนเนื้อหาแล้วลองทำอีกครั้งได้ทุกเมื่อ', 'Review the topic and try again any time.')
-  const score = say(lang, `ได้ ${newScore}/${total} คะแนน`, `Score: ${newScore} of ${total}`)
-  const again = say(lang, 'ทำอีกครั้ง', 'Try again')
-  const menu = say(lang, 'เมนูหลัก', 'Main menu')
+  const t = quizWords(lang)
+  const verdict = t(newScore === total ? 'allRight' : 'review')
+  const score = t('score', { score: newScore, total })
+  const again = t('again')
+  const menu = t('menu')
   return {
     type: 'text',
     text: `${pick(quiz.title, lang)}: ${score}\n${verdict}`,

@@ -1,11 +1,10 @@
 import { DEFAULT_LANG, pick } from '../core/lang.js'
+import { PLACEHOLDER } from '../core/messages.js'
 import type { LineMessage } from '../line/port.js'
 import type { RenderOptions, RenderValue } from './types.js'
 
 /** A message template after loading: plain data, as LINE takes it, plus `groups` flags. */
 export type Tree = string | number | boolean | null | Tree[] | { [key: string]: Tree }
-
-export const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g
 
 export class FlowsRenderError extends Error {
   constructor(message: string) {

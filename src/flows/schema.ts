@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import { PLACEHOLDER } from '../core/messages.js'
 import { LIMITS } from '../line/limits.js'
-import { PLACEHOLDER } from './render.js'
 import { dialogueSections } from './schema-dialogues.js'
 import { synonymsSchema } from './schema-synonyms.js'
 

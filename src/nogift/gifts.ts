@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import { utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
+import type { Bilingual } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import { newCode, type Random } from '../core/receipt.js'
 import { BE_OFFSET, localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
@@ -8,10 +10,17 @@ import { insertGiftReport } from './repository.js'
 
 /** NACC rule: gifts by custom up to 3,000 baht per person per occasion; the report bands by it. */
 export const VALUE_BANDS = [
-  { id: 'upto3000', max: 3000, th: 'ไม่เกิน 3,000 บาท', en: 'Up to 3,000 baht' },
-  { id: 'upto10000', max: 10000, th: '3,001–10,000 บาท', en: '3,001–10,000 baht' },
-  { id: 'over10000', max: Number.POSITIVE_INFINITY, th: 'เกิน 10,000 บาท', en: 'Over 10,000 baht' },
+  { id: 'upto3000', max: 3000 },
+  { id: 'upto10000', max: 10000 },
+  { id: 'over10000', max: Number.POSITIVE_INFINITY },
 ] as const
+
+/** Each band in words, by its id. */
+export const bandWords = defineMessages({
+  upto3000: ['ไม่เกิน 3,000 บาท', 'Up to 3,000 baht'],
+  upto10000: ['3,001–10,000 บาท', '3,001–10,000 baht'],
+  over10000: ['เกิน 10,000 บาท', 'Over 10,000 baht'],
+} as const satisfies Record<(typeof VALUE_BANDS)[number]['id'], Bilingual>)
 
 export const bandOf = (valueBaht: string) => {
   const v = Number(valueBaht)

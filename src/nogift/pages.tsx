@@ -1,14 +1,14 @@
 import { Csrf, Layout, Msg, type View } from '../console/layout.js'
-import { inLang } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import { formatDay } from '../core/time/index.js'
 import { YearPicker } from '../evidence/report-page.js'
-import { VALUE_BANDS } from './gifts.js'
+import { bandWords, VALUE_BANDS } from './gifts.js'
 import type { GiftRow } from './register.js'
 
 // The gift register (No Gift Policy, O33) for the responsible officer. Labels of giver types
 // and handling come from flows/ (the words staff chose from), passed in as `labels`.
 
-const L = {
+const giftWords = defineMessages({
   title: ['ทะเบียนรายงานการรับของขวัญ', 'Gift register'],
   none: ['ยังไม่มีรายงานในปีงบประมาณนี้', 'No reports in this fiscal year.'],
   reference: ['เลขที่', 'Reference'],
@@ -25,20 +25,18 @@ const L = {
   markReviewed: ['บันทึกว่าตรวจแล้ว', 'Mark reviewed'],
   total: ['รวม', 'Total'],
   back: ['กลับไปทะเบียน', 'Back to the register'],
-} as const
-type Key = keyof typeof L
-export const giftT = (v: View) => (k: Key) => inLang(L[k], v.lang)
+})
 
 export type Labels = { giver: (value: string) => string; handling: (value: string) => string }
 
 function Summary(props: { v: View; gifts: GiftRow[] }) {
-  const t = giftT(props.v)
+  const t = giftWords(props.v.lang)
   return (
     <div class="cards">
       {VALUE_BANDS.map((b) => (
         <div class="card band" data-band={b.id}>
           <b>{props.gifts.filter((g) => g.band.id === b.id).length}</b>
-          {props.v.lang === 'th' ? b.th : b.en}
+          {bandWords(props.v.lang)(b.id)}
         </div>
       ))}
       <div class="card" id="gift-total">
@@ -57,7 +55,7 @@ export function GiftRegisterPage(props: {
   labels: Labels
 }) {
   const { v, labels } = props
-  const t = giftT(v)
+  const t = giftWords(v.lang)
   return (
     <Layout v={v} title={t('title')}>
       <YearPicker v={v} fy={props.fy} years={props.years} action="/admin/gifts" />
@@ -101,7 +99,7 @@ export function GiftPage(props: {
   message?: string
 }) {
   const { v, gift, labels } = props
-  const t = giftT(v)
+  const t = giftWords(v.lang)
   return (
     <Layout v={v} title={`${t('title')}: ${gift.reference}`}>
       <Msg text={props.message} />
@@ -112,7 +110,7 @@ export function GiftPage(props: {
         <dd>{labels.giver(gift.giverType)}</dd>
         <dt>{t('value')}</dt>
         <dd>
-          {Number(gift.valueBaht).toLocaleString('en-US')} ({v.lang === 'th' ? gift.band.th : gift.band.en})
+          {Number(gift.valueBaht).toLocaleString('en-US')} ({bandWords(v.lang)(gift.band.id)})
         </dd>
         <dt>{t('handling')}</dt>
         <dd>{labels.handling(gift.handling)}</dd>

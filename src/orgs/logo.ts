@@ -1,5 +1,7 @@
 import type { EvidenceCleaner } from '../complaints/evidence/cleaner.js'
 import { detect } from '../complaints/evidence/detect.js'
+import type { Bilingual } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 
 // The agency's logo: PNG or JPEG only, small, and re-encoded through the same bounded image
 // path as complaint evidence (complaints/evidence: sizes read from the headers before a pixel
@@ -26,33 +28,36 @@ export interface CleanLogo {
 
 const kb = (n: number) => `${Math.ceil(n / KB).toLocaleString('en-US')} KB`
 
-const REFUSALS: Record<LogoRefusal['reason'], (size: number) => [string, string]> = {
-  missing: () => ['กรุณาเลือกไฟล์โลโก้ (PNG หรือ JPEG)', 'Please choose a logo file (PNG or JPEG).'],
-  type: () => [
+const logoWords = defineMessages({
+  missing: ['กรุณาเลือกไฟล์โลโก้ (PNG หรือ JPEG)', 'Please choose a logo file (PNG or JPEG).'],
+  type: [
     'โลโก้ต้องเป็นไฟล์ภาพ PNG หรือ JPEG เท่านั้น (ไฟล์ที่เลือกไม่ใช่ภาพชนิดนี้ แม้ชื่อไฟล์จะลงท้ายเช่นนั้น) กรุณาบันทึกภาพเป็น PNG หรือ JPEG แล้วอัปโหลดใหม่',
     'The logo must be a PNG or JPEG image (the file chosen is neither, whatever its name says). Please save it as PNG or JPEG and upload it again.',
   ],
-  too_large: (size) => [
-    `ไฟล์โลโก้มีขนาด ${kb(size)} เกินกำหนด ${kb(LOGO_MAX_BYTES)} กรุณาย่อภาพหรือบันทึกให้เล็กลงแล้วอัปโหลดใหม่`,
-    `The logo file is ${kb(size)}, over the ${kb(LOGO_MAX_BYTES)} limit. Please make it smaller and upload it again.`,
+  too_large: [
+    'ไฟล์โลโก้มีขนาด {{size}} เกินกำหนด {{max}} กรุณาย่อภาพหรือบันทึกให้เล็กลงแล้วอัปโหลดใหม่',
+    'The logo file is {{size}}, over the {{max}} limit. Please make it smaller and upload it again.',
   ],
-  too_many_pixels: () => [
+  too_many_pixels: [
     'ภาพโลโก้ใหญ่เกินกำหนด 1 ล้านพิกเซล (เช่น 1,024 × 1,024) กรุณาย่อภาพแล้วอัปโหลดใหม่',
     'The logo is over the 1-megapixel limit (e.g. 1,024 × 1,024). Please reduce it and upload it again.',
   ],
-  corrupt: () => [
+  corrupt: [
     'อ่านไฟล์ภาพโลโก้ไม่ได้ ไฟล์อาจเสียหายหรือไม่สมบูรณ์ กรุณาบันทึกภาพใหม่แล้วอัปโหลดอีกครั้ง',
     'The logo could not be read: the file may be damaged or incomplete. Please save it again and upload it.',
   ],
-  busy: () => [
+  busy: [
     'ระบบกำลังประมวลผลไฟล์อื่นอยู่ กรุณาอัปโหลดโลโก้อีกครั้งในอีกสักครู่',
     'The system is busy with other files. Please upload the logo again in a moment.',
   ],
-}
+} as const satisfies Record<LogoRefusal['reason'], Bilingual>)
 
 export function logoRefusal(reason: LogoRefusal['reason'], size = 0): LogoRefusal {
-  const [th, en] = REFUSALS[reason](size)
-  return { reason, th, en }
+  const said =
+    reason === 'too_large'
+      ? logoWords.both(reason, { size: kb(size), max: kb(LOGO_MAX_BYTES) })
+      : logoWords.both(reason)
+  return { reason, ...said }
 }
 
 /** Checks and re-encodes an uploaded logo. `bytes` may be taken by the cleaner (see cleaner.ts). */

@@ -6,6 +6,7 @@ import type { Org } from './service.js'
 // bot's greeting. Checked here once for both, each refusal in words for the person.
 
 import type { Lang } from '../core/lang.js'
+import { defineMessages, type TranslatorOf } from '../core/messages.js'
 
 /** The default organization's name until its owner sets one (migration 2026-11-22T0300). */
 export const PLACEHOLDER_NAME_TH = 'หน่วยงาน'
@@ -28,11 +29,25 @@ export interface ProfileRefusal {
   en: string
 }
 
-const LABEL: Record<ProfileField, readonly [string, string]> = {
+const profileWords = defineMessages({
+  // The fields, as a refusal names them.
   nameTh: ['ชื่อหน่วยงานภาษาไทย', 'The Thai name'],
   nameEn: ['ชื่อหน่วยงานภาษาอังกฤษ', 'The English name'],
   shortName: ['ชื่อย่อ', 'The short name'],
-}
+  required: ['กรุณากรอก{{field}}', '{{field}} is required.'],
+  tooLong: [
+    '{{field}}ยาว {{n}} ตัวอักษร เกินกำหนด {{max}} ตัวอักษร กรุณาย่อให้สั้นลง',
+    '{{field}} has {{n}} characters, over the limit of {{max}}. Please shorten it.',
+  ],
+  markup: [
+    '{{field}}ต้องไม่มีเครื่องหมาย < หรือ > (ระบบไม่รับโค้ด HTML หรือสคริปต์ในชื่อ)',
+    '{{field}} may not contain < or > (no HTML or script in a name).',
+  ],
+  oneLine: [
+    '{{field}}ต้องเป็นข้อความบรรทัดเดียว ไม่มีการขึ้นบรรทัดใหม่หรืออักขระควบคุม',
+    '{{field}} must be a single line, without line breaks or control characters.',
+  ],
+})
 const MAX: Record<ProfileField, number> = { nameTh: NAME_MAX, nameEn: NAME_MAX, shortName: SHORT_MAX }
 
 // Names are shown as text everywhere (JSX escapes them), so markup would only ever appear as
@@ -42,31 +57,23 @@ const MARKUP = /[<>]/
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 
-function refuse(field: ProfileField, th: string, en: string): ProfileRefusal {
-  return { field, th, en }
+type Say = (t: TranslatorOf<typeof profileWords>, field: string) => string
+
+/** The refusal in both languages, each naming the field in its own. */
+function refuse(field: ProfileField, say: Say): ProfileRefusal {
+  const said = (lang: Lang) => {
+    const t = profileWords(lang)
+    return say(t, t(field))
+  }
+  return { field, th: said('th'), en: said('en') }
 }
 
 function check(field: ProfileField, value: string): ProfileRefusal | null {
-  const [th, en] = LABEL[field]
-  if (field === 'nameTh' && value.length === 0) return refuse(field, `กรุณากรอก${th}`, `${en} is required.`)
-  if (value.length > MAX[field])
-    return refuse(
-      field,
-      `${th}ยาว ${value.length} ตัวอักษร เกินกำหนด ${MAX[field]} ตัวอักษร กรุณาย่อให้สั้นลง`,
-      `${en} has ${value.length} characters, over the limit of ${MAX[field]}. Please shorten it.`,
-    )
-  if (MARKUP.test(value))
-    return refuse(
-      field,
-      `${th}ต้องไม่มีเครื่องหมาย < หรือ > (ระบบไม่รับโค้ด HTML หรือสคริปต์ในชื่อ)`,
-      `${en} may not contain < or > (no HTML or script in a name).`,
-    )
-  if (CONTROL.test(value))
-    return refuse(
-      field,
-      `${th}ต้องเป็นข้อความบรรทัดเดียว ไม่มีการขึ้นบรรทัดใหม่หรืออักขระควบคุม`,
-      `${en} must be a single line, without line breaks or control characters.`,
-    )
+  const max = MAX[field]
+  if (field === 'nameTh' && value.length === 0) return refuse(field, (t, f) => t('required', { field: f }))
+  if (value.length > max) return refuse(field, (t, f) => t('tooLong', { field: f, n: value.length, max }))
+  if (MARKUP.test(value)) return refuse(field, (t, f) => t('markup', { field: f }))
+  if (CONTROL.test(value)) return refuse(field, (t, f) => t('oneLine', { field: f }))
   return null
 }
 

@@ -1,10 +1,10 @@
 import { Csrf, Layout, Msg, type View } from '../console/layout.js'
-import { inLang } from '../core/lang.js'
+import { defineMessages } from '../core/messages.js'
 import { formatDay } from '../core/time/index.js'
 import type { QuestionView } from './service.js'
 import type { QuestionIdentity, QuestionKind, QuestionStatus } from './tables.js'
 
-const L = {
+export const questionWords = defineMessages({
   title: ['คำถามและข้อทักท้วงเรื่องงบประมาณ', 'Budget questions and concerns'],
   none: ['ยังไม่มีคำถาม', 'No questions yet.'],
   code: ['เลขที่', 'Code'],
@@ -33,9 +33,7 @@ const L = {
   empty: ['กรุณาพิมพ์คำตอบ', 'Please write an answer.'],
   too_long: ['คำตอบยาวเกิน 2,000 ตัวอักษร', 'The answer is over 2,000 characters.'],
   back: ['กลับไปรายการ', 'Back to the list'],
-} as const
-export type QuestionKey = keyof typeof L
-export const questionT = (v: View) => (k: QuestionKey) => inLang(L[k], v.lang)
+})
 
 export interface QuestionListRow {
   id: string
@@ -47,7 +45,7 @@ export interface QuestionListRow {
 }
 
 export function QuestionListPage(props: { v: View; rows: QuestionListRow[] }) {
-  const t = questionT(props.v)
+  const t = questionWords(props.v.lang)
   return (
     <Layout v={props.v} title={t('title')}>
       {props.rows.length === 0 ? <p>{t('none')}</p> : null}
@@ -87,7 +85,7 @@ export function QuestionPage(props: {
   draft?: string
 }) {
   const { v, q } = props
-  const t = questionT(v)
+  const t = questionWords(v.lang)
   return (
     <Layout v={v} title={`${t(q.kind)} ${q.code}`}>
       <Msg text={props.message} error={props.error} />

@@ -5,7 +5,7 @@ import { form, view } from '../console/http.js'
 import { gate, html, notFound } from '../console/respond.js'
 import type { Role, Session } from '../console/session.js'
 import { answerQuestion } from './answer.js'
-import { QuestionListPage, QuestionPage, questionT } from './pages.js'
+import { QuestionListPage, QuestionPage, questionWords } from './pages.js'
 import { listQuestions } from './repository.js'
 import { openQuestion } from './service.js'
 
@@ -53,7 +53,7 @@ export function questionRoutes() {
     const f = await form(c)
     const { db, keyring, clock, flows, lines, languages } = c.var.deps
     const id = c.req.param('id')
-    const t = questionT(view(c))
+    const t = questionWords(view(c).lang)
     const line = await lines(s.admin.orgId)
     const now = clock.now()
     const r = await answerQuestion({ db, keyring, flows, languages }, line, {

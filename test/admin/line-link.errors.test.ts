@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { translator } from '../../src/console/i18n.js'
+import { consoleWords } from '../../src/console/i18n.js'
 import { broadcastApp } from '../broadcasts/console/broadcasts.fixture.js'
 import type { TestApp } from '../helpers/app.js'
 import { DB_KINDS } from '../helpers/db.js'
@@ -7,7 +7,7 @@ import { fromGroup, fromUser, USER_A, USER_B } from '../helpers/line-events.js'
 import { auditActions, Client, PASSWORD_A } from './helpers.js'
 import { deliveryRows, draft, issueCode, links, outcomes, sendText } from './line-link.fixture.js'
 
-const th = translator('th')
+const th = consoleWords('th')
 /** As the page writes it: quotes escaped. */
 const inPage = (text: string) => text.replaceAll('"', '&quot;')
 const INVALID = 'รหัสไม่ถูกต้องหรือหมดอายุแล้ว'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { translator } from '../../src/console/i18n.js'
+import { consoleWords } from '../../src/console/i18n.js'
 import { findOrg } from '../../src/orgs/repository.js'
 import { openOrgChannel } from '../../src/orgs/service.js'
 import type { TestApp } from '../helpers/app.js'
@@ -7,8 +7,8 @@ import { DB_KINDS } from '../helpers/db.js'
 import { NORTH_SECRET, twoOrgs } from './helpers.js'
 import { hostClient, SOUTH } from './orgs.fixture.js'
 
-const th = translator('th')
-const en = translator('en')
+const th = consoleWords('th')
+const en = consoleWords('en')
 
 const snapshot = async (t: TestApp) => ({
   orgs: (await t.deps.db.selectFrom('orgs').select('slug').orderBy('slug').execute()).map((r) => r.slug),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { translator } from '../../src/console/i18n.js'
+import { consoleWords } from '../../src/console/i18n.js'
 import type { View } from '../../src/console/layout.js'
 import { csvText } from '../../src/core/csv.js'
 import { AckChart, axisTop, ReachChart } from '../../src/evidence/charts.js'
@@ -12,7 +12,7 @@ import { emptyFixture, fixtureReport } from './fixture.js'
 // The pages laid out from a hand-made report (fixture.ts): what each shows and what it must not.
 
 const view = (lang: 'th' | 'en' = 'th'): View => ({
-  t: translator(lang),
+  t: consoleWords(lang),
   lang,
   nonce: 'nonce',
   csrf: 'csrf',

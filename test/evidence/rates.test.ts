@@ -1,6 +1,6 @@
 import readXlsxFile from 'read-excel-file/universal'
 import { describe, expect, it } from 'vitest'
-import { translator } from '../../src/console/i18n.js'
+import { consoleWords } from '../../src/console/i18n.js'
 import type { View } from '../../src/console/layout.js'
 import { reportCsv } from '../../src/evidence/export-csv.js'
 import { detailRows, resultRows } from '../../src/evidence/export-rows.js'
@@ -117,7 +117,7 @@ const report: EvidenceReport = {
   empty: false,
 }
 const view: View = {
-  t: translator('th'),
+  t: consoleWords('th'),
   lang: 'th',
   nonce: 'n',
   csrf: 'c',

@@ -3,6 +3,7 @@ import type { AuditAction } from '../../audit/actions.js'
 import { appendAudit } from '../../audit/repository.js'
 import type { View } from '../../console/layout.js'
 import type { Role, Session } from '../../console/session.js'
+import { pick } from '../../core/lang.js'
 import type { Quota } from '../../line/port.js'
 import type { BroadcastError } from '../errors.js'
 
@@ -24,7 +25,7 @@ export const orgOf = (s: Session) => s.admin.orgId
 export const canCompose = (s: Session) => COMPOSERS.includes(s.admin.role)
 
 /** The broadcast service's own message for an error value, in the page's language. */
-export const errorText = (v: View, e: BroadcastError) => (v.lang === 'en' ? e.en : e.th)
+export const errorText = (v: View, e: BroadcastError) => pick(e, v.lang)
 
 export const auditBroadcast = (
   c: AdminContext,

@@ -18,7 +18,7 @@ export function LineBanner(props: { v: View; line?: LineHealth }) {
   const since = line.since ? v.date(line.since) : '—'
   return (
     <div id="line-status">
-      <Msg text={v.t(BANNER[line.status]).replace('%s', since)} error />
+      <Msg text={v.t(BANNER[line.status], { since })} error />
     </div>
   )
 }
@@ -26,7 +26,7 @@ export function LineBanner(props: { v: View; line?: LineHealth }) {
 /** A sending run that a rate limit paused: until when. */
 export function runPause(v: View, run: RunRow, now: Date): string | null {
   if (run.status !== 'sending' || run.resume_at.getTime() <= now.getTime()) return null
-  return v.t('runPausedUntil').replace('%s', v.date(run.resume_at))
+  return v.t('runPausedUntil', { until: v.date(run.resume_at) })
 }
 
 /**

@@ -5,8 +5,8 @@ import { takeFlash } from '../../console/flash.js'
 import { view } from '../../console/http.js'
 import { gate, html, notFound } from '../../console/respond.js'
 import type { Session } from '../../console/session.js'
+import { pick } from '../../core/lang.js'
 import { wallClockIn } from '../../core/time/index.js'
-import type { BilingualText } from '../../flows/schema-dialogues.js'
 import { saveAudience } from '../audiences.js'
 import type { BroadcastError, Result } from '../errors.js'
 import { findBroadcast, listAudiences, listBroadcasts, listLabels } from '../repository.js'
@@ -37,9 +37,6 @@ async function labelsOf(c: AdminContext, s: Session) {
   return (await listLabels(c.var.deps.db, orgOf(s))).map((r) => r.label)
 }
 
-const measureName = (n: BilingualText, lang: string) =>
-  typeof n === 'string' ? n : lang === 'en' ? (n.en ?? n.th) : n.th
-
 async function compose(
   c: AdminContext,
   s: Session,
@@ -53,7 +50,7 @@ async function compose(
     fields,
     audiences: await listAudiences(c.var.deps.db, orgOf(s)),
     labels: await labelsOf(c, s),
-    measures: c.var.deps.flows.measures.map((m) => ({ id: m.id, name: measureName(m.name, view(c).lang) })),
+    measures: c.var.deps.flows.measures.map((m) => ({ id: m.id, name: pick(m.name, view(c).lang) })),
     timeZone: c.var.deps.config.timeZone,
     ...err,
   })

@@ -1,3 +1,4 @@
+import { defineMessages } from '../../core/messages.js'
 import type { ImageCodec } from './image-codec.js'
 import { sanitizeEvidence } from './sanitize.js'
 import type { EvidenceHint, EvidenceLimits, EvidenceMessage, Sanitized } from './types.js'
@@ -39,33 +40,27 @@ export function inlineCleaner(images?: ImageCodec): EvidenceCleaner {
   }
 }
 
-export const BUSY: NotCleaned = {
-  ok: false,
-  reason: 'busy',
-  message: {
-    th: 'ระบบกำลังประมวลผลหลักฐานจำนวนมาก กรุณาส่งใหม่อีกครั้งในอีกสักครู่',
-    en: 'The system is processing a lot of evidence right now. Please send it again in a moment.',
-  },
-}
+const cleanerWords = defineMessages({
+  busy: [
+    'ระบบกำลังประมวลผลหลักฐานจำนวนมาก กรุณาส่งใหม่อีกครั้งในอีกสักครู่',
+    'The system is processing a lot of evidence right now. Please send it again in a moment.',
+  ],
+  timedOut: [
+    'ระบบใช้เวลาตรวจไฟล์นี้เกินกำหนด {{seconds}} วินาที จึงไม่รับไฟล์นี้ กรุณาบันทึกเป็นไฟล์ที่เล็กลงหรือแปลงเป็น PDF หรือ JPEG แล้วส่งใหม่',
+    'Checking this file took longer than the {{seconds}}-second limit, so it was not accepted. Please save it smaller, or as PDF or JPEG, and send it again.',
+  ],
+  crashed: [
+    'ไฟล์นี้ต้องใช้หน่วยความจำเกินกำหนด {{mb}} MB ในการตรวจ จึงไม่รับไฟล์นี้ กรุณาบันทึกเป็นไฟล์ที่เล็กลงหรือแปลงเป็น PDF หรือ JPEG แล้วส่งใหม่',
+    'Checking this file needed more than the {{mb}} MB memory limit, so it was not accepted. Please save it smaller, or as PDF or JPEG, and send it again.',
+  ],
+})
+
+export const BUSY: NotCleaned = { ok: false, reason: 'busy', message: cleanerWords.both('busy') }
 
 export function timedOut(seconds: number): NotCleaned {
-  return {
-    ok: false,
-    reason: 'timeout',
-    message: {
-      th: `ระบบใช้เวลาตรวจไฟล์นี้เกินกำหนด ${seconds} วินาที จึงไม่รับไฟล์นี้ กรุณาบันทึกเป็นไฟล์ที่เล็กลงหรือแปลงเป็น PDF หรือ JPEG แล้วส่งใหม่`,
-      en: `Checking this file took longer than the ${seconds}-second limit, so it was not accepted. Please save it smaller, or as PDF or JPEG, and send it again.`,
-    },
-  }
+  return { ok: false, reason: 'timeout', message: cleanerWords.both('timedOut', { seconds }) }
 }
 
 export function crashed(memoryMb: number): NotCleaned {
-  return {
-    ok: false,
-    reason: 'crashed',
-    message: {
-      th: `ไฟล์นี้ต้องใช้หน่วยความจำเกินกำหนด ${memoryMb} MB ในการตรวจ จึงไม่รับไฟล์นี้ กรุณาบันทึกเป็นไฟล์ที่เล็กลงหรือแปลงเป็น PDF หรือ JPEG แล้วส่งใหม่`,
-      en: `Checking this file needed more than the ${memoryMb} MB memory limit, so it was not accepted. Please save it smaller, or as PDF or JPEG, and send it again.`,
-    },
-  }
+  return { ok: false, reason: 'crashed', message: cleanerWords.both('crashed', { mb: memoryMb }) }
 }

@@ -9,7 +9,7 @@ import type { Role, Session } from '../../console/session.js'
 import type { Database } from '../../db/schema.js'
 import { accessCase, type CaseRow } from './cases.js'
 import { listExclusions } from './exclusions-repository.js'
-import { officerT } from './i18n.js'
+import { officerWords } from './i18n.js'
 import { tenureText } from './i18n-people.js'
 import { type Tenure, tenureOf } from './tenure.js'
 
@@ -29,7 +29,7 @@ export function officerGate(c: AdminContext): Session | Response {
   const s = requireSession(c)
   if (HANDLERS.includes(s.admin.role)) return s
   const v = view(c)
-  return html(c, MessagePage({ v, title: '403', message: officerT(v)('officersOnly') }), 403)
+  return html(c, MessagePage({ v, title: '403', message: officerWords(v.lang)('officersOnly') }), 403)
 }
 
 export const record = (
@@ -84,7 +84,7 @@ export function onCase<T>(
 
 export function excludedPage(c: AdminContext) {
   const v = view(c)
-  return html(c, MessagePage({ v, title: '403', message: officerT(v)('excludedFromCase') }), 403)
+  return html(c, MessagePage({ v, title: '403', message: officerWords(v.lang)('excludedFromCase') }), 403)
 }
 
 function tooNewPage(c: AdminContext, from: Date) {

@@ -1,9 +1,9 @@
 import type { View } from '../../console/layout.js'
-import { inLang } from '../../core/lang.js'
+import { defineMessages } from '../../core/messages.js'
 
 // Wording of the conflict-of-interest and identity-reveal parts of a case page.
 
-const L = {
+export const peopleWords = defineMessages({
   exclusions: ['ผู้ที่ถูกกันออกจากเรื่อง (ผลประโยชน์ทับซ้อน)', 'Excluded from this case (conflict of interest)'],
   noExclusions: ['ยังไม่มี', 'Nobody.'],
   excludeWho: ['เจ้าหน้าที่ที่ต้องกันออก', 'Officer to exclude'],
@@ -60,7 +60,20 @@ const L = {
     'เฉพาะผู้ขอและผู้อนุมัติคำขอที่อนุมัติแล้วเท่านั้นที่ดูตัวตนได้',
     'Only the requester and the approver of an approved request may see the identity.',
   ],
-} as const
+  revealNotice: [
+    'เจ้าหน้าที่ได้รับอนุมัติให้เปิดดูตัวตนที่ท่านให้ไว้กับเรื่องนี้ เหตุผล: {{reason}}',
+    'Officers were approved to see the identity you gave with this case. Reason: {{reason}}',
+  ],
+  // A new officer's refusal (tenureText).
+  tooNewToApprove: [
+    'บัญชีของท่านได้รับสิทธิ์เจ้าหน้าที่รับเรื่องร้องเรียนมาไม่ถึง {{days}} วัน จึงยังอนุมัติคำขอเปิดเผยตัวตนไม่ได้ ทำได้ตั้งแต่ {{when}}',
+    'Your account became a complaint officer less than {{days}} days ago, so it cannot yet approve an identity reveal. It may from {{when}}.',
+  ],
+  tooNewToOpen: [
+    'บัญชีของท่านได้รับสิทธิ์เจ้าหน้าที่รับเรื่องร้องเรียนมาไม่ถึง {{days}} วัน จึงยังเปิดเรื่องที่มีการกันเจ้าหน้าที่ออกไม่ได้ ทำได้ตั้งแต่ {{when}}',
+    'Your account became a complaint officer less than {{days}} days ago, so it cannot yet open a case an officer was excluded from. It may from {{when}}.',
+  ],
+})
 
 /**
  * A new officer's refusal, with the day and time (Buddhist era) from which it may: approving a
@@ -72,20 +85,15 @@ export function tenureText(
   from: Date,
   days: number,
 ) {
-  const when = v.date(from)
-  if (v.lang === 'th') {
-    const act = what === 'approve' ? 'อนุมัติคำขอเปิดเผยตัวตน' : 'เปิดเรื่องที่มีการกันเจ้าหน้าที่ออก'
-    return `บัญชีของท่านได้รับสิทธิ์เจ้าหน้าที่รับเรื่องร้องเรียนมาไม่ถึง ${days} วัน จึงยัง${act}ไม่ได้ ทำได้ตั้งแต่ ${when}`
-  }
-  const act = what === 'approve' ? 'approve an identity reveal' : 'open a case an officer was excluded from'
-  return `Your account became a complaint officer less than ${days} days ago, so it cannot yet ${act}. It may from ${when}.`
+  const key = what === 'approve' ? 'tooNewToApprove' : 'tooNewToOpen'
+  return peopleWords(v.lang)(key, { days, when: v.date(from) })
 }
 
-export type PeopleKey = keyof typeof L
-export const peopleT = (v: Pick<View, 'lang'>) => (k: PeopleKey) => inLang(L[k], v.lang)
-export const isPeopleKey = (k: string): k is PeopleKey => Object.hasOwn(L, k)
-
-/** Told to the complainant, in the thread, before anyone sees the identity they gave. */
-export const revealNotice = (reason: string) =>
-  `เจ้าหน้าที่ได้รับอนุมัติให้เปิดดูตัวตนที่ท่านให้ไว้กับเรื่องนี้ เหตุผล: ${reason}\n` +
-  `Officers were approved to see the identity you gave with this case. Reason: ${reason}`
+/**
+ * Told to the complainant, in the thread, before anyone sees the identity they gave: in both
+ * languages, the thread having no language of its own.
+ */
+export function revealNotice(reason: string): string {
+  const { th, en } = peopleWords.both('revealNotice', { reason })
+  return `${th}\n${en}`
+}

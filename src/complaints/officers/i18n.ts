@@ -1,9 +1,8 @@
-import type { View } from '../../console/layout.js'
-import { inLang } from '../../core/lang.js'
+import { defineMessages, type KeyOf } from '../../core/messages.js'
 
 // Wording of the officers' complaint pages: Thai first, English through the console's switch.
 
-const L = {
+export const officerWords = defineMessages({
   title: ['เรื่องร้องเรียน', 'Complaints'],
   open: ['ยังไม่ปิด', 'Open'],
   closedCases: ['ปิดแล้ว', 'Closed'],
@@ -109,8 +108,6 @@ const L = {
     'Only statistics remain of this case; nothing can be done on it.',
   ],
   closed: ['เรื่องนี้ปิดแล้ว ส่งข้อความไม่ได้', 'This case is closed; no more messages.'],
-} as const
+})
 
-export type OfficerKey = keyof typeof L
-export const officerT = (v: Pick<View, 'lang'>) => (k: OfficerKey) => inLang(L[k], v.lang)
-export const isOfficerKey = (k: string): k is OfficerKey => Object.hasOwn(L, k)
+export type OfficerKey = KeyOf<typeof officerWords>

@@ -4,7 +4,7 @@ import { formatDay } from '../../core/time/index.js'
 import type { CategoryLabels } from '../labels.js'
 import { OUTCOMES } from '../tables.js'
 import type { CaseDetail } from './case-view.js'
-import { officerT } from './i18n.js'
+import { officerWords } from './i18n.js'
 import { GrantsBanner } from './pages-grants.js'
 import { caseCss, statusKey } from './pages-list.js'
 import { ExclusionSection, RevealSection } from './pages-people.js'
@@ -29,7 +29,7 @@ const CONTENT_FIELDS = ['what', 'when', 'where', 'who'] as const
 
 function Facts(props: CasePageProps) {
   const { v, c } = props
-  const t = officerT(v)
+  const t = officerWords(v.lang)
   const r = c.row
   const day = (d: string | null) => (d ? formatDay(d, v.lang) : '—')
   return (
@@ -67,7 +67,7 @@ function Facts(props: CasePageProps) {
 
 function Content(props: CasePageProps) {
   const { v, c } = props
-  const t = officerT(v)
+  const t = officerWords(v.lang)
   const extra = Object.keys(c.content).filter((k) => !(CONTENT_FIELDS as readonly string[]).includes(k))
   return (
     <section id="content">
@@ -117,7 +117,7 @@ function Content(props: CasePageProps) {
 
 function Actions(props: CasePageProps) {
   const { v, c, draft } = props
-  const t = officerT(v)
+  const t = officerWords(v.lang)
   const next = NEXT[c.row.status]
   const base = `/admin/complaints/${c.row.id}`
   return (
@@ -184,7 +184,7 @@ function Actions(props: CasePageProps) {
 
 function History(props: CasePageProps) {
   const { v, c } = props
-  const t = officerT(v)
+  const t = officerWords(v.lang)
   return (
     <section>
       <h2>{t('history')}</h2>
@@ -208,7 +208,7 @@ function History(props: CasePageProps) {
 
 export function CasePage(props: CasePageProps) {
   const { v, c } = props
-  const t = officerT(v)
+  const t = officerWords(v.lang)
   const stub = c.row.stub
   return (
     <Layout v={v} title={`${t('code')} ${c.row.code}`}>

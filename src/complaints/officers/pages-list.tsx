@@ -3,7 +3,7 @@ import { Layout, type View } from '../../console/layout.js'
 import { formatDay } from '../../core/time/index.js'
 import type { CategoryLabels } from '../labels.js'
 import type { CaseSummary } from './cases.js'
-import { type OfficerKey, officerT } from './i18n.js'
+import { type OfficerKey, officerWords } from './i18n.js'
 import { GrantsBanner } from './pages-grants.js'
 import type { CaseFilter } from './repository.js'
 
@@ -29,7 +29,7 @@ export function CaseListPage(props: {
   grants: readonly Grant[]
 }) {
   const { v, categories } = props
-  const t = officerT(v)
+  const t = officerWords(v.lang)
   const filters: [CaseFilter, OfficerKey][] = [
     ['open', 'open'],
     ['closed', 'closedCases'],

@@ -1,13 +1,13 @@
 import { Csrf, Layout, type View } from '../../console/layout.js'
 import type { CaseDetail } from './case-view.js'
-import { officerT } from './i18n.js'
-import { peopleT } from './i18n-people.js'
+import { officerWords } from './i18n.js'
+import { peopleWords } from './i18n-people.js'
 
 // Conflict of interest and identity reveal on a case page, and the identity page itself.
 
 export function ExclusionSection(props: { v: View; c: CaseDetail }) {
   const { v, c } = props
-  const t = peopleT(v)
+  const t = peopleWords(v.lang)
   const excluded = new Set(c.exclusions.map((x) => x.adminId))
   const candidates = c.handlers.filter((h) => !excluded.has(h.id))
   return (
@@ -43,7 +43,7 @@ export function ExclusionSection(props: { v: View; c: CaseDetail }) {
 
 export function RevealSection(props: { v: View; c: CaseDetail; me: string; tooNew: string | null }) {
   const { v, c, me } = props
-  const t = peopleT(v)
+  const t = peopleWords(v.lang)
   const base = `/admin/complaints/${c.row.id}/reveal`
   const pending = c.reveals.some((r) => r.status === 'pending')
   const mayView = c.reveals.some(
@@ -110,12 +110,12 @@ export function IdentityPage(props: {
   identity: Record<string, string>
 }) {
   const { v } = props
-  const t = peopleT(v)
+  const t = peopleWords(v.lang)
   const known = { name: t('name'), contact: t('contact') } as Record<string, string>
   return (
     <Layout v={v} title={`${t('identityTitle')}: ${props.code}`}>
       <p>
-        <small>{officerT(v)('auditedRead')}</small>
+        <small>{officerWords(v.lang)('auditedRead')}</small>
       </p>
       <dl class="case" id="identity">
         {Object.entries(props.identity).map(([k, value]) => (

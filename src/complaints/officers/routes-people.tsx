@@ -8,8 +8,8 @@ import { fromUtf8 } from '../../core/bytes.js'
 import type { CaseRow } from './cases.js'
 import { excludeOfficer } from './exclusions.js'
 import { backToCase, officerGate, onCase, record, unreachable } from './http.js'
-import { officerT } from './i18n.js'
-import { peopleT, tenureText } from './i18n-people.js'
+import { officerWords } from './i18n.js'
+import { peopleWords, tenureText } from './i18n-people.js'
 import { pushNews } from './notify.js'
 import { IdentityPage } from './pages-people.js'
 import { decideReveal, openIdentity, requestReveal } from './reveal.js'
@@ -58,7 +58,8 @@ export function officerPeopleRoutes() {
       return done
     })
     if (r.kind !== 'done') return unreachable(c, r)
-    if (!r.value.ok) return show(c, s, id, { message: peopleT(view(c))(r.value.reason), error: true })
+    if (!r.value.ok)
+      return show(c, s, id, { message: peopleWords(view(c).lang)(r.value.reason), error: true })
     // Excluding oneself ends one's access at once.
     if (f('admin') === s.admin.id) return c.redirect('/admin/complaints', 303)
     return backToCase(c, id, 'excluded')
@@ -85,7 +86,10 @@ export function officerPeopleRoutes() {
     if (!r.value.ok) {
       const v = view(c)
       const why = r.value.reason
-      return show(c, s, id, { message: why === 'stub' ? officerT(v)('stub') : peopleT(v)(why), error: true })
+      return show(c, s, id, {
+        message: why === 'stub' ? officerWords(v.lang)('stub') : peopleWords(v.lang)(why),
+        error: true,
+      })
     }
     return backToCase(c, id, 'requested')
   })
@@ -117,8 +121,8 @@ export function officerPeopleRoutes() {
         done.reason === 'too_new'
           ? tenureText(v, 'approve', done.from, days)
           : done.reason === 'stub'
-            ? officerT(v)('stub')
-            : peopleT(v)(done.reason)
+            ? officerWords(v.lang)('stub')
+            : peopleWords(v.lang)(done.reason)
       return show(c, s, id, { message, error: true })
     }
     if (done.status === 'rejected') return backToCase(c, id, 'rejectedDone')
@@ -153,7 +157,11 @@ export function officerPeopleRoutes() {
     if (!opened.ok) {
       const v = view(c)
       const status = opened.reason === 'not_told' ? 422 : 403
-      return html(c, MessagePage({ v, title: String(status), message: peopleT(v)(opened.reason) }), status)
+      return html(
+        c,
+        MessagePage({ v, title: String(status), message: peopleWords(v.lang)(opened.reason) }),
+        status,
+      )
     }
     return html(c, IdentityPage({ v: view(c), code: row.code, caseId: row.id, identity: opened.identity }))
   })

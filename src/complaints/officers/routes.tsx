@@ -10,8 +10,8 @@ import { openCase } from './case-view.js'
 import { caseList } from './cases.js'
 import { attachmentHeader, evidenceFile } from './evidence.js'
 import { backToCase, officerGate, onCase, record, unreachable } from './http.js'
-import { isOfficerKey, officerT } from './i18n.js'
-import { isPeopleKey, peopleT, tenureText } from './i18n-people.js'
+import { officerWords } from './i18n.js'
+import { peopleWords, tenureText } from './i18n-people.js'
 import { pushNews } from './notify.js'
 import { CasePage, type CasePageProps } from './pages-case.js'
 import { CaseListPage } from './pages-list.js'
@@ -38,8 +38,9 @@ export async function show(c: AdminContext, s: Session, id: string, extra: Parti
   const tooNew = standing.ok ? null : tenureText(v, 'approve', standing.from, days)
   const m = c.req.query('m') ?? ''
   const n = c.req.query('n')
-  const said = isOfficerKey(m) ? officerT(v)(m) : isPeopleKey(m) ? peopleT(v)(m) : undefined
-  const notice = n === 'sent' ? officerT(v)('noticeSent') : n === 'failed' ? officerT(v)('noticeFailed') : ''
+  const t = officerWords(v.lang)
+  const said = officerWords.has(m) ? t(m) : peopleWords.has(m) ? peopleWords(v.lang)(m) : undefined
+  const notice = n === 'sent' ? t('noticeSent') : n === 'failed' ? t('noticeFailed') : ''
   const message = said ? [said, notice].filter(Boolean).join(' ') : undefined
   const props = {
     v,
@@ -135,7 +136,7 @@ export function officerCaseRoutes() {
     if (r.kind !== 'done') return unreachable(c, r)
     const { row, done } = r.value
     if (!done.ok) {
-      const t = officerT(view(c))
+      const t = officerWords(view(c).lang)
       const hint =
         done.reason === 'invalid_transition' ? ` ${NEXT[row.status].map((x) => t(`${x}_s`)).join(', ')}` : ''
       return show(c, s, id, { message: `${t(done.reason)}${hint}`, error: true, draft: input })
@@ -173,7 +174,7 @@ export function officerCaseRoutes() {
     const { row, done } = r.value
     if (!done.ok)
       return show(c, s, id, {
-        message: officerT(view(c))(done.reason),
+        message: officerWords(view(c).lang)(done.reason),
         error: true,
         draft: { message: f('message') },
       })

@@ -1,4 +1,4 @@
-import type { Lang } from '../../core/lang.js'
+import { type Lang, pick } from '../../core/lang.js'
 import { applies } from '../../flows/render-form.js'
 import type { FormDef, FormField } from '../../flows/schema-dialogues.js'
 import type { T } from './i18n.js'
@@ -24,13 +24,10 @@ export interface ReportInput {
 
 export const webFields = (def: FormDef): FormField[] => def.fields.filter((f) => !WEB_SKIPPED.has(f.id))
 
-export const textOf = (t: { th: string; en?: string } | string, lang: Lang): string =>
-  typeof t === 'string' ? t : lang === 'en' ? (t.en ?? t.th) : t.th
-
 /** How an error names a question: the form's short name in Thai, the prompt's head in English. */
 export function fieldName(f: FormField, lang: Lang): string {
-  if (lang === 'th') return f.short ? textOf(f.short, 'th') : (textOf(f.prompt, 'th').split('\n')[0] ?? f.id)
-  return textOf(f.prompt, 'en').split(/[?(]/)[0]?.trim() || f.id
+  if (lang === 'th') return f.short ? pick(f.short, 'th') : (pick(f.prompt, 'th').split('\n')[0] ?? f.id)
+  return pick(f.prompt, 'en').split(/[?(]/)[0]?.trim() || f.id
 }
 
 /** Browsers send CRLF from a textarea; the limits count what the person sees. */

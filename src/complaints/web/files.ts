@@ -1,4 +1,4 @@
-import type { Lang } from '../../core/lang.js'
+import { type Lang, pick } from '../../core/lang.js'
 import type { Cleaned } from '../evidence/cleaner.js'
 import type { Accepted, EvidenceHint, EvidenceLimits } from '../evidence/types.js'
 import type { T } from './i18n.js'
@@ -50,7 +50,7 @@ export async function sanitizeFiles(
       const { inflatedBytes = 0, ...file } = r
       inflated += inflatedBytes
       clean.push(file)
-    } else errors.push(t('fileRefused', { f: shown }) + (lang === 'en' ? r.message.en : r.message.th))
+    } else errors.push(t('fileRefused', { f: shown }) + pick(r.message, lang))
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, files: clean }
 }

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { Env } from '../../config.js'
 import { limitBody } from '../../core/body-limit.js'
 import { html, type WebEnv } from './http.js'
-import { type T, translator } from './i18n.js'
+import { type T, webWords } from './i18n.js'
 import { MessagePage } from './pages/message.js'
 
 // A web report is refused from its Content-Length (or, without one, as soon as the stream
@@ -39,7 +39,7 @@ function guard(maxBytes: number, page: '' | '/follow', message: (t: T) => string
   return limitBody<WebEnv>(maxBytes, (c) => {
     const back = `${c.var.base ?? '/report'}${page}`
     const lang = c.var.lang
-    const t = translator(lang)
+    const t = webWords(lang)
     c.var.deps.log.info('complaint.web', { outcome: 'too_large' })
     return html(
       c,

@@ -3,7 +3,7 @@ import { evidenceLimitsFromEnv } from '../evidence/index.js'
 import { evidenceField } from './fields.js'
 import { toMb, totalFilesBytes } from './guard.js'
 import { randomNonceFor, readFormCookie, type WebContext, writeFormCookie } from './http.js'
-import { translator } from './i18n.js'
+import { webWords } from './i18n.js'
 import type { Page } from './pages/layout.js'
 import type { Limits } from './pages/report.js'
 import { issueFormToken } from './tokens.js'
@@ -17,7 +17,7 @@ export const WEB_ORG = DEFAULT_ORG
 export const orgOf = (c: WebContext): string => c.var.org ?? WEB_ORG
 
 export const pageOf = (c: WebContext): Page => ({
-  t: translator(c.var.lang),
+  t: webWords(c.var.lang),
   lang: c.var.lang,
   nonce: c.var.nonce,
   base: c.var.base ?? '/report',

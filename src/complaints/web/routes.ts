@@ -5,7 +5,7 @@ import { DEFAULT_ORG } from '../../webhook/channels.js'
 import { followRoutes } from './follow-routes.js'
 import type { WebContext, WebEnv } from './http.js'
 import { html, webHeaders } from './http.js'
-import { translator } from './i18n.js'
+import { webWords } from './i18n.js'
 import { MessagePage } from './pages/message.js'
 import { reportRoutes } from './report-routes.js'
 
@@ -60,7 +60,7 @@ function orgScope(): MiddlewareHandler<WebEnv> {
  * organizations exist, no way on (a link to another organization's form would file there).
  */
 function unknownOrg(c: WebContext) {
-  const p = { t: translator(c.var.lang), lang: c.var.lang, nonce: c.var.nonce, base: '/report' }
-  const message = `${translator('th')('noSuchPage')} · ${translator('en')('noSuchPage')}`
+  const p = { t: webWords(c.var.lang), lang: c.var.lang, nonce: c.var.nonce, base: '/report' }
+  const message = `${webWords('th')('noSuchPage')} · ${webWords('en')('noSuchPage')}`
   return html(c, MessagePage({ p, title: '404', message, id: 'not-found' }), 404)
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { BroadcastPage } from '../../../src/broadcasts/console/pages.js'
 import { estimateFromCosts } from '../../../src/broadcasts/quota.js'
 import type { BroadcastRow } from '../../../src/broadcasts/tables.js'
-import { translator } from '../../../src/console/i18n.js'
+import { consoleWords } from '../../../src/console/i18n.js'
 import { auditActions, Client, PASSWORD_B, twoOrgs } from '../../admin/helpers.js'
 import type { TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
@@ -65,7 +65,7 @@ describe.each(DB_KINDS)('admin broadcasts, bad input (%s)', (kind) => {
     await made.sender.get(`/admin/broadcasts/${row.id}`)
     const refused = await made.sender.post(`/admin/broadcasts/${row.id}/schedule`, {})
     expect(refused.status).toBe(422)
-    expect(made.sender.lastHtml).toContain(translator('th')('quotaBlock'))
+    expect(made.sender.lastHtml).toContain(consoleWords('th')('quotaBlock'))
     const after = await t.deps.db.selectFrom('broadcasts').select('status').executeTakeFirstOrThrow()
     expect(after.status).toBe('draft')
   })
@@ -124,7 +124,7 @@ describe.each(DB_KINDS)('admin broadcasts, bad input (%s)', (kind) => {
 })
 
 test('a quota block disables scheduling, with the Thai reason', () => {
-  const t = translator('th')
+  const t = consoleWords('th')
   const quota = estimateFromCosts([250, 100], { type: 'limited', limit: 300, used: 0 })
   const b = {
     id: 'b1',

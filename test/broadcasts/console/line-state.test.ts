@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { deliveryWords } from '../../../src/broadcasts/console/line-state.js'
-import { translator } from '../../../src/console/i18n.js'
+import { consoleWords } from '../../../src/console/i18n.js'
 import type { View } from '../../../src/console/layout.js'
 
 const view = (lang: 'th' | 'en'): View => ({
-  t: translator(lang),
+  t: consoleWords(lang),
   lang,
   nonce: '',
   csrf: '',

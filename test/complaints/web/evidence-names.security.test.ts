@@ -5,7 +5,7 @@ import { enterFilings } from '../../../src/complaints/filings.js'
 import { attachmentHeader, evidenceName } from '../../../src/complaints/officers/evidence.js'
 import { insertEvidence } from '../../../src/complaints/repository.js'
 import { sanitizeFiles } from '../../../src/complaints/web/files.js'
-import { translator } from '../../../src/complaints/web/i18n.js'
+import { webWords } from '../../../src/complaints/web/i18n.js'
 import { utf8 } from '../../../src/core/bytes.js'
 import { systemRandom } from '../../../src/core/receipt.js'
 import { Client, PASSWORD_A, seedAccount } from '../../admin/helpers.js'
@@ -60,7 +60,7 @@ describe('the web form keeps no file name', () => {
       new File([new Uint8Array(png())], PATHED, { type: 'application/octet-stream' }),
     ]
     const limits = { maxBytes: DEFAULT_MAX_BYTES }
-    const r = await sanitizeFiles(files, 5, sanitizeEvidence, limits, translator('th'), 'th')
+    const r = await sanitizeFiles(files, 5, sanitizeEvidence, limits, webWords('th'), 'th')
     if (!r.ok) throw new Error(r.errors.join())
     expect(r.files.map((f) => [f.mime, f.extension])).toEqual([
       ['image/jpeg', 'jpg'],

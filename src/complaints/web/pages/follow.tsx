@@ -1,5 +1,5 @@
+import { pick } from '../../../core/lang.js'
 import type { FormDef } from '../../../flows/schema-dialogues.js'
-import { textOf } from '../fields.js'
 import { Layout, Msg, otherLang, type Page, withLang } from './layout.js'
 
 export interface FollowProps {
@@ -17,15 +17,15 @@ export function FollowPage(props: FollowProps) {
   const { p, def } = props
   const prompt = (id: string, fallback: string) => {
     const f = def?.fields.find((x) => x.id === id)
-    return f ? textOf(f.prompt, p.lang) : fallback
+    return f ? pick(f.prompt, p.lang) : fallback
   }
   return (
     <Layout
       p={p}
-      title={def ? textOf(def.title, p.lang) : p.t('followTitle')}
+      title={def ? pick(def.title, p.lang) : p.t('followTitle')}
       switchHref={otherLang(`${p.base}/follow`, p.lang)}
     >
-      {def ? <p>{textOf(def.intro, p.lang)}</p> : null}
+      {def ? <p>{pick(def.intro, p.lang)}</p> : null}
       <Msg text={props.error} error id="follow-error" />
       <form method="post" action={withLang(`${p.base}/follow`, p.lang)}>
         <input type="hidden" name="_csrf" value={props.token} />

@@ -1,5 +1,6 @@
+import { pick } from '../../../core/lang.js'
 import type { FormDef, FormField } from '../../../flows/schema-dialogues.js'
-import { type FieldErrors, textOf, type Values, webFields } from '../fields.js'
+import { type FieldErrors, type Values, webFields } from '../fields.js'
 import { Layout, Lines, otherLang, type Page, withLang } from './layout.js'
 
 export interface Limits {
@@ -39,7 +40,7 @@ function Field(props: { f: FormField; r: ReportProps }) {
   const { f, r } = props
   const { t, lang } = r.p
   const value = r.values?.[f.id] ?? ''
-  const prompt = textOf(f.prompt, lang)
+  const prompt = pick(f.prompt, lang)
   const error = r.errors?.[f.id]
   if (f.type === 'choice') {
     const chosen = value || (f.choices.some((c) => c.value === 'anonymous') ? 'anonymous' : '')
@@ -49,7 +50,7 @@ function Field(props: { f: FormField; r: ReportProps }) {
         {f.choices.map((c) => (
           <label class="choice">
             <input type="radio" name={f.id} value={c.value} checked={chosen === c.value} required />
-            {textOf(c.label, lang)}
+            {pick(c.label, lang)}
           </label>
         ))}
         <Err id={f.id} text={error} />
@@ -139,9 +140,9 @@ function ErrorSummary(props: { r: ReportProps }) {
 export function ReportPage(r: ReportProps) {
   const { p } = r
   return (
-    <Layout p={p} title={textOf(r.def.title, p.lang)} switchHref={otherLang(p.base, p.lang)}>
+    <Layout p={p} title={pick(r.def.title, p.lang)} switchHref={otherLang(p.base, p.lang)}>
       <ErrorSummary r={r} />
-      <p>{textOf(r.def.intro, p.lang)}</p>
+      <p>{pick(r.def.intro, p.lang)}</p>
       <section class="promise" aria-label={p.t('promise')}>
         <Lines text={r.promise} />
       </section>
