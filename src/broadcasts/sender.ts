@@ -5,17 +5,12 @@ import { errorFields, type Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
 import { engagementChatKey } from '../engagement/events.js'
 import type { LinePort, SendResult } from '../line/port.js'
-import {
-  claimDeliveries,
-  type DeliveryOutcome,
-  type HeldClaim,
-  recordOutcomes,
-  renewLeases,
-} from './deliveries.js'
+import { claimDeliveries, type DeliveryOutcome, type HeldClaim, renewLeases } from './deliveries.js'
 import { failed, type OutcomeContext, released, toOutcome } from './outcome.js'
 import { createSendPace, type SendPace } from './pace.js'
 import { reserveSendTime } from './pace-repository.js'
 import { findRun, pauseRun, setRunReason } from './repository.js'
+import { createOutcomes, type SendTally } from './send-outcomes.js'
 import { ALL_FOLLOWERS, type DeliveryRow, type RunRow } from './tables.js'
 import { aggregationUnitFor } from './units.js'
 
@@ -54,11 +49,7 @@ export interface SendDeps {
   stopping?: () => boolean
 }
 
-export interface SendTally {
-  sent: number
-  failed: number
-  retried: number
-}
+export type { SendTally }
 
 const QUOTA_STOP = 'not sent: monthly quota exhausted'
 const UNIT_REFUSED = /customAggregationUnit/i
@@ -70,21 +61,6 @@ const UNIT_REFUSED = /customAggregationUnit/i
 const NO_CHANNEL_RETRY_MS = 60_000
 
 const keyOf = (runId: string, recipient: string) => `${runId}\n${recipient}`
-
-/** Back to pending untried, for another instance to take at once (this one is stopping). */
-const handedBack = (d: DeliveryRow, at: Date): DeliveryOutcome => ({
-  runId: d.run_id,
-  recipient: d.recipient,
-  claimed: d.attempts,
-  status: 'pending',
-  nextAttemptAt: at,
-  requestId: null,
-  answerStatus: null,
-  detail: 'handed back: instance stopping',
-  sentAt: null,
-  refund: 1,
-  event: null,
-})
 
 /** Runs `fn` every `ms` until stopped; stopping waits for a run in progress. */
 function every(ms: number, fn: () => Promise<void>): () => Promise<void> {
@@ -118,7 +94,6 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
   /** Organizations whose pushes LINE refused over the aggregation unit, in this pass. */
   const untagged = new Set<string>()
   const queue: DeliveryRow[] = []
-  const buffer: DeliveryOutcome[] = []
   /** Claims not yet recorded (queued, being sent, or buffered): their leases are renewed. */
   const held = new Map<string, HeldClaim>()
   const hold = (rows: DeliveryRow[]) => {
@@ -127,7 +102,6 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
     queue.push(...rows)
   }
   const stopping = deps.stopping ?? (() => false)
-  const tally: SendTally = { sent: 0, failed: 0, retried: 0 }
   let drained = false
   let claiming: Promise<void> | null = null
   const paces = new Map<string, SendPace>()
@@ -161,19 +135,7 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
     }
     await p.take()
   }
-  const flush = async () => {
-    if (buffer.length === 0) return
-    const outs = buffer.splice(0)
-    await recordOutcomes(db, outs)
-    for (const out of outs) held.delete(keyOf(out.runId, out.recipient))
-  }
-  const record = async (out: DeliveryOutcome) => {
-    if (out.status === 'sent') tally.sent++
-    else if (out.status === 'failed') tally.failed++
-    else tally.retried++
-    buffer.push(out)
-    if (buffer.length >= o.flushSize) await flush()
-  }
+  const outcomes = createOutcomes(db, o.flushSize, (out) => held.delete(keyOf(out.runId, out.recipient)))
 
   const send = async (port: LinePort, d: DeliveryRow, run: RunRow): Promise<SendResult> => {
     await pace(run.org_id)
@@ -263,12 +225,11 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
         continue
       }
       if (stopping()) {
-        buffer.push(handedBack(d, at()))
-        if (buffer.length >= o.flushSize) await flush()
+        await outcomes.handBack(d, at())
         continue
       }
       const out = await handle(d)
-      if (out) await record(out)
+      if (out) await outcomes.record(out)
       else held.delete(keyOf(d.run_id, d.recipient))
     }
   }
@@ -286,9 +247,9 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
   })
   try {
     await Promise.all(Array.from({ length: o.concurrency }, worker))
-    await flush()
+    await outcomes.flush()
   } finally {
     await stopRenewing()
   }
-  return tally
+  return outcomes.tally
 }
