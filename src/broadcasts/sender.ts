@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
-import { errorFields, type Logger } from '../core/logger.js'
+import type { Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
 import { engagementChatKey } from '../engagement/events.js'
 import type { LinePort, SendResult } from '../line/port.js'
-import { claimDeliveries, type DeliveryOutcome, type HeldClaim, renewLeases } from './deliveries.js'
+import type { DeliveryOutcome } from './deliveries.js'
 import { failed, type OutcomeContext, released, toOutcome } from './outcome.js'
 import { createSendPace, type SendPace } from './pace.js'
 import { reserveSendTime } from './pace-repository.js'
 import { findRun, pauseRun, setRunReason } from './repository.js'
+import { createClaims } from './send-claims.js'
 import { createOutcomes, type SendTally } from './send-outcomes.js'
 import { ALL_FOLLOWERS, type DeliveryRow, type RunRow } from './tables.js'
 import { aggregationUnitFor } from './units.js'
@@ -60,66 +61,20 @@ const UNIT_REFUSED = /customAggregationUnit/i
  */
 const NO_CHANNEL_RETRY_MS = 60_000
 
-const keyOf = (runId: string, recipient: string) => `${runId}\n${recipient}`
-
-/** Runs `fn` every `ms` until stopped; stopping waits for a run in progress. */
-function every(ms: number, fn: () => Promise<void>): () => Promise<void> {
-  let stopped = false
-  let running: Promise<void> = Promise.resolve()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const schedule = () => {
-    timer = setTimeout(() => {
-      running = fn().finally(() => {
-        if (!stopped) schedule()
-      })
-    }, ms)
-  }
-  schedule()
-  return async () => {
-    stopped = true
-    clearTimeout(timer)
-    await running
-  }
-}
-
 /** Claims due deliveries in batches and pushes each with its stored retry key; all state is local. */
 export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promise<SendTally> {
   const { db, clock } = deps
   const at = () => new Date(Math.max(now.getTime(), clock.now().getTime()))
-  const deadline = performance.now() + o.budgetMs
   const runs = new Map<string, Promise<RunRow | undefined>>()
   const ports = new Map<string, Promise<LinePort | null>>()
   const paused = new Set<string>()
   const stopped = new Set<string>()
   /** Organizations whose pushes LINE refused over the aggregation unit, in this pass. */
   const untagged = new Set<string>()
-  const queue: DeliveryRow[] = []
-  /** Claims not yet recorded (queued, being sent, or buffered): their leases are renewed. */
-  const held = new Map<string, HeldClaim>()
-  const hold = (rows: DeliveryRow[]) => {
-    for (const d of rows)
-      held.set(keyOf(d.run_id, d.recipient), { runId: d.run_id, recipient: d.recipient, claimed: d.attempts })
-    queue.push(...rows)
-  }
   const stopping = deps.stopping ?? (() => false)
-  let drained = false
-  let claiming: Promise<void> | null = null
+  const claims = createClaims({ db, at, stopping }, o)
   const paces = new Map<string, SendPace>()
 
-  const claim = async () => {
-    if (performance.now() > deadline || stopping()) {
-      drained = true
-      return
-    }
-    const t = at()
-    const rows = await claimDeliveries(db, {
-      now: t,
-      leaseUntil: new Date(t.getTime() + o.leaseMs),
-      limit: o.batchSize,
-    })
-    if (rows.length === 0) drained = true
-    hold(rows)
-  }
   const pace = async (orgId: string) => {
     const perSecond = o.maxPerSecond
     if (perSecond === null) return
@@ -135,7 +90,7 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
     }
     await p.take()
   }
-  const outcomes = createOutcomes(db, o.flushSize, (out) => held.delete(keyOf(out.runId, out.recipient)))
+  const outcomes = createOutcomes(db, o.flushSize, (out) => claims.release(out))
 
   const send = async (port: LinePort, d: DeliveryRow, run: RunRow): Promise<SendResult> => {
     await pace(run.org_id)
@@ -198,53 +153,23 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
       await setRunReason(db, run.id, 'monthly quota exhausted')
       deps.log.warn('broadcast.quota_exhausted', { run: run.id })
       // The rest of this run is claimed here and failed as not sent (retryable next month).
-      const t = at()
-      hold(
-        await claimDeliveries(db, {
-          now: t,
-          leaseUntil: new Date(t.getTime() + o.leaseMs),
-          limit: 1e9,
-          runId: run.id,
-        }),
-      )
+      await claims.claimRun(run.id)
     }
     return toOutcome(ctx(), result)
   }
 
   const worker = async () => {
-    for (;;) {
-      if (queue.length <= o.concurrency && !drained) {
-        claiming ??= claim().finally(() => {
-          claiming = null
-        })
-        if (queue.length === 0) await claiming
-      }
-      const d = queue.shift()
-      if (!d) {
-        if (drained) return
-        continue
-      }
+    for (let d = await claims.next(); d; d = await claims.next()) {
       if (stopping()) {
         await outcomes.handBack(d, at())
         continue
       }
       const out = await handle(d)
       if (out) await outcomes.record(out)
-      else held.delete(keyOf(d.run_id, d.recipient))
+      else claims.release({ runId: d.run_id, recipient: d.recipient })
     }
   }
-  let renewFailed = false
-  const stopRenewing = every(o.renewMs ?? Math.floor(o.leaseMs / 3), async () => {
-    if (held.size === 0) return
-    try {
-      await renewLeases(db, [...held.values()], new Date(at().getTime() + o.leaseMs))
-    } catch (err) {
-      // Said once per pass: the sends go on, and a lease that runs out only means another
-      // instance re-sends with the same retry key (LINE answers 409, recorded as sent).
-      if (!renewFailed) deps.log.warn('broadcast.lease_renew_failed', errorFields(err))
-      renewFailed = true
-    }
-  })
+  const stopRenewing = claims.renewEvery(o.renewMs ?? Math.floor(o.leaseMs / 3), deps.log)
   try {
     await Promise.all(Array.from({ length: o.concurrency }, worker))
     await outcomes.flush()
