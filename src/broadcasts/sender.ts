@@ -7,9 +7,8 @@ import { engagementChatKey } from '../engagement/events.js'
 import type { LinePort, SendResult } from '../line/port.js'
 import type { DeliveryOutcome } from './deliveries.js'
 import { failed, type OutcomeContext, released, toOutcome } from './outcome.js'
-import { createSendPace, type SendPace } from './pace.js'
-import { reserveSendTime } from './pace-repository.js'
-import { findRun, pauseRun, setRunReason } from './repository.js'
+import { pauseRun, setRunReason } from './repository.js'
+import { createSendCache } from './send-cache.js'
 import { createClaims } from './send-claims.js'
 import { createOutcomes, type SendTally } from './send-outcomes.js'
 import { ALL_FOLLOWERS, type DeliveryRow, type RunRow } from './tables.js'
@@ -65,35 +64,17 @@ const NO_CHANNEL_RETRY_MS = 60_000
 export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promise<SendTally> {
   const { db, clock } = deps
   const at = () => new Date(Math.max(now.getTime(), clock.now().getTime()))
-  const runs = new Map<string, Promise<RunRow | undefined>>()
-  const ports = new Map<string, Promise<LinePort | null>>()
   const paused = new Set<string>()
   const stopped = new Set<string>()
   /** Organizations whose pushes LINE refused over the aggregation unit, in this pass. */
   const untagged = new Set<string>()
   const stopping = deps.stopping ?? (() => false)
   const claims = createClaims({ db, at, stopping }, o)
-  const paces = new Map<string, SendPace>()
-
-  const pace = async (orgId: string) => {
-    const perSecond = o.maxPerSecond
-    if (perSecond === null) return
-    let p = paces.get(orgId)
-    if (!p) {
-      p = createSendPace({
-        perSecond,
-        reserve: (spanMs) => reserveSendTime(db, orgId, spanMs),
-        now: () => performance.now(),
-        sleep: deps.sleep,
-      })
-      paces.set(orgId, p)
-    }
-    await p.take()
-  }
+  const cache = createSendCache(deps, o.maxPerSecond)
   const outcomes = createOutcomes(db, o.flushSize, (out) => claims.release(out))
 
   const send = async (port: LinePort, d: DeliveryRow, run: RunRow): Promise<SendResult> => {
-    await pace(run.org_id)
+    await cache.pace(run.org_id)
     const opts = { retryKey: d.retry_key }
     try {
       // LINE's broadcast takes no aggregation unit; its figures come by request id instead.
@@ -107,7 +88,7 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
       if (r.kind !== 'rejected' || r.status !== 400 || !UNIT_REFUSED.test(r.detail)) return r
       untagged.add(run.org_id)
       deps.log.warn('broadcast.units_refused', { run: run.id })
-      await pace(run.org_id)
+      await cache.pace(run.org_id)
       return await port.push(d.recipient, run.messages, opts)
     } catch (err) {
       // Only the adapter's limit checks throw; their messages name positions, never content.
@@ -120,11 +101,9 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
   }
 
   const handle = async (d: DeliveryRow): Promise<DeliveryOutcome | null> => {
-    if (!runs.has(d.run_id)) runs.set(d.run_id, findRun(db, d.run_id))
-    const run = await runs.get(d.run_id)
+    const run = await cache.run(d.run_id)
     if (!run) return null
-    if (!ports.has(run.org_id)) ports.set(run.org_id, deps.lineFor(run.org_id))
-    const port = await ports.get(run.org_id)
+    const port = await cache.port(run.org_id)
     const chatKey = d.recipient === ALL_FOLLOWERS ? null : await engagementChatKey(deps.keyring, d.recipient)
     const ctx = (): OutcomeContext => ({
       delivery: d,
