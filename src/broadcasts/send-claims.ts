@@ -50,7 +50,7 @@ export function createClaims(deps: ClaimsDeps, o: ClaimsOptions): Claims {
       now: t,
       leaseUntil: new Date(t.getTime() + o.leaseMs),
       limit,
-      ...(runId === undefined ? {} : { runId }),
+      runId,
     })
     for (const d of rows)
       held.set(keyOf(d.run_id, d.recipient), { runId: d.run_id, recipient: d.recipient, claimed: d.attempts })
