@@ -43,6 +43,12 @@ export function createClaims(deps: ClaimsDeps, o: ClaimsOptions): Claims {
   const held = new Map<string, HeldClaim>()
   let drained = false
   let claiming: Promise<void> | null = null
+  /**
+   * A failed claim ends the pass, in every worker at its next row. Kept here rather than left in
+   * the claim's promise: a claim made ahead has no worker waiting on it, and its rejection would go
+   * unhandled, which ends a Node process.
+   */
+  let failure: { error: unknown } | null = null
 
   const claim = async (limit: number, runId?: string) => {
     const t = deps.at()
@@ -70,11 +76,16 @@ export function createClaims(deps: ClaimsDeps, o: ClaimsOptions): Claims {
   return {
     async next() {
       for (;;) {
+        if (failure) throw failure.error
         // One claim at a time for all the workers, started while the queue still feeds them.
         if (queue.length <= o.concurrency && !drained) {
-          claiming ??= claimBatch().finally(() => {
-            claiming = null
-          })
+          claiming ??= claimBatch()
+            .catch((error: unknown) => {
+              failure = { error }
+            })
+            .finally(() => {
+              claiming = null
+            })
           if (queue.length === 0) await claiming
         }
         const d = queue.shift()
