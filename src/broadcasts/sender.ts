@@ -1,23 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../core/clock.js'
 import type { Keyring } from '../core/keyring.js'
-import { errorFields, type Logger } from '../core/logger.js'
+import type { Logger } from '../core/logger.js'
 import type { Database } from '../db/schema.js'
-import { engagementChatKey } from '../engagement/events.js'
-import type { LinePort, SendResult } from '../line/port.js'
-import {
-  claimDeliveries,
-  type DeliveryOutcome,
-  type HeldClaim,
-  recordOutcomes,
-  renewLeases,
-} from './deliveries.js'
-import { failed, type OutcomeContext, released, toOutcome } from './outcome.js'
-import { createSendPace, type SendPace } from './pace.js'
-import { reserveSendTime } from './pace-repository.js'
-import { findRun, pauseRun, setRunReason } from './repository.js'
-import { ALL_FOLLOWERS, type DeliveryRow, type RunRow } from './tables.js'
-import { aggregationUnitFor } from './units.js'
+import type { LinePort } from '../line/port.js'
+import { createSendCache } from './send-cache.js'
+import { createClaims } from './send-claims.js'
+import { createHandler } from './send-delivery.js'
+import { createOutcomes, type SendTally } from './send-outcomes.js'
 
 export interface SendOptions {
   /**
@@ -54,241 +44,41 @@ export interface SendDeps {
   stopping?: () => boolean
 }
 
-export interface SendTally {
-  sent: number
-  failed: number
-  retried: number
-}
-
-const QUOTA_STOP = 'not sent: monthly quota exhausted'
-const UNIT_REFUSED = /customAggregationUnit/i
+export type { SendTally }
 
 /**
- * An organization without a channel looks again after this: a channel set up later is used
- * within a minute, and its rows are not claimed and handed back every second meanwhile.
+ * Claims due deliveries in batches and pushes each with its stored retry key, `concurrency` at a
+ * time; all state is local to the pass. Each claim is held, and its lease renewed, until its
+ * outcome is written: the pieces are send-claims.ts (what is held), send-delivery.ts (what
+ * becomes of one row), send-outcomes.ts (writing it) and send-cache.ts (lookups).
  */
-const NO_CHANNEL_RETRY_MS = 60_000
-
-const keyOf = (runId: string, recipient: string) => `${runId}\n${recipient}`
-
-/** Back to pending untried, for another instance to take at once (this one is stopping). */
-const handedBack = (d: DeliveryRow, at: Date): DeliveryOutcome => ({
-  runId: d.run_id,
-  recipient: d.recipient,
-  claimed: d.attempts,
-  status: 'pending',
-  nextAttemptAt: at,
-  requestId: null,
-  answerStatus: null,
-  detail: 'handed back: instance stopping',
-  sentAt: null,
-  refund: 1,
-  event: null,
-})
-
-/** Runs `fn` every `ms` until stopped; stopping waits for a run in progress. */
-function every(ms: number, fn: () => Promise<void>): () => Promise<void> {
-  let stopped = false
-  let running: Promise<void> = Promise.resolve()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const schedule = () => {
-    timer = setTimeout(() => {
-      running = fn().finally(() => {
-        if (!stopped) schedule()
-      })
-    }, ms)
-  }
-  schedule()
-  return async () => {
-    stopped = true
-    clearTimeout(timer)
-    await running
-  }
-}
-
-/** Claims due deliveries in batches and pushes each with its stored retry key; all state is local. */
 export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promise<SendTally> {
   const { db, clock } = deps
   const at = () => new Date(Math.max(now.getTime(), clock.now().getTime()))
-  const deadline = performance.now() + o.budgetMs
-  const runs = new Map<string, Promise<RunRow | undefined>>()
-  const ports = new Map<string, Promise<LinePort | null>>()
-  const paused = new Set<string>()
-  const stopped = new Set<string>()
-  /** Organizations whose pushes LINE refused over the aggregation unit, in this pass. */
-  const untagged = new Set<string>()
-  const queue: DeliveryRow[] = []
-  const buffer: DeliveryOutcome[] = []
-  /** Claims not yet recorded (queued, being sent, or buffered): their leases are renewed. */
-  const held = new Map<string, HeldClaim>()
-  const hold = (rows: DeliveryRow[]) => {
-    for (const d of rows)
-      held.set(keyOf(d.run_id, d.recipient), { runId: d.run_id, recipient: d.recipient, claimed: d.attempts })
-    queue.push(...rows)
-  }
   const stopping = deps.stopping ?? (() => false)
-  const tally: SendTally = { sent: 0, failed: 0, retried: 0 }
-  let drained = false
-  let claiming: Promise<void> | null = null
-  const paces = new Map<string, SendPace>()
-
-  const claim = async () => {
-    if (performance.now() > deadline || stopping()) {
-      drained = true
-      return
-    }
-    const t = at()
-    const rows = await claimDeliveries(db, {
-      now: t,
-      leaseUntil: new Date(t.getTime() + o.leaseMs),
-      limit: o.batchSize,
-    })
-    if (rows.length === 0) drained = true
-    hold(rows)
-  }
-  const pace = async (orgId: string) => {
-    const perSecond = o.maxPerSecond
-    if (perSecond === null) return
-    let p = paces.get(orgId)
-    if (!p) {
-      p = createSendPace({
-        perSecond,
-        reserve: (spanMs) => reserveSendTime(db, orgId, spanMs),
-        now: () => performance.now(),
-        sleep: deps.sleep,
-      })
-      paces.set(orgId, p)
-    }
-    await p.take()
-  }
-  const flush = async () => {
-    if (buffer.length === 0) return
-    const outs = buffer.splice(0)
-    await recordOutcomes(db, outs)
-    for (const out of outs) held.delete(keyOf(out.runId, out.recipient))
-  }
-  const record = async (out: DeliveryOutcome) => {
-    if (out.status === 'sent') tally.sent++
-    else if (out.status === 'failed') tally.failed++
-    else tally.retried++
-    buffer.push(out)
-    if (buffer.length >= o.flushSize) await flush()
-  }
-
-  const send = async (port: LinePort, d: DeliveryRow, run: RunRow): Promise<SendResult> => {
-    await pace(run.org_id)
-    const opts = { retryKey: d.retry_key }
-    try {
-      // LINE's broadcast takes no aggregation unit; its figures come by request id instead.
-      if (d.recipient_type === 'all_followers') return await port.broadcast(run.messages, opts)
-      if (untagged.has(run.org_id)) return await port.push(d.recipient, run.messages, opts)
-      const units = [aggregationUnitFor(run.broadcast_id)]
-      const r = await port.push(d.recipient, run.messages, { ...opts, customAggregationUnits: units })
-      // LINE's spec reserves units for "corporate users who have submitted the required
-      // applications": if this account is refused over the unit, the message still goes, untagged
-      // (a 400 was not accepted, so the same retry key is fine).
-      if (r.kind !== 'rejected' || r.status !== 400 || !UNIT_REFUSED.test(r.detail)) return r
-      untagged.add(run.org_id)
-      deps.log.warn('broadcast.units_refused', { run: run.id })
-      await pace(run.org_id)
-      return await port.push(d.recipient, run.messages, opts)
-    } catch (err) {
-      // Only the adapter's limit checks throw; their messages name positions, never content.
-      return {
-        kind: 'rejected',
-        status: 400,
-        detail: err instanceof Error ? err.message.slice(0, 300) : 'error',
-      }
-    }
-  }
-
-  const handle = async (d: DeliveryRow): Promise<DeliveryOutcome | null> => {
-    if (!runs.has(d.run_id)) runs.set(d.run_id, findRun(db, d.run_id))
-    const run = await runs.get(d.run_id)
-    if (!run) return null
-    if (!ports.has(run.org_id)) ports.set(run.org_id, deps.lineFor(run.org_id))
-    const port = await ports.get(run.org_id)
-    const chatKey = d.recipient === ALL_FOLLOWERS ? null : await engagementChatKey(deps.keyring, d.recipient)
-    const ctx = (): OutcomeContext => ({
-      delivery: d,
-      run,
-      chatKey,
-      now: at(),
-      maxAttempts: o.maxAttempts,
-      retryBaseMs: o.retryBaseMs,
-    })
-    if (stopped.has(run.id)) return failed(ctx(), null, QUOTA_STOP, 'quota_exhausted')
-    if (paused.has(run.id)) return released(ctx(), at(), 'run paused by a rate limit')
-    if (!port)
-      return released(
-        ctx(),
-        new Date(at().getTime() + NO_CHANNEL_RETRY_MS),
-        'organization has no LINE channel',
-      )
-    const result = await send(port, d, run)
-    if (result.kind === 'rate_limited' && !paused.has(run.id)) {
-      paused.add(run.id)
-      await pauseRun(db, run.id, new Date(at().getTime() + o.rateBackoffMs))
-      deps.log.warn('broadcast.rate_limited', { run: run.id })
-    }
-    if (result.kind === 'quota_exhausted' && !stopped.has(run.id)) {
-      stopped.add(run.id)
-      await setRunReason(db, run.id, 'monthly quota exhausted')
-      deps.log.warn('broadcast.quota_exhausted', { run: run.id })
-      // The rest of this run is claimed here and failed as not sent (retryable next month).
-      const t = at()
-      hold(
-        await claimDeliveries(db, {
-          now: t,
-          leaseUntil: new Date(t.getTime() + o.leaseMs),
-          limit: 1e9,
-          runId: run.id,
-        }),
-      )
-    }
-    return toOutcome(ctx(), result)
-  }
+  const claims = createClaims({ db, at, stopping }, o)
+  const outcomes = createOutcomes(db, o.flushSize, (out) => claims.release(out))
+  const cache = createSendCache(deps, o.maxPerSecond)
+  const handle = createHandler({ db, keyring: deps.keyring, log: deps.log, at, cache, claims }, o)
 
   const worker = async () => {
-    for (;;) {
-      if (queue.length <= o.concurrency && !drained) {
-        claiming ??= claim().finally(() => {
-          claiming = null
-        })
-        if (queue.length === 0) await claiming
-      }
-      const d = queue.shift()
-      if (!d) {
-        if (drained) return
-        continue
-      }
+    for (let d = await claims.next(); d; d = await claims.next()) {
+      // Asked per row: an instance told to stop mid-pass hands back what it has not sent yet.
       if (stopping()) {
-        buffer.push(handedBack(d, at()))
-        if (buffer.length >= o.flushSize) await flush()
+        await outcomes.handBack(d, at())
         continue
       }
       const out = await handle(d)
-      if (out) await record(out)
-      else held.delete(keyOf(d.run_id, d.recipient))
+      if (out) await outcomes.record(out)
+      else claims.release({ runId: d.run_id, recipient: d.recipient })
     }
   }
-  let renewFailed = false
-  const stopRenewing = every(o.renewMs ?? Math.floor(o.leaseMs / 3), async () => {
-    if (held.size === 0) return
-    try {
-      await renewLeases(db, [...held.values()], new Date(at().getTime() + o.leaseMs))
-    } catch (err) {
-      // Said once per pass: the sends go on, and a lease that runs out only means another
-      // instance re-sends with the same retry key (LINE answers 409, recorded as sent).
-      if (!renewFailed) deps.log.warn('broadcast.lease_renew_failed', errorFields(err))
-      renewFailed = true
-    }
-  })
+  const stopRenewing = claims.renewEvery(o.renewMs ?? Math.floor(o.leaseMs / 3), deps.log)
   try {
     await Promise.all(Array.from({ length: o.concurrency }, worker))
-    await flush()
+    await outcomes.flush()
   } finally {
     await stopRenewing()
   }
-  return tally
+  return outcomes.tally
 }
