@@ -29,8 +29,11 @@ export interface Claims {
   next(): Promise<DeliveryRow | null>
   /** Claims all that is claimable of a run, whatever the batch size (its quota ran out). */
   claimRun(runId: string): Promise<void>
-  /** No longer held: its outcome is written, or it has none to write. */
-  release(claim: { runId: string; recipient: string }): void
+  /**
+   * No longer held: its outcome is written, or it has none to write. Only that attempt: when the
+   * row's lease ran out and this pass claimed it again, the newer claim stays held (renewed).
+   */
+  release(claim: HeldClaim): void
   /** Renews the leases held every `ms`, until the function it returns is called. */
   renewEvery(ms: number, log: Logger): () => Promise<void>
 }
@@ -97,7 +100,8 @@ export function createClaims(deps: ClaimsDeps, o: ClaimsOptions): Claims {
       await claim(1e9, runId)
     },
     release(c) {
-      held.delete(keyOf(c.runId, c.recipient))
+      const key = keyOf(c.runId, c.recipient)
+      if (held.get(key)?.claimed === c.claimed) held.delete(key)
     },
     renewEvery(ms, log) {
       let failed = false

@@ -70,7 +70,7 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
       }
       const out = await handle(d)
       if (out) await outcomes.record(out)
-      else claims.release({ runId: d.run_id, recipient: d.recipient })
+      else claims.release({ runId: d.run_id, recipient: d.recipient, claimed: d.attempts })
     }
   }
   const stopRenewing = claims.renewEvery(o.renewMs ?? Math.floor(o.leaseMs / 3), deps.log)
