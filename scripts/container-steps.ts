@@ -123,7 +123,15 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
     async drop() {
       const c = new pg.Client({ connectionString: base })
       await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
+      // Not DROP … WITH (FORCE): it refuses outright while an autovacuum worker is in the
+      // database ("must be a member of the role whose process is being terminated"); a plain
+      // DROP ends that worker itself. The bot's own connections are ended first.
+      await c.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+         where datname = $1 and usename = current_user and pid <> pg_backend_pid()`,
+        [name],
+      )
+      await c.query(`drop database if exists ${name}`)
       await c.end()
     },
   }
