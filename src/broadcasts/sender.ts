@@ -61,21 +61,40 @@ export async function sendDue(deps: SendDeps, now: Date, o: SendOptions): Promis
   const cache = createSendCache(deps, o.maxPerSecond)
   const handle = createHandler({ db, keyring: deps.keyring, log: deps.log, at, cache, claims }, o)
 
+  /**
+   * The first failure of any worker: the others stop at their next row, and the pass fails once
+   * they all have, so no worker goes on sending, unrenewed, after the pass is over (and the loop
+   * has started the next one).
+   */
+  const pass: { failure: { error: unknown } | null } = { failure: null }
   const worker = async () => {
-    for (let d = await claims.next(); d; d = await claims.next()) {
-      // Asked per row: an instance told to stop mid-pass hands back what it has not sent yet.
-      if (stopping()) {
-        await outcomes.handBack(d, at())
-        continue
+    try {
+      while (!pass.failure) {
+        const d = await claims.next()
+        if (!d) return
+        // Asked per row: an instance told to stop mid-pass hands back what it has not sent yet.
+        if (stopping()) {
+          await outcomes.handBack(d, at())
+          continue
+        }
+        const out = await handle(d)
+        if (out) await outcomes.record(out)
+        else claims.release({ runId: d.run_id, recipient: d.recipient, claimed: d.attempts })
       }
-      const out = await handle(d)
-      if (out) await outcomes.record(out)
-      else claims.release({ runId: d.run_id, recipient: d.recipient, claimed: d.attempts })
+    } catch (error) {
+      pass.failure ??= { error }
     }
   }
   const stopRenewing = claims.renewEvery(o.renewMs ?? Math.floor(o.leaseMs / 3), deps.log)
   try {
     await Promise.all(Array.from({ length: o.concurrency }, worker))
+    const failed = pass.failure
+    if (failed) {
+      // What was sent is written if the database takes it (fewer re-sends once the leases end);
+      // the pass's own failure is what it reports.
+      await outcomes.flush().catch(() => {})
+      throw failed.error
+    }
     await outcomes.flush()
   } finally {
     await stopRenewing()

@@ -19,6 +19,21 @@ function failingClaim(n: number): KyselyPlugin {
   }
 }
 
+/** Fails the `n`th write of outcomes (recordOutcomes) and nothing else. */
+function failingFlush(n: number): KyselyPlugin {
+  let flushes = 0
+  return {
+    transformQuery(args) {
+      const node = args.node
+      const flush =
+        node.kind === 'RawNode' && node.sqlFragments.join('').includes('with v (run_id, recipient, claimed')
+      if (flush && ++flushes === n) throw new Error('write lost')
+      return node
+    },
+    transformResult: async (args) => args.result,
+  }
+}
+
 describe.each(DB_KINDS)('broadcast sender, database faults (%s)', (kind) => {
   const h = useHarness(kind)
   const unhandled: unknown[] = []
@@ -44,6 +59,27 @@ describe.each(DB_KINDS)('broadcast sender, database faults (%s)', (kind) => {
     await h.drain()
     const counts = deliveredCounts(h.line)
     expect(counts.size).toBe(4)
+    expect(Math.max(...counts.values())).toBe(1)
+  })
+
+  it('a worker that fails ends the pass for all of them: nothing is sent after the pass has failed', async () => {
+    await seedGroups(h, 40)
+    await scheduled(h)
+    await tick(h.deps({ options: { budgetMs: 0 } }), h.clock.now())
+    // Four workers, each outcome written at once; the second write fails in one of them.
+    const deps = h.deps({
+      db: h.t.db.withPlugin(failingFlush(2)),
+      options: { concurrency: 4, batchSize: 4, flushSize: 1 },
+    })
+    await expect(tick(deps, h.clock.now())).rejects.toThrow('write lost')
+    const sentAtFailure = deliveredCounts(h.line).size
+    expect(sentAtFailure).toBeLessThan(40)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(deliveredCounts(h.line).size).toBe(sentAtFailure)
+    // The rest goes out with the next passes, each group once.
+    await h.drain()
+    const counts = deliveredCounts(h.line)
+    expect(counts.size).toBe(40)
     expect(Math.max(...counts.values())).toBe(1)
   })
 })
