@@ -53,6 +53,11 @@ export interface DrillLine {
   pending(): Request[]
   /** Answers given, by path and status: `push 409` → n. */
   statuses(): Map<string, number>
+  /**
+   * Each push answered 409: whether the instance that sent it again is the one whose push was
+   * accepted (its adapter retrying) or another (it took the row over), and how long after.
+   */
+  resends(): { sameInstance: boolean; afterMs: number }[]
   close(): Promise<void>
 }
 
@@ -88,6 +93,9 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function startDrillLine(o: DrillLineOptions): Promise<DrillLine> {
   const tokens = new Map<string, { chat: string; expiresAt: number; used: boolean }>()
   const retryKeys = new Map<string, string>()
+  /** Where and when each retry key was accepted. */
+  const keyFirst = new Map<string, { port: number; at: number }>()
+  const resends: { sameInstance: boolean; afterMs: number }[] = []
   const accepted: Accepted[] = []
   const perChat = new Map<string, number>()
   const pending = new Set<Request>()
@@ -146,6 +154,8 @@ export async function startDrillLine(o: DrillLineOptions): Promise<DrillLine> {
       const key = req.headers['x-line-retry-key']
       const keyStr = typeof key === 'string' ? key : null
       const known = keyStr ? retryKeys.get(keyStr) : undefined
+      const first = keyStr ? keyFirst.get(keyStr) : undefined
+      if (known && first) resends.push({ sameInstance: first.port === port, afterMs: Date.now() - first.at })
       if (known)
         return answer(
           409,
@@ -161,7 +171,10 @@ export async function startDrillLine(o: DrillLineOptions): Promise<DrillLine> {
         bucket -= 1
       }
       const requestId = randomUUID()
-      if (keyStr) retryKeys.set(keyStr, requestId)
+      if (keyStr) {
+        retryKeys.set(keyStr, requestId)
+        keyFirst.set(keyStr, { port, at: Date.now() })
+      }
       const to = push ? [String(body.to ?? '')] : Array.isArray(body.to) ? body.to.map(String) : []
       for (const chat of to) accept(chat, 'push', port)
       return answer(200, { sentMessages: [{ id: randomUUID(), quoteToken: 'q' }] }, {}, o.pushLatencyMs ?? 0)
@@ -206,6 +219,7 @@ export async function startDrillLine(o: DrillLineOptions): Promise<DrillLine> {
     perChat: () => new Map(perChat),
     pending: () => [...pending],
     statuses: () => new Map(statuses),
+    resends: () => [...resends],
     async close() {
       for (const t of timers) clearTimeout(t)
       for (const s of servers) s.closeAllConnections()

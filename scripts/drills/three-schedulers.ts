@@ -25,6 +25,7 @@ interface Sent {
   first10: number[]
   all: number[]
   statuses: Map<string, number>
+  resends: { sameInstance: boolean; afterMs: number }[]
   /** Scheduling to the run closed, in seconds; null when not within 300 s. */
   closedAfter: number | null
 }
@@ -59,11 +60,25 @@ async function sendAll(line: DrillLine, prefix: string): Promise<Sent> {
       first10: per(first, first + 10_000),
       all: per(0, Number.MAX_SAFE_INTEGER),
       statuses: line.statuses(),
+      resends: line.resends(),
       closedAfter: done === null ? null : (done - t0) / 1000,
     }
   } finally {
     await c.close()
   }
+}
+
+/** "n (median after s) / m (median after s)": adapter retries against takeovers. */
+function resendSplit(r: Sent['resends']): string {
+  const side = (same: boolean) => {
+    const ms = r
+      .filter((x) => x.sameInstance === same)
+      .map((x) => x.afterMs)
+      .sort((a, b) => a - b)
+    const mid = ms[Math.floor(ms.length / 2)]
+    return mid === undefined ? '0' : `${ms.length} (median ${(mid / 1000).toFixed(1)} s after)`
+  }
+  return `${side(true)} / ${side(false)}`
 }
 
 export async function threeSchedulers(): Promise<Figures> {
@@ -90,6 +105,7 @@ export async function threeSchedulers(): Promise<Figures> {
       'answered 429 (rate) / 409 (retry key)',
       `${s.statuses.get('push 429') ?? 0} / ${s.statuses.get('push 409') ?? 0}`,
     ],
+    ['409s: sent again by the same instance / by another', resendSplit(s.resends)],
     [
       's from scheduling to run finished',
       s.closedAfter === null ? 'not within 300 s' : s.closedAfter.toFixed(1),
