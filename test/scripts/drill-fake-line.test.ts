@@ -27,6 +27,9 @@ describe('the drills’ fake LINE', () => {
     const key = { 'x-line-retry-key': '8a7f2c1e-0b7d-4c55-9a51-0d6e3b1f2a90' }
     expect(await send(b, '/v2/bot/message/push', { to: chat, messages }, key)).toBe(200)
     expect(await send(a, '/v2/bot/message/push', { to: chat, messages }, key)).toBe(409)
+    expect(await send(b, '/v2/bot/message/push', { to: chat, messages }, key)).toBe(409)
+    // Who sent the accepted push again: another instance (a takeover), then the same (a retry).
+    expect(line.resends().map((r) => r.sameInstance)).toEqual([false, true])
     expect(line.perChat().get(chat)).toBe(2)
     expect(line.accepted().map((x) => [x.kind, x.port])).toEqual([
       ['reply', Number(new URL(a).port)],
