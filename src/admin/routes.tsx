@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { AdminContext, AdminEnv } from '../app-env.js'
+import { LoginPage, PasswordPage } from '../console/auth-pages.js'
 import { CSRF_FIELD, LOGIN_CSRF_COOKIE, tokensMatch } from '../console/csrf.js'
 import {
   clearSessionCookie,
@@ -23,7 +24,6 @@ import { toBase64 } from '../core/bytes.js'
 import { brandOf } from '../orgs/profile.js'
 import { getOrg } from '../orgs/service.js'
 import { consoleRoutes } from './console-routes.js'
-import { LoginPage, PasswordPage } from './pages/auth.js'
 import { changePassword, loadSession, login, logout } from './service.js'
 
 function refuseCsrf(c: AdminContext) {

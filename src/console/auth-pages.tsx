@@ -1,4 +1,4 @@
-import { Csrf, Layout, Msg, type View } from '../../console/layout.js'
+import { Csrf, Layout, Msg, type View } from './layout.js'
 
 export function LoginPage(props: { v: View; message?: string; error?: boolean; email?: string }) {
   const { v } = props
