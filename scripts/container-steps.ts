@@ -9,7 +9,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join } from 'node:path'
-import pg from 'pg'
+import { databaseUrl, dropTestDatabase, withClient } from '../test/helpers/pg-server.js'
 import { finalImage, parseDockerfile, type Stage } from './container/dockerfile.js'
 
 const t0 = performance.now()
@@ -112,28 +112,11 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
     process.env.TEST_DATABASE_URL ??
     execFileSync('bash', ['scripts/ensure-postgres.sh'], { encoding: 'utf8' }).trim()
   const name = `container_steps_${process.pid}`
-  const admin = new pg.Client({ connectionString: base })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(base)
-  url.pathname = `/${name}`
+  await withClient(base, (c) => c.query(`create database ${name}`))
   return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: base })
-      await c.connect()
-      // Not DROP … WITH (FORCE): it refuses outright while an autovacuum worker is in the
-      // database ("must be a member of the role whose process is being terminated"); a plain
-      // DROP ends that worker itself. The bot's own connections are ended first.
-      await c.query(
-        `select pg_terminate_backend(pid) from pg_stat_activity
-         where datname = $1 and usename = current_user and pid <> pg_backend_pid()`,
-        [name],
-      )
-      await c.query(`drop database if exists ${name}`)
-      await c.end()
-    },
+    url: databaseUrl(base, name),
+    // Ends the bot's connections first, then a plain DROP (test/helpers/pg-server.ts says why).
+    drop: () => dropTestDatabase(base, name),
   }
 }
 
