@@ -20,8 +20,7 @@ export interface AuditTables {
 
 export type AuditRow = Selectable<AdminAuditLogTable>
 
-// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
-// capability's tables, so the database port imports no capability.
+// These tables in kysely's Database (db/schema.ts: declaration merging).
 declare module '../db/schema.js' {
   interface Database extends AuditTables {}
 }

@@ -128,8 +128,7 @@ export type RunRow = Selectable<BroadcastRunsTable>
 export type DeliveryRow = Selectable<BroadcastDeliveriesTable>
 export type EngagementRow = Selectable<EngagementEventsTable>
 
-// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
-// capability's tables, so the database port imports no capability.
+// These tables in kysely's Database (db/schema.ts: declaration merging).
 declare module '../db/schema.js' {
   interface Database extends BroadcastTables {}
 }

@@ -46,8 +46,7 @@ export interface BudgetTables {
 export type BudgetVersionRow = Selectable<BudgetVersionsTable>
 export type BudgetRowRow = Selectable<BudgetRowsTable>
 
-// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
-// capability's tables, so the database port imports no capability.
+// These tables in kysely's Database (db/schema.ts: declaration merging).
 declare module '../db/schema.js' {
   interface Database extends BudgetTables {}
 }

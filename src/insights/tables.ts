@@ -105,8 +105,7 @@ export type InsightRunRow = Selectable<LineInsightRunsTable>
 export type DailyStatsRow = Selectable<LineDailyStatsTable>
 export type UnitStatsRow = Selectable<LineUnitStatsTable>
 
-// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
-// capability's tables, so the database port imports no capability.
+// These tables in kysely's Database (db/schema.ts: declaration merging).
 declare module '../db/schema.js' {
   interface Database extends InsightTables {}
 }

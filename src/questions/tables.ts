@@ -37,8 +37,7 @@ export interface QuestionTables {
   staff_questions: StaffQuestionsTable
 }
 
-// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
-// capability's tables, so the database port imports no capability.
+// These tables in kysely's Database (db/schema.ts: declaration merging).
 declare module '../db/schema.js' {
   interface Database extends QuestionTables {}
 }

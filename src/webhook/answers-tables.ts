@@ -43,8 +43,7 @@ export interface AnswerTables {
 export type AnswerRow = Selectable<AnswerOutboxTable>
 export type NewAnswerRow = Insertable<AnswerOutboxTable>
 
-// kysely's Database type (db/schema.ts) is assembled by declaration merging from every
-// capability's tables, so the database port imports no capability.
+// These tables in kysely's Database (db/schema.ts: declaration merging).
 declare module '../db/schema.js' {
   interface Database extends AnswerTables {}
 }
