@@ -4,7 +4,7 @@
 //      in a process of its own under `npm start`'s Node flags (scripts/bench/evidence-clean.ts);
 //   2. the webhook's acknowledgment latency (p50/p99/max) while 20 LINE photos posted through
 //      /report (4 reports × 5 files) are cleaned, on the bot as `npm start` builds it, on
-//      PostgreSQL (scripts/bench/evidence-server.ts): both paths under npm start's flags, and the
+//      PostgreSQL (scripts/bench/evidence-server.ts, bundled like dist/main.node.js): both paths under npm start's flags, and the
 //      new one as a deployment runs it. Webhooks signed like LINE's, 10 and 50 a second
 //      (BENCH_RATES), come from a process of their own (scripts/bench/acks.ts); "idle p99" is
 //      the same load before any report; "loop" is the bot's event loop thread's time on a core
@@ -29,6 +29,7 @@ import {
   zerosEntry,
 } from '../test/complaints/evidence/fixtures/bombs.js'
 import { startFakeLine } from '../test/fakes/fake-line-server.js'
+import { bundleBenchEntry } from './bench/bundle.js'
 import { freshSchema } from './bench/pg.js'
 import { startServer } from './bench/servers.js'
 import { MODES } from './launch.mjs'
@@ -43,6 +44,13 @@ const TARGET_JPEG_S = 0.6
 const TARGET_P99_MS = 50
 const SECRET = 'e'.repeat(32)
 const dir = mkdtempSync(join(tmpdir(), 'bench-evidence-'))
+
+/** The bot's entry, bundled once per run as `npm run build` bundles the bot's own. */
+let bundled: Promise<string> | null = null
+const serverEntry = () => {
+  bundled ??= bundleBenchEntry('scripts/bench/evidence-server.ts')
+  return bundled
+}
 
 /** The environment and Node flags `npm start` runs the bot with (scripts/launch.mjs). */
 const npmStart = () => MODES.local
@@ -233,7 +241,7 @@ async function webhookDuringCleaning(
   const fake = await startFakeLine()
   const start = flagsOf(flags)
   const server = await startServer(
-    'scripts/bench/evidence-server.ts',
+    await serverEntry(),
     port,
     {
       ...start.env,
@@ -352,7 +360,7 @@ const rssMb = (pid: number) =>
 async function bombsThroughReport(port: number): Promise<BombRun[]> {
   const start = npmStart()
   const server = await startServer(
-    'scripts/bench/evidence-server.ts',
+    await serverEntry(),
     port,
     {
       ...start.env,

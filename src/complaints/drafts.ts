@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { ownBytes } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Database } from '../db/schema.js'
 import type { EvidenceKind } from './tables.js'
@@ -44,7 +45,7 @@ export async function addDraftFile(
       kind: file.kind,
       mime: file.mime,
       size_bytes: file.bytes.length,
-      content: await keyring.seal(new Uint8Array(file.bytes)),
+      content: await keyring.seal(ownBytes(file.bytes)),
       key_id: keyring.keyId,
       expires_at: d.expiresAt,
     })

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { fromUtf8, utf8 } from '../core/bytes.js'
+import { fromUtf8, ownBytes, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import { newCode, newSecret, type Random } from '../core/receipt.js'
 import { BE_OFFSET, localDay } from '../core/time/index.js'
@@ -52,7 +52,7 @@ async function queue(db: Db, keyring: Keyring, q: Queued, sealed: Sealed): Promi
       kind: f.kind,
       mime: f.mime,
       size_bytes: f.bytes.length,
-      content: await keyring.seal(new Uint8Array(f.bytes)),
+      content: await keyring.seal(ownBytes(f.bytes)),
       key_id: keyring.keyId,
     })),
   )

@@ -28,3 +28,10 @@ export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0)
   return diff === 0
 }
+
+/**
+ * The same bytes typed as ArrayBuffer-backed, for APIs that take no SharedArrayBuffer: a view
+ * when they already are (a photo of megabytes is not copied again), a copy when not.
+ */
+export const ownBytes = (b: Uint8Array): Uint8Array<ArrayBuffer> =>
+  b.buffer instanceof ArrayBuffer ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : b.slice()

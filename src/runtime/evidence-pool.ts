@@ -11,7 +11,7 @@ import {
 import { sanitizeEvidence } from '../complaints/evidence/sanitize.js'
 import type { EvidenceHint, EvidenceLimits } from '../complaints/evidence/types.js'
 import type { EvidenceJob, EvidenceReady, EvidenceReply } from './evidence-worker.js'
-import { lowerCleaningThreads } from './thread-priority.js'
+import { throttledLowering } from './thread-priority.js'
 
 // Evidence cleaning on Node, off the event loop: a few worker threads, each with a V8 heap
 // ceiling (resourceLimits), at most one job each, a bounded queue, a deadline per job. A file
@@ -88,6 +88,7 @@ export function evidencePool(opts: EvidencePoolOptions): EvidenceCleaner {
   let nextId = 1
   let closed = false
   let watch: NodeJS.Timeout | null = null
+  const lower = nice > 0 ? throttledLowering(nice) : () => {}
 
   const spawn = (): Slot => {
     const worker = new Worker(url, {
@@ -136,8 +137,8 @@ export function evidencePool(opts: EvidencePoolOptions): EvidenceCleaner {
     slot.started = performance.now()
     slot.rssAtStart = process.memoryUsage.rss()
     slot.worker.ref()
-    // Each start: the thread, libuv's pool and libvips's threads may be new since the last.
-    if (nice > 0) lowerCleaningThreads(nice)
+    // The thread, libuv's pool and libvips's threads may be new since the last start.
+    lower()
     if (slot.ready) arm(slot)
     const message: EvidenceJob = { id: job.id, bytes: job.bytes, hint: job.hint, limits: job.limits }
     slot.worker.postMessage(message, [job.bytes.buffer as ArrayBuffer])

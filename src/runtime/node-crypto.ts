@@ -18,6 +18,12 @@ import type { Signer } from '../webhook/signature.js'
 
 const IV_BYTES = 12
 const TAG_BYTES = 16
+/**
+ * From this size on, sealing and opening run as WebCrypto jobs on libuv's pool: a report's five
+ * photos are megabytes, and AES-GCM over them on the event loop held webhook acknowledgments
+ * for milliseconds at a time. Below it (events, answers, text) a job's queueing costs more.
+ */
+export const OFF_LOOP_BYTES = 64 * 1024
 
 export function createNodeKeyring(
   appSecret: string,
@@ -30,6 +36,11 @@ export function createNodeKeyring(
   // KeyObjects once: passing raw buffers makes node:crypto build a new key object per call.
   const aesKey = createSecretKey(key)
   const pepper = createSecretKey(Buffer.from(`pepper:${appSecret}`, 'utf8'))
+  let webKey: Promise<CryptoKey> | null = null
+  const aesJobKey = () => {
+    webKey ??= crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt'])
+    return webKey
+  }
   return {
     keyId,
     secrets,
@@ -38,6 +49,14 @@ export function createNodeKeyring(
     },
     async seal(plain) {
       const iv = randomBytes(IV_BYTES)
+      if (plain.byteLength >= OFF_LOOP_BYTES) {
+        // WebCrypto writes the tag after the ciphertext: the same layout, iv first.
+        const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await aesJobKey(), plain)
+        const out = new Uint8Array(IV_BYTES + sealed.byteLength)
+        out.set(iv)
+        out.set(new Uint8Array(sealed), IV_BYTES)
+        return out
+      }
       const cipher = createCipheriv('aes-256-gcm', aesKey, iv)
       const out = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()])
       return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
@@ -45,6 +64,15 @@ export function createNodeKeyring(
     async open(sealedKeyId, sealed) {
       if (sealedKeyId !== keyId) throw new Error(`no key with id ${sealedKeyId} (current ${keyId})`)
       const iv = sealed.subarray(0, IV_BYTES)
+      if (sealed.byteLength >= OFF_LOOP_BYTES) {
+        // A view over a SharedArrayBuffer is copied out: WebCrypto takes ArrayBuffers only.
+        const own =
+          sealed.buffer instanceof ArrayBuffer
+            ? new Uint8Array(sealed.buffer, sealed.byteOffset, sealed.byteLength)
+            : sealed.slice()
+        const job = { name: 'AES-GCM', iv: own.subarray(0, IV_BYTES) }
+        return new Uint8Array(await crypto.subtle.decrypt(job, await aesJobKey(), own.subarray(IV_BYTES)))
+      }
       const tag = sealed.subarray(sealed.length - TAG_BYTES)
       const decipher = createDecipheriv('aes-256-gcm', aesKey, iv)
       decipher.setAuthTag(tag)

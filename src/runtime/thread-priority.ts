@@ -39,3 +39,24 @@ export function lowerCleaningThreads(nice: number): number {
   }
   return set
 }
+
+/**
+ * `lowerCleaningThreads` for a pool that starts a job per file: a scan reads every thread's
+ * name, which on a busy event loop cost a tenth of a report's own work when done per file. New
+ * cleaning threads are rare once the pool runs (libuv's pool is started once, and the threads
+ * libvips starts inherit a lowered creator's nice value), so a scan runs at the first start and
+ * then at most once per `everyMs`.
+ */
+export function throttledLowering(
+  nice: number,
+  o: { everyMs?: number; now?: () => number; lower?: (nice: number) => number } = {},
+): () => void {
+  const { everyMs = 1000, now = () => performance.now(), lower = lowerCleaningThreads } = o
+  let last = Number.NEGATIVE_INFINITY
+  return () => {
+    const t = now()
+    if (t - last < everyMs) return
+    last = t
+    lower(nice)
+  }
+}

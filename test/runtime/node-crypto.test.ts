@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fromUtf8, utf8 } from '../../src/core/bytes.js'
 import { createKeyring } from '../../src/core/keyring.js'
-import { createNodeKeyring, createNodeSigner } from '../../src/runtime/node-crypto.js'
+import { createNodeKeyring, createNodeSigner, OFF_LOOP_BYTES } from '../../src/runtime/node-crypto.js'
 import { createSigner } from '../../src/webhook/signature.js'
 
 const KEY = btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i)))
@@ -29,8 +29,24 @@ describe('node:crypto and WebCrypto agree byte for byte', () => {
     expect(fromUtf8(await node.open(node.keyId, await web.seal(utf8(text))))).toBe(text)
   })
 
-  it('keyring: refuses tampered data', async () => {
+  it('keyring: evidence-sized data (sealed off the event loop) opens both ways, at the threshold too', async () => {
     const node = createNodeKeyring(SECRET, KEY)
+    const web = await createKeyring(SECRET, KEY)
+    for (const size of [OFF_LOOP_BYTES - 1, OFF_LOOP_BYTES, OFF_LOOP_BYTES - 1 + 12 + 16, 2_000_000]) {
+      const photo = new Uint8Array(size).map((_, i) => (i * 31 + 7) % 251)
+      const sealed = await node.seal(photo)
+      expect(sealed.byteLength).toBe(size + 12 + 16)
+      expect(await web.open(web.keyId, sealed)).toEqual(photo)
+      expect(await node.open(node.keyId, sealed)).toEqual(photo)
+      expect(await node.open(node.keyId, await web.seal(photo))).toEqual(photo)
+    }
+  })
+
+  it('keyring: refuses tampered data, small and evidence-sized', async () => {
+    const node = createNodeKeyring(SECRET, KEY)
+    const big = await node.seal(new Uint8Array(OFF_LOOP_BYTES * 2))
+    big[OFF_LOOP_BYTES] = (big[OFF_LOOP_BYTES] ?? 0) ^ 0x01
+    await expect(node.open(node.keyId, big)).rejects.toThrow()
     const sealed = await node.seal(utf8('x'))
     sealed[14] = (sealed[14] ?? 0) ^ 0xff
     await expect(node.open(node.keyId, sealed)).rejects.toThrow()

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { throttledLowering } from '../../src/runtime/thread-priority.js'
 
 // Evidence is cleaned at the lowest CPU priority on Linux (EVIDENCE_NICE), the event loop at
 // its own: what keeps webhook acknowledgments quick while photos are cleaned.
@@ -39,5 +40,31 @@ describe.runIf(existsSync('/proc/self/task'))('evidence threads run at a lower p
     expect(others.filter((t) => t.nice !== 0).map((t) => t.nice)).toEqual([19])
     const main = threads.find((t) => t.tid === pid)
     expect(main?.nice).toBe(0)
+  })
+})
+
+describe('throttledLowering', () => {
+  it('scans at the first start, then at most once per interval', () => {
+    let t = 0
+    const scans: number[] = []
+    const lower = throttledLowering(19, {
+      everyMs: 1000,
+      now: () => t,
+      lower: (nice) => {
+        scans.push(nice)
+        return 0
+      },
+    })
+    lower()
+    t = 400
+    lower()
+    t = 999
+    lower()
+    expect(scans).toEqual([19])
+    t = 1000
+    lower()
+    t = 1500
+    lower()
+    expect(scans).toEqual([19, 19])
   })
 })

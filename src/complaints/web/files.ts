@@ -1,4 +1,5 @@
 import { type Lang, pick } from '../../core/lang.js'
+import type { FilePart } from '../../core/multipart.js'
 import type { Cleaned } from '../evidence/cleaner.js'
 import type { Accepted, EvidenceHint, EvidenceLimits } from '../evidence/types.js'
 import type { T } from './i18n.js'
@@ -17,16 +18,18 @@ export type Sanitize = (
 
 export type CleanFile = Accepted
 
-type BodyValue = string | File | (string | File)[] | undefined
+type BodyValue = string | FilePart | (string | FilePart)[] | undefined
 
 /** The files of one field; a browser sends an empty, unnamed part when none was chosen. */
-export function filesOf(value: BodyValue): File[] {
+export function filesOf(value: BodyValue): FilePart[] {
   const all = Array.isArray(value) ? value : value === undefined ? [] : [value]
-  return all.filter((v): v is File => typeof v !== 'string' && !(v.size === 0 && v.name === ''))
+  return all.filter(
+    (v): v is FilePart => typeof v !== 'string' && !(v.bytes.length === 0 && v.filename === ''),
+  )
 }
 
 export async function sanitizeFiles(
-  files: File[],
+  files: FilePart[],
   max: number,
   sanitize: Sanitize,
   limits: EvidenceLimits,
@@ -39,10 +42,11 @@ export async function sanitizeFiles(
   // The files of one post share one inflating allowance: each is told what the others took.
   let inflated = 0
   for (const file of files) {
-    const shown = file.name.slice(0, 100) || '?'
+    const shown = file.filename.slice(0, 100) || '?'
+    // The part's own buffer moves to a cleaning thread as it is (the pool transfers it).
     const r = await sanitize(
-      new Uint8Array(await file.arrayBuffer()),
-      { contentType: file.type, fileName: file.name },
+      file.bytes,
+      { contentType: file.type, fileName: file.filename },
       { ...limits, requestInflatedUsed: inflated },
     )
     if (r.ok) {

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app-env.js'
 import { originAllowed } from '../../console/csrf.js'
 import { toBase64 } from '../../core/bytes.js'
 import type { Lang } from '../../core/lang.js'
+import { boundaryOf, type FilePart, type MultipartLimits, parseMultipart } from '../../core/multipart.js'
 import type { Brand } from '../../orgs/profile.js'
 import { pickLang } from './i18n.js'
 import { randomNonce } from './tokens.js'
@@ -89,17 +90,49 @@ export const writeFormCookie = (c: WebContext, nonce: string, maxAgeSeconds: num
   })
 
 /** The body's fields: strings as strings, files as files; repeated names as arrays. */
-export type Body = Record<string, string | File | (string | File)[]>
+export type Body = Record<string, string | FilePart | (string | FilePart)[]>
 export const field = (body: Body, name: string): string => {
   const v = body[name]
   return typeof v === 'string' ? v : ''
 }
 
-/** The posted form, or null when it is not one (malformed multipart, wrong content type). */
+/**
+ * What a report or follow-up post may hold: the report form has a dozen fields and a few files
+ * (the flows' `max`); a part's headers are a name, a file name and a type.
+ */
+export const FORM_LIMITS: MultipartLimits = {
+  maxParts: 64,
+  maxHeaderBytes: 8 * 1024,
+  maxFieldBytes: 256 * 1024,
+}
+
+/**
+ * The posted form, or null when it is not one (malformed multipart, wrong content type). A
+ * multipart body is split by core/multipart.ts, off the platform's parser (see there why).
+ */
 export async function parseForm(c: WebContext): Promise<Body | null> {
   try {
-    return await c.req.parseBody({ all: true })
+    const boundary = boundaryOf(c.req.header('content-type') ?? '')
+    if (boundary === null) return stringsOnly(await c.req.parseBody({ all: true }))
+    const parsed = parseMultipart(new Uint8Array(await c.req.arrayBuffer()), boundary, FORM_LIMITS)
+    if (!parsed.ok) return null
+    const body: Body = Object.create(null)
+    for (const [name, value] of parsed.entries) {
+      const had = body[name]
+      body[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value]
+    }
+    return body
   } catch {
     return null
   }
+}
+
+/** A urlencoded body (or none): text only, as such a form cannot carry a file. */
+function stringsOnly(parsed: Record<string, string | File | (string | File)[]>): Body {
+  const body: Body = Object.create(null)
+  for (const [k, v] of Object.entries(parsed)) {
+    if (typeof v === 'string') body[k] = v
+    else if (Array.isArray(v)) body[k] = v.filter((x): x is string => typeof x === 'string')
+  }
+  return body
 }

@@ -56,8 +56,8 @@ describe('the name officers see', () => {
 describe('the web form keeps no file name', () => {
   test('a cleaned file carries its bytes and real type only', async () => {
     const files = [
-      new File([new Uint8Array(gpsJpeg())], NAMED, { type: 'image/jpeg' }),
-      new File([new Uint8Array(png())], PATHED, { type: 'application/octet-stream' }),
+      { bytes: new Uint8Array(gpsJpeg()), filename: NAMED, type: 'image/jpeg' },
+      { bytes: new Uint8Array(png()), filename: PATHED, type: 'application/octet-stream' },
     ]
     const limits = { maxBytes: DEFAULT_MAX_BYTES }
     const r = await sanitizeFiles(files, 5, sanitizeEvidence, limits, webWords('th'), 'th')

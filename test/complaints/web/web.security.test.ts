@@ -71,6 +71,42 @@ describe.each(DB_KINDS)('web complaint form, security (%s)', (kind) => {
     expect((await web.post('/report/follow/case', { access: web.hidden('_csrf') })).status).toBe(403)
   })
 
+  test('a body that is not a well-formed form (too many parts, cut short, no boundary) is refused whole', async () => {
+    const web = new WebClient(t)
+    await web.get('/report')
+    const csrf = web.hidden('_csrf')
+    const part = (name: string, value: string) =>
+      `--B\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+    const fields = Object.entries({ ...REPORT, _csrf: csrf }).map(([k, v]) => part(k, v))
+    const bodies = [
+      // 65 parts: every answer given, then one more filler than the form's limit allows.
+      `${fields.join('')}${Array.from({ length: 65 - fields.length }, (_, i) => part(`x${i}`, 'x')).join('')}--B--\r\n`,
+      fields.join(''),
+      `${fields.join('')}--B--\r\n`.replaceAll('--B', '--C'),
+    ]
+    for (const body of bodies) {
+      const res = await web.send('/report', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'multipart/form-data; boundary=B' },
+      })
+      expect(res.status).toBe(403)
+      expect(web.html).toContain('id="csrf"')
+    }
+    // The same answers, well formed, are filed: the refusals above were the body's shape alone.
+    await web.get('/report')
+    const good = `${Object.entries({ ...REPORT, _csrf: web.hidden('_csrf') })
+      .map(([k, v]) => part(k, v))
+      .join('')}--B--\r\n`
+    const res = await web.send('/report', {
+      method: 'POST',
+      body: good,
+      headers: { 'content-type': 'multipart/form-data; boundary=B' },
+    })
+    expect(res.status).toBe(200)
+    expect(await countRows(t, 'complaint_filings')).toBe(1)
+  })
+
   test('every page: strict headers, no script, nothing from elsewhere; the only cookie is the form nonce', async () => {
     const web = new WebClient(t)
     const pages = [
