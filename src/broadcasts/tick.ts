@@ -172,8 +172,10 @@ export async function tick(deps: TickDeps, now: Date): Promise<TickReport> {
 }
 
 /**
- * For node-cron and the Workers scheduled handler: a failed tick (database down, say) is logged
- * and left to the next one; leases and retry keys make the next tick pick up exactly where it was.
+ * A single pass where nothing follows it (the Workers scheduled handler, a "send now" without
+ * Node's loop): a failed tick (database down, say) is logged and left to the next one; leases and
+ * retry keys make the next tick pick up exactly where it was. Node's loop (loop.ts) calls tick
+ * itself: it tries again within seconds and says its failures once.
  */
 export async function safeTick(deps: TickDeps, now: Date): Promise<TickReport | null> {
   try {

@@ -130,7 +130,8 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   const minute = { db: opened.db, flows, log, lines, config, keyring, clock }
   // Between minutes it follows open runs: joins a run another instance expands, takes over the
   // rows of one that crashed as their leases run out. The console's "send now" starts it at once.
-  const broadcasts = createBroadcastLoop(broadcastDeps(minute))
+  // Its failures go with the instance's others: said once a window, counted on `/healthz`.
+  const broadcasts = createBroadcastLoop(broadcastDeps(minute), { failures })
   const deps = buildServices({
     config,
     db: opened.db,

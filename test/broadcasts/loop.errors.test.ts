@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/core/logger.js'
 import { createSyncedClock } from '../../src/core/synced-clock.js'
 import type { LinePort } from '../../src/line/port.js'
 import { DB_KINDS } from '../helpers/db.js'
+import { aClaim, failingQueries, recordingLogger, theLook } from './db-faults.js'
 import { deliveredCounts, type Harness, ORG, scheduled, seedGroups, useHarness } from './harness.js'
 
 const LEASE = DEFAULT_SEND_OPTIONS.leaseMs
@@ -141,5 +142,115 @@ describe.each(DB_KINDS)('broadcast loop, faults (%s)', (kind) => {
     // By its own clock the lease is long over: uncorrected, it would have taken the rows over.
     const unsynced = await tick(h.deps({ clock: { now: () => new Date(ahead()) } }), new Date(ahead()))
     expect(unsynced.sent).toBe(3)
+  })
+
+  it('a pass that fails is passed again after a second’s backoff, with no new tick: the rest goes out, nobody twice', async () => {
+    const run = await expandedRun(h, 10)
+    const start = h.clock.now().getTime()
+    const { log, lines } = recordingLogger()
+    const waits: number[] = []
+    // One worker and batches of two: the second claim, made ahead, fails, and with it the pass.
+    const deps = h.deps({
+      db: h.t.db.withPlugin(failingQueries(aClaim, (n) => n === 2)),
+      log,
+      options: { concurrency: 1, batchSize: 2 },
+    })
+    const loop = createBroadcastLoop(deps, {
+      wait: async (ms) => {
+        waits.push(ms)
+        h.clock.advance(ms)
+      },
+    })
+    expect(await loop.tick()).toBeNull()
+    await loop.idle()
+    expect(waits[0]).toBe(1_000)
+    const rows = await listDeliveries(h.t.db, ORG, run.id)
+    expect(rows.every((r) => r.status === 'sent')).toBe(true)
+    // Two went out in the failed pass, the other eight in the next, a second later.
+    const after = rows.map((r) => (r.sent_at?.getTime() ?? Number.NaN) - start)
+    expect(after.filter((t) => t === 0)).toHaveLength(2)
+    expect(after.filter((t) => t === 1_000)).toHaveLength(8)
+    const counts = deliveredCounts(h.line)
+    expect(counts.size).toBe(10)
+    expect(Math.max(...counts.values())).toBe(1)
+    expect((await listRuns(h.t.db, ORG, run.broadcast_id))[0]?.status).toBe('sent')
+    // Said once with its cause, and once when a pass worked again.
+    expect(lines.filter((l) => l.level === 'error')).toEqual([
+      {
+        level: 'error',
+        event: 'broadcast.tick_failed',
+        fields: { error: 'Error', reason: 'connection lost' },
+      },
+    ])
+    expect(lines.find((l) => l.event === 'broadcast.recovered')?.fields).toEqual({
+      failures: 1,
+      failingMs: 1_000,
+    })
+  })
+
+  it('a look between passes that fails once does not end the following: a crashed instance’s rows are still taken over', async () => {
+    const run = await expandedRun(h, 3)
+    // Another instance holds every row, and dies: only the following takes them, once the lease ends.
+    const crash = h.clock.now()
+    await claimDeliveries(h.t.db, { now: crash, leaseUntil: new Date(crash.getTime() + LEASE), limit: 3 })
+    const deps = h.deps({ db: h.t.db.withPlugin(failingQueries(theLook, (n) => n === 1)) })
+    const loop = createBroadcastLoop(deps, {
+      wait: async (ms) => {
+        h.clock.advance(ms)
+      },
+    })
+    expect((await loop.tick())?.sent).toBe(0)
+    await loop.idle()
+    const rows = await listDeliveries(h.t.db, ORG, run.id)
+    expect(rows.every((r) => r.status === 'sent')).toBe(true)
+    for (const r of rows) {
+      expect((r.sent_at?.getTime() ?? Number.NaN) - crash.getTime()).toBeLessThanOrEqual(30_000)
+    }
+    expect(Math.max(...deliveredCounts(h.line).values())).toBe(1)
+    expect((await listRuns(h.t.db, ORG, run.broadcast_id))[0]?.status).toBe('sent')
+  })
+
+  it('a database that stays down: tried again ever less often, in a few log lines, and stop() ends it at once', async () => {
+    await expandedRun(h, 3)
+    const { log, lines } = recordingLogger()
+    const down = failingQueries(
+      () => true,
+      () => true,
+      'connection refused',
+    )
+    const deps = h.deps({ db: h.t.db.withPlugin(down), log })
+    const waits: number[] = []
+    let parked: () => void = () => {}
+    const tries = new Promise<'trying'>((resolve) => {
+      parked = () => resolve('trying')
+    })
+    // Forty waits on the clock (over three minutes of it), then the loop is left waiting for stop().
+    const loop = createBroadcastLoop(deps, {
+      wait: async (ms, woken) => {
+        waits.push(ms)
+        h.clock.advance(ms)
+        if (waits.length < 40) return
+        parked()
+        await woken
+      },
+    })
+    expect(await loop.tick()).toBeNull()
+    expect(await Promise.race([tries, loop.idle().then(() => 'stopped following' as const)])).toBe('trying')
+    expect(waits.slice(0, 4)).toEqual([1_000, 2_000, 4_000, 5_000])
+    expect(new Set(waits.slice(3))).toEqual(new Set([5_000]))
+    // The pass's failure and the first look's, then the looks' once a minute with their repeats:
+    // five lines for 41 failures.
+    const errors = lines.filter((l) => l.level === 'error')
+    expect(errors.length).toBeLessThanOrEqual(5)
+    expect(errors.slice(0, 2).map((l) => [l.event, l.fields.reason])).toEqual([
+      ['broadcast.tick_failed', 'connection refused'],
+      ['broadcast.follow_failed', 'connection refused'],
+    ])
+    expect(errors.slice(2).every((l) => Number(l.fields.repeated) > 1)).toBe(true)
+    expect(lines.some((l) => l.event === 'broadcast.recovered')).toBe(false)
+    const stopping = performance.now()
+    await loop.stop()
+    expect(performance.now() - stopping).toBeLessThan(1_000)
+    expect(waits).toHaveLength(40)
   })
 })
