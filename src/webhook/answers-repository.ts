@@ -70,29 +70,21 @@ export async function claimAnswers(db: Db, now: Date, leaseUntil: Date, limit: n
   return result.rows
 }
 
-/** Sent or given up. Nothing of it stays but its key, and that only while its event is open. */
+/**
+ * Sent or given up. Nothing of it stays but its key, and that only while its event is open. One
+ * statement either way (deleted, or kept as done), both judged from one snapshot of the inbox row.
+ */
 export async function finishAnswer(db: Db, eventId: string, seq: number): Promise<void> {
-  const gone = await sql`
-    delete from answer_outbox a where a.event_id = ${eventId} and a.seq = ${seq}
-      and not exists (select 1 from webhook_inbox i where i.event_id = a.event_id and i.status in ${LIVE})`.execute(
-    db,
-  )
-  if (Number(gone.numAffectedRows ?? 0) > 0) return
-  await db
-    .updateTable('answer_outbox')
-    .set({
-      state: 'done',
-      chat_key: null,
-      event_ts: null,
-      reply_until: null,
-      next_attempt_at: null,
-      lease_until: null,
-      payload: null,
-      key_id: null,
-    })
-    .where('event_id', '=', eventId)
-    .where('seq', '=', seq)
-    .execute()
+  await sql`
+    with live as (
+      select exists (select 1 from webhook_inbox i where i.event_id = ${eventId} and i.status in ${LIVE}) as live
+    ), gone as (
+      delete from answer_outbox a where a.event_id = ${eventId} and a.seq = ${seq}
+        and not (select live from live)
+    )
+    update answer_outbox set state = 'done', chat_key = null, event_ts = null, reply_until = null,
+      next_attempt_at = null, lease_until = null, payload = null, key_id = null
+    where event_id = ${eventId} and seq = ${seq} and (select live from live)`.execute(db)
 }
 
 export async function retryAnswer(
