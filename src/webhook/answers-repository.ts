@@ -70,29 +70,21 @@ export async function claimAnswers(db: Db, now: Date, leaseUntil: Date, limit: n
   return result.rows
 }
 
-/** Sent or given up. Nothing of it stays but its key, and that only while its event is open. */
+/**
+ * Sent or given up. Nothing of it stays but its key, and that only while its event is open. One
+ * statement either way (deleted, or kept as done), both judged from one snapshot of the inbox row.
+ */
 export async function finishAnswer(db: Db, eventId: string, seq: number): Promise<void> {
-  const gone = await sql`
-    delete from answer_outbox a where a.event_id = ${eventId} and a.seq = ${seq}
-      and not exists (select 1 from webhook_inbox i where i.event_id = a.event_id and i.status in ${LIVE})`.execute(
-    db,
-  )
-  if (Number(gone.numAffectedRows ?? 0) > 0) return
-  await db
-    .updateTable('answer_outbox')
-    .set({
-      state: 'done',
-      chat_key: null,
-      event_ts: null,
-      reply_until: null,
-      next_attempt_at: null,
-      lease_until: null,
-      payload: null,
-      key_id: null,
-    })
-    .where('event_id', '=', eventId)
-    .where('seq', '=', seq)
-    .execute()
+  await sql`
+    with live as (
+      select exists (select 1 from webhook_inbox i where i.event_id = ${eventId} and i.status in ${LIVE}) as live
+    ), gone as (
+      delete from answer_outbox a where a.event_id = ${eventId} and a.seq = ${seq}
+        and not (select live from live)
+    )
+    update answer_outbox set state = 'done', chat_key = null, event_ts = null, reply_until = null,
+      next_attempt_at = null, lease_until = null, payload = null, key_id = null
+    where event_id = ${eventId} and seq = ${seq} and (select live from live)`.execute(db)
 }
 
 export async function retryAnswer(
@@ -140,10 +132,19 @@ export async function switchToPush(db: Db, eventId: string, seq: number): Promis
     .execute()
 }
 
+/** What a completion leaves for the worker to do next. */
+export interface Completion {
+  /** An answer of these events is still open (waiting for a retry, or queued behind its chat's). */
+  openAnswers: boolean
+  /** A chat of these events has another event waiting: the next of it can now be claimed. */
+  waiting: boolean
+}
+
 /**
  * Completes handled events and deletes their finished answers in one statement (so at once, and
  * in one round trip): 1:1 chats' rows go, groups' rows keep only id, type and outcome. Once an
- * event can no longer be handled again, nothing needs to recognise its answers.
+ * event can no longer be handled again, nothing needs to recognise its answers. The same
+ * statement says what follows: its reads see the rows as they were before it (one snapshot).
  */
 export async function completeWithAnswers(
   db: Db,
@@ -151,13 +152,13 @@ export async function completeWithAnswers(
   groups: { id: string; outcome: string }[],
   now: Date,
   today: string,
-): Promise<void> {
+): Promise<Completion> {
   const ids = oneToOne.map((o) => o.id)
   const all = [...ids, ...groups.map((g) => g.id)]
-  if (all.length === 0) return
+  if (all.length === 0) return { openAnswers: false, waiting: false }
   // A 1:1 event leaves only its keyed hash for the day (seen-repository.ts): a redelivery of it
   // is then recognised although its row is gone.
-  await sql`
+  const result = await sql<{ open_answers: boolean; waiting: boolean }>`
     with gone as (
       delete from webhook_inbox where event_id = any(${ids}::text[])
     ), seen as (
@@ -170,8 +171,19 @@ export async function completeWithAnswers(
       from (select unnest(${groups.map((g) => g.id)}::text[]) as event_id,
                    unnest(${groups.map((g) => g.outcome)}::text[]) as outcome) v
       where i.event_id = v.event_id
+    ), finished as (
+      delete from answer_outbox where event_id = any(${all}::text[]) and state = 'done'
     )
-    delete from answer_outbox where event_id = any(${all}::text[]) and state = 'done'`.execute(db)
+    select
+      exists (select 1 from answer_outbox a
+              where a.event_id = any(${all}::text[]) and a.state in ('sending', 'pending')) as open_answers,
+      exists (select 1 from webhook_inbox w
+              where w.status = 'pending' and w.chat_key in (
+                select c.chat_key from webhook_inbox c where c.event_id = any(${all}::text[]))) as waiting`.execute(
+    db,
+  )
+  const row = result.rows[0]
+  return { openAnswers: row?.open_answers ?? true, waiting: row?.waiting ?? true }
 }
 
 /** Finished answers whose inbox row went another way (a race with its completion). */

@@ -6,7 +6,13 @@ import { errorFields, type Logger } from '../core/logger.js'
 import { localDay } from '../core/time/index.js'
 import type { Database, InboxRow } from '../db/schema.js'
 import type { LineResolver } from '../line/port.js'
-import { claimAnswers, finishAnswer, nextAnswerDue, sweepFinishedAnswers } from './answers-repository.js'
+import {
+  type Completion,
+  claimAnswers,
+  finishAnswer,
+  nextAnswerDue,
+  sweepFinishedAnswers,
+} from './answers-repository.js'
 import { attemptAnswer, openAnswer } from './answers-sender.js'
 import type { AnswerRow } from './answers-tables.js'
 import type { Dispatch } from './dispatcher.js'
@@ -46,10 +52,15 @@ export interface InboxWorkerOptions {
 }
 
 export interface InboxWorker {
-  /** Starts draining unless a drain is running; a running drain loops once more. */
+  /** Starts draining unless a drain is running; a running drain claims again. Open answers are looked at too. */
   kick(): void
-  /** Drains until nothing is due; resolves with the number of events handled. */
+  /** Drains until nothing is due, open answers included; resolves with the number of events handled. */
   drain(): Promise<number>
+  /**
+   * The webhook stored new events: drains them like `drain()`, but looks at open answers only
+   * when this process left one open, or when it has not looked for a while (ANSWERS_LOOK_MS).
+   */
+  arrived(): Promise<number>
   /** Waits for in-flight work and refuses new kicks (graceful shutdown). */
   stop(): Promise<void>
   /** Deletes finished rows older than the retention (default 7 days); run from the minute tick. */
@@ -77,6 +88,13 @@ const timerWake = (ms: number, kick: () => void) => {
 /** Never sooner: a due answer that cannot be claimed yet (its chat waits) must not spin. */
 const MIN_WAKE_MS = 1000
 
+/**
+ * How long a drain the webhook started goes without looking at open answers it did not leave:
+ * half an answer's lease, so a call another instance left under way (it died) has its wake-up set
+ * before that lease ends, while the reply token can still tell whether it went out.
+ */
+export const ANSWERS_LOOK_MS = ANSWER_LEASE_MS / 2
+
 export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const { db, keyring, dispatch, clock, log } = opts
   const batchSize = opts.batchSize ?? 32
@@ -88,22 +106,31 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const { timeZone } = opts
   const completer = createCompleter(db, clock, keyring, timeZone)
   let running: Promise<number> | null = null
-  let again = false
-  // A webhook's kick while events are in flight: the loop claims the new event at once instead
-  // of waiting for one of them (a reply LINE answers slowly holds its own chat only).
-  let poked = false
-  let wakeLoop: () => void = () => {}
-  const pokedOrDone = (inFlight: Set<Promise<void>>) =>
-    poked
-      ? Promise.resolve()
-      : Promise.race([
-          ...inFlight,
-          new Promise<void>((resolve) => {
-            wakeLoop = resolve
-          }),
-        ])
   let stopped = false
   let cancelWake: (() => void) | null = null
+
+  // Each claim costs a round trip, so the loop claims only when something may be due that its last
+  // claim could not see or take:
+  // - `kicked`: a kick came after the last claim of events was sent. Its events were committed
+  //   before the kick, but perhaps after that claim's snapshot. A kick while events are in flight
+  //   is claimed at once, not after them (a reply LINE answers slowly holds its own chat only).
+  // - `claimAgain`: the last claim took every free slot; or an event finished whose chat has
+  //   another event waiting (its completion says so); or one failed (a parked event frees its
+  //   chat); or a kick came while an event's completion was being written (the kick's event may
+  //   be newer than that write's snapshot, and its claim may have found the chat still busy).
+  let kicked = false
+  let claimAgain = false
+  let kicks = 0
+  // Open answers: `answersDue` looks at them at the next claim; `answersOpen` says this process
+  // may have left one open (or a full look was asked), so the loop looks once more before it
+  // ends and sets the wake-up (`wakeDue`). A drain that left none costs no look at all.
+  let answersDue = false
+  let answersOpen = false
+  let wakeDue = false
+  // Nothing finished since the last look: another would find what that one found.
+  let lookedSinceFinish = false
+  let lastAnswersLook: number | null = null
+  let wakeLoop: () => void = () => {}
 
   // One line per kind of failure and drain, with how often it happened: a database outage
   // fails every event of the batch the same way.
@@ -139,12 +166,21 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
 
   /** Handles one event and completes it; true when it was handled. */
   const runEvent = async (row: InboxRow): Promise<boolean> => {
-    const handled = await handle(row)
-    if (!handled) return false
-    // If this write fails the row waits out its lease and is handled again; its answers are
-    // recorded, so that second pass finds them instead of answering twice.
-    await completer.complete(handled)
-    return true
+    let completion: Completion | null = null
+    try {
+      const handled = await handle(row)
+      if (!handled) return false
+      const kicksBefore = kicks
+      // If this write fails the row waits out its lease and is handled again; its answers are
+      // recorded, so that second pass finds them instead of answering twice.
+      completion = await completer.complete(handled)
+      if (kicks !== kicksBefore) claimAgain = true
+      return true
+    } finally {
+      // Without a completion (retried, parked, a failed write) nothing is known: look at both.
+      if (completion?.waiting ?? true) claimAgain = true
+      if (completion?.openAnswers ?? true) answersOpen = true
+    }
   }
 
   /** One more attempt at an answer that could not go out yet (or whose call's outcome is unknown). */
@@ -173,27 +209,28 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
           () => {},
           (err) => failed(event, err),
         )
-        .finally(() => inFlight.delete(p))
+        .finally(() => {
+          inFlight.delete(p)
+          lookedSinceFinish = false
+        })
       inFlight.add(p)
     }
     try {
-      do {
-        again = false
-        // Open answers are looked at when the drain starts, after an answer finished (its chat's
-        // next one may be free) and once more before the drain ends.
-        let answersDue = opts.lines !== undefined
-        let lastLook = false
-        for (;;) {
-          // Claim when at least half the slots are free: a slow event holds its own chat only,
-          // and claims still come in batches.
-          let claimed = 0
-          poked = false
-          if (!stopped && inFlight.size <= batchSize / 2) {
-            await deferWhileBusy()
-            const free = batchSize - inFlight.size
-            const now = clock.now()
+      for (;;) {
+        // Claim when at least half the slots are free: a slow event holds its own chat only,
+        // and claims still come in batches.
+        const room = !stopped && inFlight.size <= batchSize / 2
+        const lines = opts.lines
+        if (room && (kicked || claimAgain || (lines && answersDue))) {
+          await deferWhileBusy()
+          let free = batchSize - inFlight.size
+          const now = clock.now()
+          if ((kicked || claimAgain) && !stopped) {
+            kicked = false
+            claimAgain = false
             const rows = await claimDue(db, now, new Date(now.getTime() + leaseMs), free)
-            claimed = rows.length
+            if (rows.length === free) claimAgain = true
+            free -= rows.length
             for (const row of rows) {
               track(
                 runEvent(row).then((ok) => {
@@ -202,40 +239,49 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
                 'inbox.event_failed',
               )
             }
-            if (opts.lines && answersDue && claimed < free) {
-              answersDue = false
-              const lines = opts.lines
-              const answers = await claimAnswers(
-                db,
-                now,
-                new Date(now.getTime() + ANSWER_LEASE_MS),
-                free - claimed,
+          }
+          if (lines && answersDue && free > 0) {
+            answersDue = false
+            wakeDue = true
+            lookedSinceFinish = true
+            const answers = await claimAnswers(db, now, new Date(now.getTime() + ANSWER_LEASE_MS), free)
+            for (const a of answers) {
+              track(
+                // Its chat's next answer may be free now.
+                runAnswer(a, lines).finally(() => {
+                  answersDue = true
+                }),
+                'answer.retry_failed',
               )
-              claimed += answers.length
-              for (const a of answers) {
-                track(
-                  runAnswer(a, lines).finally(() => {
-                    answersDue = true
-                  }),
-                  'answer.retry_failed',
-                )
-              }
             }
           }
-          if (inFlight.size > batchSize / 2) {
-            await Promise.race(inFlight)
-            continue
-          }
-          if (inFlight.size > 0 && claimed === 0) {
-            await pokedOrDone(inFlight)
-            continue
-          }
-          if (inFlight.size > 0 || claimed > 0) continue
-          if (lastLook || !opts.lines || stopped) break
-          lastLook = true
-          answersDue = true
+          continue
         }
-      } while (again && !stopped)
+        if (inFlight.size > 0) {
+          await Promise.race([
+            ...inFlight,
+            new Promise<void>((resolve) => {
+              wakeLoop = resolve
+            }),
+          ])
+          continue
+        }
+        // Nothing under way and nothing to claim.
+        if (stopped) break
+        if (lines && answersOpen) {
+          // Once more: an answer queued behind one that has finished since can go now.
+          answersOpen = false
+          if (lookedSinceFinish) wakeDue = true
+          else answersDue = true
+          continue
+        }
+        if (wakeDue) {
+          wakeDue = false
+          await scheduleWake().catch((err) => log.warn('answer.wake_failed', errorFields(err)))
+          continue
+        }
+        break
+      }
     } finally {
       await Promise.allSettled([...inFlight])
       for (const [event, f] of failures) {
@@ -243,7 +289,6 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       }
       failures.clear()
     }
-    await scheduleWake().catch((err) => log.warn('answer.wake_failed', errorFields(err)))
     return total
   }
 
@@ -251,6 +296,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const scheduleWake = async () => {
     if (!opts.lines || stopped) return
     const due = await nextAnswerDue(db)
+    lastAnswersLook = clock.now().getTime()
     cancelWake?.()
     cancelWake = null
     if (!due) return
@@ -261,26 +307,43 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     })
   }
 
-  const drain = (): Promise<number> => {
+  const start = (): Promise<number> => {
+    const run = loop().finally(() => {
+      running = null
+      // A kick that came after the loop's last look at it, as it was ending, is not lost.
+      if (kicked && !stopped) start().catch((err) => log.error('inbox.drain_failed', errorFields(err)))
+    })
+    running = run
+    return run
+  }
+
+  /**
+   * A kick. `answers`: 'now' looks at open answers with the first claim, and again before the
+   * drain ends if anything finished since (the tick, a wake-up, a caller of drain()); 'at end'
+   * only before it ends; 'unless left open' only if this drain leaves an answer open.
+   */
+  const request = (answers: 'now' | 'at end' | 'unless left open'): Promise<number> => {
     if (stopped) return Promise.resolve(0)
+    kicks++
+    kicked = true
+    if (answers === 'now') answersDue = true
+    if (answers !== 'unless left open') answersOpen = true
     if (running) {
-      again = true
-      poked = true
       wakeLoop()
       return running
     }
-    running = loop().finally(() => {
-      running = null
-    })
-    return running
+    return start()
   }
+
+  const lookedLongAgo = () =>
+    lastAnswersLook === null || clock.now().getTime() - lastAnswersLook >= ANSWERS_LOOK_MS
 
   const worker: InboxWorker = {
     kick() {
-      if (stopped) return
-      drain().catch((err) => log.error('inbox.drain_failed', errorFields(err)))
+      request('now').catch((err) => log.error('inbox.drain_failed', errorFields(err)))
     },
-    drain,
+    drain: () => request('now'),
+    arrived: () => request(lookedLongAgo() ? 'at end' : 'unless left open'),
     async purge() {
       const retentionMs = opts.retentionMs ?? 7 * 24 * 3600_000
       await sweepFinishedAnswers(db)

@@ -70,7 +70,7 @@ export function webhookRoutes(maxBodyBytes: number) {
       )
       log.debug('webhook.accepted', { org: channel.orgId, ...result })
       // Requests of a burst all get the drain already running: background() watches it once.
-      if (result.stored > 0) background(() => inbox.drain())
+      if (result.stored > 0) background(() => inbox.arrived())
       return c.json({ ok: true, received: result.received })
     } catch (err) {
       // With the database away every request fails alike: logged once a minute, counted each time.

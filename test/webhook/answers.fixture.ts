@@ -1,3 +1,4 @@
+import type { KyselyPlugin } from 'kysely'
 import { utf8 } from '../../src/core/bytes.js'
 import { fixedClock } from '../../src/core/clock.js'
 import { createKeyring, type Keyring } from '../../src/core/keyring.js'
@@ -52,9 +53,17 @@ export interface AnswersHarness {
 
 export const answerText = (id: string) => `คำตอบ ${id}`
 
+export interface HarnessOptions {
+  /** Sees every statement of the worker and the responder (to count them, or fail one). */
+  plugin?: KyselyPlugin
+  /** Answers a group event with a sender in that person's 1:1 chat instead (a quiet group). */
+  privately?: boolean
+}
+
 export async function answersHarness(
   kind: DbKind,
   adapter: Partial<LineApiOptions> = {},
+  opts: HarnessOptions = {},
 ): Promise<AnswersHarness> {
   const t = await openTestDb(kind)
   const clock = fixedClock(T0)
@@ -71,11 +80,12 @@ export async function answersHarness(
   const keyring = await createKeyring(TEST_APP_SECRET, TEST_DATA_KEY)
   const logs: string[] = []
   const log = createLogger({ level: 'debug', write: (l) => logs.push(l) })
-  const deps = { db: t.db, keyring, clock, log }
+  const deps = { db: opts.plugin ? t.db.withPlugin(opts.plugin) : t.db, keyring, clock, log }
   const dispatch: Dispatch = async (orgId, raw) => {
     const event = raw as TestEvent
     const responder = createResponder({ event, orgId, line: api, deps })
-    await responder.reply([{ type: 'text', text: answerText(event.webhookEventId) }])
+    const privately = opts.privately === true && event.source?.type === 'group'
+    await responder.reply([{ type: 'text', text: answerText(event.webhookEventId) }], { privately })
     return 'answered'
   }
   const wakes: number[] = []

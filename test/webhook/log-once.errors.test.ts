@@ -19,7 +19,7 @@ describe.each(DB_KINDS)('a failing drain is said once (%s)', (kind) => {
       fail.with = reject
     })
     // The inbox's contract: while a drain runs, whoever asks for one gets it.
-    t.deps.inbox = { ...t.deps.inbox, drain: () => running }
+    t.deps.inbox = { ...t.deps.inbox, arrived: () => running }
     const now = t.clock.now().getTime()
     const answers = await Promise.all(
       Array.from({ length: 50 }, async (_, i) =>
