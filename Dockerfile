@@ -31,4 +31,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "scripts/healthcheck.mjs"]
 # scripts/launch.mjs's production mode (npm run serve), without npm: the bot is PID 1 and gets
 # SIGTERM itself. test/scripts/container.test.ts keeps the flags and MALLOC_ARENA_MAX equal.
-CMD ["node", "--max-old-space-size=512", "dist/main.node.js"]
+CMD ["node", "--max-old-space-size=512", "--initial-old-space-size=128", "dist/main.node.js"]

@@ -464,19 +464,21 @@ if (only === undefined || only === 'webhook') {
   )
   const line = files[1]?.bytes ?? new Uint8Array()
   // Both paths as npm start runs them, and the new one as a deployment runs it. BENCH_PATHS=new
-  // leaves the old path out (it takes minutes under npm start's flags).
+  // leaves the old path out (it takes minutes under npm start's flags); BENCH_MODES=production
+  // keeps the deployment's rows only.
   const runs = [
     { path: 'old', flags: 'npm start', name: 'today (pure JS, event loop), npm start' },
     { path: 'new', flags: 'npm start', name: 'new (threads + sharp), npm start' },
     { path: 'new', flags: 'production', name: 'new (threads + sharp), production' },
   ] as const
   const paths = process.env.BENCH_PATHS ?? 'old,new'
+  const modes = (process.env.BENCH_MODES ?? 'npm start,production').split(',')
   // Webhooks per second: a light probe (10/s, an agency's busy hour and more) and a load that
   // keeps the event loop itself half busy before any photo arrives (50/s).
   const rates = (process.env.BENCH_RATES ?? '10,50').split(',').map(Number)
   let port = 4301
   for (const rate of rates) {
-    for (const run of runs.filter((r) => paths.includes(r.path))) {
+    for (const run of runs.filter((r) => paths.includes(r.path) && modes.includes(r.flags))) {
       const r = await webhookDuringCleaning(run.path, line, port++, run.flags, 1000 / rate)
       const ok = r.p99 < TARGET_P99_MS ? 'OK' : 'MISSED'
       console.log(

@@ -30,13 +30,18 @@ describe('launcher: what each mode runs', () => {
 
   it('production mode: V8 compilers on, a bounded heap, two malloc arenas', () => {
     const p = plan(['production'], host)
-    expect(p).toEqual({ ok: true, argv: ['--max-old-space-size=512', ENTRY], env: { MALLOC_ARENA_MAX: '2' } })
+    expect(p).toEqual({
+      ok: true,
+      argv: ['--max-old-space-size=512', '--initial-old-space-size=128', ENTRY],
+      env: { MALLOC_ARENA_MAX: '2' },
+    })
   })
 
   it("flags after the mode come after the mode's own (the later one wins in V8)", () => {
     const p = plan(['production', '--max-old-space-size=1024', '--cpu-prof'], host)
     expect(p.ok && p.argv).toEqual([
       '--max-old-space-size=512',
+      '--initial-old-space-size=128',
       '--max-old-space-size=1024',
       '--cpu-prof',
       ENTRY,
