@@ -37,6 +37,8 @@ export interface LineApiOptions {
   random?: () => number
   /** How pushes travel; the SDK's client by default (src/runtime/node-push.ts on Node). */
   pushTransport?: PushTransport
+  /** How replies travel; the SDK's client by default (src/runtime/node-push.ts on Node). */
+  replyTransport?: ReplyTransport
 }
 
 /** One push call: the SDK's `pushMessageWithHttpInfo` contract (HttpInfo, or HTTPFetchError thrown). */
@@ -44,6 +46,11 @@ export type PushTransport = (
   request: messagingApi.PushMessageRequest,
   retryKey: string,
 ) => Promise<HttpInfo<messagingApi.PushMessageResponse>>
+
+/** One reply call: the SDK's `replyMessageWithHttpInfo` contract. */
+export type ReplyTransport = (
+  request: messagingApi.ReplyMessageRequest,
+) => Promise<HttpInfo<messagingApi.ReplyMessageResponse>>
 
 const NOT_FOUND = new Set([403, 404])
 
@@ -91,6 +98,8 @@ export function createLineApi(opts: LineApiOptions): LinePort {
   const timeoutMs = opts.timeoutMs ?? 10_000
   const pushVia: PushTransport =
     opts.pushTransport ?? ((request, retryKey) => client.pushMessageWithHttpInfo(request, retryKey))
+  const replyVia: ReplyTransport =
+    opts.replyTransport ?? ((request) => client.replyMessageWithHttpInfo(request))
   const policy: RetryPolicy = {
     maxRetries: opts.maxRetries ?? 3,
     baseDelayMs: opts.baseDelayMs ?? 500,
@@ -122,7 +131,7 @@ export function createLineApi(opts: LineApiOptions): LinePort {
       const outcome = await withRetries(
         async () => {
           tries++
-          const o = await callOnce(timeoutMs, () => client.replyMessageWithHttpInfo(request))
+          const o = await callOnce(timeoutMs, () => replyVia(request))
           if (o.kind === 'timeout' || (o.kind === 'network' && o.maybeSent)) uncertain = true
           return o
         },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LinePort } from '../../src/line/port.js'
-import { nodeHttpPusher } from '../../src/runtime/node-push.js'
+import { nodeHttpPusher, nodeHttpReplier } from '../../src/runtime/node-push.js'
 import { faults } from '../fakes/fake-line-server.js'
 import { GROUP, KEY_1, KEY_2, text, USER_A, useFakeLine } from '../line/setup.js'
 
@@ -70,5 +70,60 @@ describe('node:http push transport', () => {
     expect(result.kind).toBe('accepted')
     expect(h.line.requests().map((r) => r.status)).toEqual([null, 200])
     expect(h.line.delivered()).toHaveLength(1)
+  })
+})
+
+// Replies take the same road on Node: the same request as the SDK's, and the same outcomes for
+// the answers the adapter reads specially (a used token after a lost answer, 5xx, a timeout).
+describe('node:http reply transport', () => {
+  const h = useFakeLine()
+  const REPLY = '/v2/bot/message/reply'
+  const viaNode = (opts: { timeoutMs?: number; maxRetries?: number } = {}): LinePort =>
+    h.apiWith({
+      ...opts,
+      replyTransport: nodeHttpReplier({ apiBaseUrl: h.line.url, timeoutMs: opts.timeoutMs })(h.line.token),
+    })
+
+  it('sends the same body and headers as the SDK (no retry key), and LINE delivers it', async () => {
+    const sdk = await h.api.reply(h.line.issueReplyToken(USER_A), [text('เมนู')])
+    const node = await viaNode().reply(h.line.issueReplyToken(USER_A), [text('เมนู')])
+    // Each answer carries its own request id, read from LINE's header on both roads.
+    expect(sdk).toEqual({ kind: 'accepted', requestId: h.line.requests()[0]?.requestId, duplicate: false })
+    expect(node).toEqual({ kind: 'accepted', requestId: h.line.requests()[1]?.requestId, duplicate: false })
+    const [a, b] = h.line.requests()
+    expect(b?.path).toBe(REPLY)
+    expect({ ...(b?.body as object), replyToken: '' }).toEqual({ ...(a?.body as object), replyToken: '' })
+    for (const header of ['content-type', 'authorization'])
+      expect(b?.headers[header]).toBe(a?.headers[header])
+    expect(b?.headers['x-line-retry-key']).toBeUndefined()
+    expect(h.line.delivered()).toHaveLength(2)
+  })
+
+  it('a lost answer, a 5xx and a used token read as they do through the SDK', async () => {
+    const api = viaNode({ timeoutMs: 100 })
+    h.line.failNext(1, { acceptThenDelayMs: 400, path: REPLY })
+    expect(await api.reply(h.line.issueReplyToken(), [text('a')])).toEqual({
+      kind: 'accepted',
+      requestId: null,
+      duplicate: true,
+    })
+    h.line.failNext(1, { ...faults.serverError, path: REPLY })
+    expect((await api.reply(h.line.issueReplyToken(), [text('b')])).kind).toBe('accepted')
+    const token = h.line.issueReplyToken()
+    await api.reply(token, [text('c')])
+    expect(await api.reply(token, [text('d')])).toMatchObject({ kind: 'rejected', status: 400 })
+    expect(h.line.delivered()).toHaveLength(3)
+  })
+
+  it('5xx on every attempt is unavailable; a timeout on any attempt makes it uncertain', async () => {
+    const api = viaNode({ timeoutMs: 100, maxRetries: 1 })
+    h.line.failNext(1, { hang: true, path: REPLY })
+    h.line.failNext(1, { ...faults.serverError, path: REPLY })
+    expect(await api.reply(h.line.issueReplyToken(), [text('a')])).toMatchObject({
+      kind: 'unavailable',
+      status: 500,
+      uncertain: true,
+    })
+    expect(h.line.delivered()).toHaveLength(0)
   })
 })
