@@ -87,27 +87,25 @@ export async function createNodeApp(config: Config, log: Logger, flowsDir = 'flo
   // Broadcast pushes over node:http (src/runtime/node-push.ts): one keep-alive pool for all orgs.
   // As many sockets as the sender has pushes in flight: fewer would queue them in the pool and
   // cap one instance below the channel's rate (64 sockets at 50 ms a push is 1,280/s).
-  const nodeHttp = lineMode.kind === 'line' ? await import('./node-push.js') : null
-  const pusher =
-    nodeHttp && lineMode.kind === 'line'
-      ? nodeHttp.nodeHttpPusher({
-          apiBaseUrl: lineMode.apiBaseUrl,
-          maxSockets: DEFAULT_SEND_OPTIONS.concurrency,
-        })
-      : null
   // Replies too: one per answered message, cheaper for the event loop than the SDK's fetch.
-  const replier =
-    nodeHttp && lineMode.kind === 'line'
-      ? nodeHttp.nodeHttpReplier({ apiBaseUrl: lineMode.apiBaseUrl })
+  const nodeHttp =
+    lineMode.kind === 'line'
+      ? await import('./node-push.js').then((m) => ({
+          push: m.nodeHttpPusher({
+            apiBaseUrl: lineMode.apiBaseUrl,
+            maxSockets: DEFAULT_SEND_OPTIONS.concurrency,
+          }),
+          reply: m.nodeHttpReplier({ apiBaseUrl: lineMode.apiBaseUrl }),
+        }))
       : null
   const connect = (accessToken: string): LinePort | null =>
-    sdk && pusher && replier && lineMode.kind === 'line'
+    sdk && nodeHttp && lineMode.kind === 'line'
       ? sdk.createLineApi({
           accessToken,
           apiBaseUrl: lineMode.apiBaseUrl,
           dataApiBaseUrl: lineMode.dataApiBaseUrl,
-          pushTransport: pusher(accessToken),
-          replyTransport: replier(accessToken),
+          pushTransport: nodeHttp.push(accessToken),
+          replyTransport: nodeHttp.reply(accessToken),
         })
       : null
   const line = lineMode.kind === 'line' ? connect(lineMode.accessToken) : simulator?.line

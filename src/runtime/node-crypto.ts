@@ -7,6 +7,7 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto'
+import { ownBytes } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import { pbkdf2Hasher, type SecretHasher } from '../core/secret-hash.js'
 import type { Signer } from '../webhook/signature.js'
@@ -65,11 +66,8 @@ export function createNodeKeyring(
       if (sealedKeyId !== keyId) throw new Error(`no key with id ${sealedKeyId} (current ${keyId})`)
       const iv = sealed.subarray(0, IV_BYTES)
       if (sealed.byteLength >= OFF_LOOP_BYTES) {
-        // A view over a SharedArrayBuffer is copied out: WebCrypto takes ArrayBuffers only.
-        const own =
-          sealed.buffer instanceof ArrayBuffer
-            ? new Uint8Array(sealed.buffer, sealed.byteOffset, sealed.byteLength)
-            : sealed.slice()
+        // WebCrypto takes ArrayBuffers only.
+        const own = ownBytes(sealed)
         const job = { name: 'AES-GCM', iv: own.subarray(0, IV_BYTES) }
         return new Uint8Array(await crypto.subtle.decrypt(job, await aesJobKey(), own.subarray(IV_BYTES)))
       }
