@@ -8,6 +8,7 @@ import type { Clock } from './core/clock.js'
 import type { FailureLog } from './core/failures.js'
 import type { Keyring } from './core/keyring.js'
 import type { Logger } from './core/logger.js'
+import type { Serial } from './core/serial.js'
 import type { Database } from './db/schema.js'
 import type { Flows } from './flows/types.js'
 import type { LineResolver } from './line/port.js'
@@ -49,6 +50,14 @@ export interface AppDeps {
   flows: Flows
   /** Cleans complaint evidence: worker threads on Node, inline on Workers. */
   evidence: EvidenceCleaner
+  /**
+   * The one queue every write of evidence bytes (a report's files, a LINE draft's, a reply's)
+   * waits in. A webhook's 200 waits for its insert's commit, and a commit waits until the
+   * database has flushed all the log written before it: with reports writing their photos side
+   * by side, that was every one of them (tens of MB, 60–200 ms here). One at a time, it is at
+   * most one report's (README, bench:evidence section 2).
+   */
+  evidenceWrites: Serial
   /**
    * Starts sending due broadcasts now ("send now" in the console) instead of at the next minute:
    * Node's broadcast loop, which then follows the run to its end; one background pass elsewhere.

@@ -18,6 +18,7 @@ import type { Clock } from './core/clock.js'
 import { createFailureLog, type FailureLog } from './core/failures.js'
 import type { Keyring } from './core/keyring.js'
 import type { Logger } from './core/logger.js'
+import { createSerial } from './core/serial.js'
 import type { Database } from './db/schema.js'
 import { registerCards } from './dialogues/cards.js'
 import { FormHandlers, registerForms } from './dialogues/forms.js'
@@ -98,6 +99,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     input.lines ?? (async (orgId: string) => (orgId === DEFAULT_ORG ? line : null)),
   )
   const evidence = input.evidence ?? inlineCleaner()
+  const evidenceWrites = createSerial()
   const languages = createLanguages({ db, keyring, log })
   const failures = input.failures ?? createFailureLog({ log, clock })
   const dispatch = createDispatcher(buildRegistry(), understandingOf(flows), {
@@ -109,6 +111,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     flows,
     config: input.config,
     evidence,
+    evidenceWrites,
     languages,
     failures,
   })
@@ -140,6 +143,7 @@ export function buildServices(input: ServiceInputs): AppDeps {
     simulator: input.simulator,
     flows,
     evidence,
+    evidenceWrites,
     sendDue:
       input.sendDue ??
       (() => {

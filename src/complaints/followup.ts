@@ -144,16 +144,19 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
       const caseId = a._case
       if (!caseId) throw new Error('complaint reply without its case')
       const text = (a.message ?? '').trim()
-      await ctx.deps.db
-        .transaction()
-        .execute((trx) =>
-          submitReply(
-            trx,
-            ctx.deps.keyring,
-            { orgId: ctx.orgId, caseId, text, draftKey: draft.key, files: [] },
-            { now: ctx.now, timeZone: ctx.deps.config.timeZone },
+      // The draft's files are copied into the filing: evidence bytes written, so in their queue.
+      await ctx.deps.evidenceWrites.run(() =>
+        ctx.deps.db
+          .transaction()
+          .execute((trx) =>
+            submitReply(
+              trx,
+              ctx.deps.keyring,
+              { orgId: ctx.orgId, caseId, text, draftKey: draft.key, files: [] },
+              { now: ctx.now, timeZone: ctx.deps.config.timeZone },
+            ),
           ),
-        )
+      )
       return ctx.deps.flows.render('complaint.replied', {
         entryTime: ctx.deps.config.env.COMPLAINT_ENTRY_TIME,
       })

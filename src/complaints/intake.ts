@@ -70,11 +70,13 @@ export const attachEvidence: AttachHandler = async (ctx, draft) => {
   )
   if (!clean.ok) return { ok: false, error: warn(clean.message) }
   // The sender's file name is not kept: officers see "หลักฐาน-n" (complaints/officers).
-  await addDraftFile(
-    ctx.deps.db,
-    ctx.deps.keyring,
-    { orgId: draft.orgId, draftKey: draft.key, messageId: message.id, expiresAt: draft.expiresAt },
-    { kind: clean.kind, mime: clean.mime, bytes: clean.bytes },
+  await ctx.deps.evidenceWrites.run(() =>
+    addDraftFile(
+      ctx.deps.db,
+      ctx.deps.keyring,
+      { orgId: draft.orgId, draftKey: draft.key, messageId: message.id, expiresAt: draft.expiresAt },
+      { kind: clean.kind, mime: clean.mime, bytes: clean.bytes },
+    ),
   )
   return { ok: true }
 }
@@ -91,21 +93,24 @@ export function registerComplaintForm(forms: FormHandlers): void {
       const userId = ctx.event.source.type === 'user' ? ctx.event.source.userId : null
       const { config, keyring } = ctx.deps
       const named = a.identity === 'named'
-      const filed = await ctx.deps.db.transaction().execute((trx) =>
-        submitComplaint(
-          trx,
-          keyring,
-          {
-            orgId: ctx.orgId,
-            channel: 'line',
-            category: a.category ?? 'other',
-            content: { what: a.what ?? '', when: a.when ?? '', where: a.where ?? '', who: a.who ?? '' },
-            identity: named ? { name: a.name ?? '', contact: a.contact ?? '' } : null,
-            notifyTo: a.notify === 'yes' ? userId : null,
-            draftKey: draft.key,
-            files: [],
-          },
-          { timeZone: config.timeZone, now: ctx.now, random: systemRandom },
+      // The draft's files are copied into the filing: evidence bytes written, so in their queue.
+      const filed = await ctx.deps.evidenceWrites.run(() =>
+        ctx.deps.db.transaction().execute((trx) =>
+          submitComplaint(
+            trx,
+            keyring,
+            {
+              orgId: ctx.orgId,
+              channel: 'line',
+              category: a.category ?? 'other',
+              content: { what: a.what ?? '', when: a.when ?? '', where: a.where ?? '', who: a.who ?? '' },
+              identity: named ? { name: a.name ?? '', contact: a.contact ?? '' } : null,
+              notifyTo: a.notify === 'yes' ? userId : null,
+              draftKey: draft.key,
+              files: [],
+            },
+            { timeZone: config.timeZone, now: ctx.now, random: systemRandom },
+          ),
         ),
       )
       return ctx.deps.flows.render('complaint.filed', {

@@ -8,6 +8,7 @@ import type { FailureLog } from '../core/failures.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Lang } from '../core/lang.js'
 import type { Logger } from '../core/logger.js'
+import type { Serial } from '../core/serial.js'
 import type { Database } from '../db/schema.js'
 import type { Flows } from '../flows/types.js'
 import type { LinePort, LineResolver } from '../line/port.js'
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   config: Config
   /** Cleans complaint evidence off the event loop where the runtime can. */
   evidence: EvidenceCleaner
+  /** Where every write of evidence bytes waits its turn (AppDeps['evidenceWrites']). */
+  evidenceWrites: Serial
   /** Each person's language (contacts/language.ts). */
   languages: Languages
   /** Failures said once per cause and counted on /healthz (core/failures.ts). */

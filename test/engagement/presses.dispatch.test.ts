@@ -6,6 +6,7 @@ import { fixedClock } from '../../src/core/clock.js'
 import { createFailureLog } from '../../src/core/failures.js'
 import { createKeyring } from '../../src/core/keyring.js'
 import { silentLogger } from '../../src/core/logger.js'
+import { createSerial } from '../../src/core/serial.js'
 import { describePress, registerPresses } from '../../src/engagement/presses.js'
 import { createDispatcher } from '../../src/webhook/dispatcher.js'
 import { type HandlerDeps, HandlerRegistry } from '../../src/webhook/registry.js'
@@ -32,6 +33,7 @@ beforeAll(async () => {
     flows,
     config: testConfig(),
     evidence: inlineCleaner(),
+    evidenceWrites: createSerial(),
     failures: createFailureLog({ log: silentLogger, clock: fixedClock(new Date(1_000_000)) }),
     languages: createLanguages({ db: testDb.db, keyring, log: silentLogger }),
   }

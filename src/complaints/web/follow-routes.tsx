@@ -139,9 +139,12 @@ export function followRoutes() {
       return showCase(c, view, token, access.expires, { problems, message }, 422)
     }
     const d = { keyring: deps.keyring, timeZone: deps.config.timeZone, now }
-    const result = await deps.db
-      .transaction()
-      .execute((trx) => replyAsComplainant(trx, d, orgOf(c), access.caseId, message, files.files))
+    const result = await deps.evidenceWrites
+      .run(() =>
+        deps.db
+          .transaction()
+          .execute((trx) => replyAsComplainant(trx, d, orgOf(c), access.caseId, message, files.files)),
+      )
       .catch((err: unknown) => {
         deps.log.error('complaint.web_failed', errorFields(err))
         return null

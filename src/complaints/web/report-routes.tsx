@@ -118,9 +118,10 @@ export function reportRoutes() {
       now,
       random: systemRandom,
     }
-    const filed = await deps.db
-      .transaction()
-      .execute((trx) => fileWebReport(trx, d, orgOf(c), checked.input, files.files))
+    const filed = await deps.evidenceWrites
+      .run(() =>
+        deps.db.transaction().execute((trx) => fileWebReport(trx, d, orgOf(c), checked.input, files.files)),
+      )
       .catch((err: unknown) => {
         deps.log.error('complaint.web_failed', errorFields(err))
         return null

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MemoryLine } from '../fakes/memory-line.js'
+import { createTestApp, type TestApp } from '../helpers/app.js'
+import { button, chatAs, textOf } from '../helpers/chat.js'
+import { DB_KINDS } from '../helpers/db.js'
+import { phoneJpeg } from './evidence/fixtures/images.js'
+import { countRows, gpsJpeg, REPORT, WebClient } from './web/helpers.js'
+
+// Every write of evidence bytes waits in one queue (AppDeps['evidenceWrites']): a webhook's
+// commit then waits behind at most one report's photos in the database's log, not every
+// report's at once (README, bench:evidence section 2). Each test holds the queue with a piece
+// of its own and shows the write waiting in it: nothing stored until the queue moves on.
+
+describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
+  let t: TestApp
+  let line: MemoryLine
+  beforeEach(async () => {
+    line = new MemoryLine()
+    t = await createTestApp(kind, { line })
+  })
+  afterEach(() => t.close())
+
+  /** Takes the queue until `release()`; resolves `waiting(n)` once n pieces are in it. */
+  function holdQueue() {
+    let release = () => {}
+    const held = new Promise<void>((r) => {
+      release = r
+    })
+    const done = t.deps.evidenceWrites.run(() => held)
+    const waiting = async (n: number) => {
+      for (let i = 0; t.deps.evidenceWrites.pending < n; i++) {
+        if (i > 500) throw new Error(`the queue never held ${n}`)
+        await new Promise((r) => setTimeout(r, 10))
+      }
+    }
+    return { release: () => (release(), done), waiting }
+  }
+
+  it('two web reports with photos wait for the queue, then are filed one after the other', async () => {
+    const a = new WebClient(t)
+    const b = new WebClient(t)
+    await a.get('/report')
+    await b.get('/report')
+    const q = holdQueue()
+    const photo = [{ name: 'a.jpg', bytes: gpsJpeg(), type: 'image/jpeg' }]
+    const posts = [a.post('/report', { ...REPORT }, photo), b.post('/report', { ...REPORT }, photo)]
+    await q.waiting(3)
+    expect(await countRows(t, 'complaint_filings')).toBe(0)
+    expect(await countRows(t, 'complaint_filing_files')).toBe(0)
+    await q.release()
+    expect((await Promise.all(posts)).map((r) => r.status)).toEqual([200, 200])
+    expect(await countRows(t, 'complaint_filings')).toBe(2)
+    expect(await countRows(t, 'complaint_filing_files')).toBe(2)
+    expect(t.deps.evidenceWrites.pending).toBe(0)
+  })
+
+  it('a photo sent in LINE, and the filing that copies it, each wait for the queue', async () => {
+    const chat = chatAs(t, line)
+    let step = await chat.say('ร้องเรียน')
+    step = await chat.tap(button(step, /ใช้ทรัพย์สินราชการ/))
+    await chat.say('นำรถราชการไปใช้ส่วนตัวทุกวันหยุด')
+    await chat.say('ทุกวันเสาร์')
+    step = await chat.say('ลานจอดรถ')
+    step = await chat.tap(button(step, /ข้าม/))
+    line.contents.set('m-photo', { kind: 'ok', contentType: 'image/jpeg', bytes: phoneJpeg() })
+
+    let q = holdQueue()
+    const attached = chat.attach({ type: 'image', id: 'm-photo' })
+    await q.waiting(2)
+    expect(await countRows(t, 'complaint_draft_files')).toBe(0)
+    await q.release()
+    step = await attached
+    expect(textOf(step)).toMatch(/ได้รับแล้ว 1/)
+    expect(await countRows(t, 'complaint_draft_files')).toBe(1)
+
+    step = await chat.tap(button(step, /เสร็จ/))
+    step = await chat.tap(button(step, /ไม่ระบุชื่อ/))
+    step = await chat.tap(button(step, /ไม่ต้องแจ้ง/))
+    q = holdQueue()
+    const sent = chat.tap(button(step, /^ส่ง$/))
+    await q.waiting(2)
+    expect(await countRows(t, 'complaint_filings')).toBe(0)
+    await q.release()
+    await sent
+    expect(await countRows(t, 'complaint_filings')).toBe(1)
+    expect(await countRows(t, 'complaint_filing_files')).toBe(1)
+    expect(await countRows(t, 'complaint_draft_files')).toBe(0)
+  })
+})
