@@ -33,7 +33,11 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
         await new Promise((r) => setTimeout(r, 10))
       }
     }
-    return { release: () => (release(), done), waiting }
+    const open = () => {
+      release()
+      return done
+    }
+    return { release: open, waiting }
   }
 
   it('two web reports with photos wait for the queue, then are filed one after the other', async () => {
