@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js'
 import { button, chatAs, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { phoneJpeg } from './evidence/fixtures/images.js'
+import { enterNow } from './file-case.js'
 import { countRows, gpsJpeg, REPORT, WebClient } from './web/helpers.js'
 
 // Every write of evidence bytes waits in one queue (AppDeps['evidenceWrites']): a webhook's
@@ -58,7 +59,7 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
     expect(t.deps.evidenceWrites.pending).toBe(0)
   })
 
-  it('a photo sent in LINE, and the filing that copies it, each wait for the queue', async () => {
+  it('a photo sent in LINE, the filing that copies it and a reply in LINE each wait for the queue', async () => {
     const chat = chatAs(t, line)
     let step = await chat.say('ร้องเรียน')
     step = await chat.tap(button(step, /ใช้ทรัพย์สินราชการ/))
@@ -85,9 +86,49 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
     await q.waiting(2)
     expect(await countRows(t, 'complaint_filings')).toBe(0)
     await q.release()
-    await sent
+    const done = textOf(await sent)
     expect(await countRows(t, 'complaint_filings')).toBe(1)
     expect(await countRows(t, 'complaint_filing_files')).toBe(1)
     expect(await countRows(t, 'complaint_draft_files')).toBe(0)
+
+    // The complainant's reply in LINE copies its draft's files too.
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
+    await chat.say('ติดตามเรื่องร้องเรียน')
+    await chat.say(/C-2569-[A-Z2-9]{6}/.exec(done)?.[0] ?? '')
+    const status = await chat.say(/[A-Z2-9]{5}-[A-Z2-9]{5}/.exec(done)?.[0] ?? '')
+    const view = await chat.tap(button(status, /^ส่ง$/))
+    step = await chat.tap(button(view, /ตอบเจ้าหน้าที่/))
+    step = await chat.say('ทะเบียนรถ กข 1234')
+    step = await chat.tap(button(step, /เสร็จ/))
+    q = holdQueue()
+    const replied = chat.tap(button(step, /^ส่ง$/))
+    await q.waiting(2)
+    expect(await countRows(t, 'complaint_filings')).toBe(0)
+    await q.release()
+    expect(textOf(await replied)).toMatch(/ส่งถึงเจ้าหน้าที่แล้ว/)
+    expect(await countRows(t, 'complaint_filings')).toBe(1)
+  })
+
+  it('a complainant’s web reply with a file waits for the queue', async () => {
+    const web = new WebClient(t)
+    await web.get('/report')
+    await web.post('/report', { ...REPORT })
+    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
+    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
+    const follower = new WebClient(t)
+    await follower.get('/report/follow')
+    expect((await follower.post('/report/follow', { code, secret })).status).toBe(200)
+
+    const q = holdQueue()
+    const replied = follower.post('/report/follow/reply', { message: 'เพิ่มเติม' }, [
+      { name: 'scan.jpg', bytes: gpsJpeg(), type: 'image/jpeg' },
+    ])
+    await q.waiting(2)
+    expect(await countRows(t, 'complaint_filings')).toBe(0)
+    await q.release()
+    expect((await replied).status).toBe(200)
+    expect(await countRows(t, 'complaint_filings')).toBe(1)
+    expect(await countRows(t, 'complaint_filing_files')).toBe(1)
   })
 })
