@@ -59,6 +59,15 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
     expect(t.deps.evidenceWrites.pending).toBe(0)
   })
 
+  it('a web report with text only does not wait behind photos', async () => {
+    const web = new WebClient(t)
+    await web.get('/report')
+    const q = holdQueue()
+    expect((await web.post('/report', { ...REPORT })).status).toBe(200)
+    expect(await countRows(t, 'complaint_filings')).toBe(1)
+    await q.release()
+  })
+
   it('a photo sent in LINE, the filing that copies it and a reply in LINE each wait for the queue', async () => {
     const chat = chatAs(t, line)
     let step = await chat.say('ร้องเรียน')

@@ -16,7 +16,7 @@ import {
   type WebContext,
   type WebEnv,
 } from './http.js'
-import { count, evidenceLimits, formToken, limitsOf, orgOf, pageOf } from './page-kit.js'
+import { count, evidenceLimits, formToken, limitsOf, orgOf, pageOf, writeWith } from './page-kit.js'
 import { CasePage, type CaseProps } from './pages/case.js'
 import { FollowPage } from './pages/follow.js'
 import { refuse } from './report-routes.js'
@@ -139,16 +139,14 @@ export function followRoutes() {
       return showCase(c, view, token, access.expires, { problems, message }, 422)
     }
     const d = { keyring: deps.keyring, timeZone: deps.config.timeZone, now }
-    const result = await deps.evidenceWrites
-      .run(() =>
-        deps.db
-          .transaction()
-          .execute((trx) => replyAsComplainant(trx, d, orgOf(c), access.caseId, message, files.files)),
-      )
-      .catch((err: unknown) => {
-        deps.log.error('complaint.web_failed', errorFields(err))
-        return null
-      })
+    const result = await writeWith(c, files.files, () =>
+      deps.db
+        .transaction()
+        .execute((trx) => replyAsComplainant(trx, d, orgOf(c), access.caseId, message, files.files)),
+    ).catch((err: unknown) => {
+      deps.log.error('complaint.web_failed', errorFields(err))
+      return null
+    })
     if (!result) return showCase(c, view, token, access.expires, { error: p.t('failed'), message }, 422)
     if (result.kind === 'gone') return showFollow(c, { error: p.t('wrong') }, 401)
     if (result.kind === 'closed')

@@ -50,3 +50,13 @@ export const evidenceLimits = (c: WebContext) => evidenceLimitsFromEnv(c.var.dep
 
 /** Outcomes only: never content, an address or a browser. */
 export const count = (c: WebContext, outcome: string) => c.var.deps.log.info('complaint.web', { outcome })
+
+/**
+ * Runs a form's transaction; one with files waits in the evidence writes' queue
+ * (AppDeps['evidenceWrites']), one with text only does not wait behind photos.
+ */
+export const writeWith = <T>(
+  c: WebContext,
+  files: readonly unknown[],
+  write: () => Promise<T>,
+): Promise<T> => (files.length > 0 ? c.var.deps.evidenceWrites.run(write) : write())

@@ -5,7 +5,7 @@ import { evidenceField, type FieldErrors, FORM_ID, type Values, validateReport, 
 import { filesOf, sanitizeFiles } from './files.js'
 import { reportBodyGuard } from './guard.js'
 import { field, html, parseForm, readFormCookie, sameOrigin, type WebContext, type WebEnv } from './http.js'
-import { count, evidenceLimits, formToken, limitsOf, orgOf, pageOf } from './page-kit.js'
+import { count, evidenceLimits, formToken, limitsOf, orgOf, pageOf, writeWith } from './page-kit.js'
 import { FiledPage } from './pages/filed.js'
 import { MessagePage } from './pages/message.js'
 import { ReportPage } from './pages/report.js'
@@ -118,14 +118,12 @@ export function reportRoutes() {
       now,
       random: systemRandom,
     }
-    const filed = await deps.evidenceWrites
-      .run(() =>
-        deps.db.transaction().execute((trx) => fileWebReport(trx, d, orgOf(c), checked.input, files.files)),
-      )
-      .catch((err: unknown) => {
-        deps.log.error('complaint.web_failed', errorFields(err))
-        return null
-      })
+    const filed = await writeWith(c, files.files, () =>
+      deps.db.transaction().execute((trx) => fileWebReport(trx, d, orgOf(c), checked.input, files.files)),
+    ).catch((err: unknown) => {
+      deps.log.error('complaint.web_failed', errorFields(err))
+      return null
+    })
     if (!filed) {
       count(c, 'failed')
       return showForm(c, { values, banner: p.t('failed'), filesChosen }, 500)
