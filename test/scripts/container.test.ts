@@ -20,9 +20,13 @@ describe('Dockerfile', () => {
     expect(stages).toHaveLength(2)
     const build = stages[0]?.steps.flatMap((s) => (s.kind === 'RUN' ? [s.command] : [])) ?? []
     expect(build[0]).toMatch(/^npm ci --omit=dev\b/)
-    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.postinstall).toMatch(/scripts\/build\.mjs/)
-    // The bundler is a production package, or the install above could not bundle.
-    expect(Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies)).toContain('esbuild')
+    // Its postinstall bundles, with a production package, or that install could not bundle.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      scripts: Record<string, string>
+      dependencies: Record<string, string>
+    }
+    expect(pkg.scripts.postinstall).toMatch(/scripts\/build\.mjs/)
+    expect(Object.keys(pkg.dependencies)).toContain('esbuild')
     const runtime = stages[1]?.steps ?? []
     expect(runtime.some((s) => s.kind === 'RUN' && /npm (ci|install)/.test(s.command))).toBe(false)
   })
