@@ -27,8 +27,46 @@ type Db = Kysely<Database>
 export interface Submission extends NewComplaint {
   /** The LINE draft whose evidence goes with the filing; its rows are deleted, not updated. */
   draftKey: string | null
-  /** Web-form evidence, already cleaned. */
-  files: readonly EvidenceFile[]
+  /** Web-form evidence, cleaned and sealed (sealFiles). */
+  files: readonly SealedFile[]
+}
+
+/** A cleaned file, sealed for a filing before the filing's transaction opens (sealFiles). */
+export interface SealedFile {
+  kind: EvidenceFile['kind']
+  mime: string
+  size_bytes: number
+  content: Uint8Array
+  key_id: string
+}
+
+/** The receipt's secret, hashed before the filing's transaction opens (drawReceipt). */
+export interface Receipt {
+  secret: string
+  hash: string
+}
+
+// The slow half of a filing runs before its transaction: AES-GCM over megabytes of photos and
+// the secret's PBKDF2 (100,000 iterations) run on libuv's pool, at the cleaning threads' low
+// priority (runtime/thread-priority.ts). A transaction that waited for them held a connection
+// (PGlite's only one, which every webhook's insert then waited for) and the evidence writes'
+// queue (AppDeps['evidenceWrites']).
+
+export function sealFiles(keyring: Keyring, files: readonly EvidenceFile[]): Promise<SealedFile[]> {
+  return Promise.all(
+    files.map(async (f) => ({
+      kind: f.kind,
+      mime: f.mime,
+      size_bytes: f.bytes.length,
+      content: await keyring.seal(ownBytes(f.bytes)),
+      key_id: keyring.keyId,
+    })),
+  )
+}
+
+export async function drawReceipt(keyring: Keyring, random: Random): Promise<Receipt> {
+  const secret = newSecret(random)
+  return { secret, hash: await keyring.secrets.hash(secret) }
 }
 
 /** What waits in a filing, sealed whole: a new complaint, a reply, or "stop notifying me". */
@@ -40,38 +78,32 @@ type Sealed =
 interface Queued {
   orgId: string
   draftKey: string | null
-  files: readonly EvidenceFile[]
+  files: readonly SealedFile[]
 }
 
 /** One filing row with its files; a LINE draft's files are copied in and their rows deleted. */
 async function queue(db: Db, keyring: Keyring, q: Queued, sealed: Sealed): Promise<void> {
   const id = crypto.randomUUID()
   const drafted = q.draftKey ? await listDraftFiles(db, q.orgId, q.draftKey) : []
-  const given = await Promise.all(
-    q.files.map(async (f) => ({
-      kind: f.kind,
-      mime: f.mime,
-      size_bytes: f.bytes.length,
-      content: await keyring.seal(ownBytes(f.bytes)),
-      key_id: keyring.keyId,
-    })),
-  )
   await insertFiling(
     db,
     { id, org_id: q.orgId, sealed: await keyring.seal(utf8(JSON.stringify(sealed))), key_id: keyring.keyId },
-    [...drafted, ...given].map((f, i) => ({ ...f, id: crypto.randomUUID(), filing_id: id, seq: i + 1 })),
+    [...drafted, ...q.files].map((f, i) => ({ ...f, id: crypto.randomUUID(), filing_id: id, seq: i + 1 })),
   )
   if (q.draftKey) await deleteDraftFiles(db, q.orgId, q.draftKey)
 }
 
 type When = { now: Date; timeZone: string }
 
-/** Files a complaint in the caller's transaction; the secret is returned once, never stored. */
+/**
+ * Files a complaint in the caller's transaction with a receipt drawn before it (drawReceipt);
+ * the secret is returned once, never stored.
+ */
 export async function submitComplaint(
   db: Db,
   keyring: Keyring,
   s: Submission,
-  opts: When & { random: Random },
+  opts: When & { random: Random; receipt: Receipt },
 ): Promise<{ code: string; secret: string }> {
   const day = localDay(opts.now, opts.timeZone)
   // A code already a case's is drawn again (the entry would hold the filing back forever);
@@ -82,7 +114,6 @@ export async function submitComplaint(
     if (tries >= 8) throw new Error('case codes keep colliding: is the random source broken?')
     code = draw()
   }
-  const secret = newSecret(opts.random)
   const { orgId, draftKey, files, ...complaint } = s
   await queue(
     db,
@@ -94,10 +125,10 @@ export async function submitComplaint(
       ...complaint,
       day,
       code,
-      secretHash: await keyring.secrets.hash(secret),
+      secretHash: opts.receipt.hash,
     },
   )
-  return { code, secret }
+  return { code, secret: opts.receipt.secret }
 }
 
 /** A complainant's reply (text and/or evidence) to a case, entered with the day's filings. */

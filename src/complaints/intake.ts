@@ -4,7 +4,7 @@ import type { AttachHandler, FormHandlers } from '../dialogues/forms.js'
 import type { EventContext } from '../webhook/registry.js'
 import { addDraftFile, draftFileCallbacks } from './drafts.js'
 import { evidenceLimitsFromEnv } from './evidence/index.js'
-import { submitComplaint } from './filings.js'
+import { drawReceipt, submitComplaint } from './filings.js'
 
 export const COMPLAINT_FORM = 'complaint'
 const MB = 1024 * 1024
@@ -93,7 +93,9 @@ export function registerComplaintForm(forms: FormHandlers): void {
       const userId = ctx.event.source.type === 'user' ? ctx.event.source.userId : null
       const { config, keyring } = ctx.deps
       const named = a.identity === 'named'
-      // The draft's files are copied into the filing: evidence bytes written, so in their queue.
+      // The receipt is hashed before the transaction opens (filings.ts). The draft's files are
+      // copied into the filing: evidence bytes written, so in their queue.
+      const receipt = await drawReceipt(keyring, systemRandom)
       const filed = await ctx.deps.evidenceWrites.run(() =>
         ctx.deps.db.transaction().execute((trx) =>
           submitComplaint(
@@ -109,7 +111,7 @@ export function registerComplaintForm(forms: FormHandlers): void {
               draftKey: draft.key,
               files: [],
             },
-            { timeZone: config.timeZone, now: ctx.now, random: systemRandom },
+            { timeZone: config.timeZone, now: ctx.now, random: systemRandom, receipt },
           ),
         ),
       )

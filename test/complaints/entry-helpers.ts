@@ -1,4 +1,4 @@
-import { submitComplaint } from '../../src/complaints/filings.js'
+import { drawReceipt, submitComplaint } from '../../src/complaints/filings.js'
 import type { NewComplaint } from '../../src/complaints/service.js'
 import { type Random, systemRandom } from '../../src/core/receipt.js'
 import type { TestApp } from '../helpers/app.js'
@@ -22,7 +22,7 @@ export const entryDeps = (t: TestApp, random?: Random) => ({
 /** The same bytes every time: the same receipt code (and secret) for every filing. */
 export const sameRandom: Random = (n) => new Uint8Array(n).fill(1)
 
-export function submit(
+export async function submit(
   t: TestApp,
   now: Date,
   c: Partial<NewComplaint> & { random?: Random } = {},
@@ -42,7 +42,12 @@ export function submit(
       draftKey: null,
       files: [],
     },
-    { now, timeZone: 'Asia/Bangkok', random: random ?? systemRandom },
+    {
+      now,
+      timeZone: 'Asia/Bangkok',
+      random: random ?? systemRandom,
+      receipt: await drawReceipt(t.deps.keyring, random ?? systemRandom),
+    },
   )
 }
 

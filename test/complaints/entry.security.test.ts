@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { INTAKE_TABLES, runDailyEntry } from '../../src/complaints/entry.js'
-import { submitReply } from '../../src/complaints/filings.js'
+import { sealFiles, submitReply } from '../../src/complaints/filings.js'
 import { findCaseByCode } from '../../src/complaints/repository.js'
 import type { Random } from '../../src/core/receipt.js'
 import { MemoryLine } from '../fakes/memory-line.js'
@@ -79,7 +79,9 @@ describe.each(DB_KINDS)("the day's complaint entry, security (%s)", (kind) => {
         caseId: earlyCase?.id ?? '',
         text: 'เพิ่มเติม',
         draftKey: null,
-        files: [{ kind: 'image', mime: 'image/png', bytes: new Uint8Array([1, 2, 3]) }],
+        files: await sealFiles(t.deps.keyring, [
+          { kind: 'image', mime: 'image/png', bytes: new Uint8Array([1, 2, 3]) },
+        ]),
       },
       { now: bangkok('2026-11-22T23:59'), timeZone: 'Asia/Bangkok' },
     )

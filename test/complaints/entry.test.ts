@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runDailyEntry, runDailyEntrySafely } from '../../src/complaints/entry.js'
-import { submitNotifyOff, submitReply } from '../../src/complaints/filings.js'
+import { sealFiles, submitNotifyOff, submitReply } from '../../src/complaints/filings.js'
 import { findCaseByCode } from '../../src/complaints/repository.js'
 import { makeStubs } from '../../src/complaints/retention-repository.js'
 import { parseConfig } from '../../src/config.js'
@@ -123,11 +123,13 @@ describe.each(DB_KINDS)("the day's complaint entry (%s)", (kind) => {
       },
       { now: bangkok('2026-11-20T10:00') },
     )
-    const file = { kind: 'file' as const, mime: 'application/pdf', bytes: utf8('%PDF-1.4\n%%EOF\n') }
+    const files = await sealFiles(t.deps.keyring, [
+      { kind: 'file', mime: 'application/pdf', bytes: utf8('%PDF-1.4\n%%EOF\n') },
+    ])
     const opts = { now: bangkok('2026-11-22T15:00'), timeZone: 'Asia/Bangkok' }
     const reply = { orgId: 'default', caseId: c.id, draftKey: null }
-    await submitReply(t.deps.db, t.deps.keyring, { ...reply, text: 'สัญญาเลขที่ 12/2569', files: [file] }, opts)
-    await submitReply(t.deps.db, t.deps.keyring, { ...reply, text: '', files: [file] }, opts)
+    await submitReply(t.deps.db, t.deps.keyring, { ...reply, text: 'สัญญาเลขที่ 12/2569', files }, opts)
+    await submitReply(t.deps.db, t.deps.keyring, { ...reply, text: '', files }, opts)
     await submitNotifyOff(t.deps.db, t.deps.keyring, 'default', c.id)
     expect(await rows(t, 'complaint_filings')).toBe(3)
     expect(await rows(t, 'complaint_messages')).toBe(0)
@@ -168,11 +170,11 @@ describe.each(DB_KINDS)("the day's complaint entry (%s)", (kind) => {
     const stub = await fileCase(t.deps.db, t.deps.keyring, base, { now: bangkok('2026-11-20T10:00') })
     const live = await fileCase(t.deps.db, t.deps.keyring, base, { now: bangkok('2026-11-20T10:00') })
     const opts = { now: bangkok('2026-11-22T15:00'), timeZone: 'Asia/Bangkok' }
-    const file = { kind: 'image' as const, mime: 'image/png', bytes: utf8('png') }
+    const files = await sealFiles(t.deps.keyring, [{ kind: 'image', mime: 'image/png', bytes: utf8('png') }])
     await submitReply(
       t.deps.db,
       t.deps.keyring,
-      { orgId: 'default', caseId: stub.id, text: 'ยังอยู่ไหม', draftKey: null, files: [file] },
+      { orgId: 'default', caseId: stub.id, text: 'ยังอยู่ไหม', draftKey: null, files },
       opts,
     )
     await submitNotifyOff(t.deps.db, t.deps.keyring, 'default', stub.id)
@@ -180,7 +182,7 @@ describe.each(DB_KINDS)("the day's complaint entry (%s)", (kind) => {
     await submitReply(
       t.deps.db,
       t.deps.keyring,
-      { orgId: 'north', caseId: live.id, text: 'ข้ามหน่วยงาน', draftKey: null, files: [file] },
+      { orgId: 'north', caseId: live.id, text: 'ข้ามหน่วยงาน', draftKey: null, files },
       opts,
     )
     expect(await makeStubs(t.deps.db, [stub.id])).toBe(1)
@@ -244,7 +246,9 @@ describe.each(DB_KINDS)("the day's complaint entry (%s)", (kind) => {
         caseId: c.id,
         text: 'แนบไฟล์',
         draftKey: null,
-        files: [{ kind: 'file', mime: 'application/pdf', bytes: utf8('%PDF') }],
+        files: await sealFiles(t.deps.keyring, [
+          { kind: 'file', mime: 'application/pdf', bytes: utf8('%PDF') },
+        ]),
       },
       { now: bangkok('2026-11-22T11:00'), timeZone: 'Asia/Bangkok' },
     )

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addDraftFile } from '../../src/complaints/drafts.js'
-import { enterFilings, submitComplaint, submitReply } from '../../src/complaints/filings.js'
+import {
+  drawReceipt,
+  enterFilings,
+  sealFiles,
+  submitComplaint,
+  submitReply,
+} from '../../src/complaints/filings.js'
 import { listEvidenceMeta } from '../../src/complaints/officers/repository.js'
 import { findCaseByCode } from '../../src/complaints/repository.js'
 import { systemRandom } from '../../src/core/receipt.js'
@@ -37,9 +43,9 @@ describe.each(DB_KINDS)('evidence keeps the order it was sent in (%s)', (kind) =
         identity: null,
         notifyTo: null,
         draftKey: 'draft-key',
-        files: [file('video/mp4')],
+        files: await sealFiles(keyring, [file('video/mp4')]),
       },
-      when,
+      { ...when, receipt: await drawReceipt(keyring, systemRandom) },
     )
     const deadlines = { ackDays: 7, feedbackDays: 90, random: systemRandom }
     await enterFilings(db, keyring, deadlines)
@@ -48,7 +54,13 @@ describe.each(DB_KINDS)('evidence keeps the order it was sent in (%s)', (kind) =
     await submitReply(
       db,
       keyring,
-      { orgId: 'default', caseId, text: '', draftKey: null, files: [file('audio/mp4'), file('text/plain')] },
+      {
+        orgId: 'default',
+        caseId,
+        text: '',
+        draftKey: null,
+        files: await sealFiles(keyring, [file('audio/mp4'), file('text/plain')]),
+      },
       when,
     )
     await enterFilings(db, keyring, deadlines)
@@ -94,13 +106,19 @@ describe.each(DB_KINDS)('a filing never gets a code a case already has (%s)', (k
       draftKey: null,
       files: [],
     }
-    const first = await submitComplaint(db, keyring, complaint, when)
+    const first = await submitComplaint(db, keyring, complaint, {
+      ...when,
+      receipt: await drawReceipt(keyring, systemRandom),
+    })
     expect(first.code).toBe('C-2569-AAAAAA')
     expect(await enterFilings(db, keyring, { ackDays: 7, feedbackDays: 90, random: systemRandom })).toEqual({
       entered: 1,
       held: 0,
     })
-    const second = await submitComplaint(db, keyring, complaint, when)
+    const second = await submitComplaint(db, keyring, complaint, {
+      ...when,
+      receipt: await drawReceipt(keyring, systemRandom),
+    })
     expect(second.code).not.toBe('C-2569-AAAAAA')
     expect(await enterFilings(db, keyring, { ackDays: 7, feedbackDays: 90, random: systemRandom })).toEqual({
       entered: 1,

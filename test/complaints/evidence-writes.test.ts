@@ -10,7 +10,8 @@ import { countRows, gpsJpeg, REPORT, WebClient } from './web/helpers.js'
 // Every write of evidence bytes waits in one queue (AppDeps['evidenceWrites']): a webhook's
 // commit then waits behind at most one report's photos in the database's log, not every
 // report's at once (README, bench:evidence section 2). Each test holds the queue with a piece
-// of its own and shows the write waiting in it: nothing stored until the queue moves on.
+// of its own and shows the write waiting in it: nothing stored until the queue moves on. The
+// sealing and the secret's hash come before the turn (complaints/filings.ts).
 
 describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
   let t: TestApp
@@ -57,6 +58,42 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
     expect(await countRows(t, 'complaint_filings')).toBe(2)
     expect(await countRows(t, 'complaint_filing_files')).toBe(2)
     expect(t.deps.evidenceWrites.pending).toBe(0)
+  })
+
+  it('the photos are sealed and the secret hashed before the report takes its turn', async () => {
+    const { keyring } = t.deps
+    const seal = keyring.seal.bind(keyring)
+    const hash = keyring.secrets.hash.bind(keyring.secrets)
+    let photosSealed = 0
+    let hashed = 0
+    keyring.seal = async (plain) => {
+      // A JPEG's start: the cleaned photo (other seals, like the form's own, are not counted).
+      if (plain[0] === 0xff && plain[1] === 0xd8) photosSealed++
+      return seal(plain)
+    }
+    keyring.secrets.hash = async (secret) => {
+      hashed++
+      return hash(secret)
+    }
+    try {
+      const web = new WebClient(t)
+      await web.get('/report')
+      const q = holdQueue()
+      const posted = web.post('/report', { ...REPORT }, [
+        { name: 'a.jpg', bytes: gpsJpeg(), type: 'image/jpeg' },
+      ])
+      await q.waiting(2)
+      // Waiting for its turn, the photo sealed and the secret hashed; the filing itself (one small
+      // seal) is sealed in the transaction.
+      expect({ photosSealed, hashed }).toEqual({ photosSealed: 1, hashed: 1 })
+      expect(await countRows(t, 'complaint_filings')).toBe(0)
+      await q.release()
+      expect((await posted).status).toBe(200)
+      expect(await countRows(t, 'complaint_filing_files')).toBe(1)
+    } finally {
+      keyring.seal = seal
+      keyring.secrets.hash = hash
+    }
   })
 
   it('a web report with text only does not wait behind photos', async () => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { enterFilings, submitComplaint } from '../../src/complaints/filings.js'
+import { drawReceipt, enterFilings, submitComplaint } from '../../src/complaints/filings.js'
 import { findCaseByCode } from '../../src/complaints/repository.js'
 import type { NewComplaint } from '../../src/complaints/service.js'
 import type { Keyring } from '../../src/core/keyring.js'
@@ -21,7 +21,12 @@ export async function fileCase(
     db,
     keyring,
     { ...c, draftKey: null, files: [] },
-    { now: opts.now, timeZone: opts.timeZone ?? 'Asia/Bangkok', random },
+    {
+      now: opts.now,
+      timeZone: opts.timeZone ?? 'Asia/Bangkok',
+      random,
+      receipt: await drawReceipt(keyring, random),
+    },
   )
   await enterFilings(db, keyring, {
     ackDays: opts.ackDays ?? 7,

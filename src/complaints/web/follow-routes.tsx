@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { clientAddress } from '../../console/http.js'
 import { errorFields } from '../../core/logger.js'
+import { sealFiles } from '../filings.js'
 import { openAsComplainant } from '../follow-access.js'
 import type { ComplainantView } from '../service.js'
 import { cleanText, evidenceField, fieldName } from './fields.js'
@@ -139,11 +140,16 @@ export function followRoutes() {
       return showCase(c, view, token, access.expires, { problems, message }, 422)
     }
     const d = { keyring: deps.keyring, timeZone: deps.config.timeZone, now }
-    const result = await writeWith(c, files.files, () =>
-      deps.db
-        .transaction()
-        .execute((trx) => replyAsComplainant(trx, d, orgOf(c), access.caseId, message, files.files)),
-    ).catch((err: unknown) => {
+    // Sealed before the transaction opens (complaints/filings.ts).
+    const reply = async () => {
+      const sealed = await sealFiles(deps.keyring, files.files)
+      return writeWith(c, sealed, () =>
+        deps.db
+          .transaction()
+          .execute((trx) => replyAsComplainant(trx, d, orgOf(c), access.caseId, message, sealed)),
+      )
+    }
+    const result = await reply().catch((err: unknown) => {
       deps.log.error('complaint.web_failed', errorFields(err))
       return null
     })

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { errorFields } from '../../core/logger.js'
 import { systemRandom } from '../../core/receipt.js'
+import { drawReceipt, sealFiles } from '../filings.js'
 import { evidenceField, type FieldErrors, FORM_ID, type Values, validateReport, webFields } from './fields.js'
 import { filesOf, sanitizeFiles } from './files.js'
 import { reportBodyGuard } from './guard.js'
@@ -118,9 +119,19 @@ export function reportRoutes() {
       now,
       random: systemRandom,
     }
-    const filed = await writeWith(c, files.files, () =>
-      deps.db.transaction().execute((trx) => fileWebReport(trx, d, orgOf(c), checked.input, files.files)),
-    ).catch((err: unknown) => {
+    // Sealed and hashed before the transaction opens (complaints/filings.ts).
+    const file = async () => {
+      const [sealed, receipt] = await Promise.all([
+        sealFiles(deps.keyring, files.files),
+        drawReceipt(deps.keyring, systemRandom),
+      ])
+      return writeWith(c, sealed, () =>
+        deps.db
+          .transaction()
+          .execute((trx) => fileWebReport(trx, { ...d, receipt }, orgOf(c), checked.input, sealed)),
+      )
+    }
+    const filed = await file().catch((err: unknown) => {
       deps.log.error('complaint.web_failed', errorFields(err))
       return null
     })

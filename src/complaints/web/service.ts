@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely'
 import type { Keyring } from '../../core/keyring.js'
 import type { Random } from '../../core/receipt.js'
 import type { Database } from '../../db/schema.js'
-import { submitComplaint, submitReply } from '../filings.js'
+import { type Receipt, type SealedFile, submitComplaint, submitReply } from '../filings.js'
 import { findCase } from '../repository.js'
 import { type ComplainantView, complainantView } from '../service.js'
 import type { ReportInput } from './fields.js'
-import type { CleanFile } from './files.js'
 
 // What the web channel writes, always inside the caller's transaction: a complaint with its
 // evidence, or a complainant's reply with evidence. Nothing here knows who is on the other
@@ -20,13 +19,16 @@ export interface WebDeps {
   now: Date
 }
 
-/** A web filing: the report and its cleaned files, sealed together until the day's entry. */
+/**
+ * A web filing: the report and its cleaned files, sealed together until the day's entry. The
+ * files come sealed and the receipt drawn, before the caller's transaction (filings.ts).
+ */
 export function fileWebReport(
   db: Db,
-  d: WebDeps & { random: Random },
+  d: WebDeps & { random: Random; receipt: Receipt },
   orgId: string,
   input: ReportInput,
-  files: CleanFile[],
+  files: readonly SealedFile[],
 ): Promise<{ code: string; secret: string }> {
   return submitComplaint(
     db,
@@ -41,7 +43,7 @@ export function fileWebReport(
       draftKey: null,
       files,
     },
-    { timeZone: d.timeZone, now: d.now, random: d.random },
+    { timeZone: d.timeZone, now: d.now, random: d.random, receipt: d.receipt },
   )
 }
 
@@ -59,14 +61,17 @@ export async function viewCase(
 
 export type ReplyResult = { kind: 'ok' } | { kind: 'gone' } | { kind: 'closed' }
 
-/** A reply waits, sealed, for the day's entry like a new complaint (complaints/filings.ts). */
+/**
+ * A reply waits, sealed, for the day's entry like a new complaint (complaints/filings.ts); its
+ * files come sealed, before the caller's transaction.
+ */
 export async function replyAsComplainant(
   db: Db,
   d: WebDeps,
   orgId: string,
   caseId: string,
   text: string,
-  files: CleanFile[],
+  files: readonly SealedFile[],
 ): Promise<ReplyResult> {
   const row = await findCase(db, orgId, caseId)
   if (!row || row.stub) return { kind: 'gone' }
