@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import { ownBytes } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Database } from '../db/schema.js'
+import type { SealedFile } from './filings.js'
 import type { EvidenceKind } from './tables.js'
 
 // Evidence of an open LINE draft (complaint or reply), in a table of its own that the day's
@@ -21,11 +21,12 @@ const MESSAGE_PURPOSE = 'complaint-draft-message'
 export const draftMessageKey = (keyring: Keyring, messageId: string) =>
   keyring.pseudonym(MESSAGE_PURPOSE, messageId)
 
+/** Stores a draft's file, sealed before (filings.ts sealFile, for the same reasons as a filing's). */
 export async function addDraftFile(
   db: Db,
   keyring: Keyring,
   d: { orgId: string; draftKey: string; messageId: string; expiresAt: Date },
-  file: EvidenceFile,
+  file: SealedFile,
 ): Promise<void> {
   // A chat's events are handled one at a time (webhook inbox), so max + 1 does not race.
   const last = await db
@@ -44,9 +45,9 @@ export async function addDraftFile(
       seq: Number(last?.seq ?? 0) + 1,
       kind: file.kind,
       mime: file.mime,
-      size_bytes: file.bytes.length,
-      content: await keyring.seal(ownBytes(file.bytes)),
-      key_id: keyring.keyId,
+      size_bytes: file.size_bytes,
+      content: file.content,
+      key_id: file.key_id,
       expires_at: d.expiresAt,
     })
     .execute()

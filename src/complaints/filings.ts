@@ -52,16 +52,18 @@ export interface Receipt {
 // (PGlite's only one, which every webhook's insert then waited for) and the evidence writes'
 // queue (AppDeps['evidenceWrites']).
 
+export async function sealFile(keyring: Keyring, f: EvidenceFile): Promise<SealedFile> {
+  return {
+    kind: f.kind,
+    mime: f.mime,
+    size_bytes: f.bytes.length,
+    content: await keyring.seal(ownBytes(f.bytes)),
+    key_id: keyring.keyId,
+  }
+}
+
 export function sealFiles(keyring: Keyring, files: readonly EvidenceFile[]): Promise<SealedFile[]> {
-  return Promise.all(
-    files.map(async (f) => ({
-      kind: f.kind,
-      mime: f.mime,
-      size_bytes: f.bytes.length,
-      content: await keyring.seal(ownBytes(f.bytes)),
-      key_id: keyring.keyId,
-    })),
-  )
+  return Promise.all(files.map((f) => sealFile(keyring, f)))
 }
 
 export async function drawReceipt(keyring: Keyring, random: Random): Promise<Receipt> {

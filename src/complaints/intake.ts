@@ -4,7 +4,7 @@ import type { AttachHandler, FormHandlers } from '../dialogues/forms.js'
 import type { EventContext } from '../webhook/registry.js'
 import { addDraftFile, draftFileCallbacks } from './drafts.js'
 import { evidenceLimitsFromEnv } from './evidence/index.js'
-import { drawReceipt, submitComplaint } from './filings.js'
+import { drawReceipt, sealFile, submitComplaint } from './filings.js'
 
 export const COMPLAINT_FORM = 'complaint'
 const MB = 1024 * 1024
@@ -70,12 +70,14 @@ export const attachEvidence: AttachHandler = async (ctx, draft) => {
   )
   if (!clean.ok) return { ok: false, error: warn(clean.message) }
   // The sender's file name is not kept: officers see "หลักฐาน-n" (complaints/officers).
+  // Sealed before its turn in the evidence writes' queue, like a filing's files (filings.ts).
+  const sealed = await sealFile(ctx.deps.keyring, { kind: clean.kind, mime: clean.mime, bytes: clean.bytes })
   await ctx.deps.evidenceWrites.run(() =>
     addDraftFile(
       ctx.deps.db,
       ctx.deps.keyring,
       { orgId: draft.orgId, draftKey: draft.key, messageId: message.id, expiresAt: draft.expiresAt },
-      { kind: clean.kind, mime: clean.mime, bytes: clean.bytes },
+      sealed,
     ),
   )
   return { ok: true }

@@ -3,6 +3,7 @@ import { addDraftFile } from '../../src/complaints/drafts.js'
 import {
   drawReceipt,
   enterFilings,
+  sealFile,
   sealFiles,
   submitComplaint,
   submitReply,
@@ -30,7 +31,7 @@ describe.each(DB_KINDS)('evidence keeps the order it was sent in (%s)', (kind) =
     const now = t.clock.now()
     const draft = { orgId: 'default', draftKey: 'draft-key', expiresAt: new Date(now.getTime() + 3_600_000) }
     for (const [i, mime] of ['image/jpeg', 'application/pdf', 'image/png'].entries())
-      await addDraftFile(db, keyring, { ...draft, messageId: `m-${i}` }, file(mime))
+      await addDraftFile(db, keyring, { ...draft, messageId: `m-${i}` }, await sealFile(keyring, file(mime)))
     const when = { now, timeZone: 'Asia/Bangkok', random: systemRandom }
     const receipt = await submitComplaint(
       db,

@@ -20,7 +20,12 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
     line = new MemoryLine()
     t = await createTestApp(kind, { line })
   })
-  afterEach(() => t.close())
+  // Undone after each test, first: queues held, keyring functions replaced.
+  const restore: (() => void)[] = []
+  afterEach(async () => {
+    for (const r of restore.splice(0)) r()
+    await t.close()
+  })
 
   /** Takes the queue until `release()`; resolves `waiting(n)` once n pieces are in it. */
   function holdQueue() {
@@ -39,7 +44,24 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
       release()
       return done
     }
+    // A failed expectation must not leave the queue held (and the app's close waiting on it).
+    restore.push(release)
     return { release: open, waiting }
+  }
+
+  /** Counts the cleaned JPEGs the keyring seals from now on (other seals, the form's own, not). */
+  function countSealedJpegs(): () => number {
+    const { keyring } = t.deps
+    const seal = keyring.seal.bind(keyring)
+    let count = 0
+    keyring.seal = async (plain) => {
+      if (plain[0] === 0xff && plain[1] === 0xd8) count++
+      return seal(plain)
+    }
+    restore.push(() => {
+      keyring.seal = seal
+    })
+    return () => count
   }
 
   it('two web reports with photos wait for the queue, then are filed one after the other', async () => {
@@ -61,39 +83,31 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
   })
 
   it('the photos are sealed and the secret hashed before the report takes its turn', async () => {
-    const { keyring } = t.deps
-    const seal = keyring.seal.bind(keyring)
-    const hash = keyring.secrets.hash.bind(keyring.secrets)
-    let photosSealed = 0
+    const { secrets } = t.deps.keyring
+    const hash = secrets.hash.bind(secrets)
     let hashed = 0
-    keyring.seal = async (plain) => {
-      // A JPEG's start: the cleaned photo (other seals, like the form's own, are not counted).
-      if (plain[0] === 0xff && plain[1] === 0xd8) photosSealed++
-      return seal(plain)
-    }
-    keyring.secrets.hash = async (secret) => {
+    secrets.hash = async (secret) => {
       hashed++
       return hash(secret)
     }
-    try {
-      const web = new WebClient(t)
-      await web.get('/report')
-      const q = holdQueue()
-      const posted = web.post('/report', { ...REPORT }, [
-        { name: 'a.jpg', bytes: gpsJpeg(), type: 'image/jpeg' },
-      ])
-      await q.waiting(2)
-      // Waiting for its turn, the photo sealed and the secret hashed; the filing itself (one small
-      // seal) is sealed in the transaction.
-      expect({ photosSealed, hashed }).toEqual({ photosSealed: 1, hashed: 1 })
-      expect(await countRows(t, 'complaint_filings')).toBe(0)
-      await q.release()
-      expect((await posted).status).toBe(200)
-      expect(await countRows(t, 'complaint_filing_files')).toBe(1)
-    } finally {
-      keyring.seal = seal
-      keyring.secrets.hash = hash
-    }
+    restore.push(() => {
+      secrets.hash = hash
+    })
+    const photosSealed = countSealedJpegs()
+    const web = new WebClient(t)
+    await web.get('/report')
+    const q = holdQueue()
+    const posted = web.post('/report', { ...REPORT }, [
+      { name: 'a.jpg', bytes: gpsJpeg(), type: 'image/jpeg' },
+    ])
+    await q.waiting(2)
+    // Waiting for its turn, the photo sealed and the secret hashed; the filing itself (one small
+    // seal) is sealed in the transaction.
+    expect({ photosSealed: photosSealed(), hashed }).toEqual({ photosSealed: 1, hashed: 1 })
+    expect(await countRows(t, 'complaint_filings')).toBe(0)
+    await q.release()
+    expect((await posted).status).toBe(200)
+    expect(await countRows(t, 'complaint_filing_files')).toBe(1)
   })
 
   it('a web report with text only does not wait behind photos', async () => {
@@ -116,9 +130,11 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
     line.contents.set('m-photo', { kind: 'ok', contentType: 'image/jpeg', bytes: phoneJpeg() })
 
     let q = holdQueue()
+    const photosSealed = countSealedJpegs()
     const attached = chat.attach({ type: 'image', id: 'm-photo' })
     await q.waiting(2)
     expect(await countRows(t, 'complaint_draft_files')).toBe(0)
+    expect(photosSealed()).toBe(1) // sealed before its turn
     await q.release()
     step = await attached
     expect(textOf(step)).toMatch(/ได้รับแล้ว 1/)

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addDraftFile } from '../../../src/complaints/drafts.js'
+import { sealFile } from '../../../src/complaints/filings.js'
 import { complaintStats } from '../../../src/complaints/stats.js'
 import { utf8 } from '../../../src/core/bytes.js'
 import { housekeeping } from '../../../src/jobs/minute.js'
@@ -117,7 +118,7 @@ describe.each(DB_KINDS)('complaint retention (%s)', (kind) => {
       w.t.deps.db,
       w.t.deps.keyring,
       { orgId: 'default', draftKey: 'draft-1', messageId: 'm1', expiresAt: new Date('2026-11-22T04:00:00Z') },
-      { kind: 'file', mime: 'text/plain', bytes: utf8('x') },
+      await sealFile(w.t.deps.keyring, { kind: 'file', mime: 'text/plain', bytes: utf8('x') }),
     )
     expect(await w.t.deps.db.selectFrom('complaint_draft_files').selectAll().execute()).toHaveLength(1)
     await run(new Date('2026-12-01T10:00:00Z'))
