@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
+import { ownBytes } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import type { Database } from '../db/schema.js'
-import type { SealedFile } from './filings.js'
 import type { EvidenceKind } from './tables.js'
 
 // Evidence of an open LINE draft (complaint or reply), in a table of its own that the day's
@@ -16,12 +16,35 @@ export interface EvidenceFile {
   bytes: Uint8Array
 }
 
+/** A cleaned file, sealed before the transaction that stores it opens (why: filings.ts). */
+export interface SealedFile {
+  kind: EvidenceKind
+  mime: string
+  size_bytes: number
+  content: Uint8Array
+  key_id: string
+}
+
+export async function sealFile(keyring: Keyring, f: EvidenceFile): Promise<SealedFile> {
+  return {
+    kind: f.kind,
+    mime: f.mime,
+    size_bytes: f.bytes.length,
+    content: await keyring.seal(ownBytes(f.bytes)),
+    key_id: keyring.keyId,
+  }
+}
+
+export function sealFiles(keyring: Keyring, files: readonly EvidenceFile[]): Promise<SealedFile[]> {
+  return Promise.all(files.map((f) => sealFile(keyring, f)))
+}
+
 const MESSAGE_PURPOSE = 'complaint-draft-message'
 
 export const draftMessageKey = (keyring: Keyring, messageId: string) =>
   keyring.pseudonym(MESSAGE_PURPOSE, messageId)
 
-/** Stores a draft's file, sealed before (filings.ts sealFile, for the same reasons as a filing's). */
+/** Stores a draft's file, sealed before its turn (sealFile, for the same reasons as a filing's). */
 export async function addDraftFile(
   db: Db,
   keyring: Keyring,

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
-import { fromUtf8, ownBytes, utf8 } from '../core/bytes.js'
+import { fromUtf8, utf8 } from '../core/bytes.js'
 import type { Keyring } from '../core/keyring.js'
 import { newCode, newSecret, type Random } from '../core/receipt.js'
 import { BE_OFFSET, localDay } from '../core/time/index.js'
 import type { Database } from '../db/schema.js'
-import { deleteDraftFiles, type EvidenceFile, listDraftFiles } from './drafts.js'
+import { deleteDraftFiles, listDraftFiles, type SealedFile } from './drafts.js'
 import { deleteFiling, insertFiling, listFilingFiles, lockFilings } from './filings-repository.js'
 import {
   clearNotify,
@@ -27,17 +27,8 @@ type Db = Kysely<Database>
 export interface Submission extends NewComplaint {
   /** The LINE draft whose evidence goes with the filing; its rows are deleted, not updated. */
   draftKey: string | null
-  /** Web-form evidence, cleaned and sealed (sealFiles). */
+  /** Web-form evidence, cleaned and sealed (drafts.ts sealFiles). */
   files: readonly SealedFile[]
-}
-
-/** A cleaned file, sealed for a filing before the filing's transaction opens (sealFiles). */
-export interface SealedFile {
-  kind: EvidenceFile['kind']
-  mime: string
-  size_bytes: number
-  content: Uint8Array
-  key_id: string
 }
 
 /** The receipt's secret, hashed before the filing's transaction opens (drawReceipt). */
@@ -46,25 +37,11 @@ export interface Receipt {
   hash: string
 }
 
-// The slow half of a filing runs before its transaction: AES-GCM over megabytes of photos and
-// the secret's PBKDF2 (100,000 iterations) run on libuv's pool, at the cleaning threads' low
+// The slow half of a filing runs before its transaction: AES-GCM over megabytes of photos
+// (drafts.ts sealFiles) and the secret's PBKDF2 (100,000 iterations) run on libuv's pool, at the cleaning threads' low
 // priority (runtime/thread-priority.ts). A transaction that waited for them held a connection
 // (PGlite's only one, which every webhook's insert then waited for) and the evidence writes'
 // queue (AppDeps['evidenceWrites']).
-
-export async function sealFile(keyring: Keyring, f: EvidenceFile): Promise<SealedFile> {
-  return {
-    kind: f.kind,
-    mime: f.mime,
-    size_bytes: f.bytes.length,
-    content: await keyring.seal(ownBytes(f.bytes)),
-    key_id: keyring.keyId,
-  }
-}
-
-export function sealFiles(keyring: Keyring, files: readonly EvidenceFile[]): Promise<SealedFile[]> {
-  return Promise.all(files.map((f) => sealFile(keyring, f)))
-}
 
 export async function drawReceipt(keyring: Keyring, random: Random): Promise<Receipt> {
   const secret = newSecret(random)

@@ -2,9 +2,9 @@ import { defineMessages } from '../core/messages.js'
 import { systemRandom } from '../core/receipt.js'
 import type { AttachHandler, FormHandlers } from '../dialogues/forms.js'
 import type { EventContext } from '../webhook/registry.js'
-import { addDraftFile, draftFileCallbacks } from './drafts.js'
+import { addDraftFile, draftFileCallbacks, sealFile } from './drafts.js'
 import { evidenceLimitsFromEnv } from './evidence/index.js'
-import { drawReceipt, sealFile, submitComplaint } from './filings.js'
+import { drawReceipt, submitComplaint } from './filings.js'
 
 export const COMPLAINT_FORM = 'complaint'
 const MB = 1024 * 1024

@@ -1,13 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addDraftFile } from '../../src/complaints/drafts.js'
-import {
-  drawReceipt,
-  enterFilings,
-  sealFile,
-  sealFiles,
-  submitComplaint,
-  submitReply,
-} from '../../src/complaints/filings.js'
+import { addDraftFile, sealFile, sealFiles } from '../../src/complaints/drafts.js'
+import { drawReceipt, enterFilings, submitComplaint, submitReply } from '../../src/complaints/filings.js'
 import { listEvidenceMeta } from '../../src/complaints/officers/repository.js'
 import { findCaseByCode } from '../../src/complaints/repository.js'
 import { systemRandom } from '../../src/core/receipt.js'

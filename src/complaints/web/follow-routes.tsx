@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { clientAddress } from '../../console/http.js'
 import { errorFields } from '../../core/logger.js'
-import { sealFiles } from '../filings.js'
+import { sealFiles } from '../drafts.js'
 import { openAsComplainant } from '../follow-access.js'
 import type { ComplainantView } from '../service.js'
 import { cleanText, evidenceField, fieldName } from './fields.js'

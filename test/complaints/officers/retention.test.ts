@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addDraftFile } from '../../../src/complaints/drafts.js'
-import { sealFile } from '../../../src/complaints/filings.js'
+import { addDraftFile, sealFile } from '../../../src/complaints/drafts.js'
 import { complaintStats } from '../../../src/complaints/stats.js'
 import { utf8 } from '../../../src/core/bytes.js'
 import { housekeeping } from '../../../src/jobs/minute.js'
