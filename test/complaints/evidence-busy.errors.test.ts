@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { BUSY, type EvidenceCleaner } from '../../src/complaints/evidence/cleaner.js'
 import { MemoryLine } from '../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
-import { button, chatAs, textOf } from '../helpers/chat.js'
+import { chatAs, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { phoneJpeg } from './evidence/fixtures/images.js'
+import { walkToEvidence } from './line-intake.js'
 import { countRows, REPORT, WebClient } from './web/helpers.js'
 
 // When Node's evidence threads and their queue are full (src/runtime/evidence-pool.ts), the
@@ -21,14 +22,9 @@ describe.each(DB_KINDS)('evidence while the cleaner is busy (%s)', (kind) => {
     const line = new MemoryLine()
     t = await createTestApp(kind, { line, evidence: busy })
     const chat = chatAs(t, line)
-    let step = await chat.say('ร้องเรียน')
-    step = await chat.tap(button(step, /ใช้ทรัพย์สินราชการ/))
-    await chat.say('นำรถราชการไปใช้ส่วนตัวทุกวันหยุด')
-    await chat.say('ทุกวันเสาร์')
-    step = await chat.say('ลานจอดรถ')
-    await chat.tap(button(step, /ข้าม/))
+    await walkToEvidence(chat)
     line.contents.set('m-photo', { kind: 'ok', contentType: 'image/jpeg', bytes: phoneJpeg() })
-    step = await chat.attach({ type: 'image', id: 'm-photo' })
+    const step = await chat.attach({ type: 'image', id: 'm-photo' })
     expect(textOf(step)).toContain('ระบบกำลังประมวลผลหลักฐานจำนวนมาก กรุณาส่งใหม่อีกครั้งในอีกสักครู่')
     expect(await countRows(t, 'complaint_draft_files')).toBe(0)
   })

@@ -5,6 +5,7 @@ import { button, chatAs, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { phoneJpeg } from './evidence/fixtures/images.js'
 import { enterNow } from './file-case.js'
+import { walkToEvidence } from './line-intake.js'
 import { countRows, gpsJpeg, REPORT, WebClient } from './web/helpers.js'
 
 // Every write of evidence bytes waits in one queue (AppDeps['evidenceWrites']): a webhook's
@@ -121,12 +122,7 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
 
   it('a photo sent in LINE, the filing that copies it and a reply in LINE each wait for the queue', async () => {
     const chat = chatAs(t, line)
-    let step = await chat.say('ร้องเรียน')
-    step = await chat.tap(button(step, /ใช้ทรัพย์สินราชการ/))
-    await chat.say('นำรถราชการไปใช้ส่วนตัวทุกวันหยุด')
-    await chat.say('ทุกวันเสาร์')
-    step = await chat.say('ลานจอดรถ')
-    step = await chat.tap(button(step, /ข้าม/))
+    let step = await walkToEvidence(chat)
     line.contents.set('m-photo', { kind: 'ok', contentType: 'image/jpeg', bytes: phoneJpeg() })
 
     let q = holdQueue()

@@ -9,6 +9,7 @@ import { DB_KINDS } from '../helpers/db.js'
 import { phoneJpeg } from './evidence/fixtures/images.js'
 import { contains, GPS, gpsBytes, S } from './evidence/fixtures/sentinels.js'
 import { enterNow } from './file-case.js'
+import { walkToEvidence } from './line-intake.js'
 
 describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
   let t: TestApp
@@ -25,13 +26,7 @@ describe.each(DB_KINDS)('complaint evidence sent in LINE (%s)', (kind) => {
 
   async function toEvidence() {
     const chat = chatAs(t, line)
-    let step = await chat.say('ร้องเรียน')
-    step = await chat.tap(button(step, /ใช้ทรัพย์สินราชการ/))
-    await chat.say('นำรถราชการไปใช้ส่วนตัวทุกวันหยุด')
-    await chat.say('ทุกวันเสาร์')
-    step = await chat.say('ลานจอดรถ')
-    step = await chat.tap(button(step, /ข้าม/))
-    return { chat, step }
+    return { chat, step: await walkToEvidence(chat) }
   }
 
   it('a GPS-tagged photo is fetched at once, stripped, sealed, and filed with the case', async () => {

@@ -7,8 +7,9 @@ import { DEFAULT_MAX_BYTES, DEFAULT_MAX_INFLATED_BYTES } from '../../../src/comp
 import { inflaters, MAX_OVERSHOOT } from '../../../src/core/inflate-bounded.js'
 import { MemoryLine } from '../../fakes/memory-line.js'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
-import { button, chatAs, textOf } from '../../helpers/chat.js'
+import { chatAs, textOf } from '../../helpers/chat.js'
 import { DB_KINDS } from '../../helpers/db.js'
+import { walkToEvidence } from '../line-intake.js'
 import { countRows, REPORT, WebClient } from '../web/helpers.js'
 import {
   docxWith,
@@ -274,12 +275,7 @@ describe.each(DB_KINDS)('decompression bombs through /report and LINE (%s)', (ki
 
   test('LINE intake answers each bomb with the limit it crossed; nothing is kept', async () => {
     const chat = chatAs(t, line)
-    let step = await chat.say('ร้องเรียน')
-    step = await chat.tap(button(step, /ใช้ทรัพย์สินราชการ/))
-    await chat.say('นำรถราชการไปใช้ส่วนตัวทุกวันหยุด')
-    await chat.say('ทุกวันเสาร์')
-    step = await chat.say('ลานจอดรถ')
-    await chat.tap(button(step, /ข้าม/))
+    await walkToEvidence(chat)
     for (const [i, b] of BOMBS.entries()) {
       const bytes = b.make()
       line.contents.set(`m-bomb-${i}`, { kind: 'ok', contentType: 'application/octet-stream', bytes })
