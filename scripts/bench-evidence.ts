@@ -28,6 +28,8 @@ import {
   pngIdatBomb,
   zerosEntry,
 } from '../test/complaints/evidence/fixtures/bombs.js'
+// The report's answers, the web tests' own, the same in every post (`_csrf` comes from the form page).
+import { REPORT } from '../test/complaints/web/helpers.js'
 import { startFakeLine } from '../test/fakes/fake-line-server.js'
 import { bundleBenchEntry } from './bench/bundle.js'
 import { freshSchema } from './bench/pg.js'
@@ -125,15 +127,6 @@ const roundOfReports = (base: string, photo: Uint8Array) =>
     ),
   )
 
-/** The report's answers, the same in every post; `_csrf` comes from the form page. */
-const ANSWERS = {
-  category: 'bribery',
-  what: 'เจ้าหน้าที่เรียกเงิน 5,000 บาทเพื่อเร่งออกใบอนุญาต',
-  when: 'สัปดาห์ที่แล้ว',
-  where: 'งานอนุญาต ชั้น 3',
-  who: 'ผู้ช่วยหัวหน้างาน',
-  identity: 'anonymous',
-}
 const BOUNDARY = '----bench-evidence-7f3a9c'
 const enc = new TextEncoder()
 const textPart = (name: string, value: string) =>
@@ -158,7 +151,7 @@ function partsOf(photos: Uint8Array[]): Uint8Array[] {
 async function postReport(base: string, photos: Uint8Array[]): Promise<number> {
   const { cookie, csrf } = await openForm(base)
   const body = Buffer.concat([
-    ...Object.entries({ _csrf: csrf, ...ANSWERS }).map(([k, v]) => textPart(k, v)),
+    ...Object.entries({ _csrf: csrf, ...REPORT }).map(([k, v]) => textPart(k, v)),
     ...partsOf(photos),
     enc.encode(`--${BOUNDARY}--\r\n`),
   ])
@@ -192,7 +185,7 @@ async function postFiles(
 ): Promise<{ status: number; page: string }> {
   const { cookie, csrf } = await openForm(base)
   const form = new FormData()
-  const fields = { _csrf: csrf, ...ANSWERS }
+  const fields = { _csrf: csrf, ...REPORT }
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
   for (const f of files) form.append('evidence', new File([f.bytes.slice()], f.name))
   // A server stalled on its event loop may drop the connection (ECONNRESET): status 0, said in
