@@ -124,6 +124,13 @@ export const envSchema = z.object({
   /** Node: one file's cleaning deadline (ms); past it, its thread ends and the file is refused. */
   EVIDENCE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(20_000),
   /**
+   * Writes of evidence bytes (a report's or reply's files) waiting for their turn in the
+   * database, one at a time (AppDeps['evidenceWrites']); the next is answered "busy".
+   */
+  EVIDENCE_WRITES_QUEUE: z.coerce.number().int().min(0).max(1000).default(16),
+  /** How long a write of evidence bytes may wait for its turn (ms) before it is answered "busy". */
+  EVIDENCE_WRITES_WAIT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /**
    * Days an account must have been a complaint officer before it may approve an identity reveal
    * or open a case someone was excluded from. At least 7: the complainants' promise says so.
    */

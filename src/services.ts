@@ -99,7 +99,10 @@ export function buildServices(input: ServiceInputs): AppDeps {
     input.lines ?? (async (orgId: string) => (orgId === DEFAULT_ORG ? line : null)),
   )
   const evidence = input.evidence ?? inlineCleaner()
-  const evidenceWrites = createSerial()
+  const evidenceWrites = createSerial({
+    waiting: input.config.env.EVIDENCE_WRITES_QUEUE,
+    waitMs: input.config.env.EVIDENCE_WRITES_WAIT_MS,
+  })
   const languages = createLanguages({ db, keyring, log })
   const failures = input.failures ?? createFailureLog({ log, clock })
   const dispatch = createDispatcher(buildRegistry(), understandingOf(flows), {

@@ -8,7 +8,7 @@ import type { HandlerRegistry } from '../webhook/registry.js'
 import { draftFileCallbacks } from './drafts.js'
 import { submitNotifyOff, submitReply } from './filings.js'
 import { openAsComplainant } from './follow-access.js'
-import { attachEvidence, COMPLAINT_FORM, registerComplaintForm } from './intake.js'
+import { attachEvidence, COMPLAINT_FORM, registerComplaintForm, SUBMIT_BUSY } from './intake.js'
 import type { ComplainantView } from './service.js'
 import type { CaseStatus, Outcome } from './tables.js'
 
@@ -145,7 +145,7 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
       if (!caseId) throw new Error('complaint reply without its case')
       const text = (a.message ?? '').trim()
       // The draft's files are copied into the filing: evidence bytes written, so in their queue.
-      await ctx.deps.evidenceWrites.run(() =>
+      const stored = await ctx.deps.evidenceWrites.run(() =>
         ctx.deps.db
           .transaction()
           .execute((trx) =>
@@ -157,6 +157,7 @@ export function registerComplaints(registry: HandlerRegistry, forms: FormHandler
             ),
           ),
       )
+      if (!stored.ok) return SUBMIT_BUSY
       return ctx.deps.flows.render('complaint.replied', {
         entryTime: ctx.deps.config.env.COMPLAINT_ENTRY_TIME,
       })

@@ -3,7 +3,7 @@ import { systemRandom } from '../core/receipt.js'
 import type { AttachHandler, FormHandlers } from '../dialogues/forms.js'
 import type { EventContext } from '../webhook/registry.js'
 import { addDraftFile, draftFileCallbacks, sealFile } from './drafts.js'
-import { evidenceLimitsFromEnv } from './evidence/index.js'
+import { BUSY, evidenceLimitsFromEnv } from './evidence/index.js'
 import { drawReceipt, submitComplaint } from './filings.js'
 
 export const COMPLAINT_FORM = 'complaint'
@@ -15,7 +15,14 @@ const intakeWords = defineMessages({
     'ไฟล์มีขนาด {{size}} MB เกินกำหนด {{limit}} MB กรุณาส่งไฟล์ที่เล็กลง',
     'The file is {{size}} MB, over the {{limit}} MB limit.',
   ],
+  submitBusy: [
+    '⚠️ ขณะนี้ระบบกำลังจัดเก็บหลักฐานจำนวนมาก จึงยังไม่ได้ส่ง ข้อมูลและไฟล์ของท่านยังอยู่ครบ กรุณาแตะ "ส่ง" อีกครั้งในอีกสักครู่',
+    '⚠️ The system is storing a lot of evidence right now, so nothing was sent yet. Your answers and files are kept: please tap "Submit" again in a moment.',
+  ],
 })
+
+/** A submit whose turn in the evidence writes' queue never came: the draft is kept. */
+export const SUBMIT_BUSY = { notSubmitted: intakeWords.both('submitBusy') }
 
 /** The promise, with the deadlines and draft lifetime this deployment is configured with. */
 export function promiseMessages(ctx: EventContext<unknown>) {
@@ -72,7 +79,7 @@ export const attachEvidence: AttachHandler = async (ctx, draft) => {
   // The sender's file name is not kept: officers see "หลักฐาน-n" (complaints/officers).
   // Sealed before its turn in the evidence writes' queue, like a filing's files (filings.ts).
   const sealed = await sealFile(ctx.deps.keyring, { kind: clean.kind, mime: clean.mime, bytes: clean.bytes })
-  await ctx.deps.evidenceWrites.run(() =>
+  const stored = await ctx.deps.evidenceWrites.run(() =>
     addDraftFile(
       ctx.deps.db,
       ctx.deps.keyring,
@@ -80,7 +87,7 @@ export const attachEvidence: AttachHandler = async (ctx, draft) => {
       sealed,
     ),
   )
-  return { ok: true }
+  return stored.ok ? { ok: true } : { ok: false, error: warn(BUSY.message) }
 }
 
 /** The LINE complaint form: promise first, evidence on the way, filed with nothing linking back. */
@@ -117,9 +124,10 @@ export function registerComplaintForm(forms: FormHandlers): void {
           ),
         ),
       )
+      if (!filed.ok) return SUBMIT_BUSY
       return ctx.deps.flows.render('complaint.filed', {
-        caseCode: filed.code,
-        caseSecret: filed.secret,
+        caseCode: filed.value.code,
+        caseSecret: filed.value.secret,
         entryTime: config.env.COMPLAINT_ENTRY_TIME,
       })
     },

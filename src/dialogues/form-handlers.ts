@@ -14,7 +14,7 @@ export type FormSubmit = (
   ctx: FormContext,
   answers: Readonly<Record<string, string>>,
   draft: { key: string },
-) => Promise<LineMessage[] | SubmitResult>
+) => Promise<LineMessage[] | SubmitResult | NotSubmitted>
 
 /**
  * A reply, and optionally a form to keep ready (parked) for this person: e.g. after a
@@ -24,6 +24,14 @@ export type FormSubmit = (
 export interface SubmitResult {
   reply: LineMessage[]
   park?: { formId: string; hidden: Record<string, string>; ttlMs: number }
+}
+
+/**
+ * The form could not be submitted now (e.g. the evidence writes' queue is full): the draft stays
+ * as it is, and the person gets `say`, then the summary with its submit button again.
+ */
+export interface NotSubmitted {
+  notSubmitted: Text
 }
 
 export interface Draft {

@@ -1,6 +1,8 @@
+import { pick } from '../core/lang.js'
 import { defineMessages } from '../core/messages.js'
 import { renderEditMenu } from '../flows/render-form.js'
 import type { FormDef } from '../flows/schema-dialogues.js'
+import type { LineMessage } from '../line/port.js'
 import type { MessageEvent } from '../webhook/events.js'
 import type { EventContext, HandlerRegistry, PostbackContext, TextContext } from '../webhook/registry.js'
 import { isCancel, parseAnswer } from './answers.js'
@@ -18,6 +20,7 @@ export type {
   FormContext,
   FormOptions,
   FormSubmit,
+  NotSubmitted,
   SubmitResult,
 } from './form-handlers.js'
 export { FormHandlers, missingSubmits } from './form-handlers.js'
@@ -108,6 +111,10 @@ export function registerForms(registry: HandlerRegistry, handlers: FormHandlers)
       const options = handlers.forms.get(state.formId)
       if (!options) throw new Error(`form "${state.formId}" has no submit handler`)
       const result = await options.submit(ctx, state.answers, { key })
+      if ('notSubmitted' in result) {
+        const said: LineMessage = { type: 'text', text: pick(result.notSubmitted, ctx.lang) }
+        return ctx.responder.reply([said, promptFor(ctx, form, state)])
+      }
       await dropState(ctx.deps, ctx.orgId, key)
       const { reply, park } = Array.isArray(result) ? { reply: result, park: undefined } : result
       if (park) {

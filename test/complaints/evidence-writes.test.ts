@@ -5,6 +5,7 @@ import { button, chatAs, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { phoneJpeg } from './evidence/fixtures/images.js'
 import { enterNow } from './file-case.js'
+import { holdQueue as hold } from './hold-queue.js'
 import { walkToEvidence } from './line-intake.js'
 import { countRows, gpsJpeg, REPORT, WebClient } from './web/helpers.js'
 
@@ -28,27 +29,7 @@ describe.each(DB_KINDS)('evidence writes wait their turn (%s)', (kind) => {
     await t.close()
   })
 
-  /** Takes the queue until `release()`; resolves `waiting(n)` once n pieces are in it. */
-  function holdQueue() {
-    let release = () => {}
-    const held = new Promise<void>((r) => {
-      release = r
-    })
-    const done = t.deps.evidenceWrites.run(() => held)
-    const waiting = async (n: number) => {
-      for (let i = 0; t.deps.evidenceWrites.pending < n; i++) {
-        if (i > 500) throw new Error(`the queue never held ${n}`)
-        await new Promise((r) => setTimeout(r, 10))
-      }
-    }
-    const open = () => {
-      release()
-      return done
-    }
-    // A failed expectation must not leave the queue held (and the app's close waiting on it).
-    restore.push(release)
-    return { release: open, waiting }
-  }
+  const holdQueue = () => hold(t.deps.evidenceWrites, restore)
 
   /** Counts the cleaned JPEGs the keyring seals from now on (other seals, the form's own, not). */
   function countSealedJpegs(): () => number {

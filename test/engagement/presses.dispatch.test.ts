@@ -33,7 +33,7 @@ beforeAll(async () => {
     flows,
     config: testConfig(),
     evidence: inlineCleaner(),
-    evidenceWrites: createSerial(),
+    evidenceWrites: createSerial({ waiting: 16, waitMs: 30_000 }),
     failures: createFailureLog({ log: silentLogger, clock: fixedClock(new Date(1_000_000)) }),
     languages: createLanguages({ db: testDb.db, keyring, log: silentLogger }),
   }

@@ -46,7 +46,7 @@ function showCase(
   access: string,
   expires: Date,
   extra: Extra = {},
-  status: 200 | 422 = 200,
+  status: 200 | 422 | 503 = 200,
 ) {
   const minutesLeft = Math.max(1, Math.ceil((expires.getTime() - c.var.deps.clock.now().getTime()) / 60_000))
   const limits = limitsOf(c, REPLY)
@@ -154,8 +154,13 @@ export function followRoutes() {
       return null
     })
     if (!result) return showCase(c, view, token, access.expires, { error: p.t('failed'), message }, 422)
-    if (result.kind === 'gone') return showFollow(c, { error: p.t('wrong') }, 401)
-    if (result.kind === 'closed')
+    if (!result.ok) {
+      count(c, 'reply_busy')
+      c.header('Retry-After', '30')
+      return showCase(c, view, token, access.expires, { error: p.t('busy'), message }, 503)
+    }
+    if (result.value.kind === 'gone') return showFollow(c, { error: p.t('wrong') }, 401)
+    if (result.value.kind === 'closed')
       return showCase(c, view, token, access.expires, { error: p.t('closed'), message }, 422)
     // No log line for a reply: its timestamp would date the complainant's visit (README, A3).
     const fresh = (await viewCase(deps.db, deps.keyring, orgOf(c), access.caseId)) ?? view

@@ -62,7 +62,7 @@ export function webHeaders(): MiddlewareHandler<WebEnv> {
 export const html = (
   c: WebContext,
   node: unknown,
-  status: 200 | 400 | 401 | 403 | 404 | 413 | 422 | 429 | 500 = 200,
+  status: 200 | 400 | 401 | 403 | 404 | 413 | 422 | 429 | 500 | 503 = 200,
 ) => c.html(`<!doctype html>${String(node)}`, status)
 
 /** Where the post came from, as the browser says (see console/csrf.ts). */

@@ -61,6 +61,10 @@ export const webWords = defineMessages({
     'ระบบขัดข้อง ยังไม่ได้รับเรื่อง กรุณาลองใหม่อีกครั้ง',
     'Something went wrong and nothing was filed. Please try again.',
   ],
+  busy: [
+    'ขณะนี้ระบบกำลังจัดเก็บหลักฐานจำนวนมาก จึงยังไม่ได้บันทึกสิ่งที่ส่ง กรุณาเลือกไฟล์แล้วส่งใหม่อีกครั้งในอีกสักครู่',
+    'The system is storing a lot of evidence right now, so what you sent was not saved. Please choose the files again and send it in a moment.',
+  ],
   filedTitle: ['รับเรื่องแล้ว', 'Your report is filed'],
   code: ['เลขที่เรื่อง', 'Case code'],
   secret: ['รหัสลับ', 'Secret'],

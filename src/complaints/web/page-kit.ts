@@ -1,3 +1,4 @@
+import type { Turn } from '../../core/serial.js'
 import { DEFAULT_ORG } from '../../webhook/channels.js'
 import { evidenceLimitsFromEnv } from '../evidence/index.js'
 import { evidenceField } from './fields.js'
@@ -53,10 +54,11 @@ export const count = (c: WebContext, outcome: string) => c.var.deps.log.info('co
 
 /**
  * Runs a form's transaction; one with files waits in the evidence writes' queue
- * (AppDeps['evidenceWrites']), one with text only does not wait behind photos.
+ * (AppDeps['evidenceWrites']) and may be `busy`, one with text only does not wait behind photos.
  */
-export const writeWith = <T>(
+export const writeWith = async <T>(
   c: WebContext,
   files: readonly unknown[],
   write: () => Promise<T>,
-): Promise<T> => (files.length > 0 ? c.var.deps.evidenceWrites.run(write) : write())
+): Promise<Turn<T>> =>
+  files.length > 0 ? c.var.deps.evidenceWrites.run(write) : { ok: true, value: await write() }

@@ -32,7 +32,7 @@ function promiseText(c: WebContext): string {
     .join('\n')
 }
 
-type Status = 200 | 422 | 500
+type Status = 200 | 422 | 500 | 503
 async function showForm(
   c: WebContext,
   extra: {
@@ -140,13 +140,18 @@ export function reportRoutes() {
       count(c, 'failed')
       return showForm(c, { values, banner: p.t('failed'), filesChosen }, 500)
     }
+    if (!filed.ok) {
+      count(c, 'busy')
+      c.header('Retry-After', '30')
+      return showForm(c, { values, banner: p.t('busy'), filesChosen }, 503)
+    }
     // No log line for a filing: its timestamp would date it to the second (README, A3).
     return html(
       c,
       FiledPage({
         p,
-        code: filed.code,
-        secret: filed.secret,
+        code: filed.value.code,
+        secret: filed.value.secret,
         evidence: files.files.length,
         entryTime: deps.config.env.COMPLAINT_ENTRY_TIME,
       }),
