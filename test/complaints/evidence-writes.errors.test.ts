@@ -4,10 +4,9 @@ import { createTestApp, type TestApp } from '../helpers/app.js'
 import { button, chatAs, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
 import { phoneJpeg } from './evidence/fixtures/images.js'
-import { enterNow } from './file-case.js'
 import { holdQueue as hold } from './hold-queue.js'
-import { walkToEvidence } from './line-intake.js'
-import { countRows, gpsJpeg, REPORT, WebClient } from './web/helpers.js'
+import { walkToEvidence, walkToReplySubmit } from './line-intake.js'
+import { countRows, followFiledReport, gpsJpeg, REPORT, WebClient } from './web/helpers.js'
 
 // The evidence writes' queue is bounded (EVIDENCE_WRITES_QUEUE, EVIDENCE_WRITES_WAIT_MS): a
 // write that finds it full, or waits its limit, is answered "busy" with nothing stored, and
@@ -69,15 +68,7 @@ describe.each(DB_KINDS)('evidence writes when the queue is full (%s)', (kind) =>
   })
 
   it('a complainant’s web reply with a file is answered "busy", the message kept for the next try', async () => {
-    const web = new WebClient(t)
-    await web.get('/report')
-    await web.post('/report', { ...REPORT })
-    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
-    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
-    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
-    const follower = new WebClient(t)
-    await follower.get('/report/follow')
-    expect((await follower.post('/report/follow', { code, secret })).status).toBe(200)
+    const follower = await followFiledReport(t)
     const q = holdQueue()
     const res = await follower.post('/report/follow/reply', { message: 'ภาพถ่ายเพิ่มเติม' }, photo())
     expect(res.status).toBe(503)
@@ -131,14 +122,7 @@ describe.each(DB_KINDS)('evidence writes when the queue is full (%s)', (kind) =>
     step = await chat.tap(button(step, /ไม่ระบุชื่อ/))
     step = await chat.tap(button(step, /ไม่ต้องแจ้ง/))
     const done = textOf(await chat.tap(button(step, /^ส่ง$/)))
-    expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
-    await chat.say('ติดตามเรื่องร้องเรียน')
-    await chat.say(/C-2569-[A-Z2-9]{6}/.exec(done)?.[0] ?? '')
-    const status = await chat.say(/[A-Z2-9]{5}-[A-Z2-9]{5}/.exec(done)?.[0] ?? '')
-    const view = await chat.tap(button(status, /^ส่ง$/))
-    step = await chat.tap(button(view, /ตอบเจ้าหน้าที่/))
-    step = await chat.say('ทะเบียนรถ กข 1234')
-    step = await chat.tap(button(step, /เสร็จ/))
+    step = await walkToReplySubmit(t, chat, done)
     const q = holdQueue()
     const busy = await chat.tap(button(step, /^ส่ง$/))
     expect(textOf(busy)).toMatch(BUSY_LINE_SUBMIT)

@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { fromUtf8 } from '../../../src/core/bytes.js'
 import type { TestApp } from '../../helpers/app.js'
 import { fromSocket } from '../../helpers/socket.js'
+import { enterNow } from '../file-case.js'
 
 /** What a browser does for the web form: keeps its cookies, reads the hidden fields back. */
 export class WebClient {
@@ -84,6 +85,30 @@ export const REPORT = {
   who: 'ผู้ช่วยหัวหน้างาน',
   identity: 'anonymous',
 } as const
+
+/** The case code and secret the filed page in `web` shows. */
+export const receiptOf = (web: WebClient) => ({
+  code: web.html.match(/id="case-code">([^<]+)</)?.[1] ?? '',
+  secret: web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? '',
+})
+
+/**
+ * A report with text only filed through the form and entered, and its case opened on
+ * /report/follow by another browser with the code and secret: that browser.
+ */
+export async function followFiledReport(t: TestApp): Promise<WebClient> {
+  const web = new WebClient(t)
+  await web.get('/report')
+  await web.post('/report', { ...REPORT })
+  const { code, secret } = receiptOf(web)
+  const entered = await enterNow(t)
+  if (entered.entered !== 1) throw new Error(`the day's entry entered ${entered.entered} filings, not 1`)
+  const follower = new WebClient(t)
+  await follower.get('/report/follow')
+  const opened = await follower.post('/report/follow', { code, secret })
+  if (opened.status !== 200) throw new Error(`/report/follow answered ${opened.status}`)
+  return follower
+}
 
 export const countRows = async (
   t: TestApp,

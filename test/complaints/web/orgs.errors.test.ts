@@ -3,7 +3,7 @@ import { createOrg } from '../../../src/orgs/service.js'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
 import { enterNow } from '../file-case.js'
-import { countRows, REPORT, WebClient } from './helpers.js'
+import { countRows, REPORT, receiptOf, WebClient } from './helpers.js'
 
 // An address that names no organization: one plain 404 in Thai and English, never a 500, and
 // nothing about which organizations exist or a link that would file elsewhere.
@@ -67,8 +67,7 @@ describe.each(DB_KINDS)('web complaint form, unknown organization (%s)', (kind) 
     const web = new WebClient(t)
     await web.get('/report/acme')
     await web.post('/report/acme', { ...REPORT })
-    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
-    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    const { code, secret } = receiptOf(web)
     await enterNow(t)
     const other = new WebClient(t)
     await other.get('/report/follow')
@@ -82,8 +81,7 @@ describe.each(DB_KINDS)('web complaint form, unknown organization (%s)', (kind) 
     const web = new WebClient(t)
     await web.get('/report/acme')
     await web.post('/report/acme', { ...REPORT })
-    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
-    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    const { code, secret } = receiptOf(web)
     await enterNow(t)
     await web.get('/report/acme/follow')
     await web.post('/report/acme/follow', { code, secret })

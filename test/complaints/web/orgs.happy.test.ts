@@ -3,7 +3,7 @@ import { createOrg } from '../../../src/orgs/service.js'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
 import { enterNow } from '../file-case.js'
-import { REPORT, WebClient } from './helpers.js'
+import { REPORT, receiptOf, WebClient } from './helpers.js'
 
 // Each organization has its own web form at /report/<org>; /report stays the default one's.
 
@@ -25,8 +25,7 @@ describe.each(DB_KINDS)('web complaint form per organization (%s)', (kind) => {
     expect(web.html).toContain(`action="${base}"`)
     expect(web.html).toContain(`href="${base}/follow"`)
     expect((await web.post(base, { ...REPORT })).status).toBe(200)
-    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
-    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    const { code, secret } = receiptOf(web)
     expect(code).toMatch(/^C-\d{4}-[A-Z2-9]{6}$/)
     expect(web.html).toContain(`href="${base}/follow"`)
     return { code, secret }

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
 import { enterNow } from '../file-case.js'
 import { REAL_CODE, SECRET, seedCase, UNKNOWN_CODE, WRONG } from '../followup-helpers.js'
-import { countRows, gpsJpeg, REPORT, WebClient } from './helpers.js'
+import { countRows, gpsJpeg, REPORT, receiptOf, WebClient } from './helpers.js'
 
 const MB = 1024 * 1024
 const nothingStored = async (t: TestApp) => {
@@ -211,8 +211,7 @@ describe.each(DB_KINDS)('web complaint form, bad input (%s)', (kind) => {
 
   test('replies: too long, empty, or after access expired are refused and store nothing', async () => {
     await web.post('/report', { ...REPORT })
-    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
-    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    const { code, secret } = receiptOf(web)
     await enterNow(t)
     const follower = new WebClient(t)
     await follower.get('/report/follow')

@@ -5,7 +5,7 @@ import { fromUtf8 } from '../../../src/core/bytes.js'
 import { createTestApp, type TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
 import { enterNow } from '../file-case.js'
-import { ascii, countRows, GPS_SENTINEL, gpsJpeg, REPORT, WebClient } from './helpers.js'
+import { ascii, countRows, GPS_SENTINEL, gpsJpeg, REPORT, receiptOf, WebClient } from './helpers.js'
 
 describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
   let t: TestApp
@@ -56,8 +56,7 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
     ])
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('no-store')
-    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
-    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    const { code, secret } = receiptOf(web)
     expect(code).toMatch(/^C-2569-[A-Z2-9]{6}$/)
     expect(secret).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/)
     expect(web.html).toContain('ไม่บันทึกในอุปกรณ์ที่ใช้ร่วมกับผู้อื่น')
@@ -147,8 +146,7 @@ describe.each(DB_KINDS)('web complaint form, happy path (%s)', (kind) => {
     const web = new WebClient(t)
     await web.get('/report')
     await web.post('/report', { ...REPORT })
-    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
-    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    const { code, secret } = receiptOf(web)
     expect(await countRows(t, 'complaint_cases')).toBe(0)
     expect(await enterNow(t)).toEqual({ entered: 1, held: 0 })
     const row = await t.testDb.db.selectFrom('complaint_cases').selectAll().executeTakeFirstOrThrow()

@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../helpers/app.js'
 import { DB_KINDS } from '../../helpers/db.js'
 import { enterNow } from '../file-case.js'
 import { REAL_CODE, SECRET, seedCase, throttleRows } from '../followup-helpers.js'
-import { countRows, dump, gpsJpeg, hex, REPORT, WebClient } from './helpers.js'
+import { countRows, dump, gpsJpeg, hex, REPORT, receiptOf, WebClient } from './helpers.js'
 
 const IP = '203.0.113.77'
 const UA = 'SentinelBrowser/9.9 (Linux; Android 14; SM-TEST)'
@@ -135,8 +135,7 @@ describe.each(DB_KINDS)('web complaint form, security (%s)', (kind) => {
     await web.post('/report', { ...REPORT, what: `เรื่องทดสอบ SENTINEL-CONTENT` }, [
       { name: 'photo.jpg', bytes: gpsJpeg() },
     ])
-    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
-    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    const { code, secret } = receiptOf(web)
     await expectNothingIdentifying(secret, code) // while the filing waits
     await enterNow(t)
     t.clock.advance(3 * 3_600_000 + 17 * 60_000 + 23_000) // 13:17:23 in Bangkok
@@ -205,8 +204,7 @@ describe.each(DB_KINDS)('web complaint form, security (%s)', (kind) => {
     expect(web.html).not.toContain('<script>alert(1)')
     expect(web.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     await web.post('/report', { ...REPORT, what: evil })
-    const code = web.html.match(/id="case-code">([^<]+)</)?.[1] ?? ''
-    const secret = web.html.match(/id="case-secret">([^<]+)</)?.[1] ?? ''
+    const { code, secret } = receiptOf(web)
     await enterNow(t)
     await web.get('/report/follow')
     await web.post('/report/follow', { code, secret })
