@@ -27,9 +27,12 @@ export interface FilePart {
 }
 
 export type PartValue = string | FilePart
+/** Which of MultipartLimits a refused body crossed, when it was one of them. */
+export type MultipartLimit = 'maxParts' | 'maxHeaderBytes' | 'maxFieldBytes'
+
 export type Multipart =
   | { ok: true; entries: [name: string, value: PartValue][] }
-  | { ok: false; reason: string }
+  | { ok: false; reason: string; limit?: MultipartLimit }
 
 const CRLF = [13, 10]
 const decoder = new TextDecoder()
@@ -66,7 +69,8 @@ function find(hay: Uint8Array, needle: Uint8Array, from: number, end = hay.lengt
 const at = (hay: Uint8Array, i: number, bytes: readonly number[]) => bytes.every((b, k) => hay[i + k] === b)
 
 export function parseMultipart(body: Uint8Array, boundary: string, limits: MultipartLimits): Multipart {
-  const bad = (reason: string): Multipart => ({ ok: false, reason })
+  const bad = (reason: string, limit?: MultipartLimit): Multipart =>
+    limit ? { ok: false, reason, limit } : { ok: false, reason }
   const delimiter = encoder.encode(`\r\n--${boundary}`)
   const headerEnd = encoder.encode('\r\n\r\n')
   // The first delimiter may open the body, without the line break before it.
@@ -84,7 +88,7 @@ export function parseMultipart(body: Uint8Array, boundary: string, limits: Multi
     while (body[p] === 32 || body[p] === 9) p++
     if (!at(body, p, CRLF)) return bad('malformed boundary line')
     p += 2
-    if (entries.length >= limits.maxParts) return bad(`more than ${limits.maxParts} parts`)
+    if (entries.length >= limits.maxParts) return bad(`more than ${limits.maxParts} parts`, 'maxParts')
     let contentStart: number
     let headers: string
     if (at(body, p, CRLF)) {
@@ -93,7 +97,8 @@ export function parseMultipart(body: Uint8Array, boundary: string, limits: Multi
     } else {
       const window = Math.min(body.length, p + limits.maxHeaderBytes + headerEnd.length)
       const end = find(body, headerEnd, p, window)
-      if (end < 0) return bad(`part headers over ${limits.maxHeaderBytes} bytes, or unterminated`)
+      if (end < 0)
+        return bad(`part headers over ${limits.maxHeaderBytes} bytes, or unterminated`, 'maxHeaderBytes')
       headers = decoder.decode(body.subarray(p, end))
       contentStart = end + headerEnd.length
     }
@@ -103,7 +108,8 @@ export function parseMultipart(body: Uint8Array, boundary: string, limits: Multi
     if (!part) return bad('a part without a form-data name')
     const content = body.subarray(contentStart, contentEnd)
     if (part.filename === undefined) {
-      if (content.length > limits.maxFieldBytes) return bad(`a field over ${limits.maxFieldBytes} bytes`)
+      if (content.length > limits.maxFieldBytes)
+        return bad(`a field over ${limits.maxFieldBytes} bytes`, 'maxFieldBytes')
       entries.push([part.name, decoder.decode(content)])
     } else {
       entries.push([part.name, { filename: part.filename, type: part.type, bytes: content.slice() }])

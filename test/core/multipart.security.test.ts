@@ -14,7 +14,11 @@ describe('parseMultipart limits', () => {
     for (let i = 0; i < 10_000; i++)
       lines.push('--B', `Content-Disposition: form-data; name="f${i}"`, '', 'x')
     lines.push('--B--')
-    expect(parseMultipart(bytes(lines), 'B', LIMITS)).toEqual({ ok: false, reason: 'more than 8 parts' })
+    expect(parseMultipart(bytes(lines), 'B', LIMITS)).toEqual({
+      ok: false,
+      reason: 'more than 8 parts',
+      limit: 'maxParts',
+    })
   })
 
   it('refuses a header block over the limit without searching the rest of the body for its end', () => {
@@ -28,6 +32,7 @@ describe('parseMultipart limits', () => {
     expect(parseMultipart(bytes(huge), 'B', LIMITS)).toMatchObject({
       ok: false,
       reason: expect.stringContaining('256'),
+      limit: 'maxHeaderBytes',
     })
   })
 
@@ -37,6 +42,7 @@ describe('parseMultipart limits', () => {
     expect(parseMultipart(bytes(asField), 'B', LIMITS)).toEqual({
       ok: false,
       reason: 'a field over 1024 bytes',
+      limit: 'maxFieldBytes',
     })
     const asFile = [
       '--B',

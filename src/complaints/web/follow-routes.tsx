@@ -20,7 +20,7 @@ import {
 import { count, evidenceLimits, formToken, limitsOf, orgOf, pageOf, writeWith } from './page-kit.js'
 import { CasePage, type CaseProps } from './pages/case.js'
 import { FollowPage } from './pages/follow.js'
-import { refuse } from './report-routes.js'
+import { refuse, unreadable } from './report-routes.js'
 import { replyAsComplainant, viewCase } from './service.js'
 import { checkAccess, checkFormToken, issueAccess } from './tokens.js'
 
@@ -59,10 +59,12 @@ export function followRoutes() {
 
   app.post('/', followFormGuard(), async (c) => {
     const { deps } = c.var
-    const body = await parseForm(c)
+    const read = await parseForm(c)
+    if (!read.ok) return unreadable(c, '/follow', read)
+    const { body } = read
     const now = deps.clock.now()
-    const check = body && (await checkFormToken(deps.keyring, field(body, '_csrf'), readFormCookie(c), now))
-    if (!body || !sameOrigin(c) || check === 'invalid') return refuse(c, '/follow')
+    const check = await checkFormToken(deps.keyring, field(body, '_csrf'), readFormCookie(c), now)
+    if (!sameOrigin(c) || check === 'invalid') return refuse(c, '/follow')
     const p = pageOf(c)
     const code = field(body, 'code').trim().slice(0, 40)
     if (check === 'expired') return showFollow(c, { code, error: p.t('formExpired') }, 422)
@@ -91,8 +93,10 @@ export function followRoutes() {
   /** The case again (language switch, refresh) while the access token lives. */
   app.post('/case', followFormGuard(), async (c) => {
     const { deps } = c.var
-    const body = await parseForm(c)
-    if (!body || !sameOrigin(c)) return refuse(c, '/follow')
+    const read = await parseForm(c)
+    if (!read.ok) return unreadable(c, '/follow', read)
+    const { body } = read
+    if (!sameOrigin(c)) return refuse(c, '/follow')
     const token = field(body, 'access')
     const access = await checkAccess(deps.keyring, token, deps.clock.now())
     if (access.kind === 'invalid') return refuse(c, '/follow')
@@ -104,8 +108,10 @@ export function followRoutes() {
 
   app.post('/reply', reportBodyGuard('/follow'), async (c) => {
     const { deps } = c.var
-    const body = await parseForm(c)
-    if (!body || !sameOrigin(c)) return refuse(c, '/follow')
+    const read = await parseForm(c)
+    if (!read.ok) return unreadable(c, '/follow', read)
+    const { body } = read
+    if (!sameOrigin(c)) return refuse(c, '/follow')
     const now = deps.clock.now()
     const token = field(body, 'access')
     const access = await checkAccess(deps.keyring, token, now)

@@ -4,7 +4,13 @@ import type { AppDeps } from '../../app-env.js'
 import { originAllowed } from '../../console/csrf.js'
 import { toBase64 } from '../../core/bytes.js'
 import type { Lang } from '../../core/lang.js'
-import { boundaryOf, type FilePart, type MultipartLimits, parseMultipart } from '../../core/multipart.js'
+import {
+  boundaryOf,
+  type FilePart,
+  type MultipartLimit,
+  type MultipartLimits,
+  parseMultipart,
+} from '../../core/multipart.js'
 import type { Brand } from '../../orgs/profile.js'
 import { pickLang } from './i18n.js'
 import { randomNonce } from './tokens.js'
@@ -107,23 +113,26 @@ export const FORM_LIMITS: MultipartLimits = {
 }
 
 /**
- * The posted form, or null when it is not one (malformed multipart, wrong content type). A
- * multipart body is split by core/multipart.ts, off the platform's parser (see there why).
+ * The posted form, or why it could not be read: a multipart body that does not follow the
+ * format, or crosses one of FORM_LIMITS (`limit`). A multipart body is split by
+ * core/multipart.ts, off the platform's parser (see there why).
  */
-export async function parseForm(c: WebContext): Promise<Body | null> {
+export type FormRead = { ok: true; body: Body } | { ok: false; limit: MultipartLimit | null }
+
+export async function parseForm(c: WebContext): Promise<FormRead> {
   try {
     const boundary = boundaryOf(c.req.header('content-type') ?? '')
-    if (boundary === null) return stringsOnly(await c.req.parseBody({ all: true }))
+    if (boundary === null) return { ok: true, body: stringsOnly(await c.req.parseBody({ all: true })) }
     const parsed = parseMultipart(new Uint8Array(await c.req.arrayBuffer()), boundary, FORM_LIMITS)
-    if (!parsed.ok) return null
+    if (!parsed.ok) return { ok: false, limit: parsed.limit ?? null }
     const body: Body = Object.create(null)
     for (const [name, value] of parsed.entries) {
       const had = body[name]
       body[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value]
     }
-    return body
+    return { ok: true, body }
   } catch {
-    return null
+    return { ok: false, limit: null }
   }
 }
 

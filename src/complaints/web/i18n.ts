@@ -48,6 +48,22 @@ export const webWords = defineMessages({
     'คำขอถูกปฏิเสธ เนื่องจากไม่ได้ส่งจากแบบฟอร์มของหน้านี้ (หรือเบราว์เซอร์ไม่ส่งคุกกี้ความปลอดภัย) กรุณาเปิดหน้าแบบฟอร์มใหม่แล้วลองอีกครั้ง',
     'Request refused: it did not come from this site’s form (or the browser did not send its security cookie). Open the form again and retry.',
   ],
+  unreadable: [
+    'ระบบอ่านข้อมูลที่ส่งมาเป็นแบบฟอร์มไม่ได้ จึงไม่ได้รับและไม่ได้จัดเก็บสิ่งใด กรุณาเปิดแบบฟอร์มใหม่แล้วส่งอีกครั้ง',
+    'What was sent could not be read as the form, so nothing was accepted or stored. Please open the form again and send it again.',
+  ],
+  tooManyParts: [
+    'ข้อมูลที่ส่งมีเกิน {{max}} ส่วน ซึ่งเกินกว่าที่แบบฟอร์มนี้รับได้ จึงไม่ได้รับและไม่ได้จัดเก็บสิ่งใด กรุณาเปิดแบบฟอร์มใหม่แล้วส่งอีกครั้ง',
+    'What was sent has more than {{max}} parts, more than this form takes, so nothing was accepted or stored. Please open the form again and send it again.',
+  ],
+  partHeadersTooLarge: [
+    'ชื่อไฟล์หรือส่วนหัวของข้อมูลส่วนหนึ่งยาวเกิน {{kb}} KB จึงไม่ได้รับและไม่ได้จัดเก็บสิ่งใด กรุณาเปลี่ยนชื่อไฟล์ให้สั้นลงแล้วส่งอีกครั้ง',
+    'A file name or one part’s headers are over {{kb}} KB, so nothing was accepted or stored. Please give the file a shorter name and send it again.',
+  ],
+  fieldTooLarge: [
+    'ข้อความในช่องหนึ่งยาวเกิน {{kb}} KB จึงไม่ได้รับและไม่ได้จัดเก็บสิ่งใด กรุณาย่อข้อความแล้วส่งอีกครั้ง',
+    'The text in one field is over {{kb}} KB, so nothing was accepted or stored. Please shorten it and send it again.',
+  ],
   tooLarge: [
     'ข้อมูลที่ส่งมีขนาดรวมเกิน {{total}} MB ระบบจึงไม่รับและไม่ได้จัดเก็บสิ่งใด กรุณาส่งไฟล์ที่เล็กลง หรือแบ่งส่งหลายครั้ง (เพิ่มหลักฐานภายหลังได้ที่หน้าติดตามเรื่อง)',
     'What you sent is over {{total}} MB in all, so nothing was accepted or stored. Please send smaller files, or split them (you can add evidence later on the follow-up page).',

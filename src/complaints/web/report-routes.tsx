@@ -1,12 +1,22 @@
 import { Hono } from 'hono'
 import { errorFields } from '../../core/logger.js'
+import type { MultipartLimit } from '../../core/multipart.js'
 import { systemRandom } from '../../core/receipt.js'
 import { sealFiles } from '../drafts.js'
 import { drawReceipt } from '../filings.js'
 import { evidenceField, type FieldErrors, FORM_ID, type Values, validateReport, webFields } from './fields.js'
 import { filesOf, sanitizeFiles } from './files.js'
 import { reportBodyGuard } from './guard.js'
-import { field, html, parseForm, readFormCookie, sameOrigin, type WebContext, type WebEnv } from './http.js'
+import {
+  FORM_LIMITS,
+  field,
+  html,
+  parseForm,
+  readFormCookie,
+  sameOrigin,
+  type WebContext,
+  type WebEnv,
+} from './http.js'
 import { count, evidenceLimits, formToken, limitsOf, orgOf, pageOf, writeWith } from './page-kit.js'
 import { FiledPage } from './pages/filed.js'
 import { MessagePage } from './pages/message.js'
@@ -77,6 +87,25 @@ export function refuse(c: WebContext, page: '' | '/follow') {
   )
 }
 
+/** A body that could not be read as a form: 400, naming the limit it crossed; nothing stored. */
+export function unreadable(c: WebContext, page: '' | '/follow', read: { limit: MultipartLimit | null }) {
+  const p = pageOf(c)
+  count(c, 'unreadable')
+  const kb = (bytes: number) => bytes / 1024
+  const message =
+    read.limit === 'maxParts'
+      ? p.t('tooManyParts', { max: FORM_LIMITS.maxParts })
+      : read.limit === 'maxHeaderBytes'
+        ? p.t('partHeadersTooLarge', { kb: kb(FORM_LIMITS.maxHeaderBytes) })
+        : read.limit === 'maxFieldBytes'
+          ? p.t('fieldTooLarge', { kb: kb(FORM_LIMITS.maxFieldBytes) })
+          : p.t('unreadable')
+  const back = `${p.base}${page}`
+  const href = p.lang === 'en' ? `${back}?lang=en` : back
+  const label = p.t('backToForm')
+  return html(c, MessagePage({ p, title: '400', message, id: 'unreadable', back: { href, label } }), 400)
+}
+
 export function reportRoutes() {
   const app = new Hono<WebEnv>()
   app.get('/', (c) => showForm(c))
@@ -85,8 +114,9 @@ export function reportRoutes() {
     const { deps } = c.var
     const def = deps.flows.forms.get(FORM_ID)
     if (!def) return notFound(c)
-    const body = await parseForm(c)
-    if (!body) return refuse(c, '')
+    const read = await parseForm(c)
+    if (!read.ok) return unreadable(c, '', read)
+    const { body } = read
     const now = deps.clock.now()
     const check = await checkFormToken(deps.keyring, field(body, '_csrf'), readFormCookie(c), now)
     if (!sameOrigin(c) || check === 'invalid') return refuse(c, '')
