@@ -40,6 +40,46 @@ describe.each(DB_KINDS)('test isolation by rollback (%s)', (kind) => {
     }
   })
 
+  it('so does each of many failures, among many statements and app transactions', async () => {
+    // More statements than rollback.ts keeps savepoints for before it releases them at once.
+    const t = await openTestDb(kind)
+    try {
+      const kept: string[] = []
+      for (let i = 0; i < 100; i++) {
+        const slug = `many-${String(i).padStart(3, '0')}`
+        await t.db.insertInto('orgs').values(org(slug)).execute()
+        kept.push(slug)
+        if (i % 7 === 0) {
+          const again = t.db.insertInto('orgs').values(org(slug)).execute()
+          await expect(again).rejects.toThrow(/duplicate key/)
+        }
+        if (i % 30 === 0) {
+          await expect(
+            t.db.transaction().execute(async (trx) => {
+              await trx
+                .insertInto('orgs')
+                .values(org(`undone-${i}`))
+                .execute()
+              throw new Error('changed my mind')
+            }),
+          ).rejects.toThrow('changed my mind')
+          await t.db.transaction().execute((trx) =>
+            trx
+              .insertInto('orgs')
+              .values(org(`done-${i}`))
+              .execute(),
+          )
+          kept.push(`done-${i}`)
+        }
+      }
+      const slugs = await orgSlugs(t.db)
+      expect(slugs).toEqual(expect.arrayContaining(kept))
+      expect(slugs.filter((s) => s.startsWith('undone-'))).toEqual([])
+    } finally {
+      await t.close()
+    }
+  })
+
   it('an app transaction commits or rolls back only its own work', async () => {
     const t = await openTestDb(kind)
     try {
