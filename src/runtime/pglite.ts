@@ -48,6 +48,12 @@ export const byteaCodec = {
   },
 }
 
+/** How values cross between PGlite and JavaScript: the pg driver's types, and bytea in one call. */
+export const pgliteCodecs = {
+  parsers: { ...typeParsers, [BYTEA]: byteaCodec.parse },
+  serializers: { [BYTEA]: byteaCodec.serialize },
+}
+
 /**
  * Creating a data directory (initdb) peaks at ~600 MB of WebAssembly memory that the process
  * never returns to the OS; doing it in a short-lived child keeps the server's memory at what
@@ -106,8 +112,7 @@ export async function openPglite(
     }
     const pglite = await PGlite.create(pgdata, {
       pgliteWasmModule: await sharedPgliteWasm(),
-      parsers: { ...typeParsers, [BYTEA]: byteaCodec.parse },
-      serializers: { [BYTEA]: byteaCodec.serialize },
+      ...pgliteCodecs,
       postgresqlconf: SMALL_SERVER,
     })
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })

@@ -4,7 +4,7 @@ import { Kysely, PGliteDialect, type PostgresDialect } from 'kysely'
 import { inject } from 'vitest'
 import { createPgDb, createPgDialect } from '../../src/db/pg.js'
 import type { Database } from '../../src/db/schema.js'
-import { typeParsers } from '../../src/db/types.js'
+import { pgliteCodecs } from '../../src/runtime/pglite.js'
 import { databaseUrl, dropTestDatabase, postgresUrl } from './pg-server.js'
 import { copyTemplate as copyOf } from './pg-template.js'
 import { type Lease, SharedConnection } from './rollback.js'
@@ -114,7 +114,8 @@ async function openShared(kind: DbKind): Promise<Shared> {
 /** PGlite from the data directory that globalSetup migrated once for the whole run. */
 function loadPglite(): Promise<PGlite> {
   const snapshot = inject('pgliteSnapshot')
-  return PGlite.create({ parsers: typeParsers, loadDataDir: new Blob([readFileSync(snapshot)]) })
+  // The codecs local mode runs with (src/runtime/pglite.ts), so the tests store what it stores.
+  return PGlite.create({ ...pgliteCodecs, loadDataDir: new Blob([readFileSync(snapshot)]) })
 }
 
 /** A copy of the template that globalSetup migrated once for the whole run. */
