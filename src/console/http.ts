@@ -23,10 +23,7 @@ export const readHostCookie = <E extends ConsoleEnv>(c: Context<E>, name: string
 export const writeHostCookie = <E extends ConsoleEnv>(c: Context<E>, name: string, value: string) =>
   setCookie(c, name, value, COOKIE)
 
-/**
- * The client's address for per-address throttling (core/client-address.ts; TRUST_PROXY). Any
- * route with the app's services may ask, the web complaint form's as well as the console's.
- */
+/** The client's address for the console's per-address throttling (core/client-address.ts; TRUST_PROXY). */
 export function clientAddress<E extends { Variables: { deps: ConsoleDeps } }>(c: Context<E>): string {
   const { deps }: { deps: ConsoleDeps } = c.var
   return addressOf(c, deps.config.env.TRUST_PROXY)

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { clientAddress } from '../../console/http.js'
+import { addressOf } from '../../core/client-address.js'
 import { errorFields } from '../../core/logger.js'
 import { sealFiles } from '../drafts.js'
 import { openAsComplainant } from '../follow-access.js'
@@ -71,7 +71,7 @@ export function followRoutes() {
     // The client is throttled by its address, which is hashed with the time bucket and never stored.
     const access = await openAsComplainant(deps.db, deps.keyring, {
       orgId: orgOf(c),
-      client: { channel: 'web', address: clientAddress(c) },
+      client: { channel: 'web', address: addressOf(c, deps.config.env.TRUST_PROXY) },
       code,
       secret: field(body, 'secret'),
       now,
