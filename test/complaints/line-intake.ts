@@ -2,11 +2,17 @@ import type { LineMessage } from '../../src/line/port.js'
 import { button, type chatAs } from '../helpers/chat.js'
 import { enterNow } from './file-case.js'
 
+/** A chat that types and taps: the test app's (helpers/chat.ts) or the simulator's (sim-chat.ts). */
+interface Chat {
+  say(text: string): Promise<LineMessage[]>
+  tap(data: string): Promise<LineMessage[]>
+}
+
 /**
  * Walks the LINE complaint form to its evidence step, as a person would: the category "use of
  * government property", what, when, where, and "skip" for who. Returns that step's messages.
  */
-export async function walkToEvidence(chat: ReturnType<typeof chatAs>): Promise<LineMessage[]> {
+export async function walkToEvidence(chat: Chat): Promise<LineMessage[]> {
   let step = await chat.say('ร้องเรียน')
   step = await chat.tap(button(step, /ใช้ทรัพย์สินราชการ/))
   await chat.say('นำรถราชการไปใช้ส่วนตัวทุกวันหยุด')

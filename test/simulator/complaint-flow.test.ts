@@ -4,10 +4,11 @@ import { createSimulator, type Simulator } from '../../src/simulator/simulator.j
 import { phoneJpeg } from '../complaints/evidence/fixtures/images.js'
 import { contains, GPS, gpsBytes, S } from '../complaints/evidence/fixtures/sentinels.js'
 import { enterNow } from '../complaints/file-case.js'
+import { walkToEvidence } from '../complaints/line-intake.js'
 import { createTestApp, TEST_CHANNEL_SECRET, type TestApp } from '../helpers/app.js'
 import { button, textOf } from '../helpers/chat.js'
 import { DB_KINDS } from '../helpers/db.js'
-import { complaintToEvidence, simChat } from './sim-chat.js'
+import { simChat } from './sim-chat.js'
 
 // The complaint flow, whole, in local mode: a person in the LINE simulator files an anonymous complaint
 // with a GPS-tagged phone photo, sent through the simulator's API as the chat page sends it (no
@@ -31,7 +32,7 @@ describe.each(DB_KINDS)('a complaint with a photo, in the simulator (%s)', (kind
 
   it('text and a GPS-tagged JPEG: filed, the photo stripped and sealed; then followed up', async () => {
     const chat = await simChat(t.app, () => t.settle(), 'ผู้แจ้ง ทดสอบ')
-    let step = await complaintToEvidence(chat)
+    let step = await walkToEvidence(chat)
     expect(textOf(step)).toMatch(/หลักฐาน[\s\S]*ได้รับแล้ว 0/)
 
     const photo = phoneJpeg()

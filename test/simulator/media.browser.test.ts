@@ -2,9 +2,10 @@ import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { phoneJpeg } from '../complaints/evidence/fixtures/images.js'
+import { walkToEvidence } from '../complaints/line-intake.js'
 import { openBrowser, type TestBrowser } from '../helpers/browser.js'
 import { createSimApp, type SimApp } from './helpers.js'
-import { complaintToEvidence, simChat } from './sim-chat.js'
+import { simChat } from './sim-chat.js'
 
 // The chat page's photo control in real headless Chromium: a complaint brought to its evidence
 // question through the API, then a JPEG chosen in the page's file input, as a person would.
@@ -34,7 +35,7 @@ describe('/dev/chat: sending a photo', () => {
     timeout: 120_000,
   }, async () => {
     const chat = await simChat(t.app, () => t.settle(), 'สมชาย ใจดี')
-    await complaintToEvidence(chat)
+    await walkToEvidence(chat)
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } })
     const errors: string[] = []
     page.on('pageerror', (err) => errors.push(err.message))

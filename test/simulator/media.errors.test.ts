@@ -3,9 +3,10 @@ import { ContentStore, DEFAULT_CONTENT_LIMITS } from '../../src/simulator/conten
 import type { ChatSummary } from '../../src/simulator/model.js'
 import { SimulatorError } from '../../src/simulator/simulator.js'
 import { phoneJpeg } from '../complaints/evidence/fixtures/images.js'
+import { walkToEvidence } from '../complaints/line-intake.js'
 import { textOf } from '../helpers/chat.js'
 import { captureSim, createSimApp, type SimApp } from './helpers.js'
-import { complaintToEvidence, postUpload, simChat, uploadForm } from './sim-chat.js'
+import { postUpload, simChat, uploadForm } from './sim-chat.js'
 
 const KB = 1024
 const limits = { imageBytes: 4 * KB, fileBytes: 6 * KB, totalBytes: 8 * KB }
@@ -48,7 +49,7 @@ describe('getContent answers as LINE does for what it does not have', () => {
     const t = await createSimApp({ contentLimits: { keepMs: 0 } })
     try {
       const chat = await simChat(t.app, () => t.settle(), 'ผู้แจ้ง')
-      await complaintToEvidence(chat)
+      await walkToEvidence(chat)
       const answer = textOf(await chat.photo(phoneJpeg()))
       expect(answer).toMatch(/ไม่มีอยู่ใน LINE แล้ว/)
       expect(answer).toMatch(/ได้รับแล้ว 0/)

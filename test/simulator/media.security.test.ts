@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { EntryView } from '../../src/simulator/client.js'
 import type { ChatSummary } from '../../src/simulator/model.js'
 import { phoneJpeg } from '../complaints/evidence/fixtures/images.js'
+import { walkToEvidence } from '../complaints/line-intake.js'
 import { createSimApp, type SimApp } from './helpers.js'
-import { complaintToEvidence, postUpload, simChat, uploadForm } from './sim-chat.js'
+import { postUpload, simChat, uploadForm } from './sim-chat.js'
 
 let t: SimApp
 let chat: ChatSummary
@@ -75,7 +76,7 @@ describe('simulator uploads: security', () => {
 
   test('logs carry neither the file name nor the LINE user id of who sent evidence', async () => {
     const person = await simChat(t.app, () => t.settle(), 'ผู้แจ้ง ลับ')
-    await complaintToEvidence(person)
+    await walkToEvidence(person)
     const name = 'หลักฐาน-นายสมศักดิ์-ผู้อำนวยการ.pdf'
     await person.file({ name, bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'), type: 'application/pdf' })
     await person.photo(phoneJpeg())

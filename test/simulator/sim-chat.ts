@@ -3,7 +3,6 @@ import type { createApp } from '../../src/app.js'
 import type { LineMessage } from '../../src/line/port.js'
 import type { EntryView } from '../../src/simulator/client.js'
 import type { ChatSummary } from '../../src/simulator/model.js'
-import { button } from '../helpers/chat.js'
 
 type AppLike = Pick<ReturnType<typeof createApp>, 'request'>
 type Answer = { status: number; json: { entry?: EntryView; error?: string; message?: string } }
@@ -77,13 +76,3 @@ export async function simChat(app: AppLike, settle: () => Promise<void>, name: s
 }
 
 export type SimChat = Awaited<ReturnType<typeof simChat>>
-
-/** A complaint in the simulator up to its evidence question (category, what, when, where, no who). */
-export async function complaintToEvidence(chat: SimChat): Promise<LineMessage[]> {
-  let step = await chat.say('ร้องเรียน')
-  step = await chat.tap(button(step, /ใช้ทรัพย์สินราชการ/))
-  await chat.say('นำรถราชการไปใช้ส่วนตัวทุกวันหยุด')
-  await chat.say('ทุกวันเสาร์')
-  step = await chat.say('ลานจอดรถ')
-  return chat.tap(button(step, /ข้าม/))
-}
