@@ -3,6 +3,7 @@ import type { Env } from '../../config.js'
 import { limitBody } from '../../core/body-limit.js'
 import { html, type WebEnv } from './http.js'
 import { type T, webWords } from './i18n.js'
+import { backToForm } from './pages/layout.js'
 import { MessagePage } from './pages/message.js'
 
 // A web report is refused from its Content-Length (or, without one, as soon as the stream
@@ -37,20 +38,11 @@ export function followFormGuard(): MiddlewareHandler<WebEnv> {
 
 function guard(maxBytes: number, page: '' | '/follow', message: (t: T) => string): MiddlewareHandler<WebEnv> {
   return limitBody<WebEnv>(maxBytes, (c) => {
-    const back = `${c.var.base ?? '/report'}${page}`
     const lang = c.var.lang
     const t = webWords(lang)
+    const p = { t, lang, nonce: c.var.nonce, base: c.var.base ?? '/report' }
     c.var.deps.log.info('complaint.web', { outcome: 'too_large' })
-    return html(
-      c,
-      MessagePage({
-        p: { t, lang, nonce: c.var.nonce, base: c.var.base ?? '/report' },
-        title: '413',
-        message: message(t),
-        id: 'too-large',
-        back: { href: lang === 'en' ? `${back}?lang=en` : back, label: t('backToForm') },
-      }),
-      413,
-    )
+    const back = backToForm(p, page)
+    return html(c, MessagePage({ p, title: '413', message: message(t), id: 'too-large', back }), 413)
   })
 }

@@ -19,6 +19,7 @@ import {
 } from './http.js'
 import { count, evidenceLimits, formToken, limitsOf, orgOf, pageOf, writeWith } from './page-kit.js'
 import { FiledPage } from './pages/filed.js'
+import { backToForm } from './pages/layout.js'
 import { MessagePage } from './pages/message.js'
 import { ReportPage } from './pages/report.js'
 import { fileWebReport } from './service.js'
@@ -71,20 +72,9 @@ export function notFound(c: WebContext) {
 /** `page` is the form to go back to, under the organization's base path. */
 export function refuse(c: WebContext, page: '' | '/follow') {
   const p = pageOf(c)
-  const back = `${p.base}${page}`
   count(c, 'csrf')
-  const href = p.lang === 'en' ? `${back}?lang=en` : back
-  return html(
-    c,
-    MessagePage({
-      p,
-      title: '403',
-      message: p.t('csrf'),
-      id: 'csrf',
-      back: { href, label: p.t('backToForm') },
-    }),
-    403,
-  )
+  const back = backToForm(p, page)
+  return html(c, MessagePage({ p, title: '403', message: p.t('csrf'), id: 'csrf', back }), 403)
 }
 
 /** A body that could not be read as a form: 400, naming the limit it crossed; nothing stored. */
@@ -100,10 +90,8 @@ export function unreadable(c: WebContext, page: '' | '/follow', read: { limit: M
         : read.limit === 'maxFieldBytes'
           ? p.t('fieldTooLarge', { kb: kb(FORM_LIMITS.maxFieldBytes) })
           : p.t('unreadable')
-  const back = `${p.base}${page}`
-  const href = p.lang === 'en' ? `${back}?lang=en` : back
-  const label = p.t('backToForm')
-  return html(c, MessagePage({ p, title: '400', message, id: 'unreadable', back: { href, label } }), 400)
+  const back = backToForm(p, page)
+  return html(c, MessagePage({ p, title: '400', message, id: 'unreadable', back }), 400)
 }
 
 export function reportRoutes() {

@@ -93,3 +93,9 @@ export function Layout(props: { p: Page; title: string; switchHref?: string; chi
 /** `/report` in Thai, `/report?lang=en` in English: every link and form keeps the language. */
 export const withLang = (path: string, lang: Lang) => (lang === 'en' ? `${path}?lang=en` : path)
 export const otherLang = (path: string, lang: Lang) => (lang === 'en' ? path : `${path}?lang=en`)
+
+/** The way back from a refusal page to the form it came from (`''` the report, `/follow`). */
+export const backToForm = (p: Page, form: '' | '/follow') => ({
+  href: withLang(`${p.base}${form}`, p.lang),
+  label: p.t('backToForm'),
+})
