@@ -28,7 +28,7 @@ export interface SubmitResult {
 
 /**
  * The form could not be submitted now (e.g. the evidence writes' queue is full): the draft stays
- * as it is, and the person gets `say`, then the summary with its submit button again.
+ * as it is, and the person gets `notSubmitted`, then the summary with its submit button again.
  */
 export interface NotSubmitted {
   notSubmitted: Text
